@@ -1,0 +1,233 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  serial,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { organisations } from "../../platform/auth/schema";
+import { tsvector } from "../../platform/db/types";
+
+export const collectiviteKinds = ["commune", "epci", "departement", "region"] as const;
+export type CollectiviteKind = (typeof collectiviteKinds)[number];
+
+/** A French collectivité active abroad, linked to its official territorial unit. */
+export const collectivites = pgTable(
+  "atlas_collectivites",
+  {
+    id: serial("id").primaryKey(),
+    unitId: text("unit_id").notNull(),
+    organisationId: integer("organisation_id").references(() => organisations.id),
+    kind: text("kind", { enum: collectiviteKinds }).notNull(),
+    name: text("name").notNull(),
+    regionCode: text("region_code"),
+    departementCode: text("departement_code"),
+    electedOfficialName: text("elected_official_name"),
+    electedOfficialTitle: text("elected_official_title"),
+    contactName: text("contact_name"),
+    contactTitle: text("contact_title"),
+    contactEmail: text("contact_email"),
+    contactPhone: text("contact_phone"),
+    hasInternationalService: boolean("has_international_service").notNull().default(false),
+    staffFte: numeric("staff_fte", { precision: 6, scale: 2 }),
+    yearlyBudgetCents: bigint("yearly_budget_cents", { mode: "number" }),
+    website: text("website"),
+    presentation: text("presentation"),
+    version: integer("version").notNull().default(1),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    search: tsvector("search").generatedAlwaysAs(
+      sql`to_tsvector('french_unaccent', coalesce(name, '') || ' ' || coalesce(presentation, ''))`,
+    ),
+  },
+  (table) => [
+    uniqueIndex("atlas_collectivites_unit_key").on(table.unitId),
+    index("atlas_collectivites_region_idx").on(table.regionCode),
+    index("atlas_collectivites_search_idx").using("gin", table.search),
+  ],
+);
+
+export const foreignAuthorityKinds = [
+  "municipality",
+  "province",
+  "association",
+  "state",
+] as const;
+
+export const foreignAuthorities = pgTable(
+  "atlas_foreign_authorities",
+  {
+    id: serial("id").primaryKey(),
+    organisationId: integer("organisation_id").references(() => organisations.id),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: foreignAuthorityKinds }).notNull(),
+    countryCode: text("country_code").notNull(),
+    cityId: integer("city_id"),
+    latitude: doublePrecision("latitude"),
+    longitude: doublePrecision("longitude"),
+    version: integer("version").notNull().default(1),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    search: tsvector("search").generatedAlwaysAs(
+      sql`to_tsvector('french_unaccent', coalesce(name, ''))`,
+    ),
+  },
+  (table) => [
+    index("atlas_foreign_authorities_country_idx").on(table.countryCode),
+    index("atlas_foreign_authorities_search_idx").using("gin", table.search),
+  ],
+);
+
+export const partnershipKinds = [
+  "jumelage",
+  "convention",
+  "pacte_amitie",
+  "charte",
+  "transfrontaliere",
+  "interregionale",
+] as const;
+
+export const partnerships = pgTable(
+  "atlas_partnerships",
+  {
+    id: serial("id").primaryKey(),
+    kind: text("kind", { enum: partnershipKinds }).notNull(),
+    signedOn: date("signed_on"),
+    status: text("status", { enum: ["active", "en_sommeil", "terminee"] })
+      .notNull()
+      .default("active"),
+    version: integer("version").notNull().default(1),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+);
+
+export const partnershipCollectivites = pgTable(
+  "atlas_partnership_collectivites",
+  {
+    partnershipId: integer("partnership_id")
+      .notNull()
+      .references(() => partnerships.id, { onDelete: "cascade" }),
+    collectiviteId: integer("collectivite_id")
+      .notNull()
+      .references(() => collectivites.id, { onDelete: "cascade" }),
+  },
+  (table) => [
+    primaryKey({ columns: [table.partnershipId, table.collectiviteId] }),
+    index("atlas_pc_collectivite_idx").on(table.collectiviteId),
+  ],
+);
+
+export const partnershipForeignAuthorities = pgTable(
+  "atlas_partnership_foreign_authorities",
+  {
+    partnershipId: integer("partnership_id")
+      .notNull()
+      .references(() => partnerships.id, { onDelete: "cascade" }),
+    foreignAuthorityId: integer("foreign_authority_id")
+      .notNull()
+      .references(() => foreignAuthorities.id, { onDelete: "cascade" }),
+  },
+  (table) => [
+    primaryKey({ columns: [table.partnershipId, table.foreignAuthorityId] }),
+    index("atlas_pfa_authority_idx").on(table.foreignAuthorityId),
+  ],
+);
+
+export const projects = pgTable(
+  "atlas_projects",
+  {
+    id: serial("id").primaryKey(),
+    title: text("title").notNull(),
+    /** One of the five Atlas domains (ref_codes list "domain"), used for statistics. */
+    domainCode: text("domain_code").notNull(),
+    objectives: text("objectives"),
+    description: text("description"),
+    history: text("history"),
+    context: text("context"),
+    startYear: integer("start_year"),
+    endYear: integer("end_year"),
+    status: text("status", { enum: ["en_projet", "en_cours", "termine"] })
+      .notNull()
+      .default("en_cours"),
+    totalBudgetCents: bigint("total_budget_cents", { mode: "number" }),
+    volunteers: integer("volunteers"),
+    leadCollectiviteId: integer("lead_collectivite_id").references(() => collectivites.id),
+    version: integer("version").notNull().default(1),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    search: tsvector("search").generatedAlwaysAs(
+      sql`to_tsvector('french_unaccent', coalesce(title, '') || ' ' || coalesce(objectives, '') || ' ' || coalesce(description, ''))`,
+    ),
+  },
+  (table) => [
+    index("atlas_projects_domain_idx").on(table.domainCode),
+    index("atlas_projects_lead_idx").on(table.leadCollectiviteId),
+    index("atlas_projects_search_idx").using("gin", table.search),
+  ],
+);
+
+export const projectPartnerships = pgTable(
+  "atlas_project_partnerships",
+  {
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    partnershipId: integer("partnership_id")
+      .notNull()
+      .references(() => partnerships.id, { onDelete: "cascade" }),
+  },
+  (table) => [
+    primaryKey({ columns: [table.projectId, table.partnershipId] }),
+    index("atlas_pp_partnership_idx").on(table.partnershipId),
+  ],
+);
+
+export const projectCountries = pgTable(
+  "atlas_project_countries",
+  {
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    countryCode: text("country_code").notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.projectId, table.countryCode] }),
+    index("atlas_project_countries_country_idx").on(table.countryCode),
+  ],
+);
+
+/** Thématiques (ref_codes list "theme") and SDGs (list "sdg") of a project. */
+export const projectCodes = pgTable(
+  "atlas_project_codes",
+  {
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    list: text("list", { enum: ["theme", "sdg"] }).notNull(),
+    code: text("code").notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.projectId, table.list, table.code] }),
+    index("atlas_project_codes_code_idx").on(table.list, table.code),
+  ],
+);
+
+export const projectFundings = pgTable(
+  "atlas_project_fundings",
+  {
+    id: serial("id").primaryKey(),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    /** ref_codes list "funding_source". */
+    sourceCode: text("source_code").notNull(),
+    amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
+  },
+  (table) => [index("atlas_project_fundings_project_idx").on(table.projectId)],
+);

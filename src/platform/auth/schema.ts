@@ -1,0 +1,122 @@
+import {
+  serial,
+  boolean,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+/** The kinds of organisation a portal user belongs to; they decide the user's role. */
+export const organisationKinds = [
+  "collectivite",
+  "foreign_authority",
+  "embassy",
+  "prefecture",
+  "daect",
+  "operator",
+  "network",
+] as const;
+export type OrganisationKind = (typeof organisationKinds)[number];
+
+export const users = pgTable(
+  "users",
+  {
+    id: serial("id").primaryKey(),
+    email: text("email").notNull(),
+    displayName: text("display_name").notNull(),
+    jobTitle: text("job_title"),
+    passwordHash: text("password_hash"),
+    isActive: boolean("is_active").notNull().default(true),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+  },
+  (table) => [uniqueIndex("users_email_key").on(table.email)],
+);
+
+/**
+ * An organisation is what gives a user a scope: a French collectivité (its official
+ * unit), a foreign authority, the embassy in one country, the prefecture of one région…
+ */
+export const organisations = pgTable(
+  "organisations",
+  {
+    id: serial("id").primaryKey(),
+    kind: text("kind", { enum: organisationKinds }).notNull(),
+    name: text("name").notNull(),
+    /** French territorial unit (e.g. "commune:35238") for collectivités. */
+    unitId: text("unit_id"),
+    /** ISO 3166 alpha-2: the country of an embassy or of a foreign authority. */
+    countryCode: text("country_code"),
+    /** INSEE région code: the région of a prefecture, a regional network or a collectivité. */
+    regionCode: text("region_code"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex("organisations_unit_key").on(table.unitId),
+    index("organisations_kind_idx").on(table.kind),
+  ],
+);
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    isAdmin: boolean("is_admin").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.userId, table.organisationId] }),
+    index("memberships_organisation_idx").on(table.organisationId),
+  ],
+);
+
+/** Server-side sessions: the cookie carries a random id, the table keeps its SHA-256. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    idHash: text("id_hash").primaryKey(),
+    userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
+    csrfSecret: text("csrf_secret").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    index("sessions_user_idx").on(table.userId),
+    index("sessions_expires_idx").on(table.expiresAt),
+  ],
+);
+
+/** One-time links mailed to reset a forgotten password. */
+export const passwordResetTokens = pgTable("password_reset_tokens", {
+  tokenHash: text("token_hash").primaryKey(),
+  userId: integer("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  usedAt: timestamp("used_at", { withTimezone: true }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Failed sign-in attempts, counted per e-mail and per client address. */
+export const signInFailures = pgTable(
+  "sign_in_failures",
+  {
+    id: serial("id").primaryKey(),
+    email: text("email").notNull(),
+    clientAddress: text("client_address").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index("sign_in_failures_email_idx").on(table.email, table.at),
+    index("sign_in_failures_address_idx").on(table.clientAddress, table.at),
+  ],
+);

@@ -1,0 +1,88 @@
+import { z } from "zod";
+
+/** Runtime configuration, read once from the environment and validated. */
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce
+    .number({ message: "PORT doit être un nombre" })
+    .int("PORT doit être un entier")
+    .min(0, "PORT doit être compris entre 0 et 65535")
+    .max(65535, "PORT doit être compris entre 0 et 65535")
+    .default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL doit commencer par postgres:// ou postgresql://")
+    .optional(),
+  DATA_DIR: z.string().min(1).default("./data"),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "SMTP_URL doit commencer par smtp:// ou smtps://")
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .min(3)
+    .default("Portail AECT <ne-pas-repondre@portail-aect.example.org>"),
+  PUBLIC_URL: z.url("PUBLIC_URL doit être une URL complète (https://…)").optional(),
+  SESSION_SECRET: z
+    .string()
+    .min(32, "SESSION_SECRET doit compter au moins 32 caractères")
+    .optional(),
+  SEED_DEMO: z.enum(["auto", "always", "never"]).default("auto"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  MAIL_WORKER_INTERVAL_MS: z.coerce.number().int().positive().default(5000),
+});
+
+export interface AppConfig {
+  env: "development" | "production" | "test";
+  port: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  publicUrl: string;
+  sessionSecret: string;
+  /** Whether the demo dataset may be loaded into an empty database. */
+  seedDemo: boolean;
+  logLevel: string;
+  mailWorkerIntervalMs: number;
+}
+
+export class ConfigError extends Error {}
+
+// Only used outside production: a fixed secret keeps sessions valid across restarts of a demo.
+const DEVELOPMENT_SECRET = "portail-aect-secret-de-developpement-non-confidentiel";
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ""),
+  );
+  const parsed = environmentSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map(
+      (issue) => `  - ${issue.path.join(".") || "(environnement)"} : ${issue.message}`,
+    );
+    throw new ConfigError(`Configuration invalide :\n${lines.join("\n")}`);
+  }
+  const values = parsed.data;
+  if (values.NODE_ENV === "production" && !values.SESSION_SECRET) {
+    throw new ConfigError(
+      "Configuration invalide :\n  - SESSION_SECRET : obligatoire en production (au moins 32 caractères)",
+    );
+  }
+  const seedDemo =
+    values.SEED_DEMO === "always" ||
+    (values.SEED_DEMO === "auto" && values.NODE_ENV !== "production");
+  return {
+    env: values.NODE_ENV,
+    port: values.PORT,
+    databaseUrl: values.DATABASE_URL,
+    dataDir: values.DATA_DIR,
+    smtpUrl: values.SMTP_URL,
+    mailFrom: values.MAIL_FROM,
+    publicUrl: (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/$/, ""),
+    sessionSecret: values.SESSION_SECRET ?? DEVELOPMENT_SECRET,
+    seedDemo,
+    logLevel: values.LOG_LEVEL,
+    mailWorkerIntervalMs: values.MAIL_WORKER_INTERVAL_MS,
+  };
+}

@@ -1,0 +1,8 @@
+/** Every table of the portal, gathered for the typed client and for drizzle-kit. */
+export * from "../auth/schema";
+export * from "../audit/schema";
+export * from "../mail/schema";
+export * from "../jobs/schema";
+export * from "../../reference/schema";
+export * from "../../modules/accounts/schema";
+export * from "../../modules/atlas/schema";
