@@ -1,0 +1,89 @@
+import { createRequire } from "node:module";
+import countriesFr from "i18n-iso-countries/langs/fr.json" with { type: "json" };
+import dacList from "../data/dac-oda-recipients.json" with { type: "json" };
+import type { countries } from "../schema";
+
+const require = createRequire(import.meta.url);
+
+interface WorldCountry {
+  cca2: string;
+  cca3: string;
+  region: string;
+  subregion: string;
+  latlng: [number, number];
+  translations: Record<string, { common: string }>;
+}
+
+// Western Asian countries the DAECT follows from its Europe desk.
+const EUROPEAN_DESK_IN_WESTERN_ASIA = new Set(["AM", "AZ", "GE", "CY", "TR"]);
+
+function continentOf(country: WorldCountry): string {
+  switch (country.region) {
+    case "Europe":
+      return "Europe";
+    case "Africa":
+      return "Afrique";
+    case "Asia":
+      return "Asie";
+    case "Oceania":
+      return "Océanie";
+    case "Antarctic":
+      return "Antarctique";
+    default:
+      if (country.subregion === "South America") return "Amérique du Sud";
+      if (country.subregion === "North America" && ["US", "CA", "MX", "GL", "BM", "PM", "UM"].includes(country.cca2)) {
+        return "Amérique du Nord";
+      }
+      return "Amérique centrale et Caraïbes";
+  }
+}
+
+function zoneOf(country: WorldCountry, continent: string): string {
+  if (country.subregion === "Northern Africa") return "Méditerranée et Moyen-Orient";
+  if (country.subregion === "Western Asia" && !EUROPEAN_DESK_IN_WESTERN_ASIA.has(country.cca2)) {
+    return "Méditerranée et Moyen-Orient";
+  }
+  if (EUROPEAN_DESK_IN_WESTERN_ASIA.has(country.cca2)) return "Europe";
+  return continent;
+}
+
+function dacCategoryOf(code: string): string | null {
+  for (const [category, entry] of Object.entries(dacList.categories)) {
+    if (entry.countries.includes(code)) return category;
+  }
+  return null;
+}
+
+// Names as the ministry's publications write them, where they differ from the ISO list.
+const USUAL_FRENCH_NAMES: Record<string, string> = {
+  PS: "Territoires palestiniens",
+  US: "États-Unis",
+};
+
+function frenchNameOf(country: WorldCountry): string {
+  const usual = USUAL_FRENCH_NAMES[country.cca2];
+  if (usual) return usual;
+  const names = (countriesFr as { countries: Record<string, string | string[]> }).countries[
+    country.cca2
+  ];
+  const name = Array.isArray(names) ? names[0] : names;
+  return name ?? country.translations.fra?.common ?? country.cca2;
+}
+
+/** Every country and territory with its ISO codes, French name, continent and DAC status. */
+export function countryRows(): (typeof countries.$inferInsert)[] {
+  const worldCountries = require("world-countries") as WorldCountry[];
+  return worldCountries.map((country) => {
+    const continent = continentOf(country);
+    return {
+      code: country.cca2,
+      alpha3: country.cca3,
+      nameFr: frenchNameOf(country),
+      continent,
+      zone: zoneOf(country, continent),
+      dacCategory: dacCategoryOf(country.cca2),
+      latitude: country.latlng?.[0] ?? null,
+      longitude: country.latlng?.[1] ?? null,
+    };
+  });
+}
