@@ -79,13 +79,12 @@ export const memberships = pgTable(
   ],
 );
 
-/** Server-side sessions: the cookie carries a random id, the table keeps its SHA-256. */
+/** Server-side sessions: the cookie carries a random id, the table keeps only its SHA-256. */
 export const sessions = pgTable(
   "sessions",
   {
     idHash: text("id_hash").primaryKey(),
     userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
-    csrfSecret: text("csrf_secret").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   },

@@ -59,3 +59,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return { db, kind: "pglite", pglite: client, close: () => client.close() };
 }
+
+/** Rows of a raw `db.execute(sql…)` result; both drivers return `{ rows }`. */
+export function rowsOf<T = Record<string, unknown>>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}

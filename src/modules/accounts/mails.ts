@@ -1,0 +1,30 @@
+import { simpleMail } from "../../platform/mail/outbox";
+
+const FOOTER =
+  "Portail de l'action extérieure des collectivités territoriales – Ministère de l'Europe et des Affaires étrangères (DAECT). Ce message est envoyé automatiquement, merci de ne pas y répondre.";
+
+/** Mail templates of the accounts module; each is documented in docs/mails/. */
+export const accountMails = {
+  passwordReset: (params: { displayName: string; url: string; validHours: number }) =>
+    simpleMail({
+      subject: "Réinitialisation de votre mot de passe – Portail AECT",
+      greeting: `Bonjour ${params.displayName},`,
+      paragraphs: [
+        "Une demande de réinitialisation du mot de passe de votre compte sur le Portail AECT a été faite.",
+        `Ce lien est valable ${params.validHours} heure et ne peut servir qu'une fois. Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.`,
+      ],
+      action: { label: "Choisir un nouveau mot de passe", url: params.url },
+      footer: FOOTER,
+    }),
+  invitation: (params: { organisationName: string; invitedBy: string; url: string; validDays: number }) =>
+    simpleMail({
+      subject: `Invitation à rejoindre ${params.organisationName} sur le Portail AECT`,
+      greeting: "Bonjour,",
+      paragraphs: [
+        `${params.invitedBy} vous invite à rejoindre l'espace de ${params.organisationName} sur le Portail de l'action extérieure des collectivités territoriales.`,
+        `Cette invitation est valable ${params.validDays} jours.`,
+      ],
+      action: { label: "Accepter l'invitation", url: params.url },
+      footer: FOOTER,
+    }),
+};

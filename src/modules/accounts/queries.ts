@@ -1,0 +1,109 @@
+import { asc, count, desc, eq, ilike, or, sql } from "drizzle-orm";
+import type { Actor } from "../../platform/auth/actor";
+import { memberships, organisations, users } from "../../platform/auth/schema";
+import type { Db } from "../../platform/db/client";
+import { NotFound } from "../../platform/errors";
+import { mailOutbox } from "../../platform/mail/schema";
+import { authorize } from "../../platform/policy";
+import { invitations } from "./schema";
+
+export async function organisationWithMembers(db: Db, actor: Actor, organisationId: number) {
+  const [organisation] = await db.select().from(organisations).where(eq(organisations.id, organisationId));
+  if (!organisation) throw new NotFound("Cette organisation n'existe pas.");
+  authorize(actor, "organisation:read-members", { organisationId });
+  const members = await db
+    .select({
+      userId: users.id,
+      displayName: users.displayName,
+      email: users.email,
+      isAdmin: memberships.isAdmin,
+      since: memberships.createdAt,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.organisationId, organisationId))
+    .orderBy(asc(users.displayName));
+  const pending = await db
+    .select({ email: invitations.email, expiresAt: invitations.expiresAt, asAdmin: invitations.asAdmin })
+    .from(invitations)
+    .where(sql`${invitations.organisationId} = ${organisationId} AND ${invitations.acceptedAt} IS NULL AND ${invitations.expiresAt} > now()`)
+    .orderBy(desc(invitations.createdAt));
+  return { organisation, members, pending };
+}
+
+const PAGE_SIZE = 50;
+
+export async function listUsers(db: Db, actor: Actor, filter: { q?: string; page?: number }) {
+  authorize(actor, "admin:access");
+  const page = Math.max(1, filter.page ?? 1);
+  const where = filter.q
+    ? or(ilike(users.email, `%${filter.q}%`), ilike(users.displayName, `%${filter.q}%`))
+    : undefined;
+  const rows = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      displayName: users.displayName,
+      lastSignInAt: users.lastSignInAt,
+      organisations: sql<string>`coalesce(string_agg(${organisations.name}, ', ' ORDER BY ${organisations.name}), '')`,
+    })
+    .from(users)
+    .leftJoin(memberships, eq(memberships.userId, users.id))
+    .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(where)
+    .groupBy(users.id)
+    .orderBy(asc(users.email))
+    .limit(PAGE_SIZE)
+    .offset((page - 1) * PAGE_SIZE);
+  const [{ total }] = await db.select({ total: count() }).from(users).where(where);
+  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+export async function listOrganisations(
+  db: Db,
+  actor: Actor,
+  filter: { q?: string; kind?: string; page?: number },
+) {
+  authorize(actor, "admin:access");
+  const page = Math.max(1, filter.page ?? 1);
+  const conditions = [];
+  if (filter.q) conditions.push(sql`immutable_unaccent(${organisations.name}) ILIKE immutable_unaccent(${`%${filter.q}%`})`);
+  if (filter.kind) conditions.push(sql`${organisations.kind} = ${filter.kind}`);
+  const where = conditions.length ? sql.join(conditions, sql` AND `) : undefined;
+  const rows = await db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      kind: organisations.kind,
+      countryCode: organisations.countryCode,
+      regionCode: organisations.regionCode,
+      memberCount: sql<number>`(SELECT count(*)::int FROM memberships m WHERE m.organisation_id = ${organisations.id})`,
+    })
+    .from(organisations)
+    .where(where)
+    .orderBy(asc(organisations.kind), asc(organisations.name))
+    .limit(PAGE_SIZE)
+    .offset((page - 1) * PAGE_SIZE);
+  const [{ total }] = await db.select({ total: count() }).from(organisations).where(where);
+  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+export async function listOutbox(db: Db, actor: Actor, filter: { page?: number }) {
+  authorize(actor, "admin:access");
+  const page = Math.max(1, filter.page ?? 1);
+  const rows = await db
+    .select()
+    .from(mailOutbox)
+    .orderBy(desc(mailOutbox.id))
+    .limit(PAGE_SIZE)
+    .offset((page - 1) * PAGE_SIZE);
+  const [{ total }] = await db.select({ total: count() }).from(mailOutbox);
+  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+export async function outboxMail(db: Db, actor: Actor, id: number) {
+  authorize(actor, "admin:access");
+  const [row] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
+  if (!row) throw new NotFound("Ce courriel n'existe pas.");
+  return row;
+}

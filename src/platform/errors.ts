@@ -1,0 +1,52 @@
+/** Typed domain errors; the web layer maps each to one HTTP status and a DSFR message. */
+export type FieldErrors = Record<string, string>;
+
+export class DomainError extends Error {
+  readonly status: number = 500;
+}
+
+export class NotFound extends DomainError {
+  readonly status = 404;
+  constructor(message = "La page ou la ressource demandée n'existe pas.") {
+    super(message);
+  }
+}
+
+export class Forbidden extends DomainError {
+  readonly status = 403;
+  constructor(message = "Vous n'avez pas les droits nécessaires pour cette action.") {
+    super(message);
+  }
+}
+
+export class Unauthenticated extends DomainError {
+  readonly status = 401;
+  constructor(message = "Connectez-vous pour accéder à cette page.") {
+    super(message);
+  }
+}
+
+/** Bad input: one French message per field, shown next to the field. */
+export class Invalid extends DomainError {
+  readonly status = 400;
+  constructor(
+    readonly fieldErrors: FieldErrors,
+    message = "Le formulaire contient des erreurs. Corrigez les champs signalés.",
+  ) {
+    super(message);
+  }
+}
+
+export class Conflict extends DomainError {
+  readonly status = 409;
+}
+
+export class TooManyRequests extends DomainError {
+  readonly status = 429;
+  constructor(
+    message: string,
+    readonly fieldErrors: FieldErrors = {},
+  ) {
+    super(message);
+  }
+}

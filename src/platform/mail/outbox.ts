@@ -1,0 +1,74 @@
+import { createHash } from "node:crypto";
+import type { Queryable } from "../db/client";
+import { mailOutbox } from "./schema";
+
+export interface MailContent {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface OutgoingMail extends MailContent {
+  /** Same key, same mail: enqueueing twice (a retried request) stores it once. */
+  idempotencyKey: string;
+  template: string;
+  to: string;
+}
+
+/** Writes a mail to the outbox; call it inside the transaction of the change causing it. */
+export async function enqueueMail(q: Queryable, mail: OutgoingMail): Promise<void> {
+  await q
+    .insert(mailOutbox)
+    .values({
+      idempotencyKey: mail.idempotencyKey,
+      template: mail.template,
+      recipient: mail.to,
+      subject: mail.subject,
+      bodyText: mail.text,
+      bodyHtml: mail.html,
+    })
+    .onConflictDoNothing({ target: mailOutbox.idempotencyKey });
+}
+
+/** A stable Message-ID: a redelivery after a crash carries the same one as the first try. */
+export function messageIdFor(idempotencyKey: string): string {
+  const digest = createHash("sha256").update(idempotencyKey).digest("hex").slice(0, 32);
+  return `<${digest}@portail-aect.outbox>`;
+}
+
+const escapes: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => escapes[char]);
+
+/** A plain, accessible HTML mail from paragraphs and an optional call-to-action link. */
+export function simpleMail(input: {
+  subject: string;
+  greeting: string;
+  paragraphs: string[];
+  action?: { label: string; url: string };
+  footer: string;
+}): MailContent {
+  const text = [
+    input.greeting,
+    "",
+    ...input.paragraphs.flatMap((paragraph) => [paragraph, ""]),
+    ...(input.action ? [`${input.action.label} : ${input.action.url}`, ""] : []),
+    input.footer,
+  ].join("\n");
+  const html = [
+    `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(input.subject)}</title></head><body>`,
+    `<p>${escapeHtml(input.greeting)}</p>`,
+    ...input.paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
+    input.action
+      ? `<p><a href="${escapeHtml(input.action.url)}">${escapeHtml(input.action.label)}</a></p>`
+      : "",
+    `<p>${escapeHtml(input.footer)}</p>`,
+    "</body></html>",
+  ].join("");
+  return { subject: input.subject, text, html };
+}
