@@ -1,0 +1,16 @@
+import { openDatabase } from "./src/platform/db/client";
+import { migrateDatabase } from "./src/platform/db/migrate";
+import { loadReferenceData } from "./src/reference/load/index";
+import { seedDemoDataset } from "./src/demo/seed";
+import * as atlas from "./src/modules/atlas/index";
+const d = await openDatabase({ databaseUrl: process.env.PGURL, dataDir: "memory://" });
+await migrateDatabase(d);
+await loadReferenceData(d);
+let t = Date.now();
+await seedDemoDataset(d, { scale: Number(process.env.SCALE ?? 1) });
+console.log("seed ms", Date.now() - t);
+console.log(await atlas.figuresByContinent(d.db));
+console.log(await atlas.atlasTotals(d.db));
+console.log(await atlas.partnershipSharesByCollectiviteKind(d.db));
+console.log(await atlas.projectSharesByDomain(d.db));
+await d.close();

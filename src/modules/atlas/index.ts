@@ -1,0 +1,6 @@
+export {
+  atlasTotals,
+  figuresByContinent,
+  partnershipSharesByCollectiviteKind,
+  projectSharesByDomain,
+} from "./stats.queries";
