@@ -1,4 +1,4 @@
-import type { OrganisationKind } from "./schema";
+import type { OrganisationKind } from "./organisation-kinds";
 
 export type Role =
   | "visitor"

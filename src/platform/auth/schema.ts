@@ -10,17 +10,9 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 
-/** The kinds of organisation a portal user belongs to; they decide the user's role. */
-export const organisationKinds = [
-  "collectivite",
-  "foreign_authority",
-  "embassy",
-  "prefecture",
-  "daect",
-  "operator",
-  "network",
-] as const;
-export type OrganisationKind = (typeof organisationKinds)[number];
+import { organisationKinds } from "./organisation-kinds";
+
+export { organisationKinds, type OrganisationKind } from "./organisation-kinds";
 
 export const users = pgTable(
   "users",

@@ -1,0 +1,63 @@
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import type { InputHTMLAttributes } from "react";
+import type { FormFailure } from "../lib/http.server";
+
+type Failure = Pick<FormFailure, "fieldErrors" | "values" | "message"> | undefined;
+
+/** A labelled DSFR text field that shows its error and keeps what was typed. */
+export function TextField(props: {
+  name: string;
+  label: string;
+  hint?: string;
+  failure: Failure;
+  type?: InputHTMLAttributes<HTMLInputElement>["type"];
+  autoComplete?: string;
+  required?: boolean;
+  defaultValue?: string;
+}) {
+  const error = props.failure?.fieldErrors[props.name];
+  const id = `champ-${props.name}`;
+  return (
+    <Input
+      label={props.label}
+      hintText={props.hint}
+      state={error ? "error" : "default"}
+      stateRelatedMessage={error}
+      nativeInputProps={{
+        id,
+        name: props.name,
+        type: props.type ?? "text",
+        autoComplete: props.autoComplete,
+        required: props.required,
+        defaultValue: props.failure?.values[props.name] ?? props.defaultValue,
+        "aria-invalid": error ? true : undefined,
+      }}
+    />
+  );
+}
+
+/** The form-level message shown above a form that was sent back with errors. */
+export function FormErrorSummary({ failure }: { failure: Failure }) {
+  if (!failure) return null;
+  const fields = Object.entries(failure.fieldErrors);
+  return (
+    <Alert
+      className="fr-mb-3w"
+      severity="error"
+      title={failure.message}
+      description={
+        fields.length > 0 ? (
+          <ul>
+            {fields.map(([field, message]) => (
+              <li key={field}>
+                <a href={`#champ-${field}`}>{message}</a>
+              </li>
+            ))}
+          </ul>
+        ) : undefined
+      }
+      role="alert"
+    />
+  );
+}

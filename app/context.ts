@@ -1,0 +1,26 @@
+import type { Logger } from "pino";
+import { createContext } from "react-router";
+import type { Actor } from "../src/platform/auth/actor";
+import type { AppConfig } from "../src/platform/config";
+import type { Db, DatabaseKind } from "../src/platform/db/client";
+
+/** What every request can use: set once per request by the HTTP server. */
+export interface AppServices {
+  db: Db;
+  dbKind: DatabaseKind;
+  config: AppConfig;
+  logger: Logger;
+  clientAddress?: string;
+}
+
+export const appContext = createContext<AppServices>();
+
+/** Who is asking and the tokens their forms carry, set by the session middleware. */
+export interface RequestState {
+  actor: Actor;
+  sessionToken: string | undefined;
+  csrfToken: string;
+  secureCookies: boolean;
+}
+
+export const requestContext = createContext<RequestState>();

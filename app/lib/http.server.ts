@@ -1,0 +1,77 @@
+import { serialize } from "cookie";
+import { data, redirect } from "react-router";
+import { SESSION_COOKIE, SESSION_TTL_MS } from "../../src/platform/auth/sessions";
+import { DomainError, Invalid, TooManyRequests, Unauthenticated } from "../../src/platform/errors";
+
+/** What a form action returns on bad input: field messages, and the values typed (no passwords). */
+export interface FormFailure {
+  ok: false;
+  message: string;
+  fieldErrors: Record<string, string>;
+  values: Record<string, string>;
+}
+
+const SECRET_FIELDS = /password|confirmation|_csrf/i;
+
+function keptValues(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter(([key]) => !SECRET_FIELDS.test(key)));
+}
+
+/**
+ * Runs a form action. Bad input becomes a 400 (429 when rate-limited) with the messages and
+ * the typed values; other domain errors become their HTTP status; anything else is a bug.
+ */
+export async function runAction<T>(values: Record<string, string>, action: () => Promise<T>) {
+  try {
+    return await action();
+  } catch (error) {
+    if (error instanceof Invalid || error instanceof TooManyRequests) {
+      const failure: FormFailure = {
+        ok: false,
+        message: error.message,
+        fieldErrors: error instanceof Invalid ? error.fieldErrors : error.fieldErrors,
+        values: keptValues(values),
+      };
+      return data(failure, { status: error.status });
+    }
+    throw asResponse(error);
+  }
+}
+
+/** Turns a domain error into a response an error page can show; visitors are sent to sign in. */
+export function asResponse(error: unknown, request?: Request): unknown {
+  if (error instanceof Unauthenticated && request) {
+    const url = new URL(request.url);
+    return redirect(`/connexion?retour=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  if (error instanceof DomainError) return data(error.message, { status: error.status });
+  return error;
+}
+
+/** Runs a loader's domain call, mapping domain errors to responses. */
+export async function guard<T>(request: Request, load: () => Promise<T> | T): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    throw asResponse(error, request);
+  }
+}
+
+export function sessionCookie(token: string, secure: boolean): string {
+  return serialize(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure,
+    path: "/",
+    maxAge: SESSION_TTL_MS / 1000,
+  });
+}
+
+export const clearedSessionCookie = (secure: boolean) =>
+  serialize(SESSION_COOKIE, "", { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge: 0 });
+
+/** Only same-site paths are accepted as a return address after sign-in. */
+export function safeReturnPath(value: string | null | undefined): string {
+  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/compte";
+  return value;
+}

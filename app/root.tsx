@@ -1,0 +1,130 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import type { ReactNode } from "react";
+import {
+  Links,
+  Meta,
+  Outlet,
+  isRouteErrorResponse,
+  useRouteError,
+  useRouteLoaderData,
+} from "react-router";
+import { can } from "../src/platform/policy";
+import type { Route } from "./+types/root";
+import { SiteFooter } from "./components/SiteFooter";
+import { SiteHeader } from "./components/SiteHeader";
+import { requestContext } from "./context";
+import { sessionMiddleware } from "./middleware/session.server";
+
+export const middleware: Route.MiddlewareFunction[] = [sessionMiddleware];
+
+export async function loader({ context }: Route.LoaderArgs) {
+  const { actor, csrfToken } = context.get(requestContext);
+  return {
+    csrfToken,
+    user:
+      actor.kind === "user"
+        ? {
+            displayName: actor.displayName,
+            email: actor.email,
+            organisations: actor.memberships.map((m) => m.organisationName),
+          }
+        : null,
+    canAdminister: can(actor, "admin:access"),
+  };
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+export const links: Route.LinksFunction = () => [
+  { rel: "stylesheet", href: "/dsfr/dsfr.min.css" },
+  { rel: "stylesheet", href: "/dsfr/utility/icons/icons.min.css" },
+  { rel: "icon", href: "/dsfr/favicon/favicon.svg", type: "image/svg+xml" },
+  { rel: "apple-touch-icon", href: "/dsfr/favicon/apple-touch-icon.png" },
+];
+
+export function Layout({ children }: { children: ReactNode }) {
+  const root = useRouteLoaderData<RootData>("root");
+  return (
+    <html lang="fr" data-fr-scheme="light">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="format-detection" content="telephone=no" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <div className="fr-skiplinks">
+          <nav className="fr-container" role="navigation" aria-label="Accès rapide">
+            <ul className="fr-skiplinks__list">
+              <li>
+                <a className="fr-link" href="#contenu">
+                  Contenu
+                </a>
+              </li>
+              <li>
+                <a className="fr-link" href="#navigation-principale">
+                  Menu
+                </a>
+              </li>
+              <li>
+                <a className="fr-link" href="#pied-de-page">
+                  Pied de page
+                </a>
+              </li>
+            </ul>
+          </nav>
+        </div>
+        <SiteHeader root={root} />
+        <main id="contenu" className={fr.cx("fr-container", "fr-py-6w")} tabIndex={-1}>
+          {children}
+        </main>
+        <SiteFooter />
+        {/* The DSFR's own script drives menus and modals; pages need no other script. */}
+        <script type="module" src="/dsfr/dsfr.module.min.js" />
+        <script noModule src="/dsfr/dsfr.nomodule.min.js" />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function meta() {
+  return [{ title: "Portail de l'action extérieure des collectivités territoriales" }];
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  let title = "Erreur inattendue";
+  let message =
+    "Une erreur est survenue de notre côté. Réessayez dans quelques instants ; si le problème persiste, contactez la DAECT.";
+  if (isRouteErrorResponse(error)) {
+    const known: Record<number, string> = {
+      400: "Requête invalide",
+      401: "Connexion requise",
+      403: "Accès refusé",
+      404: "Page non trouvée",
+      409: "Conflit de modification",
+      429: "Trop de tentatives",
+    };
+    title = known[error.status] ?? `Erreur ${error.status}`;
+    if (typeof error.data === "string" && error.data) message = error.data;
+    else if (error.status === 404) message = "La page que vous cherchez n'existe pas ou a été déplacée.";
+  }
+  return (
+    <div className={fr.cx("fr-my-4w")}>
+      <title>{`${title} – Portail AECT`}</title>
+      <h1>{title}</h1>
+      <Alert severity="error" title={title} description={message} small={false} />
+      <p className={fr.cx("fr-mt-4w")}>
+        <a className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href="/">
+          Retour à l'accueil
+        </a>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { useRouteLoaderData } from "react-router";
+import type { RootData } from "../../root";
+
+export const meta = () => [{ title: "Plan du site – Portail AECT" }];
+
+export default function SiteMap() {
+  const root = useRouteLoaderData<RootData>("root");
+  return (
+    <>
+      <h1>Plan du site</h1>
+      <ul>
+        <li>
+          <a href="/">Accueil</a>
+        </li>
+        {root?.user ? (
+          <li>
+            <a href="/compte">Mon compte</a>
+          </li>
+        ) : (
+          <li>
+            <a href="/connexion">Se connecter</a>
+            <ul>
+              <li>
+                <a href="/mot-de-passe/oubli">Mot de passe oublié</a>
+              </li>
+            </ul>
+          </li>
+        )}
+        {root?.canAdminister ? (
+          <li>
+            <a href="/admin">Administration</a>
+          </li>
+        ) : null}
+        <li>
+          <a href="/accessibilite">Accessibilité</a>
+        </li>
+        <li>
+          <a href="/mentions-legales">Mentions légales</a>
+        </li>
+        <li>
+          <a href="/donnees-personnelles">Données personnelles</a>
+        </li>
+      </ul>
+    </>
+  );
+}

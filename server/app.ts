@@ -1,0 +1,91 @@
+import path from "node:path";
+import { createRequestHandler } from "@react-router/express";
+import compression from "compression";
+import express from "express";
+import helmet from "helmet";
+import type { Logger } from "pino";
+import { RouterContextProvider } from "react-router";
+import "react-router";
+import { appContext, type AppServices } from "../app/context";
+import type { Database } from "../src/platform/db/client";
+import { projectRoot } from "../src/platform/db/project-root";
+
+export { startPortal } from "./start";
+
+declare module "react-router" {
+  interface Future {
+    v8_middleware: true;
+  }
+}
+
+/**
+ * The portal's HTTP application: security headers, static DSFR assets, /healthz, and the
+ * React Router pages. Takes an open database so tests can run it on their own one.
+ */
+export function createApp(services: {
+  database: Database;
+  config: AppServices["config"];
+  logger: Logger;
+  /** Development only: Vite's middlewares serve and hot-reload the client files. */
+  devMiddleware?: express.RequestHandler;
+}) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback, linklocal, uniquelocal");
+  const behindTls = services.config.publicUrl.startsWith("https://");
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          // Pages are server-rendered without inline scripts: only our own files run.
+          "script-src": ["'self'"],
+          "img-src": ["'self'", "data:"],
+          "style-src": ["'self'", "'unsafe-inline'"],
+          "upgrade-insecure-requests": behindTls ? [] : null,
+        },
+      },
+      strictTransportSecurity: behindTls ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(compression());
+
+  app.get("/healthz", async (_request, response) => {
+    try {
+      await services.database.db.execute("SELECT 1");
+      response.json({ status: "ok", db: services.database.kind });
+    } catch (error) {
+      services.logger.error({ err: error }, "health check failed");
+      response.status(503).json({ status: "error", db: services.database.kind });
+    }
+  });
+
+  if (services.devMiddleware) app.use(services.devMiddleware);
+  const root = projectRoot();
+  app.use(
+    "/dsfr",
+    express.static(path.join(root, "node_modules/@codegouvfr/react-dsfr/dsfr"), { maxAge: "7d" }),
+  );
+  app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+
+  app.all(
+    /.*/,
+    createRequestHandler({
+      build: () => import("virtual:react-router/server-build"),
+      getLoadContext(request) {
+        const context = new RouterContextProvider();
+        context.set(appContext, {
+          db: services.database.db,
+          dbKind: services.database.kind,
+          config: services.config,
+          logger: services.logger,
+          clientAddress: request.ip ?? "inconnu",
+        });
+        return context;
+      },
+    }),
+  );
+  return app;
+}

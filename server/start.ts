@@ -1,0 +1,71 @@
+import type { Server } from "node:http";
+import type express from "express";
+import pino from "pino";
+import { seedIfEmpty } from "../src/demo/seed";
+import { type AppConfig, ConfigError, loadConfig } from "../src/platform/config";
+import { openDatabase } from "../src/platform/db/client";
+import { migrateDatabase } from "../src/platform/db/migrate";
+import { createSmtpTransport, startMailWorker } from "../src/platform/mail/worker";
+import { loadReferenceData } from "../src/reference/load/index";
+import { createApp } from "./app";
+
+/**
+ * Starts the portal: checks the configuration, opens and migrates the database, loads the
+ * reference data, fills an empty database with the demo dataset (outside production),
+ * starts the mail worker when SMTP is configured, and listens.
+ */
+export async function startPortal(options: { env?: NodeJS.ProcessEnv; devMiddleware?: express.RequestHandler } = {}) {
+  let config: AppConfig;
+  try {
+    config = loadConfig(options.env ?? process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = pino({ level: config.logLevel, base: { service: "portail-aect" } });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  logger.info({ db: database.kind }, "database opened");
+  await migrateDatabase(database);
+  const reference = await loadReferenceData(database);
+  logger.info({ reference }, "reference data ready");
+  if (config.seedDemo && (await seedIfEmpty(database))) logger.info("demo dataset loaded");
+
+  const worker = config.smtpUrl
+    ? startMailWorker(database.db, createSmtpTransport(config.smtpUrl), {
+        from: config.mailFrom,
+        intervalMs: config.mailWorkerIntervalMs,
+        logger,
+      })
+    : null;
+  if (!worker) logger.warn("SMTP_URL is not set: mails are kept in the outbox (see /admin/courriels)");
+
+  const app = createApp({ database, config, logger, devMiddleware: options.devMiddleware });
+  const server: Server = await new Promise((resolve) => {
+    const listening = app.listen(config.port, () => resolve(listening));
+  });
+  logger.info({ url: config.publicUrl, port: config.port }, "Portail AECT prêt");
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      logger.info("shutting down");
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await worker?.stop();
+      await database.close();
+    })();
+    return closing;
+  };
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
+  return { server, close, config, database };
+}
