@@ -32,8 +32,10 @@ export const passwordResetSchema = z
 export const invitationSchema = z.object({
   organisationId: z.coerce.number().int().positive("Organisation inconnue."),
   email: emailField("L'adresse électronique de la personne invitée"),
+  // An HTML checkbox sends "on" when ticked and nothing otherwise.
   asAdmin: z
-    .union([z.literal("on"), z.literal("true"), z.literal(""), z.undefined()])
+    .string()
+    .optional()
     .transform((value) => value === "on" || value === "true"),
 });
 

@@ -1,0 +1,69 @@
+/**
+ * A minimal HTTP client that behaves like a browser without JavaScript: it keeps cookies,
+ * reads the CSRF token from the last page, and posts forms.
+ */
+export class FormClient {
+  private cookies = new Map<string, string>();
+  csrfToken = "";
+
+  constructor(readonly baseUrl: string) {}
+
+  private cookieHeader() {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
+
+  private keepCookies(response: Response) {
+    for (const header of response.headers.getSetCookie()) {
+      const [pair, ...attributes] = header.split(";");
+      const [name, ...rest] = pair.split("=");
+      const value = rest.join("=");
+      const expired = attributes.some((attribute) => /max-age=0/i.test(attribute.trim()));
+      if (expired || value === "") this.cookies.delete(name.trim());
+      else this.cookies.set(name.trim(), value);
+    }
+  }
+
+  cookie(name: string) {
+    return this.cookies.get(name);
+  }
+
+  async get(pathname: string): Promise<{ status: number; html: string; location: string | null }> {
+    const response = await fetch(this.baseUrl + pathname, {
+      headers: { cookie: this.cookieHeader() },
+      redirect: "manual",
+    });
+    this.keepCookies(response);
+    const html = await response.text();
+    const token = /name="_csrf" value="([^"]+)"/.exec(html);
+    if (token) this.csrfToken = token[1];
+    return { status: response.status, html, location: response.headers.get("location") };
+  }
+
+  async post(
+    pathname: string,
+    fields: Record<string, string>,
+    options: { withCsrf?: boolean } = {},
+  ): Promise<{ status: number; html: string; location: string | null }> {
+    const body = new URLSearchParams(fields);
+    if (options.withCsrf !== false) body.set("_csrf", this.csrfToken);
+    const response = await fetch(this.baseUrl + pathname, {
+      method: "POST",
+      headers: { cookie: this.cookieHeader(), "content-type": "application/x-www-form-urlencoded" },
+      body,
+      redirect: "manual",
+    });
+    this.keepCookies(response);
+    const html = await response.text();
+    const token = /name="_csrf" value="([^"]+)"/.exec(html);
+    if (token) this.csrfToken = token[1];
+    return { status: response.status, html, location: response.headers.get("location") };
+  }
+
+  /** Signs in through the form, as a person would. */
+  async signIn(email: string, password = "Demo-AECT-2026!") {
+    await this.get("/connexion");
+    const result = await this.post("/connexion", { email, password });
+    if (result.status !== 302) throw new Error(`Sign-in failed for ${email}: ${result.status}`);
+    return result;
+  }
+}
