@@ -7,6 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     // Each test file gets its own database cloned from the template; two at a time on 2 cores.
+    // The built portal is loaded by Node itself, so it shares react-router with its adapter.
+    server: { deps: { external: [/build\/server\//] } },
     pool: "forks",
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
   },

@@ -1,0 +1,175 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import routes from "../../app/routes";
+import { hashPassword } from "../../src/platform/auth/passwords";
+import { memberships, organisations, users } from "../../src/platform/auth/schema";
+import { enqueueMail } from "../../src/platform/mail/outbox";
+import { mailOutbox } from "../../src/platform/mail/schema";
+import { FormClient } from "../support/browserless";
+import { openTestDatabase, type TestDatabase } from "../support/database";
+import { startTestPortal } from "../support/portal";
+
+/**
+ * Every route × every role × own/other scope, through real HTTP on the built portal.
+ * The expected outcome of each cell is written out here, independently of the policy code.
+ */
+const ROLES = {
+  visitor: null,
+  "agent (administrateur)": "agent-35238@example.org",
+  "agent (membre)": "membre-35238@example.org",
+  autorite: "autorite-sn-1@example.org",
+  ambassade: "ambassade-sn@example.org",
+  prefecture: "prefecture-53@example.org",
+  daect: "daect@example.org",
+  operateur: "operateur-afd@example.org",
+  reseau: "reseau-53@example.org",
+} as const;
+type RoleName = keyof typeof ROLES;
+
+type Expectation = number | Partial<Record<RoleName | "others", number>>;
+
+interface Case {
+  pattern: string;
+  method?: "GET" | "POST";
+  scope?: "own" | "other";
+  expect: Expectation;
+}
+
+const SIGN_IN = 302; // visitors are sent to the sign-in page
+const DAECT_ONLY = { visitor: SIGN_IN, daect: 200, others: 403 };
+
+const cases: Case[] = [
+  { pattern: "/", expect: 200 },
+  { pattern: "/healthz", expect: 200 },
+  { pattern: "/connexion", expect: 200 },
+  { pattern: "/deconnexion", expect: 302 },
+  { pattern: "/deconnexion", method: "POST", expect: 302 },
+  { pattern: "/mot-de-passe/oubli", expect: 200 },
+  { pattern: "/mot-de-passe/nouveau/:token", expect: 410 },
+  { pattern: "/invitation/:token", expect: 410 },
+  { pattern: "/compte", expect: { visitor: SIGN_IN, others: 200 } },
+  { pattern: "/organisations/:organisationId/membres", scope: "own", expect: { visitor: SIGN_IN, others: 200 } },
+  { pattern: "/organisations/:organisationId/membres", scope: "other", expect: { visitor: SIGN_IN, daect: 200, others: 403 } },
+  {
+    pattern: "/organisations/:organisationId/membres",
+    method: "POST",
+    scope: "own",
+    expect: { visitor: 401, "agent (membre)": 403, others: 200 },
+  },
+  {
+    pattern: "/organisations/:organisationId/membres",
+    method: "POST",
+    scope: "other",
+    expect: { visitor: 401, daect: 200, others: 403 },
+  },
+  { pattern: "/admin", expect: DAECT_ONLY },
+  { pattern: "/admin/utilisateurs", expect: DAECT_ONLY },
+  { pattern: "/admin/organisations", expect: DAECT_ONLY },
+  { pattern: "/admin/courriels", expect: DAECT_ONLY },
+  { pattern: "/admin/courriels/:mailId", expect: DAECT_ONLY },
+  { pattern: "/admin/journal", expect: DAECT_ONLY },
+  { pattern: "/accessibilite", expect: 200 },
+  { pattern: "/mentions-legales", expect: 200 },
+  { pattern: "/donnees-personnelles", expect: 200 },
+  { pattern: "/plan-du-site", expect: 200 },
+  { pattern: "*", expect: 404 },
+];
+
+function expected(entry: Case, role: RoleName): number {
+  if (typeof entry.expect === "number") return entry.expect;
+  return entry.expect[role] ?? entry.expect.others ?? Number.NaN;
+}
+
+interface RouteEntry {
+  path?: string;
+  children?: RouteEntry[];
+}
+function routePaths(entries: RouteEntry[]): string[] {
+  return entries.flatMap((entry) => [
+    ...(entry.path === undefined ? (entry.children ? [] : ["/"]) : [entry.path === "*" ? "*" : `/${entry.path}`]),
+    ...routePaths(entry.children ?? []),
+  ]);
+}
+
+let database: TestDatabase;
+let portal: Awaited<ReturnType<typeof startTestPortal>>;
+const clients = new Map<RoleName, FormClient>();
+const ownOrganisation = new Map<RoleName, number>();
+let mailId = 0;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  portal = await startTestPortal(database);
+  // A member of the Rennes organisation who is not its administrator.
+  const [rennes] = await database.db.select().from(organisations).where(eq(organisations.unitId, "commune:35238"));
+  const [member] = await database.db
+    .insert(users)
+    .values({ email: ROLES["agent (membre)"], displayName: "Membre Exemple", passwordHash: await hashPassword("Demo-AECT-2026!") })
+    .returning();
+  await database.db.insert(memberships).values({ userId: member.id, organisationId: rennes.id, isAdmin: false });
+  await enqueueMail(database.db, { idempotencyKey: "matrix", template: "test", to: "x@example.org", subject: "Test", text: "t", html: "<p>t</p>" });
+  [{ id: mailId }] = await database.db.select({ id: mailOutbox.id }).from(mailOutbox);
+
+  for (const [role, email] of Object.entries(ROLES) as [RoleName, string | null][]) {
+    const client = new FormClient(portal.baseUrl);
+    if (email) {
+      await client.signIn(email);
+      const [row] = await database.db
+        .select({ organisationId: memberships.organisationId })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(eq(users.email, email));
+      ownOrganisation.set(role, row.organisationId);
+    } else {
+      await client.get("/");
+    }
+    clients.set(role, client);
+  }
+});
+afterAll(async () => {
+  await portal?.close();
+  await database?.close();
+});
+
+describe("authorisation matrix", () => {
+  it("covers every route of the portal", () => {
+    const covered = new Set(cases.map((entry) => entry.pattern));
+    const missing = routePaths(routes as RouteEntry[]).filter((path) => !covered.has(path));
+    expect(missing).toEqual([]);
+  });
+
+  const otherOrganisationFor = (role: RoleName) =>
+    role === "agent (administrateur)" || role === "agent (membre)" ? ownOrganisation.get("ambassade")! : ownOrganisation.get("agent (administrateur)")!;
+
+  for (const entry of cases) {
+    for (const role of Object.keys(ROLES) as RoleName[]) {
+      const label = `${entry.method ?? "GET"} ${entry.pattern}${entry.scope ? ` (${entry.scope})` : ""} as ${role}`;
+      it(label, async () => {
+        const client = clients.get(role)!;
+        const organisationId =
+          entry.scope === "own" ? (ownOrganisation.get(role) ?? ownOrganisation.get("agent (administrateur)")!) : otherOrganisationFor(role);
+        const path = entry.pattern
+          .replace(":organisationId", String(organisationId))
+          .replace(":token", "jeton-inconnu")
+          .replace(":mailId", String(mailId))
+          .replace("*", "/page-qui-n-existe-pas");
+        let status: number;
+        if (entry.method === "POST") {
+          await client.get(path.startsWith("/organisations") ? "/" : path);
+          const email = `invite-${role.replace(/\W/g, "")}-${entry.scope}@example.org`;
+          const response = await client.post(path, { email });
+          status = response.status;
+          // Signing out ends the session: sign in again for the next cases.
+          if (entry.pattern === "/deconnexion" && ROLES[role]) await client.signIn(ROLES[role]!);
+        } else {
+          const response = await client.get(path);
+          status = response.status;
+          if (status === 302 && expected(entry, role) === SIGN_IN && path !== "/deconnexion") {
+            expect(response.location).toMatch(/^\/connexion\?retour=/);
+          }
+        }
+        expect(status).toBe(expected(entry, role));
+      });
+    }
+  }
+});
