@@ -64,7 +64,7 @@ export function Layout({ children }: { children: ReactNode }) {
                 </a>
               </li>
               <li>
-                <a className="fr-link" href="#navigation-principale">
+                <a className="fr-link" href="#en-tete-main-navigation">
                   Menu
                 </a>
               </li>

@@ -44,7 +44,7 @@ export default function Members() {
   const failure = result && !result.ok ? result : undefined;
   return (
     <>
-      <h1>Membres – {organisation.name}</h1>
+      <h1>{`Membres – ${organisation.name}`}</h1>
       <div className="fr-table">
         <table>
           <caption>Membres de l'organisation ({members.length})</caption>

@@ -54,7 +54,7 @@ export default function AcceptInvitation() {
   return (
     <div className={fr.cx("fr-grid-row", "fr-grid-row--center")}>
       <div className={fr.cx("fr-col-12", "fr-col-md-8", "fr-col-lg-6")}>
-        <h1>Rejoindre {invitation.organisationName}</h1>
+        <h1>{`Rejoindre ${invitation.organisationName}`}</h1>
         <p>
           Invitation adressée à <strong>{invitation.email}</strong>
           {invitation.asAdmin ? " en tant qu'administrateur ou administratrice de l'organisation." : "."}
