@@ -47,6 +47,9 @@ export function createApp(services: {
       },
       strictTransportSecurity: behindTls ? { maxAge: 31_536_000, includeSubDomains: true } : false,
       crossOriginEmbedderPolicy: false,
+      // "no-referrer" makes browsers post forms with "Origin: null", which the router
+      // rightly refuses as cross-site; same-origin requests keep their origin with this one.
+      referrerPolicy: { policy: "strict-origin-when-cross-origin" },
     }),
   );
   app.use(compression());
