@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import { createContext } from "react-router";
 import type { Actor } from "../src/platform/auth/actor";
+import type { PublicCache } from "../src/platform/cache";
 import type { AppConfig } from "../src/platform/config";
 import type { Db, DatabaseKind } from "../src/platform/db/client";
 
@@ -10,6 +11,8 @@ export interface AppServices {
   dbKind: DatabaseKind;
   config: AppConfig;
   logger: Logger;
+  /** Public figures computed recently by this instance. */
+  cache: PublicCache;
   clientAddress?: string;
 }
 

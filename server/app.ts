@@ -9,6 +9,7 @@ import "react-router";
 import { appContext, type AppServices } from "../app/context";
 import type { Database } from "../src/platform/db/client";
 import { projectRoot } from "../src/platform/db/project-root";
+import { createPublicCache } from "../src/platform/cache";
 
 export { startPortal } from "./start";
 
@@ -30,6 +31,7 @@ export function createApp(services: {
   devMiddleware?: express.RequestHandler;
 }) {
   const app = express();
+  const cache = createPublicCache();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback, linklocal, uniquelocal");
   const behindTls = services.config.publicUrl.startsWith("https://");
@@ -84,6 +86,7 @@ export function createApp(services: {
           dbKind: services.database.kind,
           config: services.config,
           logger: services.logger,
+          cache,
           clientAddress: request.ip ?? "inconnu",
         });
         return context;

@@ -1,13 +1,16 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { useLoaderData } from "react-router";
 import { atlasTotals, figuresByContinent } from "../../src/modules/atlas/index";
+import { cached } from "../../src/platform/cache";
 import { appContext } from "../context";
 import type { Route } from "./+types/home";
 
 export async function loader({ context }: Route.LoaderArgs) {
-  const { db } = context.get(appContext);
-  const [totals, continents] = await Promise.all([atlasTotals(db), figuresByContinent(db)]);
-  return { totals, continents };
+  const { db, cache } = context.get(appContext);
+  return cached(cache, "home-figures", async () => {
+    const [totals, continents] = await Promise.all([atlasTotals(db), figuresByContinent(db)]);
+    return { totals, continents };
+  });
 }
 
 export const meta = () => [{ title: "Accueil – Portail de l'action extérieure des collectivités territoriales" }];

@@ -1,0 +1,84 @@
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { pathToFileURL } from "node:url";
+import autocannon from "autocannon";
+import * as hdr from "hdr-histogram-js";
+import { count } from "drizzle-orm";
+import pg from "pg";
+import pino from "pino";
+import { seedDemoDataset } from "../src/demo/seed";
+import { organisations } from "../src/platform/auth/schema";
+import { loadConfig } from "../src/platform/config";
+import { type Database, openDatabase } from "../src/platform/db/client";
+import { migrateDatabase } from "../src/platform/db/migrate";
+import { loadReferenceData } from "../src/reference/load/index";
+
+/**
+ * npm run bench [-- --scale N] [--duration S]: serves the built portal on a database seeded
+ * at scale N (PGlite under data/bench-N, or a database aect_bench_N on the DATABASE_URL
+ * server) and prints one JSON line per figure.
+ */
+const { values } = parseArgs({
+  options: { scale: { type: "string", default: "1" }, duration: { type: "string", default: "10" } },
+});
+const scale = Number(values.scale);
+const duration = Number(values.duration);
+
+async function benchDatabase(): Promise<Database> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) return openDatabase({ dataDir: path.resolve(`data/bench-${scale}`) });
+  const name = `aect_bench_${String(scale).replace(/\W/g, "_")}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+  if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return openDatabase({ databaseUrl: url.toString(), poolSize: 10 });
+}
+
+function emit(metric: string, value: number, unit: string, db: string) {
+  console.log(JSON.stringify({ metric, scale, db, value: Math.round(value * 100) / 100, unit }));
+}
+
+const database = await benchDatabase();
+await migrateDatabase(database);
+await loadReferenceData(database);
+const [{ value: existing }] = await database.db.select({ value: count() }).from(organisations);
+if (existing === 0) {
+  const started = performance.now();
+  await seedDemoDataset(database, { scale });
+  emit("seed.duration_s", (performance.now() - started) / 1000, "s", database.kind);
+}
+
+const built = await import(pathToFileURL(path.resolve("build/server/index.js")).href);
+const config = loadConfig({ NODE_ENV: "production", SESSION_SECRET: "b".repeat(40), LOG_LEVEL: "silent" });
+const app = built.createApp({ database, config, logger: pino({ level: "silent" }) });
+const server = await new Promise<import("node:http").Server>((resolve) => {
+  const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
+});
+const { port } = server.address() as AddressInfo;
+
+for (const [name, pathname] of [
+  ["home", "/"],
+  ["healthz", "/healthz"],
+  ["sign_in_page", "/connexion"],
+] as const) {
+  // autocannon fills our own histogram, from which the exact 95th percentile is read.
+  const latencies = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000, numberOfSignificantValueDigits: 3 });
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}${pathname}`,
+    connections: 10,
+    duration,
+    histograms: { latencies },
+  } as autocannon.Options);
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${pathname}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  emit(`${name}.requests_per_s`, result.requests.average, "req/s", database.kind);
+  emit(`${name}.latency_p95_ms`, latencies.getValueAtPercentile(95), "ms", database.kind);
+}
+
+server.closeAllConnections();
+server.close();
+await database.close();
