@@ -6,7 +6,7 @@ import * as atlas from "./src/modules/atlas/index";
 const d = await openDatabase({ databaseUrl: process.env.PGURL, dataDir: "memory://" });
 await migrateDatabase(d);
 await loadReferenceData(d);
-let t = Date.now();
+const t = Date.now();
 await seedDemoDataset(d, { scale: Number(process.env.SCALE ?? 1) });
 console.log("seed ms", Date.now() - t);
 console.log(await atlas.figuresByContinent(d.db));

@@ -56,7 +56,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <div className="fr-skiplinks">
-          <nav className="fr-container" role="navigation" aria-label="Accès rapide">
+          <nav className="fr-container" aria-label="Accès rapide">
             <ul className="fr-skiplinks__list">
               <li>
                 <a className="fr-link" href="#contenu">
@@ -113,7 +113,8 @@ export function ErrorBoundary() {
     };
     title = known[error.status] ?? `Erreur ${error.status}`;
     if (typeof error.data === "string" && error.data) message = error.data;
-    else if (error.status === 404) message = "La page que vous cherchez n'existe pas ou a été déplacée.";
+    else if (error.status === 404)
+      message = "La page que vous cherchez n'existe pas ou a été déplacée.";
   }
   return (
     <div className={fr.cx("fr-my-4w")}>

@@ -54,7 +54,11 @@ if (existing === 0) {
 }
 
 const built = await import(pathToFileURL(path.resolve("build/server/index.js")).href);
-const config = loadConfig({ NODE_ENV: "production", SESSION_SECRET: "b".repeat(40), LOG_LEVEL: "silent" });
+const config = loadConfig({
+  NODE_ENV: "production",
+  SESSION_SECRET: "b".repeat(40),
+  LOG_LEVEL: "silent",
+});
 const app = built.createApp({ database, config, logger: pino({ level: "silent" }) });
 const server = await new Promise<import("node:http").Server>((resolve) => {
   const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
@@ -67,14 +71,19 @@ for (const [name, pathname] of [
   ["sign_in_page", "/connexion"],
 ] as const) {
   // autocannon fills our own histogram, from which the exact 95th percentile is read.
-  const latencies = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000, numberOfSignificantValueDigits: 3 });
+  const latencies = hdr.build({
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: 60_000,
+    numberOfSignificantValueDigits: 3,
+  });
   const result = await autocannon({
     url: `http://127.0.0.1:${port}${pathname}`,
     connections: 10,
     duration,
     histograms: { latencies },
   } as autocannon.Options);
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${pathname}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${pathname}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   emit(`${name}.requests_per_s`, result.requests.average, "req/s", database.kind);
   emit(`${name}.latency_p95_ms`, latencies.getValueAtPercentile(95), "ms", database.kind);
 }

@@ -6,6 +6,8 @@ await runScript(async () => {
   const database = await openConfiguredDatabase();
   await migrateDatabase(database);
   const reference = await loadReferenceData(database);
-  console.log(`Migrations appliquées (${database.kind}) ; données de référence : ${reference === "loaded" ? "chargées" : "inchangées"}.`);
+  console.log(
+    `Migrations appliquées (${database.kind}) ; données de référence : ${reference === "loaded" ? "chargées" : "inchangées"}.`,
+  );
   await database.close();
 });

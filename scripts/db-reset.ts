@@ -15,6 +15,8 @@ await runScript(async () => {
   await migrateDatabase(database);
   await loadReferenceData(database);
   if (config.seedDemo) await seedDemoDataset(database, { scale: 1 });
-  console.log(`Base réinitialisée (${database.kind})${config.seedDemo ? " avec le jeu de démonstration" : ""}.`);
+  console.log(
+    `Base réinitialisée (${database.kind})${config.seedDemo ? " avec le jeu de démonstration" : ""}.`,
+  );
   await database.close();
 });

@@ -8,16 +8,20 @@ import { openConfiguredDatabase, runScript } from "./database";
 
 /** npm run seed -- --scale N [--seed S]: fills an empty database with the demo dataset. */
 await runScript(async () => {
-  const { values } = parseArgs({ options: { scale: { type: "string", default: "1" }, seed: { type: "string", default: "2026" } } });
+  const { values } = parseArgs({
+    options: { scale: { type: "string", default: "1" }, seed: { type: "string", default: "2026" } },
+  });
   const scale = Number(values.scale);
   const seed = Number(values.seed);
-  if (!Number.isFinite(scale) || scale < 1 || scale > 1000) throw new Error("--scale doit être un nombre entre 1 et 1000.");
+  if (!Number.isFinite(scale) || scale < 1 || scale > 1000)
+    throw new Error("--scale doit être un nombre entre 1 et 1000.");
   if (!Number.isInteger(seed)) throw new Error("--seed doit être un entier.");
   const database = await openConfiguredDatabase();
   await migrateDatabase(database);
   await loadReferenceData(database);
   const [{ value }] = await database.db.select({ value: count() }).from(organisations);
-  if (value > 0) throw new Error("La base contient déjà des données : lancez d'abord npm run db:reset.");
+  if (value > 0)
+    throw new Error("La base contient déjà des données : lancez d'abord npm run db:reset.");
   const started = Date.now();
   const plan = await seedDemoDataset(database, { scale, seed });
   console.log(

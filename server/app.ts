@@ -72,7 +72,10 @@ export function createApp(services: {
     "/dsfr",
     express.static(path.join(root, "node_modules/@codegouvfr/react-dsfr/dsfr"), { maxAge: "7d" }),
   );
-  app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
+  app.use(
+    "/assets",
+    express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }),
+  );
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 
   app.all(

@@ -14,7 +14,9 @@ import { createApp } from "./app";
  * reference data, fills an empty database with the demo dataset (outside production),
  * starts the mail worker when SMTP is configured, and listens.
  */
-export async function startPortal(options: { env?: NodeJS.ProcessEnv; devMiddleware?: express.RequestHandler } = {}) {
+export async function startPortal(
+  options: { env?: NodeJS.ProcessEnv; devMiddleware?: express.RequestHandler } = {},
+) {
   let config: AppConfig;
   try {
     config = loadConfig(options.env ?? process.env);
@@ -40,7 +42,8 @@ export async function startPortal(options: { env?: NodeJS.ProcessEnv; devMiddlew
         logger,
       })
     : null;
-  if (!worker) logger.warn("SMTP_URL is not set: mails are kept in the outbox (see /admin/courriels)");
+  if (!worker)
+    logger.warn("SMTP_URL is not set: mails are kept in the outbox (see /admin/courriels)");
 
   const app = createApp({ database, config, logger, devMiddleware: options.devMiddleware });
   const server: Server = await new Promise((resolve) => {

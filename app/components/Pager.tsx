@@ -1,7 +1,12 @@
 import { Pagination } from "@codegouvfr/react-dsfr/Pagination";
 
 /** DSFR pagination keeping the other query parameters of the page. */
-export function Pager(props: { page: number; pageCount: number; basePath: string; query?: Record<string, string> }) {
+export function Pager(props: {
+  page: number;
+  pageCount: number;
+  basePath: string;
+  query?: Record<string, string>;
+}) {
   if (props.pageCount <= 1) return null;
   const href = (page: number) => {
     const params = new URLSearchParams({ ...props.query, page: String(page) });

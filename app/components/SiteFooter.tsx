@@ -17,7 +17,9 @@ export function SiteFooter() {
       termsLinkProps={{ href: "/mentions-legales" }}
       websiteMapLinkProps={{ href: "/plan-du-site" }}
       accessibilityLinkProps={{ href: "/accessibilite" }}
-      bottomItems={[{ text: "Données personnelles et cookies", linkProps: { href: "/donnees-personnelles" } }]}
+      bottomItems={[
+        { text: "Données personnelles et cookies", linkProps: { href: "/donnees-personnelles" } },
+      ]}
     />
   );
 }

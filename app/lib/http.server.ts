@@ -72,6 +72,7 @@ export const clearedSessionCookie = (secure: boolean) =>
 
 /** Only same-site paths are accepted as a return address after sign-in. */
 export function safeReturnPath(value: string | null | undefined): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/compte";
+  if (!value?.startsWith("/") || value.startsWith("//") || value.startsWith("/\\"))
+    return "/compte";
   return value;
 }

@@ -1,6 +1,12 @@
 import { parse, serialize } from "cookie";
 import { data, type MiddlewareFunction } from "react-router";
-import { CSRF_COOKIE, CSRF_FIELD, csrfTokenFor, isValidCsrfToken, newCsrfCookie } from "../../src/platform/auth/csrf";
+import {
+  CSRF_COOKIE,
+  CSRF_FIELD,
+  csrfTokenFor,
+  isValidCsrfToken,
+  newCsrfCookie,
+} from "../../src/platform/auth/csrf";
 import { SESSION_COOKIE, actorForSession } from "../../src/platform/auth/sessions";
 import { appContext, requestContext } from "../context";
 
@@ -10,7 +16,10 @@ const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * Runs before every page and form: finds the signed-in actor from the session cookie, gives
  * the browser a CSRF cookie, and rejects any form submitted without the matching token.
  */
-export const sessionMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
+export const sessionMiddleware: MiddlewareFunction<Response> = async (
+  { request, context },
+  next,
+) => {
   const { db, config } = context.get(appContext);
   const cookies = parse(request.headers.get("Cookie") ?? "");
   const secureCookies = config.publicUrl.startsWith("https://");
@@ -34,7 +43,12 @@ export const sessionMiddleware: MiddlewareFunction<Response> = async ({ request,
   if (!csrfCookie) {
     csrfCookie = newCsrfCookie();
     setCookies.push(
-      serialize(CSRF_COOKIE, csrfCookie, { httpOnly: true, sameSite: "lax", secure: secureCookies, path: "/" }),
+      serialize(CSRF_COOKIE, csrfCookie, {
+        httpOnly: true,
+        sameSite: "lax",
+        secure: secureCookies,
+        path: "/",
+      }),
     );
   }
   context.set(requestContext, {

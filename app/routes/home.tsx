@@ -13,7 +13,9 @@ export async function loader({ context }: Route.LoaderArgs) {
   });
 }
 
-export const meta = () => [{ title: "Accueil – Portail de l'action extérieure des collectivités territoriales" }];
+export const meta = () => [
+  { title: "Accueil – Portail de l'action extérieure des collectivités territoriales" },
+];
 
 const number = new Intl.NumberFormat("fr-FR");
 
@@ -30,10 +32,11 @@ export default function Home() {
     <>
       <h1>L'action extérieure des collectivités territoriales</h1>
       <p className={fr.cx("fr-text--lead")}>
-        Le Portail AECT réunit les outils de la Délégation pour l'action extérieure des collectivités
-        territoriales (ministère de l'Europe et des Affaires étrangères) et de la Commission nationale de
-        la coopération décentralisée : atlas des partenariats, déclaration de l'aide publique au
-        développement, bourse des partenariats, appels à projets et label d'expertise.
+        Le Portail AECT réunit les outils de la Délégation pour l'action extérieure des
+        collectivités territoriales (ministère de l'Europe et des Affaires étrangères) et de la
+        Commission nationale de la coopération décentralisée : atlas des partenariats, déclaration
+        de l'aide publique au développement, bourse des partenariats, appels à projets et label
+        d'expertise.
       </p>
       <h2 className={fr.cx("fr-mt-6w")}>La coopération décentralisée en chiffres</h2>
       <ul className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-raw-list")}>

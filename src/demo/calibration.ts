@@ -12,10 +12,12 @@ export type ContinentTargets = {
 };
 
 export const continentTargets: Record<string, ContinentTargets> = Object.fromEntries(
-  Object.entries(figures.atlas_by_continent.rows).map(([continent, [collectivites, authorities, countries, projects]]) => [
-    continent,
-    { collectivites, authorities, countries, projects },
-  ]),
+  Object.entries(figures.atlas_by_continent.rows).map(
+    ([continent, [collectivites, authorities, countries, projects]]) => [
+      continent,
+      { collectivites, authorities, countries, projects },
+    ],
+  ),
 );
 
 export const totals = {

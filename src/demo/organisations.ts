@@ -7,7 +7,11 @@ export const DEMO_PASSWORD = "Demo-AECT-2026!";
 /** Units of the demo collectivité accounts: a commune, an EPCI, a département, a région. */
 export const DEMO_COLLECTIVITE_UNITS = [
   { unitId: "commune:35238", email: "agent-35238@example.org", person: "Camille Martin-Exemple" },
-  { unitId: "epci:243500139", email: "agent-243500139@example.org", person: "Dominique Durand-Fictif" },
+  {
+    unitId: "epci:243500139",
+    email: "agent-243500139@example.org",
+    person: "Dominique Durand-Fictif",
+  },
   { unitId: "departement:35", email: "agent-35@example.org", person: "Alix Bernard-Démo" },
   { unitId: "region:53", email: "agent-53@example.org", person: "Sacha Petit-Exemple" },
 ];
@@ -30,9 +34,16 @@ export async function insertDemoUser(
 ): Promise<void> {
   const [created] = await tx
     .insert(users)
-    .values({ email: user.email, displayName: user.displayName, jobTitle: user.jobTitle, passwordHash })
+    .values({
+      email: user.email,
+      displayName: user.displayName,
+      jobTitle: user.jobTitle,
+      passwordHash,
+    })
     .returning({ id: users.id });
-  await tx.insert(memberships).values({ userId: created.id, organisationId: user.organisationId, isAdmin: true });
+  await tx
+    .insert(memberships)
+    .values({ userId: created.id, organisationId: user.organisationId, isAdmin: true });
 }
 
 export const demoPasswordHash = () => hashPassword(DEMO_PASSWORD);

@@ -4,12 +4,44 @@ import { planDemoDataset } from "./plan";
 import { apportion } from "./random";
 
 const units = [
-  ...Array.from({ length: 18 }, (_, i) => ({ id: `region:${i}`, kind: "region" as const, name: `R${i}`, population: 1e6, category: "metro" })),
-  ...Array.from({ length: 100 }, (_, i) => ({ id: `departement:${i}`, kind: "departement" as const, name: `D${i}`, population: 5e5, category: "metro" })),
-  ...Array.from({ length: 400 }, (_, i) => ({ id: `epci:${i}`, kind: "epci" as const, name: `E${i}`, population: 5e4, category: "CC" })),
-  ...Array.from({ length: 5000 }, (_, i) => ({ id: `commune:${i}`, kind: "commune" as const, name: `C${i}`, population: 1000 + i, category: "metro" })),
+  ...Array.from({ length: 18 }, (_, i) => ({
+    id: `region:${i}`,
+    kind: "region" as const,
+    name: `R${i}`,
+    population: 1e6,
+    category: "metro",
+  })),
+  ...Array.from({ length: 100 }, (_, i) => ({
+    id: `departement:${i}`,
+    kind: "departement" as const,
+    name: `D${i}`,
+    population: 5e5,
+    category: "metro",
+  })),
+  ...Array.from({ length: 400 }, (_, i) => ({
+    id: `epci:${i}`,
+    kind: "epci" as const,
+    name: `E${i}`,
+    population: 5e4,
+    category: "CC",
+  })),
+  ...Array.from({ length: 5000 }, (_, i) => ({
+    id: `commune:${i}`,
+    kind: "commune" as const,
+    name: `C${i}`,
+    population: 1000 + i,
+    category: "metro",
+  })),
 ];
-const continents = ["Europe", "Afrique", "Asie", "Amérique du Nord", "Amérique centrale et Caraïbes", "Amérique du Sud", "Océanie"];
+const continents = [
+  "Europe",
+  "Afrique",
+  "Asie",
+  "Amérique du Nord",
+  "Amérique centrale et Caraïbes",
+  "Amérique du Sud",
+  "Océanie",
+];
 const countries = continents.flatMap((continent, c) =>
   Array.from({ length: 60 }, (_, i) => ({ code: `${c}${i}`, continent })),
 );
@@ -26,12 +58,15 @@ const cities = countries.flatMap((country) =>
 );
 const input = { scale: 1, seed: 7, requiredUnitIds: ["commune:42"], units, countries, cities };
 
-const fingerprint = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("hex");
+const fingerprint = (value: unknown) =>
+  createHash("sha256").update(JSON.stringify(value)).digest("hex");
 
 describe("demo dataset planning", () => {
   it("is deterministic for a given seed and differs for another", () => {
     expect(fingerprint(planDemoDataset(input))).toBe(fingerprint(planDemoDataset(input)));
-    expect(fingerprint(planDemoDataset({ ...input, seed: 8 }))).not.toBe(fingerprint(planDemoDataset(input)));
+    expect(fingerprint(planDemoDataset({ ...input, seed: 8 }))).not.toBe(
+      fingerprint(planDemoDataset(input)),
+    );
   });
 
   it("always includes the required units", () => {

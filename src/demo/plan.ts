@@ -13,9 +13,22 @@ export interface PlanInput {
   seed: number;
   /** Units that must take part (those of the demo accounts). */
   requiredUnitIds: string[];
-  units: { id: string; kind: CollectiviteKind; name: string; population: number | null; category: string | null }[];
+  units: {
+    id: string;
+    kind: CollectiviteKind;
+    name: string;
+    population: number | null;
+    category: string | null;
+  }[];
   countries: { code: string; continent: string }[];
-  cities: { id: number; name: string; countryCode: string; population: number; latitude: number; longitude: number }[];
+  cities: {
+    id: number;
+    name: string;
+    countryCode: string;
+    population: number;
+    latitude: number;
+    longitude: number;
+  }[];
 }
 
 export interface PlannedCollectivite {
@@ -51,17 +64,128 @@ export interface Plan {
 const KINDS: CollectiviteKind[] = ["region", "departement", "epci", "commune"];
 
 /** French overseas territories are French collectivités, never foreign partners. */
-const FRENCH_TERRITORIES = new Set(["FR", "GF", "GP", "MQ", "RE", "YT", "PM", "BL", "MF", "NC", "PF", "WF", "TF"]);
+const FRENCH_TERRITORIES = new Set([
+  "FR",
+  "GF",
+  "GP",
+  "MQ",
+  "RE",
+  "YT",
+  "PM",
+  "BL",
+  "MF",
+  "NC",
+  "PF",
+  "WF",
+  "TF",
+]);
 
 /** Countries where French collectivités cooperate most, first in each continent's list. */
 const USUAL_PARTNER_COUNTRIES = [
-  "DE", "IT", "GB", "ES", "BE", "PL", "RO", "PT", "IE", "CH", "AT", "NL", "HU", "CZ", "GR",
-  "SK", "LU", "SI", "HR", "BG", "LT", "LV", "EE", "DK", "SE", "FI", "NO", "UA", "MD", "RS",
-  "SN", "ML", "BF", "MA", "MG", "BJ", "TG", "CM", "NE", "TN", "DZ", "CI", "MR", "GN", "CD",
-  "CG", "GA", "TD", "CF", "BI", "RW", "KM", "DJ", "EG", "ZA", "GH", "NG", "KE", "ET", "MZ",
-  "VN", "CN", "JP", "LB", "IL", "PS", "KH", "LA", "IN", "KR", "AM", "GE", "TR", "JO", "TH",
-  "US", "CA", "MX", "HT", "CU", "NI", "GT", "SV", "HN", "CR", "DO", "PA", "JM",
-  "BR", "CL", "AR", "PE", "CO", "BO", "EC", "UY", "PY", "VE", "SR", "GY", "AU", "NZ", "VU", "FJ",
+  "DE",
+  "IT",
+  "GB",
+  "ES",
+  "BE",
+  "PL",
+  "RO",
+  "PT",
+  "IE",
+  "CH",
+  "AT",
+  "NL",
+  "HU",
+  "CZ",
+  "GR",
+  "SK",
+  "LU",
+  "SI",
+  "HR",
+  "BG",
+  "LT",
+  "LV",
+  "EE",
+  "DK",
+  "SE",
+  "FI",
+  "NO",
+  "UA",
+  "MD",
+  "RS",
+  "SN",
+  "ML",
+  "BF",
+  "MA",
+  "MG",
+  "BJ",
+  "TG",
+  "CM",
+  "NE",
+  "TN",
+  "DZ",
+  "CI",
+  "MR",
+  "GN",
+  "CD",
+  "CG",
+  "GA",
+  "TD",
+  "CF",
+  "BI",
+  "RW",
+  "KM",
+  "DJ",
+  "EG",
+  "ZA",
+  "GH",
+  "NG",
+  "KE",
+  "ET",
+  "MZ",
+  "VN",
+  "CN",
+  "JP",
+  "LB",
+  "IL",
+  "PS",
+  "KH",
+  "LA",
+  "IN",
+  "KR",
+  "AM",
+  "GE",
+  "TR",
+  "JO",
+  "TH",
+  "US",
+  "CA",
+  "MX",
+  "HT",
+  "CU",
+  "NI",
+  "GT",
+  "SV",
+  "HN",
+  "CR",
+  "DO",
+  "PA",
+  "JM",
+  "BR",
+  "CL",
+  "AR",
+  "PE",
+  "CO",
+  "BO",
+  "EC",
+  "UY",
+  "PY",
+  "VE",
+  "SR",
+  "GY",
+  "AU",
+  "NZ",
+  "VU",
+  "FJ",
 ];
 
 /** How strongly each kind of collectivité reaches out beyond Europe. */
@@ -75,17 +199,31 @@ export function planDemoDataset(input: PlanInput): Plan {
   const collectivites: PlannedCollectivite[] = [];
   for (const kind of KINDS) {
     const pool = input.units.filter(
-      (unit) => unit.kind === kind && (kind !== "region" || unit.category === "metro" || unit.category === "drom"),
+      (unit) =>
+        unit.kind === kind &&
+        (kind !== "region" || unit.category === "metro" || unit.category === "drom"),
     );
-    const wanted = Math.min(pool.length, Math.round(collectiviteCounts[kind] * (kind === "region" ? 1 : scale)));
+    const wanted = Math.min(
+      pool.length,
+      Math.round(collectiviteCounts[kind] * (kind === "region" ? 1 : scale)),
+    );
     const required = pool.filter((unit) => input.requiredUnitIds.includes(unit.id));
     const others = pool.filter((unit) => !input.requiredUnitIds.includes(unit.id));
     const chosen = [
       ...required,
-      ...random.weightedSample(others, (unit) => Math.sqrt(unit.population ?? 1) + 1, wanted - required.length),
+      ...random.weightedSample(
+        others,
+        (unit) => Math.sqrt(unit.population ?? 1) + 1,
+        wanted - required.length,
+      ),
     ];
     for (const unit of chosen) {
-      collectivites.push({ unitId: unit.id, kind, name: unit.name, population: unit.population ?? 0 });
+      collectivites.push({
+        unitId: unit.id,
+        kind,
+        name: unit.name,
+        population: unit.population ?? 0,
+      });
     }
   }
   const collectiviteTotal = collectivites.length;
@@ -95,10 +233,12 @@ export function planDemoDataset(input: PlanInput): Plan {
   const continents = Object.keys(continentTargets);
   const members = new Map<string, Set<number>>(continents.map((c) => [c, new Set<number>()]));
   const indexes = collectivites.map((_, i) => i);
-  const reachWeight = (i: number) => REACH[collectivites[i].kind] * Math.log10(10 + collectivites[i].population);
+  const reachWeight = (i: number) =>
+    REACH[collectivites[i].kind] * Math.log10(10 + collectivites[i].population);
   for (const continent of continents.filter((c) => c !== "Europe")) {
     const wanted = Math.round(continentTargets[continent].collectivites * ratio);
-    for (const i of random.weightedSample(indexes, reachWeight, wanted)) members.get(continent)!.add(i);
+    for (const i of random.weightedSample(indexes, reachWeight, wanted))
+      members.get(continent)!.add(i);
   }
   const outsideEurope = new Set<number>();
   for (const continent of continents.filter((c) => c !== "Europe")) {
@@ -127,12 +267,19 @@ export function planDemoDataset(input: PlanInput): Plan {
       .map((country) => {
         const rank = USUAL_PARTNER_COUNTRIES.indexOf(country.code);
         const cityCount = citiesByCountry.get(country.code)!.length;
-        return { code: country.code, rank: rank === -1 ? 1000 - Math.log(cityCount) : rank, cityCount };
+        return {
+          code: country.code,
+          rank: rank === -1 ? 1000 - Math.log(cityCount) : rank,
+          cityCount,
+        };
       })
       .sort((a, b) => a.rank - b.rank || a.code.localeCompare(b.code))
       .slice(0, target.countries);
-    if (candidates.length < target.countries) throw new Error(`Not enough countries in ${continent}`);
-    const capacities = candidates.map((country) => Math.max(1, Math.floor(country.cityCount * 0.6)));
+    if (candidates.length < target.countries)
+      throw new Error(`Not enough countries in ${continent}`);
+    const capacities = candidates.map((country) =>
+      Math.max(1, Math.floor(country.cityCount * 0.6)),
+    );
     const wanted = Math.min(
       Math.round(target.authorities * scale),
       capacities.reduce((a, b) => a + b, 0),
@@ -176,7 +323,9 @@ export function planDemoDataset(input: PlanInput): Plan {
 
   // 4. Partnerships per continent: every member and every authority has at least one.
   const partnershipTotal = Math.round(totals.partnerships * scale);
-  const minimum = continents.map((c) => Math.max(members.get(c)!.size, authoritiesByContinent.get(c)!.length));
+  const minimum = continents.map((c) =>
+    Math.max(members.get(c)!.size, authoritiesByContinent.get(c)!.length),
+  );
   const extraByContinent = apportion(
     partnershipTotal - minimum.reduce((a, b) => a + b, 0),
     continents.map((c) => continentTargets[c].projects),
@@ -205,26 +354,41 @@ export function planDemoDataset(input: PlanInput): Plan {
   for (const continent of order) {
     const position = continents.indexOf(continent);
     const memberList = [...members.get(continent)!];
-    const byKind = new Map(KINDS.map((kind) => [kind, memberList.filter((i) => collectivites[i].kind === kind)]));
+    const byKind = new Map(
+      KINDS.map((kind) => [kind, memberList.filter((i) => collectivites[i].kind === kind)]),
+    );
     const ends = [...memberList];
     const extra = partnershipsByContinent[position] - memberList.length;
     for (let n = 0; n < extra; n += 1) {
-      const eligible = KINDS.filter((kind) => byKind.get(kind)!.length > 0 && remainingByKind.get(kind)! > 0);
-      if (eligible.length === 0) throw new Error(`No collectivité left for a partnership in ${continent}`);
+      const eligible = KINDS.filter(
+        (kind) => byKind.get(kind)!.length > 0 && remainingByKind.get(kind)! > 0,
+      );
+      if (eligible.length === 0)
+        throw new Error(`No collectivité left for a partnership in ${continent}`);
       const kind =
         continent === "Europe"
           ? eligible[random.weightedIndex(eligible.map((k) => remainingByKind.get(k)!))]
-          : eligible[random.weightedIndex(eligible.map((k) => remainingByKind.get(k)! * byKind.get(k)!.length))];
+          : eligible[
+              random.weightedIndex(
+                eligible.map((k) => remainingByKind.get(k)! * byKind.get(k)!.length),
+              )
+            ];
       remainingByKind.set(kind, remainingByKind.get(kind)! - 1);
       const pool = byKind.get(kind)!;
-      ends.push(pool[random.weightedIndex(pool.map((i) => Math.log10(10 + collectivites[i].population)))]);
+      ends.push(
+        pool[random.weightedIndex(pool.map((i) => Math.log10(10 + collectivites[i].population)))],
+      );
     }
     random.shuffle(ends);
     const authorityList = authoritiesByContinent.get(continent)!;
     const seen = new Set<string>();
     ends.forEach((collectivite, n) => {
       let authority = n < authorityList.length ? authorityList[n] : random.pick(authorityList);
-      for (let attempt = 0; attempt < 10 && seen.has(`${collectivite}:${authority}`); attempt += 1) {
+      for (
+        let attempt = 0;
+        attempt < 10 && seen.has(`${collectivite}:${authority}`);
+        attempt += 1
+      ) {
         authority = random.pick(authorityList);
       }
       seen.add(`${collectivite}:${authority}`);

@@ -43,7 +43,10 @@ export class Random {
   /** k distinct items drawn with probability proportional to weight (Efraimidis–Spirakis). */
   weightedSample<T>(items: readonly T[], weight: (item: T) => number, k: number): T[] {
     return items
-      .map((item) => ({ item, key: Math.log(this.next() || Number.MIN_VALUE) / Math.max(weight(item), 1e-9) }))
+      .map((item) => ({
+        item,
+        key: Math.log(this.next() || Number.MIN_VALUE) / Math.max(weight(item), 1e-9),
+      }))
       .sort((a, b) => b.key - a.key)
       .slice(0, k)
       .map((entry) => entry.item);
@@ -54,12 +57,18 @@ export class Random {
  * Splits a total into integer parts proportional to weights (largest remainder method),
  * each part at least `min` and at most its capacity.
  */
-export function apportion(total: number, weights: number[], min = 0, capacities?: number[]): number[] {
+export function apportion(
+  total: number,
+  weights: number[],
+  min = 0,
+  capacities?: number[],
+): number[] {
   const caps = capacities ?? weights.map(() => Number.POSITIVE_INFINITY);
   const parts = weights.map(() => min);
   const capped = new Set<number>();
   let remaining = total - min * weights.length;
-  if (remaining < 0) throw new Error(`Cannot give ${min} to each of ${weights.length} parts out of ${total}`);
+  if (remaining < 0)
+    throw new Error(`Cannot give ${min} to each of ${weights.length} parts out of ${total}`);
   // Parts that would exceed their capacity are fixed at it, and the rest shared again.
   for (;;) {
     const open = weights.map((_, i) => i).filter((i) => !capped.has(i));

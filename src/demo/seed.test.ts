@@ -28,7 +28,10 @@ describe("demo dataset at scale 1 reproduces the published figures", () => {
   it("matches every row of the Atlas counts by continent", async () => {
     const rows = await figuresByContinent(database.db);
     const byContinent = Object.fromEntries(
-      rows.map((row) => [row.continent, [row.collectivites, row.authorities, row.countries, row.projects]]),
+      rows.map((row) => [
+        row.continent,
+        [row.collectivites, row.authorities, row.countries, row.projects],
+      ]),
     );
     expect(byContinent).toEqual(figures.atlas_by_continent.rows);
   });
@@ -42,7 +45,10 @@ describe("demo dataset at scale 1 reproduces the published figures", () => {
 
   it("splits partnerships by kind of collectivité as published", async () => {
     const shares = Object.fromEntries(
-      (await partnershipSharesByCollectiviteKind(database.db)).map((row) => [row.kind, Number(row.share.toFixed(3))]),
+      (await partnershipSharesByCollectiviteKind(database.db)).map((row) => [
+        row.kind,
+        Number(row.share.toFixed(3)),
+      ]),
     );
     const published = figures.atlas_totals.collectivite_type_shares;
     expect(shares).toEqual({
@@ -55,7 +61,10 @@ describe("demo dataset at scale 1 reproduces the published figures", () => {
 
   it("splits projects by domain as published", async () => {
     const shares = Object.fromEntries(
-      (await projectSharesByDomain(database.db)).map((row) => [row.domain, Number(row.share.toFixed(2))]),
+      (await projectSharesByDomain(database.db)).map((row) => [
+        row.domain,
+        Number(row.share.toFixed(2)),
+      ]),
     );
     expect(shares).toEqual(figures.atlas_totals.domain_shares);
   });

@@ -112,7 +112,9 @@ export async function seedDemoDataset(database: Database, options: SeedOptions):
           regionCode: unit.regionCode,
           departementCode: unit.departementCode,
           contactName: fictitiousPerson(random),
-          contactTitle: isLarge ? "Chargé(e) de mission relations internationales" : "Secrétaire de mairie",
+          contactTitle: isLarge
+            ? "Chargé(e) de mission relations internationales"
+            : "Secrétaire de mairie",
           contactEmail: `relations-internationales-${collectivite.unitId.replace(":", "-")}@example.org`,
           hasInternationalService: isLarge,
           yearlyBudgetCents: (isLarge ? random.int(50, 2_000) : random.int(1, 40)) * 1_000 * 100,
@@ -142,7 +144,12 @@ export async function seedDemoDataset(database: Database, options: SeedOptions):
         const collectivite = plan.collectivites[partnership.collectivite];
         return {
           id: i + 1,
-          kind: partnershipKind(random, authority.continent, authority.countryCode, collectivite.kind),
+          kind: partnershipKind(
+            random,
+            authority.continent,
+            authority.countryCode,
+            collectivite.kind,
+          ),
           signedOn: signatureDate(random, authority.continent),
           status: random.next() < 0.88 ? ("active" as const) : ("en_sommeil" as const),
         };
@@ -151,16 +158,29 @@ export async function seedDemoDataset(database: Database, options: SeedOptions):
     await insertInChunks(
       tx,
       partnershipCollectivites,
-      plan.partnerships.map((partnership, i) => ({ partnershipId: i + 1, collectiviteId: partnership.collectivite + 1 })),
+      plan.partnerships.map((partnership, i) => ({
+        partnershipId: i + 1,
+        collectiviteId: partnership.collectivite + 1,
+      })),
     );
     await insertInChunks(
       tx,
       partnershipForeignAuthorities,
-      plan.partnerships.map((partnership, i) => ({ partnershipId: i + 1, foreignAuthorityId: partnership.authority + 1 })),
+      plan.partnerships.map((partnership, i) => ({
+        partnershipId: i + 1,
+        foreignAuthorityId: partnership.authority + 1,
+      })),
     );
 
     await insertProjects(tx, plan, random);
-    await insertNationalOrganisations(tx, plan, passwordHash, countryByCode, organisationIdByUnit, units);
+    await insertNationalOrganisations(
+      tx,
+      plan,
+      passwordHash,
+      countryByCode,
+      organisationIdByUnit,
+      units,
+    );
 
     for (const table of [
       "atlas_collectivites",
@@ -176,7 +196,10 @@ export async function seedDemoDataset(database: Database, options: SeedOptions):
     await tx
       .insert(systemState)
       .values({ key: "demo_dataset", value: description })
-      .onConflictDoUpdate({ target: systemState.key, set: { value: description, updatedAt: new Date() } });
+      .onConflictDoUpdate({
+        target: systemState.key,
+        set: { value: description, updatedAt: new Date() },
+      });
   });
   return plan;
 }
@@ -186,7 +209,10 @@ function collectiviteDisplayName(kind: string, name: string): string {
     case "region":
       return `Région ${name}`;
     case "departement":
-      return `Département ${/^[AEIOUYÉÈÎ]/.test(name) ? "d'" : "de "}${name}`.replace("de La ", "de la ");
+      return `Département ${/^[AEIOUYÉÈÎ]/.test(name) ? "d'" : "de "}${name}`.replace(
+        "de La ",
+        "de la ",
+      );
     default:
       return name;
   }
@@ -199,10 +225,18 @@ function partnershipKind(random: Random, continent: string, country: string, kin
   if (continent === "Europe") {
     if (BORDER_COUNTRIES.has(country) && roll < 0.12) return "transfrontaliere" as const;
     if (kind === "region" && roll < 0.4) return "interregionale" as const;
-    return roll < 0.82 ? ("jumelage" as const) : roll < 0.93 ? ("pacte_amitie" as const) : ("charte" as const);
+    return roll < 0.82
+      ? ("jumelage" as const)
+      : roll < 0.93
+        ? ("pacte_amitie" as const)
+        : ("charte" as const);
   }
   if (kind === "region" && roll < 0.3) return "interregionale" as const;
-  return roll < 0.75 ? ("convention" as const) : roll < 0.9 ? ("jumelage" as const) : ("pacte_amitie" as const);
+  return roll < 0.75
+    ? ("convention" as const)
+    : roll < 0.9
+      ? ("jumelage" as const)
+      : ("pacte_amitie" as const);
 }
 
 function signatureDate(random: Random, continent: string): string {
@@ -213,32 +247,55 @@ function signatureDate(random: Random, continent: string): string {
 /** Domains in exact published proportions, shuffled so every continent gets a mix. */
 function domainSequence(random: Random, total: number): string[] {
   const labels = Object.keys(domainShares);
-  const counts = apportion(total, labels.map((label) => domainShares[label]));
-  const codeByLabel = new Map<string, string>(atlasDomains.map((domain) => [domain.label, domain.code]));
+  const counts = apportion(
+    total,
+    labels.map((label) => domainShares[label]),
+  );
+  const codeByLabel = new Map<string, string>(
+    atlasDomains.map((domain) => [domain.label, domain.code]),
+  );
   const sequence = labels.flatMap((label, i) => Array(counts[i]).fill(codeByLabel.get(label)!));
   return random.shuffle(sequence);
 }
 
-const FUNDING_SOURCES = ["meae_daect", "afd_ficol", "union_europeenne", "un_pourcent_eau", "partenaire_etranger", "autre"];
+const FUNDING_SOURCES = [
+  "meae_daect",
+  "afd_ficol",
+  "union_europeenne",
+  "un_pourcent_eau",
+  "partenaire_etranger",
+  "autre",
+];
 
 async function insertProjects(tx: Tx, plan: Plan, random: Random) {
   const partnershipsByContinent = new Map<string, number[]>();
   plan.partnerships.forEach((partnership, i) => {
-    if (!partnershipsByContinent.has(partnership.continent)) partnershipsByContinent.set(partnership.continent, []);
+    if (!partnershipsByContinent.has(partnership.continent))
+      partnershipsByContinent.set(partnership.continent, []);
     partnershipsByContinent.get(partnership.continent)!.push(i);
   });
   // Each project: the partnership it belongs to (or none: a project without partner country).
   const slots: (number | null)[] = [];
   for (const [continent, wanted] of Object.entries(plan.projectsByContinent)) {
     const list = partnershipsByContinent.get(continent) ?? [];
-    const weights = list.map((i) => ({ region: 6, departement: 3, epci: 2, commune: 1 })[plan.collectivites[plan.partnerships[i].collectivite].kind]);
+    const weights = list.map(
+      (i) =>
+        ({ region: 6, departement: 3, epci: 2, commune: 1 })[
+          plan.collectivites[plan.partnerships[i].collectivite].kind
+        ],
+    );
     const total = weights.reduce((a, b) => a + b, 0);
-    for (let n = 0; n < wanted; n += 1) slots.push(list[n < list.length ? n : random.weightedIndex(weights, total)]);
+    for (let n = 0; n < wanted; n += 1)
+      slots.push(list[n < list.length ? n : random.weightedIndex(weights, total)]);
   }
   for (let n = 0; n < plan.projectsWithoutCountry; n += 1) slots.push(null);
   const domains = domainSequence(random, slots.length);
-  const domainThemes = new Map<string, readonly (readonly [string, string])[]>(atlasDomains.map((d) => [d.code, d.themes]));
-  const largeCollectivites = plan.collectivites.map((c, i) => ({ c, i })).filter(({ c }) => c.kind !== "commune");
+  const domainThemes = new Map<string, readonly (readonly [string, string])[]>(
+    atlasDomains.map((d) => [d.code, d.themes]),
+  );
+  const largeCollectivites = plan.collectivites
+    .map((c, i) => ({ c, i }))
+    .filter(({ c }) => c.kind !== "commune");
 
   for (let start = 0; start < slots.length; start += PROJECT_BATCH) {
     const rows: (typeof projects.$inferInsert)[] = [];
@@ -250,15 +307,22 @@ async function insertProjects(tx: Tx, plan: Plan, random: Random) {
       const id = n + 1;
       const slot = slots[n];
       const partnership = slot === null ? null : plan.partnerships[slot];
-      const collectiviteIndex = partnership ? partnership.collectivite : random.pick(largeCollectivites).i;
+      const collectiviteIndex = partnership
+        ? partnership.collectivite
+        : random.pick(largeCollectivites).i;
       const collectivite = plan.collectivites[collectiviteIndex];
       const authority = partnership ? plan.authorities[partnership.authority] : null;
       const themes = domainThemes.get(domains[n])!;
       const [themeCode] = random.pick(themes);
-      const text = projectText(random, themeCode, collectivite.name, authority?.name ?? "plusieurs pays partenaires");
+      const text = projectText(
+        random,
+        themeCode,
+        collectivite.name,
+        authority?.name ?? "plusieurs pays partenaires",
+      );
       const startYear = random.int(2008, 2025);
       const endYear = startYear + random.int(1, 4);
-      const budgetEuros = Math.round(Math.exp(random.next() * Math.log(80)) * 5_000 / 100) * 100;
+      const budgetEuros = Math.round((Math.exp(random.next() * Math.log(80)) * 5_000) / 100) * 100;
       rows.push({
         id,
         title: text.title,
@@ -276,13 +340,18 @@ async function insertProjects(tx: Tx, plan: Plan, random: Random) {
       if (slot !== null) links.push({ projectId: id, partnershipId: slot + 1 });
       if (authority) countryLinks.push({ projectId: id, countryCode: authority.countryCode });
       codeLinks.push({ projectId: id, list: "theme", code: themeCode });
-      for (const goal of text.sdgs) codeLinks.push({ projectId: id, list: "sdg", code: String(goal) });
+      for (const goal of text.sdgs)
+        codeLinks.push({ projectId: id, list: "sdg", code: String(goal) });
       // Funding lines add up exactly to the total budget.
       const ownShare = 0.3 + random.next() * 0.4;
       const own = Math.round(budgetEuros * ownShare) * 100;
       fundings.push({ projectId: id, sourceCode: "fonds_propres", amountCents: own });
       const otherSource = random.pick(FUNDING_SOURCES);
-      fundings.push({ projectId: id, sourceCode: otherSource, amountCents: budgetEuros * 100 - own });
+      fundings.push({
+        projectId: id,
+        sourceCode: otherSource,
+        amountCents: budgetEuros * 100 - own,
+      });
     }
     await insertInChunks(tx, projects, rows);
     await insertInChunks(tx, projectPartnerships, links);
@@ -313,7 +382,9 @@ async function insertNationalOrganisations(
   });
 
   // One embassy per partner country; demo accounts in a few of them.
-  const partnerCountries = [...new Set(plan.authorities.map((authority) => authority.countryCode))].sort();
+  const partnerCountries = [
+    ...new Set(plan.authorities.map((authority) => authority.countryCode)),
+  ].sort();
   const embassyRows = partnerCountries.map((code) => ({
     kind: "embassy" as const,
     name: `Ambassade de France – ${countryByCode.get(code)?.nameFr ?? code}`,
@@ -336,7 +407,9 @@ async function insertNationalOrganisations(
   }
 
   // One prefecture of région per région.
-  const regions = units.filter((unit) => unit.kind === "region" && (unit.category === "metro" || unit.category === "drom"));
+  const regions = units.filter(
+    (unit) => unit.kind === "region" && (unit.category === "metro" || unit.category === "drom"),
+  );
   for (const region of regions) {
     const code = region.id.split(":")[1];
     const prefecture = await insertOrganisation(tx, {
@@ -354,7 +427,10 @@ async function insertNationalOrganisations(
     }
   }
 
-  const operator = await insertOrganisation(tx, { kind: "operator", name: "Agence française de développement (AFD)" });
+  const operator = await insertOrganisation(tx, {
+    kind: "operator",
+    name: "Agence française de développement (AFD)",
+  });
   await insertOrganisation(tx, { kind: "operator", name: "Expertise France" });
   await insertDemoUser(tx, passwordHash, {
     email: "operateur-afd@example.org",
@@ -376,7 +452,8 @@ async function insertNationalOrganisations(
 
   for (const account of DEMO_COLLECTIVITE_UNITS) {
     const organisationId = organisationIdByUnit.get(account.unitId);
-    if (!organisationId) throw new Error(`Demo collectivité ${account.unitId} missing from the dataset`);
+    if (!organisationId)
+      throw new Error(`Demo collectivité ${account.unitId} missing from the dataset`);
     await insertDemoUser(tx, passwordHash, {
       email: account.email,
       displayName: account.person,
@@ -397,7 +474,9 @@ async function insertNationalOrganisations(
         name: authority.name,
         countryCode: code,
       });
-      await tx.execute(sql`UPDATE atlas_foreign_authorities SET organisation_id = ${organisationId} WHERE id = ${id}`);
+      await tx.execute(
+        sql`UPDATE atlas_foreign_authorities SET organisation_id = ${organisationId} WHERE id = ${id}`,
+      );
       await insertDemoUser(tx, passwordHash, {
         email: `autorite-${code.toLowerCase()}-${n + 1}@example.org`,
         displayName: `Claude Moreau-Fictif (${authority.name})`,

@@ -18,10 +18,7 @@ const environmentSchema = z.object({
     .string()
     .regex(/^smtps?:\/\//, "SMTP_URL doit commencer par smtp:// ou smtps://")
     .optional(),
-  MAIL_FROM: z
-    .string()
-    .min(3)
-    .default("Portail AECT <ne-pas-repondre@portail-aect.example.org>"),
+  MAIL_FROM: z.string().min(3).default("Portail AECT <ne-pas-repondre@portail-aect.example.org>"),
   PUBLIC_URL: z.url("PUBLIC_URL doit être une URL complète (https://…)").optional(),
   SESSION_SECRET: z
     .string()

@@ -94,6 +94,12 @@ export function authorize(actor: Actor, action: Action, resource: Resource = {})
 }
 
 /** The actions an actor may perform on a resource, sent with it so pages show only those. */
-export function abilities<A extends Action>(actor: Actor, actions: readonly A[], resource: Resource) {
-  return Object.fromEntries(actions.map((action) => [action, can(actor, action, resource)])) as Record<A, boolean>;
+export function abilities<A extends Action>(
+  actor: Actor,
+  actions: readonly A[],
+  resource: Resource,
+) {
+  return Object.fromEntries(
+    actions.map((action) => [action, can(actor, action, resource)]),
+  ) as Record<A, boolean>;
 }

@@ -14,7 +14,12 @@ afterAll(() => database.close());
 describe("reference data", () => {
   it("knows countries by ISO code with French names, continent and DAC status", async () => {
     const [senegal] = await database.db.select().from(countries).where(eq(countries.code, "SN"));
-    expect(senegal).toMatchObject({ alpha3: "SEN", nameFr: "Sénégal", continent: "Afrique", dacCategory: "LDC" });
+    expect(senegal).toMatchObject({
+      alpha3: "SEN",
+      nameFr: "Sénégal",
+      continent: "Afrique",
+      dacCategory: "LDC",
+    });
     const [germany] = await database.db.select().from(countries).where(eq(countries.code, "DE"));
     expect(germany).toMatchObject({ nameFr: "Allemagne", continent: "Europe", dacCategory: null });
     const [morocco] = await database.db.select().from(countries).where(eq(countries.code, "MA"));
@@ -24,8 +29,16 @@ describe("reference data", () => {
   });
 
   it("holds the official territorial units with parent links", async () => {
-    const [rennes] = await database.db.select().from(territorialUnits).where(eq(territorialUnits.id, "commune:35238"));
-    expect(rennes).toMatchObject({ name: "Rennes", departementCode: "35", regionCode: "53", siren: "213502388" });
+    const [rennes] = await database.db
+      .select()
+      .from(territorialUnits)
+      .where(eq(territorialUnits.id, "commune:35238"));
+    expect(rennes).toMatchObject({
+      name: "Rennes",
+      departementCode: "35",
+      regionCode: "53",
+      siren: "213502388",
+    });
     expect(rennes.population).toBeGreaterThan(200_000);
     const [membership] = await database.db
       .select()
@@ -33,21 +46,33 @@ describe("reference data", () => {
       .where(and(eq(epciMembers.epciCode, "243500139"), eq(epciMembers.communeCode, "35238")));
     expect(membership).toBeDefined();
     const [{ regions }] = rowsOf<{ regions: number }>(
-      await database.db.execute(sql`SELECT count(*)::int AS regions FROM ref_territorial_units WHERE kind = 'region' AND category IN ('metro', 'drom')`),
+      await database.db.execute(
+        sql`SELECT count(*)::int AS regions FROM ref_territorial_units WHERE kind = 'region' AND category IN ('metro', 'drom')`,
+      ),
     );
     expect(regions).toBe(18);
   });
 
   it("places foreign cities with coordinates", async () => {
-    const [dakar] = await database.db.select().from(cities).where(and(eq(cities.countryCode, "SN"), eq(cities.name, "Dakar")));
+    const [dakar] = await database.db
+      .select()
+      .from(cities)
+      .where(and(eq(cities.countryCode, "SN"), eq(cities.name, "Dakar")));
     expect(dakar.latitude).toBeCloseTo(14.69, 1);
     expect(dakar.longitude).toBeCloseTo(-17.44, 1);
-    const [french] = await database.db.select().from(cities).where(eq(cities.countryCode, "FR")).limit(1);
+    const [french] = await database.db
+      .select()
+      .from(cities)
+      .where(eq(cities.countryCode, "FR"))
+      .limit(1);
     expect(french).toBeUndefined();
   });
 
   it("loads the DAC purpose codes, channels and SDGs with French names", async () => {
-    const [water] = await database.db.select().from(codes).where(and(eq(codes.list, "dac_purpose"), eq(codes.code, "14030")));
+    const [water] = await database.db
+      .select()
+      .from(codes)
+      .where(and(eq(codes.list, "dac_purpose"), eq(codes.code, "14030")));
     expect(water.labelFr).toMatch(/eau/i);
     expect(water.parentCode).toBe("140");
     const sdgs = await database.db.select().from(codes).where(eq(codes.list, "sdg"));
@@ -57,7 +82,13 @@ describe("reference data", () => {
     expect(domains.map((domain) => domain.labelFr)).toContain("Économie durable");
     const funding = await database.db.select().from(codes).where(eq(codes.list, "funding_source"));
     expect(funding.map((source) => source.code)).toEqual(
-      expect.arrayContaining(["fonds_propres", "meae_daect", "afd_ficol", "union_europeenne", "un_pourcent_eau"]),
+      expect.arrayContaining([
+        "fonds_propres",
+        "meae_daect",
+        "afd_ficol",
+        "union_europeenne",
+        "un_pourcent_eau",
+      ]),
     );
   });
 

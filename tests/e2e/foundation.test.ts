@@ -62,7 +62,15 @@ describe("foundation journeys in a real browser", () => {
     expect(await page.locator("#champ-email").inputValue()).toBe("daect@example.org");
   });
 
-  const publicPages = ["/", "/connexion", "/mot-de-passe/oubli", "/accessibilite", "/mentions-legales", "/plan-du-site", "/page-inconnue"];
+  const publicPages = [
+    "/",
+    "/connexion",
+    "/mot-de-passe/oubli",
+    "/accessibilite",
+    "/mentions-legales",
+    "/plan-du-site",
+    "/page-inconnue",
+  ];
   for (const path of publicPages) {
     it(`has no serious accessibility violation on ${path}`, async () => {
       const page = await newPage();
@@ -74,13 +82,23 @@ describe("foundation journeys in a real browser", () => {
   it("has no serious accessibility violation on the signed-in pages and administration", async () => {
     const page = await newPage();
     await signInWithKeyboard(page, "daect@example.org");
-    for (const path of ["/compte", "/admin", "/admin/utilisateurs", "/admin/organisations", "/admin/courriels", "/admin/journal"]) {
+    for (const path of [
+      "/compte",
+      "/admin",
+      "/admin/utilisateurs",
+      "/admin/organisations",
+      "/admin/courriels",
+      "/admin/journal",
+    ]) {
       await page.goto(`${portal.baseUrl}${path}`);
       expect(await page.locator("main h1").count(), path).toBeGreaterThan(0);
       expect(await seriousViolations(page), path).toEqual([]);
     }
     await page.goto(`${portal.baseUrl}/admin/organisations`);
-    await Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.locator('a[href^="/organisations/"]').first().click()]);
+    await Promise.all([
+      page.waitForNavigation({ waitUntil: "load" }),
+      page.locator('a[href^="/organisations/"]').first().click(),
+    ]);
     expect(new URL(page.url()).pathname).toMatch(/^\/organisations\/\d+\/membres$/);
     expect(await seriousViolations(page)).toEqual([]);
   });
@@ -93,7 +111,9 @@ describe("foundation journeys in a real browser", () => {
       page.waitForNavigation({ waitUntil: "load" }),
       page.locator("main").getByRole("button", { name: "Se connecter" }).click(),
     ]);
-    expect(await page.locator("#champ-email-messages-group").textContent()).toContain("n'est pas valide");
+    expect(await page.locator("#champ-email-messages-group").textContent()).toContain(
+      "n'est pas valide",
+    );
     expect(await seriousViolations(page)).toEqual([]);
   });
 });

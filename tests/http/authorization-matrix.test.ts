@@ -48,8 +48,16 @@ const cases: Case[] = [
   { pattern: "/mot-de-passe/nouveau/:token", expect: 410 },
   { pattern: "/invitation/:token", expect: 410 },
   { pattern: "/compte", expect: { visitor: SIGN_IN, others: 200 } },
-  { pattern: "/organisations/:organisationId/membres", scope: "own", expect: { visitor: SIGN_IN, others: 200 } },
-  { pattern: "/organisations/:organisationId/membres", scope: "other", expect: { visitor: SIGN_IN, daect: 200, others: 403 } },
+  {
+    pattern: "/organisations/:organisationId/membres",
+    scope: "own",
+    expect: { visitor: SIGN_IN, others: 200 },
+  },
+  {
+    pattern: "/organisations/:organisationId/membres",
+    scope: "other",
+    expect: { visitor: SIGN_IN, daect: 200, others: 403 },
+  },
   {
     pattern: "/organisations/:organisationId/membres",
     method: "POST",
@@ -86,7 +94,11 @@ interface RouteEntry {
 }
 function routePaths(entries: RouteEntry[]): string[] {
   return entries.flatMap((entry) => [
-    ...(entry.path === undefined ? (entry.children ? [] : ["/"]) : [entry.path === "*" ? "*" : `/${entry.path}`]),
+    ...(entry.path === undefined
+      ? entry.children
+        ? []
+        : ["/"]
+      : [entry.path === "*" ? "*" : `/${entry.path}`]),
     ...routePaths(entry.children ?? []),
   ]);
 }
@@ -101,13 +113,29 @@ beforeAll(async () => {
   database = await openTestDatabase();
   portal = await startTestPortal(database);
   // A member of the Rennes organisation who is not its administrator.
-  const [rennes] = await database.db.select().from(organisations).where(eq(organisations.unitId, "commune:35238"));
+  const [rennes] = await database.db
+    .select()
+    .from(organisations)
+    .where(eq(organisations.unitId, "commune:35238"));
   const [member] = await database.db
     .insert(users)
-    .values({ email: ROLES["agent (membre)"], displayName: "Membre Exemple", passwordHash: await hashPassword("Demo-AECT-2026!") })
+    .values({
+      email: ROLES["agent (membre)"],
+      displayName: "Membre Exemple",
+      passwordHash: await hashPassword("Demo-AECT-2026!"),
+    })
     .returning();
-  await database.db.insert(memberships).values({ userId: member.id, organisationId: rennes.id, isAdmin: false });
-  await enqueueMail(database.db, { idempotencyKey: "matrix", template: "test", to: "x@example.org", subject: "Test", text: "t", html: "<p>t</p>" });
+  await database.db
+    .insert(memberships)
+    .values({ userId: member.id, organisationId: rennes.id, isAdmin: false });
+  await enqueueMail(database.db, {
+    idempotencyKey: "matrix",
+    template: "test",
+    to: "x@example.org",
+    subject: "Test",
+    text: "t",
+    html: "<p>t</p>",
+  });
   [{ id: mailId }] = await database.db.select({ id: mailOutbox.id }).from(mailOutbox);
 
   for (const [role, email] of Object.entries(ROLES) as [RoleName, string | null][]) {
@@ -139,7 +167,9 @@ describe("authorisation matrix", () => {
   });
 
   const otherOrganisationFor = (role: RoleName) =>
-    role === "agent (administrateur)" || role === "agent (membre)" ? ownOrganisation.get("ambassade")! : ownOrganisation.get("agent (administrateur)")!;
+    role === "agent (administrateur)" || role === "agent (membre)"
+      ? ownOrganisation.get("ambassade")!
+      : ownOrganisation.get("agent (administrateur)")!;
 
   for (const entry of cases) {
     for (const role of Object.keys(ROLES) as RoleName[]) {
@@ -147,7 +177,9 @@ describe("authorisation matrix", () => {
       it(label, async () => {
         const client = clients.get(role)!;
         const organisationId =
-          entry.scope === "own" ? (ownOrganisation.get(role) ?? ownOrganisation.get("agent (administrateur)")!) : otherOrganisationFor(role);
+          entry.scope === "own"
+            ? (ownOrganisation.get(role) ?? ownOrganisation.get("agent (administrateur)")!)
+            : otherOrganisationFor(role);
         const path = entry.pattern
           .replace(":organisationId", String(organisationId))
           .replace(":token", "jeton-inconnu")

@@ -24,7 +24,8 @@ afterAll(async () => {
   await database?.close();
 });
 
-const deliver = () => deliverDueMails(database.db, createSmtpTransport(smtp.url), { from: portal.config.mailFrom });
+const deliver = () =>
+  deliverDueMails(database.db, createSmtpTransport(smtp.url), { from: portal.config.mailFrom });
 const pathOf = (url: string) => new URL(url).pathname;
 
 describe("the portal over HTTP", () => {
@@ -66,7 +67,10 @@ describe("sign-in and sign-out", () => {
     expect(second).toBeDefined();
     expect(second).not.toBe(first);
     // The previous session id no longer opens anything.
-    const stale = await fetch(`${portal.baseUrl}/compte`, { headers: { cookie: `${SESSION_COOKIE}=${first}` }, redirect: "manual" });
+    const stale = await fetch(`${portal.baseUrl}/compte`, {
+      headers: { cookie: `${SESSION_COOKIE}=${first}` },
+      redirect: "manual",
+    });
     expect(stale.status).toBe(302);
     await client.get("/compte");
     expect((await client.post("/deconnexion", {})).status).toBe(302);
@@ -81,7 +85,10 @@ describe("sign-in and sign-out", () => {
     expect(malformed.html).toContain("n&#x27;est pas valide");
     expect(malformed.html).toContain('value="pas-une-adresse"');
     expect(malformed.html).toContain('aria-invalid="true"');
-    const wrong = await client.post("/connexion", { email: "daect@example.org", password: "mauvais-mot-de-passe" });
+    const wrong = await client.post("/connexion", {
+      email: "daect@example.org",
+      password: "mauvais-mot-de-passe",
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.html).toContain("Adresse électronique ou mot de passe incorrect.");
     expect(wrong.html).not.toContain("mauvais-mot-de-passe");
@@ -90,7 +97,11 @@ describe("sign-in and sign-out", () => {
   it("rejects a form posted without its CSRF token, and changes nothing", async () => {
     const client = new FormClient(portal.baseUrl);
     await client.get("/connexion");
-    const response = await client.post("/connexion", { email: "daect@example.org", password: "Demo-AECT-2026!" }, { withCsrf: false });
+    const response = await client.post(
+      "/connexion",
+      { email: "daect@example.org", password: "Demo-AECT-2026!" },
+      { withCsrf: false },
+    );
     expect(response.status).toBe(403);
     expect(response.html).toContain("Le formulaire a expiré");
     expect(client.cookie(SESSION_COOKIE)).toBeUndefined();
@@ -99,7 +110,11 @@ describe("sign-in and sign-out", () => {
   it("returns only same-site paths after sign-in", async () => {
     const client = new FormClient(portal.baseUrl);
     await client.get("/connexion");
-    const response = await client.post("/connexion", { email: "daect@example.org", password: "Demo-AECT-2026!", retour: "//evil.example.com" });
+    const response = await client.post("/connexion", {
+      email: "daect@example.org",
+      password: "Demo-AECT-2026!",
+      retour: "//evil.example.com",
+    });
     expect(response.location).toBe("/compte");
   });
 });
@@ -120,7 +135,10 @@ describe("forgotten password, end to end through SMTP", () => {
     const tooShort = await client.post(link, { password: "court", confirmation: "court" });
     expect(tooShort.status).toBe(400);
     expect(tooShort.html).toContain("au moins 12 caractères");
-    const done = await client.post(link, { password: "Un-nouveau-mot-de-passe", confirmation: "Un-nouveau-mot-de-passe" });
+    const done = await client.post(link, {
+      password: "Un-nouveau-mot-de-passe",
+      confirmation: "Un-nouveau-mot-de-passe",
+    });
     expect(done.location).toBe("/connexion?reinitialise=1");
     expect((await client.get(link)).status).toBe(410);
     await client.signIn("operateur-afd@example.org", "Un-nouveau-mot-de-passe");
@@ -137,15 +155,24 @@ describe("inviting a colleague, end to end through SMTP", () => {
     const invalid = await admin.post(membersPath, { email: "agent-243500139@example.org" });
     expect(invalid.status).toBe(400);
     expect(invalid.html).toContain("est déjà membre de");
-    const sent = await admin.post(membersPath, { email: "nouvelle.collegue@example.org", asAdmin: "on" });
+    const sent = await admin.post(membersPath, {
+      email: "nouvelle.collegue@example.org",
+      asAdmin: "on",
+    });
     expect(sent.status).toBe(200);
     expect(sent.html).toContain("Invitation envoyée");
 
     await deliver();
-    const link = pathOf(linkIn(await smtp.waitFor("nouvelle.collegue@example.org"), "/invitation/"));
+    const link = pathOf(
+      linkIn(await smtp.waitFor("nouvelle.collegue@example.org"), "/invitation/"),
+    );
     const colleague = new FormClient(portal.baseUrl);
     expect((await colleague.get(link)).html).toContain("Rejoindre Rennes Métropole");
-    const mismatch = await colleague.post(link, { displayName: "Sacha Exemple", password: "Mot-de-passe-solide", confirmation: "autre" });
+    const mismatch = await colleague.post(link, {
+      displayName: "Sacha Exemple",
+      password: "Mot-de-passe-solide",
+      confirmation: "autre",
+    });
     expect(mismatch.status).toBe(400);
     expect(mismatch.html).toContain('value="Sacha Exemple"');
     const joined = await colleague.post(link, {
@@ -157,7 +184,10 @@ describe("inviting a colleague, end to end through SMTP", () => {
     const members = await colleague.get(membersPath);
     expect(members.status).toBe(200);
     expect(members.html).toContain("Sacha Exemple");
-    const [invitation] = await database.db.select().from(invitations).where(eq(invitations.email, "nouvelle.collegue@example.org"));
+    const [invitation] = await database.db
+      .select()
+      .from(invitations)
+      .where(eq(invitations.email, "nouvelle.collegue@example.org"));
     expect(invitation.acceptedAt).not.toBeNull();
   });
 

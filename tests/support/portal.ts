@@ -6,7 +6,11 @@ import { loadConfig } from "../../src/platform/config";
 import type { Database } from "../../src/platform/db/client";
 
 interface BuiltServer {
-  createApp(services: { database: Database; config: ReturnType<typeof loadConfig>; logger: pino.Logger }): {
+  createApp(services: {
+    database: Database;
+    config: ReturnType<typeof loadConfig>;
+    logger: pino.Logger;
+  }): {
     listen(port: number, host: string, callback: () => void): import("node:http").Server;
   };
 }

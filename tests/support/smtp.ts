@@ -22,7 +22,9 @@ export async function startSmtpServer(options: { failFirst?: number } = {}) {
       stream.on("end", () => {
         if (failuresLeft > 0) {
           failuresLeft -= 1;
-          const error = new Error("Service temporairement indisponible") as Error & { responseCode: number };
+          const error = new Error("Service temporairement indisponible") as Error & {
+            responseCode: number;
+          };
           error.responseCode = 451;
           callback(error);
           return;

@@ -22,7 +22,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         organisationName: membership.organisationName,
         role: roleLabels[membership.role],
         isAdmin: membership.isAdmin,
-        canReadMembers: can(actor, "organisation:read-members", { organisationId: membership.organisationId }),
+        canReadMembers: can(actor, "organisation:read-members", {
+          organisationId: membership.organisationId,
+        }),
       })),
     };
   });
@@ -35,7 +37,12 @@ export default function Account() {
     <>
       <h1>Mon compte</h1>
       {params.get("bienvenue") ? (
-        <Alert severity="success" title="Bienvenue sur le Portail AECT" description="Votre invitation a été acceptée." small />
+        <Alert
+          severity="success"
+          title="Bienvenue sur le Portail AECT"
+          description="Votre invitation a été acceptée."
+          small
+        />
       ) : null}
       <dl>
         <dt className={fr.cx("fr-text--bold")}>Nom</dt>
@@ -64,7 +71,8 @@ export default function Account() {
                 <td>
                   {membership.canReadMembers ? (
                     <a href={`/organisations/${membership.organisationId}/membres`}>
-                      Voir les membres<span className="fr-sr-only"> de {membership.organisationName}</span>
+                      Voir les membres
+                      <span className="fr-sr-only"> de {membership.organisationName}</span>
                     </a>
                   ) : null}
                 </td>

@@ -22,21 +22,31 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const organisationId = organisationIdOf(params.organisationId);
   return guard(request, async () => {
     const details = await organisationWithMembers(db, actor, organisationId);
-    return { ...details, csrfToken, canInvite: can(actor, "organisation:invite", { organisationId }) };
+    return {
+      ...details,
+      csrfToken,
+      canInvite: can(actor, "organisation:invite", { organisationId }),
+    };
   });
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { db, config } = context.get(appContext);
   const { actor } = context.get(requestContext);
-  const values = { ...(await readForm(request)), organisationId: String(organisationIdOf(params.organisationId)) };
+  const values = {
+    ...(await readForm(request)),
+    organisationId: String(organisationIdOf(params.organisationId)),
+  };
   return runAction(values, async () => {
     const invitation = await inviteMember(db, actor, values, config.publicUrl);
     return { ok: true as const, email: invitation.email };
   });
 }
 
-const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
+const dateFormat = new Intl.DateTimeFormat("fr-FR", {
+  dateStyle: "long",
+  timeZone: "Europe/Paris",
+});
 
 export default function Members() {
   const { organisation, members, pending, canInvite, csrfToken } = useLoaderData<typeof loader>();
@@ -74,7 +84,8 @@ export default function Members() {
           <ul>
             {pending.map((invitation) => (
               <li key={invitation.email}>
-                {invitation.email} — valable jusqu'au {dateFormat.format(new Date(invitation.expiresAt))}
+                {invitation.email} — valable jusqu'au{" "}
+                {dateFormat.format(new Date(invitation.expiresAt))}
               </li>
             ))}
           </ul>

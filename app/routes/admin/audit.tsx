@@ -16,8 +16,16 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   });
 }
 
-const operationLabels = { create: "Création", update: "Modification", delete: "Suppression" } as const;
-const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "medium", timeZone: "Europe/Paris" });
+const operationLabels = {
+  create: "Création",
+  update: "Modification",
+  delete: "Suppression",
+} as const;
+const dateFormat = new Intl.DateTimeFormat("fr-FR", {
+  dateStyle: "short",
+  timeStyle: "medium",
+  timeZone: "Europe/Paris",
+});
 
 const describe = (value: unknown) => (value ? JSON.stringify(value, null, 1) : "—");
 

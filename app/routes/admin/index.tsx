@@ -25,7 +25,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       organisations: organisationCount.value,
       pendingMails: pendingMails.value,
       database: dbKind === "pglite" ? "PostgreSQL embarqué (PGlite)" : "Serveur PostgreSQL",
-      smtp: config.smtpUrl ? "Serveur SMTP configuré" : "Aucun serveur SMTP : les courriels restent dans la file",
+      smtp: config.smtpUrl
+        ? "Serveur SMTP configuré"
+        : "Aucun serveur SMTP : les courriels restent dans la file",
     };
   });
 }
@@ -42,7 +44,9 @@ export default function AdminHome() {
         <li>Base de données : {figures.database}</li>
         <li>Messagerie : {figures.smtp}</li>
       </ul>
-      <p className={fr.cx("fr-text--sm")}>Les sections du menu donnent le détail de chaque liste.</p>
+      <p className={fr.cx("fr-text--sm")}>
+        Les sections du menu donnent le détail de chaque liste.
+      </p>
     </>
   );
 }

@@ -18,7 +18,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const q = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
   const requestedKind = url.searchParams.get("type") ?? "";
-  const kind = (organisationKinds as readonly string[]).includes(requestedKind) ? requestedKind : "";
+  const kind = (organisationKinds as readonly string[]).includes(requestedKind)
+    ? requestedKind
+    : "";
   return guard(request, async () => ({
     q,
     kind,
@@ -31,9 +33,15 @@ export default function Organisations() {
   return (
     <>
       <h1>Organisations</h1>
-      <form method="get" role="search" className="fr-mb-3w">
-        <Input label="Rechercher par nom" nativeInputProps={{ name: "q", defaultValue: q, type: "search" }} />
-        <Select label="Type d'organisation" nativeSelectProps={{ name: "type", defaultValue: kind }}>
+      <form method="get" aria-label="Filtrer les organisations" className="fr-mb-3w">
+        <Input
+          label="Rechercher par nom"
+          nativeInputProps={{ name: "q", defaultValue: q, type: "search" }}
+        />
+        <Select
+          label="Type d'organisation"
+          nativeSelectProps={{ name: "type", defaultValue: kind }}
+        >
           <option value="">Tous les types</option>
           {organisationKinds.map((value) => (
             <option key={value} value={value}>

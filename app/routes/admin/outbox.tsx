@@ -23,7 +23,11 @@ export const outboxStatusLabels = {
   held: ["Retenu", "warning"],
 } as const;
 
-const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
+const dateFormat = new Intl.DateTimeFormat("fr-FR", {
+  dateStyle: "short",
+  timeStyle: "short",
+  timeZone: "Europe/Paris",
+});
 
 export default function Outbox() {
   const { rows, total, page, pageCount } = useLoaderData<typeof loader>();
@@ -31,8 +35,8 @@ export default function Outbox() {
     <>
       <h1>Courriels</h1>
       <p>
-        Chaque courriel est d'abord inscrit dans cette file, puis envoyé par le serveur SMTP configuré. Sans
-        serveur SMTP, les courriels restent ici « En attente » et peuvent être lus.
+        Chaque courriel est d'abord inscrit dans cette file, puis envoyé par le serveur SMTP
+        configuré. Sans serveur SMTP, les courriels restent ici « En attente » et peuvent être lus.
       </p>
       <div className="fr-table">
         <table>

@@ -14,18 +14,28 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const { actor } = context.get(requestContext);
   const url = new URL(request.url);
   const q = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
-  return guard(request, async () => ({ q, ...(await listUsers(db, actor, { q, page: pageParam(url) })) }));
+  return guard(request, async () => ({
+    q,
+    ...(await listUsers(db, actor, { q, page: pageParam(url) })),
+  }));
 }
 
-const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
+const dateFormat = new Intl.DateTimeFormat("fr-FR", {
+  dateStyle: "short",
+  timeStyle: "short",
+  timeZone: "Europe/Paris",
+});
 
 export default function Users() {
   const { rows, total, page, pageCount, q } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Utilisateurs</h1>
-      <form method="get" role="search" className="fr-mb-3w">
-        <Input label="Rechercher par nom ou adresse électronique" nativeInputProps={{ name: "q", defaultValue: q, type: "search" }} />
+      <form method="get" aria-label="Rechercher des utilisateurs" className="fr-mb-3w">
+        <Input
+          label="Rechercher par nom ou adresse électronique"
+          nativeInputProps={{ name: "q", defaultValue: q, type: "search" }}
+        />
         <Button type="submit" priority="secondary">
           Rechercher
         </Button>
@@ -47,13 +57,20 @@ export default function Users() {
                 <td>{user.displayName}</td>
                 <td>{user.email}</td>
                 <td>{user.organisations}</td>
-                <td>{user.lastSignInAt ? dateFormat.format(new Date(user.lastSignInAt)) : "Jamais"}</td>
+                <td>
+                  {user.lastSignInAt ? dateFormat.format(new Date(user.lastSignInAt)) : "Jamais"}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <Pager page={page} pageCount={pageCount} basePath="/admin/utilisateurs" query={q ? { q } : {}} />
+      <Pager
+        page={page}
+        pageCount={pageCount}
+        basePath="/admin/utilisateurs"
+        query={q ? { q } : {}}
+      />
     </>
   );
 }

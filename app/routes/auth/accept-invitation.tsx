@@ -57,7 +57,9 @@ export default function AcceptInvitation() {
         <h1>{`Rejoindre ${invitation.organisationName}`}</h1>
         <p>
           Invitation adressée à <strong>{invitation.email}</strong>
-          {invitation.asAdmin ? " en tant qu'administrateur ou administratrice de l'organisation." : "."}
+          {invitation.asAdmin
+            ? " en tant qu'administrateur ou administratrice de l'organisation."
+            : "."}
         </p>
         <FormErrorSummary failure={failure} />
         <form method="post" noValidate>
@@ -73,7 +75,13 @@ export default function AcceptInvitation() {
             />
           ) : (
             <>
-              <TextField name="displayName" label="Prénom et nom" autoComplete="name" required failure={failure} />
+              <TextField
+                name="displayName"
+                label="Prénom et nom"
+                autoComplete="name"
+                required
+                failure={failure}
+              />
               <TextField
                 name="password"
                 label="Mot de passe"

@@ -42,7 +42,10 @@ export default function ForgotPassword() {
           />
         ) : (
           <>
-            <p>Saisissez l'adresse électronique de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.</p>
+            <p>
+              Saisissez l'adresse électronique de votre compte : nous vous enverrons un lien pour
+              choisir un nouveau mot de passe.
+            </p>
             <FormErrorSummary failure={failure} />
             <form method="post" noValidate>
               <CsrfField token={csrfToken} />

@@ -17,7 +17,10 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const { db } = context.get(appContext);
   const valid = !!(await findValidResetToken(db, params.token));
   // An expired or used link is a client error: say so on the page, with a 410 status.
-  return data({ csrfToken: context.get(requestContext).csrfToken, valid }, { status: valid ? 200 : 410 });
+  return data(
+    { csrfToken: context.get(requestContext).csrfToken, valid },
+    { status: valid ? 200 : 410 },
+  );
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {

@@ -41,7 +41,11 @@ export default function SignIn() {
         <FormErrorSummary failure={failure} />
         <form method="post" noValidate>
           <CsrfField token={csrfToken} />
-          <input type="hidden" name="retour" value={failure?.values.retour ?? params.get("retour") ?? ""} />
+          <input
+            type="hidden"
+            name="retour"
+            value={failure?.values.retour ?? params.get("retour") ?? ""}
+          />
           <fieldset className="fr-fieldset" aria-labelledby="identifiants-legende">
             <legend className="fr-fieldset__legend" id="identifiants-legende">
               Vos identifiants

@@ -8,7 +8,9 @@ export async function action({ context }: Route.ActionArgs) {
   const { db } = context.get(appContext);
   const { sessionToken, secureCookies } = context.get(requestContext);
   await closeSession(db, sessionToken);
-  return redirect("/?deconnecte=1", { headers: { "Set-Cookie": clearedSessionCookie(secureCookies) } });
+  return redirect("/?deconnecte=1", {
+    headers: { "Set-Cookie": clearedSessionCookie(secureCookies) },
+  });
 }
 
 /** Signing out is a form post; a plain visit goes home. */

@@ -51,10 +51,14 @@ export async function signIn(
  * Mails a one-time reset link. The answer is the same whether or not the address has an
  * account, so the form cannot be used to find out who is registered.
  */
-export async function requestPasswordReset(db: Db, input: unknown, publicUrl: string): Promise<void> {
+export async function requestPasswordReset(
+  db: Db,
+  input: unknown,
+  publicUrl: string,
+): Promise<void> {
   const { email } = parseInput(passwordResetRequestSchema, input);
   const [user] = await db.select().from(users).where(eq(users.email, email));
-  if (!user || !user.isActive) return;
+  if (!user?.isActive) return;
   const token = newToken();
   const tokenHash = hashToken(token);
   await db.transaction(async (tx) => {
@@ -103,7 +107,12 @@ export async function resetPassword(db: Db, input: unknown): Promise<void> {
     const used = await tx
       .update(passwordResetTokens)
       .set({ usedAt: new Date() })
-      .where(and(eq(passwordResetTokens.tokenHash, resetToken.tokenHash), isNull(passwordResetTokens.usedAt)))
+      .where(
+        and(
+          eq(passwordResetTokens.tokenHash, resetToken.tokenHash),
+          isNull(passwordResetTokens.usedAt),
+        ),
+      )
       .returning();
     if (used.length === 0) throw new Invalid({ token: EXPIRED_LINK }, EXPIRED_LINK);
     await tx.update(users).set({ passwordHash }).where(eq(users.id, resetToken.userId));

@@ -16,7 +16,12 @@ export const accountMails = {
       action: { label: "Choisir un nouveau mot de passe", url: params.url },
       footer: FOOTER,
     }),
-  invitation: (params: { organisationName: string; invitedBy: string; url: string; validDays: number }) =>
+  invitation: (params: {
+    organisationName: string;
+    invitedBy: string;
+    url: string;
+    validDays: number;
+  }) =>
     simpleMail({
       subject: `Invitation à rejoindre ${params.organisationName} sur le Portail AECT`,
       greeting: "Bonjour,",

@@ -8,7 +8,10 @@ import { authorize } from "../../platform/policy";
 import { invitations } from "./schema";
 
 export async function organisationWithMembers(db: Db, actor: Actor, organisationId: number) {
-  const [organisation] = await db.select().from(organisations).where(eq(organisations.id, organisationId));
+  const [organisation] = await db
+    .select()
+    .from(organisations)
+    .where(eq(organisations.id, organisationId));
   if (!organisation) throw new NotFound("Cette organisation n'existe pas.");
   authorize(actor, "organisation:read-members", { organisationId });
   const members = await db
@@ -24,9 +27,15 @@ export async function organisationWithMembers(db: Db, actor: Actor, organisation
     .where(eq(memberships.organisationId, organisationId))
     .orderBy(asc(users.displayName));
   const pending = await db
-    .select({ email: invitations.email, expiresAt: invitations.expiresAt, asAdmin: invitations.asAdmin })
+    .select({
+      email: invitations.email,
+      expiresAt: invitations.expiresAt,
+      asAdmin: invitations.asAdmin,
+    })
     .from(invitations)
-    .where(sql`${invitations.organisationId} = ${organisationId} AND ${invitations.acceptedAt} IS NULL AND ${invitations.expiresAt} > now()`)
+    .where(
+      sql`${invitations.organisationId} = ${organisationId} AND ${invitations.acceptedAt} IS NULL AND ${invitations.expiresAt} > now()`,
+    )
     .orderBy(desc(invitations.createdAt));
   return { organisation, members, pending };
 }
@@ -67,7 +76,10 @@ export async function listOrganisations(
   authorize(actor, "admin:access");
   const page = Math.max(1, filter.page ?? 1);
   const conditions = [];
-  if (filter.q) conditions.push(sql`immutable_unaccent(${organisations.name}) ILIKE immutable_unaccent(${`%${filter.q}%`})`);
+  if (filter.q)
+    conditions.push(
+      sql`immutable_unaccent(${organisations.name}) ILIKE immutable_unaccent(${`%${filter.q}%`})`,
+    );
   if (filter.kind) conditions.push(sql`${organisations.kind} = ${filter.kind}`);
   const where = conditions.length ? sql.join(conditions, sql` AND `) : undefined;
   const rows = await db

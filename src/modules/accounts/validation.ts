@@ -39,16 +39,18 @@ export const invitationSchema = z.object({
     .transform((value) => value === "on" || value === "true"),
 });
 
-export const acceptInvitationSchema = z.object({
-  token: z.string().min(1, "Le lien d'invitation est incomplet."),
-  displayName: z
-    .string({ message: "Le prénom et le nom sont obligatoires." })
-    .trim()
-    .min(2, "Le prénom et le nom sont obligatoires (2 caractères au moins).")
-    .max(120, "Le prénom et le nom doivent tenir en 120 caractères."),
-  password: newPassword,
-  confirmation: z.string({ message: "Confirmez le mot de passe." }),
-}).refine((value) => value.password === value.confirmation, {
-  path: ["confirmation"],
-  message: "Les deux mots de passe ne sont pas identiques.",
-});
+export const acceptInvitationSchema = z
+  .object({
+    token: z.string().min(1, "Le lien d'invitation est incomplet."),
+    displayName: z
+      .string({ message: "Le prénom et le nom sont obligatoires." })
+      .trim()
+      .min(2, "Le prénom et le nom sont obligatoires (2 caractères au moins).")
+      .max(120, "Le prénom et le nom doivent tenir en 120 caractères."),
+    password: newPassword,
+    confirmation: z.string({ message: "Confirmez le mot de passe." }),
+  })
+  .refine((value) => value.password === value.confirmation, {
+    path: ["confirmation"],
+    message: "Les deux mots de passe ne sont pas identiques.",
+  });

@@ -55,12 +55,7 @@ export const collectivites = pgTable(
   ],
 );
 
-export const foreignAuthorityKinds = [
-  "municipality",
-  "province",
-  "association",
-  "state",
-] as const;
+export const foreignAuthorityKinds = ["municipality", "province", "association", "state"] as const;
 
 export const foreignAuthorities = pgTable(
   "atlas_foreign_authorities",
@@ -94,19 +89,16 @@ export const partnershipKinds = [
   "interregionale",
 ] as const;
 
-export const partnerships = pgTable(
-  "atlas_partnerships",
-  {
-    id: serial("id").primaryKey(),
-    kind: text("kind", { enum: partnershipKinds }).notNull(),
-    signedOn: date("signed_on"),
-    status: text("status", { enum: ["active", "en_sommeil", "terminee"] })
-      .notNull()
-      .default("active"),
-    version: integer("version").notNull().default(1),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-);
+export const partnerships = pgTable("atlas_partnerships", {
+  id: serial("id").primaryKey(),
+  kind: text("kind", { enum: partnershipKinds }).notNull(),
+  signedOn: date("signed_on"),
+  status: text("status", { enum: ["active", "en_sommeil", "terminee"] })
+    .notNull()
+    .default("active"),
+  version: integer("version").notNull().default(1),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
 
 export const partnershipCollectivites = pgTable(
   "atlas_partnership_collectivites",

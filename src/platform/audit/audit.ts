@@ -32,7 +32,10 @@ const REDACTED_FIELDS = new Set(["passwordHash", "tokenHash", "csrfSecret"]);
 function redact(snapshot: Snapshot): Snapshot {
   if (!snapshot) return snapshot;
   return Object.fromEntries(
-    Object.entries(snapshot).map(([key, value]) => [key, REDACTED_FIELDS.has(key) ? "[masqué]" : value]),
+    Object.entries(snapshot).map(([key, value]) => [
+      key,
+      REDACTED_FIELDS.has(key) ? "[masqué]" : value,
+    ]),
   );
 }
 
@@ -48,7 +51,10 @@ export async function recordChange(
     after?: Snapshot;
   },
 ): Promise<void> {
-  const { before, after } = changedFields(redact(change.before ?? null), redact(change.after ?? null));
+  const { before, after } = changedFields(
+    redact(change.before ?? null),
+    redact(change.after ?? null),
+  );
   await q.insert(auditLog).values({
     actorUserId: actor.userId,
     actorLabel: actor.label,

@@ -7,7 +7,10 @@ export { MIN_PASSWORD_LENGTH } from "./password-policy";
 
 export const hashPassword = (password: string) => hash(password, ARGON2_OPTIONS);
 
-export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
+export async function verifyPassword(
+  passwordHash: string | null,
+  password: string,
+): Promise<boolean> {
   // Unknown accounts still cost one verification, so timing does not reveal them.
   const target = passwordHash ?? (await dummyHash);
   const valid = await verify(target, password).catch(() => false);

@@ -10,7 +10,11 @@ export const MAX_FAILURES_PER_ADDRESS = 30;
  * Counted in the database rather than in memory so that every instance of the portal
  * sees the same attempts.
  */
-export async function isSignInBlocked(q: Queryable, email: string, clientAddress: string): Promise<boolean> {
+export async function isSignInBlocked(
+  q: Queryable,
+  email: string,
+  clientAddress: string,
+): Promise<boolean> {
   const since = new Date(Date.now() - SIGN_IN_WINDOW_MS);
   const [byEmail] = await q
     .select({ value: count() })

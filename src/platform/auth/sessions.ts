@@ -54,11 +54,16 @@ export async function membershipsOf(q: Queryable, userId: number): Promise<Membe
 export async function actorForSession(q: Queryable, token: string | undefined): Promise<Actor> {
   if (!token) return visitor;
   const [row] = await q
-    .select({ userId: users.id, email: users.email, displayName: users.displayName, isActive: users.isActive })
+    .select({
+      userId: users.id,
+      email: users.email,
+      displayName: users.displayName,
+      isActive: users.isActive,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.idHash, hashToken(token)), gt(sessions.expiresAt, new Date())));
-  if (!row || !row.isActive) return visitor;
+  if (!row?.isActive) return visitor;
   return {
     kind: "user",
     userId: row.userId,

@@ -39,7 +39,9 @@ describe(`French full-text search (${process.env.DATABASE_URL ? "PostgreSQL" : "
   });
 
   it("offers an immutable unaccent for LIKE matching", async () => {
-    const result = await database.db.execute(sql`SELECT immutable_unaccent('Île-de-France, Besançon') AS value`);
+    const result = await database.db.execute(
+      sql`SELECT immutable_unaccent('Île-de-France, Besançon') AS value`,
+    );
     expect(rowsOf<{ value: string }>(result)[0].value).toBe("Ile-de-France, Besancon");
   });
 });

@@ -64,14 +64,23 @@ describe("mail outbox", () => {
     try {
       await enqueueMail(database.db, mail("retry-1", "retry@example.org"));
       const transport = createSmtpTransport(smtp.url);
-      expect(await deliverDueMails(database.db, transport, { from })).toEqual({ sent: 0, failed: 1 });
+      expect(await deliverDueMails(database.db, transport, { from })).toEqual({
+        sent: 0,
+        failed: 1,
+      });
       const [failed] = await database.db.select().from(mailOutbox);
       expect(failed).toMatchObject({ status: "pending", attempts: 1 });
       expect(failed.lastError).toMatch(/451|indisponible/);
       // Not due yet: nothing is sent before the retry delay.
-      expect(await deliverDueMails(database.db, transport, { from })).toEqual({ sent: 0, failed: 0 });
+      expect(await deliverDueMails(database.db, transport, { from })).toEqual({
+        sent: 0,
+        failed: 0,
+      });
       await database.db.update(mailOutbox).set({ nextAttemptAt: new Date(Date.now() - 1000) });
-      expect(await deliverDueMails(database.db, transport, { from })).toEqual({ sent: 1, failed: 0 });
+      expect(await deliverDueMails(database.db, transport, { from })).toEqual({
+        sent: 1,
+        failed: 0,
+      });
       expect(smtp.received).toHaveLength(1);
     } finally {
       await smtp.close();
@@ -81,7 +90,8 @@ describe("mail outbox", () => {
   it("never lets two workers send the same mail", async () => {
     const smtp = await startSmtpServer();
     try {
-      for (let n = 0; n < 10; n += 1) await enqueueMail(database.db, mail(`parallel-${n}`, `p${n}@example.org`));
+      for (let n = 0; n < 10; n += 1)
+        await enqueueMail(database.db, mail(`parallel-${n}`, `p${n}@example.org`));
       const transport = createSmtpTransport(smtp.url);
       const results = await Promise.all([
         deliverDueMails(database.db, transport, { from, batchSize: 10 }),
@@ -104,7 +114,10 @@ describe("mail outbox", () => {
         .update(mailOutbox)
         .set({ status: "sending", attempts: 1, lockedUntil: sql`now() - interval '1 second'` })
         .where(eq(mailOutbox.idempotencyKey, "crash-1"));
-      expect(await deliverDueMails(database.db, createSmtpTransport(smtp.url), { from })).toEqual({ sent: 1, failed: 0 });
+      expect(await deliverDueMails(database.db, createSmtpTransport(smtp.url), { from })).toEqual({
+        sent: 1,
+        failed: 0,
+      });
       expect((await smtp.waitFor("crash@example.org")).messageId).toBe(messageIdFor("crash-1"));
     } finally {
       await smtp.close();

@@ -24,10 +24,12 @@ export interface DeliveryOptions {
   maxAttempts?: number;
 }
 
-export const createSmtpTransport = (smtpUrl: string): MailTransport => nodemailer.createTransport(smtpUrl);
+export const createSmtpTransport = (smtpUrl: string): MailTransport =>
+  nodemailer.createTransport(smtpUrl);
 
 /** Wait before the next try: 1, 2, 4, 8… minutes, capped at one hour. */
-export const retryDelaySeconds = (attempts: number) => Math.min(60 * 2 ** Math.max(0, attempts - 1), 3600);
+export const retryDelaySeconds = (attempts: number) =>
+  Math.min(60 * 2 ** Math.max(0, attempts - 1), 3600);
 
 type OutboxRow = typeof mailOutbox.$inferSelect;
 

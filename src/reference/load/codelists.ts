@@ -3,10 +3,7 @@ import path from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { projectRoot } from "../../platform/db/project-root";
 import { atlasDomains } from "../data/themes";
-import {
-  fundingSourceLabels,
-  partnershipKindLabels,
-} from "../data/nomenclatures";
+import { fundingSourceLabels, partnershipKindLabels } from "../data/nomenclatures";
 import type { codes } from "../schema";
 
 type CodeRow = typeof codes.$inferInsert;
@@ -46,13 +43,16 @@ function narrative(block: { narrative: Narrative | Narrative[] } | undefined, la
   if (!block) return null;
   const narratives = Array.isArray(block.narrative) ? block.narrative : [block.narrative];
   const found = narratives.find((entry) =>
-    lang === "en" ? !entry["@_xml:lang"] || entry["@_xml:lang"] === "en" : entry["@_xml:lang"] === lang,
+    lang === "en"
+      ? !entry["@_xml:lang"] || entry["@_xml:lang"] === "en"
+      : entry["@_xml:lang"] === lang,
   );
   return found?.["#text"]?.trim() ?? null;
 }
 
 function textOf(value: unknown): string {
-  if (value && typeof value === "object" && "#text" in value) return String((value as Narrative)["#text"]);
+  if (value && typeof value === "object" && "#text" in value)
+    return String((value as Narrative)["#text"]);
   return String(value);
 }
 
@@ -76,7 +76,12 @@ function iatiRows(list: string, file: string): CodeRow[] {
 }
 
 function labelledRows(list: string, labels: Record<string, string>): CodeRow[] {
-  return Object.entries(labels).map(([code, labelFr], position) => ({ list, code, labelFr, position }));
+  return Object.entries(labels).map(([code, labelFr], position) => ({
+    list,
+    code,
+    labelFr,
+    position,
+  }));
 }
 
 /** All nomenclatures: the IATI/OECD code lists and the portal's own lists. */

@@ -31,7 +31,10 @@ function continentOf(country: WorldCountry): string {
       return "Antarctique";
     default:
       if (country.subregion === "South America") return "Amérique du Sud";
-      if (country.subregion === "North America" && ["US", "CA", "MX", "GL", "BM", "PM", "UM"].includes(country.cca2)) {
+      if (
+        country.subregion === "North America" &&
+        ["US", "CA", "MX", "GL", "BM", "PM", "UM"].includes(country.cca2)
+      ) {
         return "Amérique du Nord";
       }
       return "Amérique centrale et Caraïbes";

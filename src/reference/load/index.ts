@@ -22,14 +22,27 @@ export async function loadReferenceData(database: Database): Promise<"loaded" | 
   const cityList = foreignCityRows();
   const codeList = codeRows();
   const fingerprint = createHash("sha256")
-    .update(JSON.stringify([countryList, territories.units.length, territories.members.length, cityList.length, codeList]))
+    .update(
+      JSON.stringify([
+        countryList,
+        territories.units.length,
+        territories.members.length,
+        cityList.length,
+        codeList,
+      ]),
+    )
     .digest("hex");
 
-  const [current] = await database.db.select().from(systemState).where(eq(systemState.key, STATE_KEY));
+  const [current] = await database.db
+    .select()
+    .from(systemState)
+    .where(eq(systemState.key, STATE_KEY));
   if (current?.value === fingerprint) return "unchanged";
 
   await database.db.transaction(async (tx) => {
-    await tx.execute(sql`TRUNCATE ref_countries, ref_territorial_units, ref_epci_members, ref_cities, ref_codes`);
+    await tx.execute(
+      sql`TRUNCATE ref_countries, ref_territorial_units, ref_epci_members, ref_cities, ref_codes`,
+    );
     await insertInChunks(tx, countries, countryList);
     await insertInChunks(tx, territorialUnits, territories.units);
     await insertInChunks(tx, epciMembers, territories.members);
@@ -38,7 +51,10 @@ export async function loadReferenceData(database: Database): Promise<"loaded" | 
     await tx
       .insert(systemState)
       .values({ key: STATE_KEY, value: fingerprint })
-      .onConflictDoUpdate({ target: systemState.key, set: { value: fingerprint, updatedAt: new Date() } });
+      .onConflictDoUpdate({
+        target: systemState.key,
+        set: { value: fingerprint, updatedAt: new Date() },
+      });
   });
   return "loaded";
 }

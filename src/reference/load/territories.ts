@@ -37,7 +37,10 @@ type UnitRow = typeof territorialUnits.$inferInsert;
 export const unitId = (kind: string, code: string) => `${kind}:${code}`;
 
 /** Régions, départements, communes and EPCI of the official administrative division. */
-export function territoryRows(): { units: UnitRow[]; members: (typeof epciMembers.$inferInsert)[] } {
+export function territoryRows(): {
+  units: UnitRow[];
+  members: (typeof epciMembers.$inferInsert)[];
+} {
   const data = "@etalab/decoupage-administratif/data";
   const regions = require(`${data}/regions.json`) as Region[];
   const departements = require(`${data}/departements.json`) as Departement[];
@@ -51,7 +54,10 @@ export function territoryRows(): { units: UnitRow[]; members: (typeof epciMember
   const departementPopulation = new Map<string, number>();
   for (const commune of communes) {
     if (commune.region) {
-      regionPopulation.set(commune.region, (regionPopulation.get(commune.region) ?? 0) + (commune.population ?? 0));
+      regionPopulation.set(
+        commune.region,
+        (regionPopulation.get(commune.region) ?? 0) + (commune.population ?? 0),
+      );
     }
     if (commune.departement) {
       departementPopulation.set(
