@@ -1,6 +1,7 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import type { InputHTMLAttributes } from "react";
+import { MIN_PASSWORD_LENGTH } from "../../src/platform/auth/password-policy";
 import type { FormFailure } from "../lib/http.server";
 
 type Failure = Pick<FormFailure, "fieldErrors" | "values" | "message"> | undefined;
@@ -58,6 +59,52 @@ export function FormErrorSummary({ failure }: { failure: Failure }) {
         ) : undefined
       }
       role="alert"
+    />
+  );
+}
+
+/** A new password and its confirmation, with the password policy as hint. */
+export function NewPasswordFields({ failure, label }: { failure: Failure; label: string }) {
+  return (
+    <>
+      <TextField
+        name="password"
+        label={label}
+        hint={`Au moins ${MIN_PASSWORD_LENGTH} caractères.`}
+        type="password"
+        autoComplete="new-password"
+        required
+        failure={failure}
+      />
+      <TextField
+        name="confirmation"
+        label={`Confirmation du ${label.toLowerCase()}`}
+        type="password"
+        autoComplete="new-password"
+        required
+        failure={failure}
+      />
+    </>
+  );
+}
+
+/** The e-mail address field of the sign-in and account forms. */
+export function EmailField({
+  failure,
+  label = "Adresse électronique",
+}: {
+  failure: Failure;
+  label?: string;
+}) {
+  return (
+    <TextField
+      name="email"
+      label={label}
+      hint="Format attendu : nom@domaine.fr"
+      type="email"
+      autoComplete="email"
+      required
+      failure={failure}
     />
   );
 }

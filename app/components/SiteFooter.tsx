@@ -1,3 +1,4 @@
+import { republiqueFrancaise } from "./Marianne";
 import { Footer } from "@codegouvfr/react-dsfr/Footer";
 
 export function SiteFooter() {
@@ -5,13 +6,7 @@ export function SiteFooter() {
     <Footer
       id="pied-de-page"
       accessibility="non compliant"
-      brandTop={
-        <>
-          République
-          <br />
-          Française
-        </>
-      }
+      brandTop={republiqueFrancaise}
       homeLinkProps={{ href: "/", title: "Accueil – Portail AECT" }}
       contentDescription="Le Portail AECT est l'outil du ministère de l'Europe et des Affaires étrangères (DAECT) et de la Commission nationale de la coopération décentralisée pour l'action extérieure des collectivités territoriales."
       termsLinkProps={{ href: "/mentions-legales" }}

@@ -1,3 +1,4 @@
+import { republiqueFrancaise } from "./Marianne";
 import { Header } from "@codegouvfr/react-dsfr/Header";
 import type { RootData } from "../root";
 import { CsrfField } from "./CsrfField";
@@ -33,13 +34,7 @@ export function SiteHeader({ root }: { root: RootData | undefined }) {
   ];
   return (
     <Header
-      brandTop={
-        <>
-          République
-          <br />
-          Française
-        </>
-      }
+      brandTop={republiqueFrancaise}
       homeLinkProps={{ href: "/", title: "Accueil – Portail AECT" }}
       serviceTitle="Portail AECT"
       serviceTagline="Action extérieure des collectivités territoriales"

@@ -5,7 +5,7 @@ import {
   continentTargets,
   totals,
 } from "./calibration";
-import { Random, apportion } from "./random";
+import { Random, WeightedSampler, apportion } from "./random";
 
 /** What the planner needs to know of the reference data. */
 export interface PlanInput {
@@ -357,6 +357,15 @@ export function planDemoDataset(input: PlanInput): Plan {
     const byKind = new Map(
       KINDS.map((kind) => [kind, memberList.filter((i) => collectivites[i].kind === kind)]),
     );
+    // Larger collectivités carry more partnerships.
+    const samplers = new Map(
+      KINDS.map((kind) => [
+        kind,
+        new WeightedSampler(
+          byKind.get(kind)!.map((i) => Math.log10(10 + collectivites[i].population)),
+        ),
+      ]),
+    );
     const ends = [...memberList];
     const extra = partnershipsByContinent[position] - memberList.length;
     for (let n = 0; n < extra; n += 1) {
@@ -375,9 +384,7 @@ export function planDemoDataset(input: PlanInput): Plan {
             ];
       remainingByKind.set(kind, remainingByKind.get(kind)! - 1);
       const pool = byKind.get(kind)!;
-      ends.push(
-        pool[random.weightedIndex(pool.map((i) => Math.log10(10 + collectivites[i].population)))],
-      );
+      ends.push(pool[samplers.get(kind)!.sample(random)]);
     }
     random.shuffle(ends);
     const authorityList = authoritiesByContinent.get(continent)!;

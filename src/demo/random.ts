@@ -101,3 +101,29 @@ export function apportion(
     return parts;
   }
 }
+
+/** Draws indexes in proportion to fixed weights in O(log n) (cumulative sums, binary search). */
+export class WeightedSampler {
+  private readonly cumulative: Float64Array;
+
+  constructor(weights: readonly number[]) {
+    this.cumulative = new Float64Array(weights.length);
+    let total = 0;
+    weights.forEach((weight, i) => {
+      total += weight;
+      this.cumulative[i] = total;
+    });
+  }
+
+  sample(random: Random): number {
+    const target = random.next() * this.cumulative[this.cumulative.length - 1];
+    let low = 0;
+    let high = this.cumulative.length - 1;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.cumulative[middle] > target) high = middle;
+      else low = middle + 1;
+    }
+    return low;
+  }
+}

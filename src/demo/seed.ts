@@ -27,7 +27,7 @@ import {
   insertOrganisation,
 } from "./organisations";
 import { type Plan, planDemoDataset } from "./plan";
-import { Random, apportion } from "./random";
+import { Random, WeightedSampler, apportion } from "./random";
 import { fictitiousPerson, projectText } from "./texts";
 
 export interface SeedOptions {
@@ -36,6 +36,8 @@ export interface SeedOptions {
 }
 
 const PROJECT_BATCH = 5_000;
+
+const PROJECTS_PER_PARTNERSHIP = { region: 6, departement: 3, epci: 2, commune: 1 } as const;
 
 /** Fills an empty database with the demo dataset, in one transaction. */
 export async function seedDemoDataset(database: Database, options: SeedOptions): Promise<Plan> {
@@ -278,15 +280,14 @@ async function insertProjects(tx: Tx, plan: Plan, random: Random) {
   const slots: (number | null)[] = [];
   for (const [continent, wanted] of Object.entries(plan.projectsByContinent)) {
     const list = partnershipsByContinent.get(continent) ?? [];
-    const weights = list.map(
-      (i) =>
-        ({ region: 6, departement: 3, epci: 2, commune: 1 })[
-          plan.collectivites[plan.partnerships[i].collectivite].kind
-        ],
+    // Régions and départements run more projects per partnership than communes.
+    const sampler = new WeightedSampler(
+      list.map(
+        (i) => PROJECTS_PER_PARTNERSHIP[plan.collectivites[plan.partnerships[i].collectivite].kind],
+      ),
     );
-    const total = weights.reduce((a, b) => a + b, 0);
     for (let n = 0; n < wanted; n += 1)
-      slots.push(list[n < list.length ? n : random.weightedIndex(weights, total)]);
+      slots.push(list[n < list.length ? n : sampler.sample(random)]);
   }
   for (let n = 0; n < plan.projectsWithoutCountry; n += 1) slots.push(null);
   const domains = domainSequence(random, slots.length);

@@ -3,10 +3,9 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { data, redirect, useActionData, useLoaderData } from "react-router";
 import { acceptInvitation, findPendingInvitation } from "../../../src/modules/accounts/index";
-import { MIN_PASSWORD_LENGTH } from "../../../src/platform/auth/password-policy";
 import { closeSession } from "../../../src/platform/auth/sessions";
 import { CsrfField } from "../../components/CsrfField";
-import { FormErrorSummary, TextField } from "../../components/FormFields";
+import { FormErrorSummary, NewPasswordFields, TextField } from "../../components/FormFields";
 import { appContext, requestContext } from "../../context";
 import { readForm } from "../../lib/form.server";
 import { runAction, sessionCookie } from "../../lib/http.server";
@@ -82,23 +81,7 @@ export default function AcceptInvitation() {
                 required
                 failure={failure}
               />
-              <TextField
-                name="password"
-                label="Mot de passe"
-                hint={`Au moins ${MIN_PASSWORD_LENGTH} caractères.`}
-                type="password"
-                autoComplete="new-password"
-                required
-                failure={failure}
-              />
-              <TextField
-                name="confirmation"
-                label="Confirmation du mot de passe"
-                type="password"
-                autoComplete="new-password"
-                required
-                failure={failure}
-              />
+              <NewPasswordFields failure={failure} label="Mot de passe" />
             </>
           )}
           <Button type="submit">Accepter l'invitation</Button>

@@ -4,7 +4,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useActionData, useLoaderData } from "react-router";
 import { requestPasswordReset } from "../../../src/modules/accounts/index";
 import { CsrfField } from "../../components/CsrfField";
-import { FormErrorSummary, TextField } from "../../components/FormFields";
+import { EmailField, FormErrorSummary } from "../../components/FormFields";
 import { appContext, requestContext } from "../../context";
 import { readForm } from "../../lib/form.server";
 import { runAction } from "../../lib/http.server";
@@ -49,15 +49,7 @@ export default function ForgotPassword() {
             <FormErrorSummary failure={failure} />
             <form method="post" noValidate>
               <CsrfField token={csrfToken} />
-              <TextField
-                name="email"
-                label="Adresse électronique"
-                hint="Format attendu : nom@domaine.fr"
-                type="email"
-                autoComplete="email"
-                required
-                failure={failure}
-              />
+              <EmailField failure={failure} />
               <Button type="submit">Recevoir un lien</Button>
             </form>
           </>

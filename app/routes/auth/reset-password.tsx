@@ -3,9 +3,8 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { data, redirect, useActionData, useLoaderData } from "react-router";
 import { findValidResetToken, resetPassword } from "../../../src/modules/accounts/index";
-import { MIN_PASSWORD_LENGTH } from "../../../src/platform/auth/password-policy";
 import { CsrfField } from "../../components/CsrfField";
-import { FormErrorSummary, TextField } from "../../components/FormFields";
+import { FormErrorSummary, NewPasswordFields } from "../../components/FormFields";
 import { appContext, requestContext } from "../../context";
 import { readForm } from "../../lib/form.server";
 import { runAction } from "../../lib/http.server";
@@ -56,23 +55,7 @@ export default function ResetPassword() {
             <FormErrorSummary failure={failure} />
             <form method="post" noValidate>
               <CsrfField token={csrfToken} />
-              <TextField
-                name="password"
-                label="Nouveau mot de passe"
-                hint={`Au moins ${MIN_PASSWORD_LENGTH} caractères.`}
-                type="password"
-                autoComplete="new-password"
-                required
-                failure={failure}
-              />
-              <TextField
-                name="confirmation"
-                label="Confirmation du nouveau mot de passe"
-                type="password"
-                autoComplete="new-password"
-                required
-                failure={failure}
-              />
+              <NewPasswordFields failure={failure} label="Nouveau mot de passe" />
               <Button type="submit">Enregistrer le mot de passe</Button>
             </form>
           </>

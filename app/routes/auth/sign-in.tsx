@@ -4,7 +4,7 @@ import { redirect, useActionData, useLoaderData, useSearchParams } from "react-r
 import { signIn } from "../../../src/modules/accounts/index";
 import { closeSession } from "../../../src/platform/auth/sessions";
 import { CsrfField } from "../../components/CsrfField";
-import { FormErrorSummary, TextField } from "../../components/FormFields";
+import { EmailField, FormErrorSummary, TextField } from "../../components/FormFields";
 import { appContext, requestContext } from "../../context";
 import { readForm } from "../../lib/form.server";
 import { runAction, safeReturnPath, sessionCookie } from "../../lib/http.server";
@@ -51,15 +51,7 @@ export default function SignIn() {
               Vos identifiants
             </legend>
             <div className="fr-fieldset__element">
-              <TextField
-                name="email"
-                label="Adresse électronique"
-                hint="Format attendu : nom@domaine.fr"
-                type="email"
-                autoComplete="email"
-                required
-                failure={failure}
-              />
+              <EmailField failure={failure} />
             </div>
             <div className="fr-fieldset__element">
               <TextField

@@ -14,6 +14,19 @@ const newPassword = z
   )
   .max(200, "Le mot de passe doit contenir au plus 200 caractères.");
 
+const newPasswordFields = {
+  password: newPassword,
+  confirmation: z.string({ message: "Confirmez le mot de passe." }),
+};
+
+/** The confirmation must repeat the new password; the message goes on the confirmation field. */
+const confirmed = <T extends { password: string; confirmation: string }>(value: T) =>
+  value.password === value.confirmation;
+const confirmationMismatch = {
+  path: ["confirmation"],
+  message: "Les deux mots de passe ne sont pas identiques.",
+};
+
 export const signInSchema = z.object({ email: emailField(), password });
 
 export const passwordResetRequestSchema = z.object({ email: emailField() });
@@ -21,13 +34,9 @@ export const passwordResetRequestSchema = z.object({ email: emailField() });
 export const passwordResetSchema = z
   .object({
     token: z.string().min(1, "Le lien de réinitialisation est incomplet."),
-    password: newPassword,
-    confirmation: z.string({ message: "Confirmez le mot de passe." }),
+    ...newPasswordFields,
   })
-  .refine((value) => value.password === value.confirmation, {
-    path: ["confirmation"],
-    message: "Les deux mots de passe ne sont pas identiques.",
-  });
+  .refine(confirmed, confirmationMismatch);
 
 export const invitationSchema = z.object({
   organisationId: z.coerce.number().int().positive("Organisation inconnue."),
@@ -47,10 +56,6 @@ export const acceptInvitationSchema = z
       .trim()
       .min(2, "Le prénom et le nom sont obligatoires (2 caractères au moins).")
       .max(120, "Le prénom et le nom doivent tenir en 120 caractères."),
-    password: newPassword,
-    confirmation: z.string({ message: "Confirmez le mot de passe." }),
+    ...newPasswordFields,
   })
-  .refine((value) => value.password === value.confirmation, {
-    path: ["confirmation"],
-    message: "Les deux mots de passe ne sont pas identiques.",
-  });
+  .refine(confirmed, confirmationMismatch);
