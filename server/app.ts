@@ -97,13 +97,20 @@ export function createApp(services: {
     }),
   );
   // Last resort for errors outside the pages: a French message, never a stack trace.
-  app.use((error: unknown, _request: express.Request, response: express.Response, _next: express.NextFunction) => {
-    services.logger.error({ err: error }, "unhandled error");
-    if (response.headersSent) return;
-    response
-      .status(500)
-      .type("text/plain; charset=utf-8")
-      .send("Une erreur inattendue est survenue. Réessayez dans quelques instants.");
-  });
+  app.use(
+    (
+      error: unknown,
+      _request: express.Request,
+      response: express.Response,
+      _next: express.NextFunction,
+    ) => {
+      services.logger.error({ err: error }, "unhandled error");
+      if (response.headersSent) return;
+      response
+        .status(500)
+        .type("text/plain; charset=utf-8")
+        .send("Une erreur inattendue est survenue. Réessayez dans quelques instants.");
+    },
+  );
   return app;
 }

@@ -3,20 +3,24 @@ import { LRUCache } from "lru-cache";
 /**
  * A per-instance cache for public, slowly changing figures (statistics on public pages).
  * Losing it costs one recomputation; nothing another instance needs is kept here.
+ * It holds promises, so requests arriving while a figure is computed wait for that one
+ * computation instead of each starting their own.
  */
-export type PublicCache = LRUCache<string, object>;
+export type PublicCache = LRUCache<string, Promise<object>>;
 
 export const createPublicCache = (ttlSeconds = 300): PublicCache =>
-  new LRUCache<string, object>({ max: 500, ttl: ttlSeconds * 1000 });
+  new LRUCache<string, Promise<object>>({ max: 500, ttl: ttlSeconds * 1000 });
 
-export async function cached<T extends object>(
+export function cached<T extends object>(
   cache: PublicCache,
   key: string,
   compute: () => Promise<T>,
 ): Promise<T> {
-  const hit = cache.get(key) as T | undefined;
+  const hit = cache.get(key) as Promise<T> | undefined;
   if (hit) return hit;
-  const value = await compute();
-  cache.set(key, value);
-  return value;
+  const pending = compute();
+  cache.set(key, pending);
+  // A failed computation is not kept: the next request tries again.
+  pending.catch(() => cache.delete(key));
+  return pending;
 }

@@ -31,7 +31,9 @@ describe("arbitrary input to the public forms", () => {
       await client.get("/connexion");
       await fc.assert(
         fc.asyncProperty(
-          fc.record(Object.fromEntries(form.fields.map((field) => [field, fc.string({ maxLength: 300 })]))),
+          fc.record(
+            Object.fromEntries(form.fields.map((field) => [field, fc.string({ maxLength: 300 })])),
+          ),
           async (values) => {
             const response = await client.post(form.path, values as Record<string, string>);
             // 200: the forgotten-password form answers the same for any well-formed address.
