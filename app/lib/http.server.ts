@@ -29,7 +29,7 @@ export async function runAction<T>(values: Record<string, string>, action: () =>
       const failure: FormFailure = {
         ok: false,
         message: error.message,
-        fieldErrors: error instanceof Invalid ? error.fieldErrors : error.fieldErrors,
+        fieldErrors: error.fieldErrors,
         values: keptValues(values),
       };
       return data(failure, { status: error.status });

@@ -4,8 +4,9 @@ import { Forbidden, Unauthenticated } from "./errors";
 /**
  * The one place that decides permissions. A permission is a verb; each verb lists the
  * roles that hold it and the scope in which they hold it. Scopes compare the actor's
- * organisation with the resource: its own organisation, its country (embassy), its
- * région (prefecture, regional network), or everything (national roles).
+ * organisation with the resource (its own organisation, as administrator or member) or
+ * grant everything (national roles). Territorial scopes (an embassy's country, a
+ * prefecture's région) join here with the first module that needs them.
  */
 export type Action =
   | "account:read"
@@ -17,11 +18,9 @@ export type Action =
 /** What a permission is checked against; fields are present when the resource has them. */
 export interface Resource {
   organisationId?: number;
-  countryCode?: string | null;
-  regionCode?: string | null;
 }
 
-type Scope = "any" | "own-organisation" | "own-organisation-admin" | "own-country" | "own-region";
+type Scope = "any" | "own-organisation" | "own-organisation-admin";
 
 type Grant = Partial<Record<Exclude<Role, "visitor">, Scope>>;
 
@@ -70,10 +69,6 @@ function inScope(scope: Scope, membership: Membership, resource: Resource): bool
       return resource.organisationId === membership.organisationId;
     case "own-organisation-admin":
       return resource.organisationId === membership.organisationId && membership.isAdmin;
-    case "own-country":
-      return !!membership.countryCode && resource.countryCode === membership.countryCode;
-    case "own-region":
-      return !!membership.regionCode && resource.regionCode === membership.regionCode;
   }
 }
 
@@ -91,15 +86,4 @@ export function authorize(actor: Actor, action: Action, resource: Resource = {})
   if (can(actor, action, resource)) return;
   if (actor.kind === "visitor") throw new Unauthenticated();
   throw new Forbidden();
-}
-
-/** The actions an actor may perform on a resource, sent with it so pages show only those. */
-export function abilities<A extends Action>(
-  actor: Actor,
-  actions: readonly A[],
-  resource: Resource,
-) {
-  return Object.fromEntries(
-    actions.map((action) => [action, can(actor, action, resource)]),
-  ) as Record<A, boolean>;
 }

@@ -2,6 +2,7 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { useLoaderData, useSearchParams } from "react-router";
 import { roleLabels } from "../../../src/platform/auth/actor";
+import { Unauthenticated } from "../../../src/platform/errors";
 import { authorize, can } from "../../../src/platform/policy";
 import { requestContext } from "../../context";
 import { guard } from "../../lib/http.server";
@@ -13,7 +14,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const { actor } = context.get(requestContext);
   return guard(request, () => {
     authorize(actor, "account:read");
-    if (actor.kind !== "user") throw new Error("unreachable");
+    // Only signed-in people hold "account:read"; this tells TypeScript so.
+    if (actor.kind !== "user") throw new Unauthenticated();
     return {
       displayName: actor.displayName,
       email: actor.email,
