@@ -238,3 +238,38 @@ describe("invitations", () => {
     ).rejects.toBeInstanceOf(Forbidden);
   });
 });
+
+describe("invitation of a person who already has an account", () => {
+  it("adds the membership once the person confirms with their own password", async () => {
+    const { sessionToken } = await signIn(
+      database.db,
+      { email: "daect@example.org", password: PASSWORD },
+      "10.0.3.1",
+    );
+    const daect = await actorForSession(database.db, sessionToken);
+    const network = await organisationOf("reseau-53@example.org");
+    await inviteMember(
+      database.db,
+      daect,
+      { organisationId: network.id, email: "prefecture-53@example.org" },
+      PUBLIC_URL,
+    );
+    const [queued] = await database.db
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.recipient, "prefecture-53@example.org"));
+    const token = /invitation\/([\w-]+)/.exec(queued.bodyText)![1];
+
+    expect(
+      await fieldErrorsOf(acceptInvitation(database.db, { token, password: "pas-le-sien" })),
+    ).toEqual({
+      password: "Mot de passe incorrect pour ce compte existant.",
+    });
+    const joined = await acceptInvitation(database.db, { token, password: PASSWORD });
+    const person = await actorForSession(database.db, joined.sessionToken);
+    expect(person.kind === "user" && person.memberships.map((m) => m.organisationName)).toContain(
+      network.name,
+    );
+    expect(person.kind === "user" && person.memberships).toHaveLength(2);
+  });
+});
