@@ -27,31 +27,30 @@ export class FormClient {
     return this.cookies.get(name);
   }
 
-  async get(pathname: string): Promise<{ status: number; html: string; location: string | null }> {
-    const response = await fetch(this.baseUrl + pathname, {
-      headers: { cookie: this.cookieHeader() },
-      redirect: "manual",
-    });
-    this.keepCookies(response);
-    const html = await response.text();
-    const token = /name="_csrf" value="([^"]+)"/.exec(html);
-    if (token) this.csrfToken = token[1];
-    return { status: response.status, html, location: response.headers.get("location") };
+  async get(pathname: string) {
+    return this.request(pathname, { headers: { cookie: this.cookieHeader() } });
   }
 
   async post(
     pathname: string,
     fields: Record<string, string>,
     options: { withCsrf?: boolean } = {},
-  ): Promise<{ status: number; html: string; location: string | null }> {
+  ) {
     const body = new URLSearchParams(fields);
     if (options.withCsrf !== false) body.set("_csrf", this.csrfToken);
-    const response = await fetch(this.baseUrl + pathname, {
+    return this.request(pathname, {
       method: "POST",
       headers: { cookie: this.cookieHeader(), "content-type": "application/x-www-form-urlencoded" },
       body,
-      redirect: "manual",
     });
+  }
+
+  /** Sends a request without following redirects, keeping cookies and the page's CSRF token. */
+  private async request(
+    pathname: string,
+    init: RequestInit,
+  ): Promise<{ status: number; html: string; location: string | null }> {
+    const response = await fetch(this.baseUrl + pathname, { ...init, redirect: "manual" });
     this.keepCookies(response);
     const html = await response.text();
     const token = /name="_csrf" value="([^"]+)"/.exec(html);
