@@ -11,7 +11,7 @@ export interface FormFailure {
   values: Record<string, string>;
 }
 
-const SECRET_FIELDS = /password|confirmation|_csrf/i;
+const SECRET_FIELDS = /password|confirmation|token|_csrf/i;
 
 function keptValues(values: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(values).filter(([key]) => !SECRET_FIELDS.test(key)));
