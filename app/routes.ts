@@ -17,6 +17,7 @@ export default [
     route("admin/courriels/:mailId", "routes/admin/outbox-mail.tsx"),
     route("admin/journal", "routes/admin/audit.tsx"),
   ]),
+  route("api/v1/stats/continents", "routes/api/stats-continents.ts"),
   route("accessibilite", "routes/legal/accessibility.tsx"),
   route("mentions-legales", "routes/legal/legal-notice.tsx"),
   route("donnees-personnelles", "routes/legal/personal-data.tsx"),

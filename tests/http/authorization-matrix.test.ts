@@ -76,6 +76,7 @@ const cases: Case[] = [
   { pattern: "/admin/courriels", expect: DAECT_ONLY },
   { pattern: "/admin/courriels/:mailId", expect: DAECT_ONLY },
   { pattern: "/admin/journal", expect: DAECT_ONLY },
+  { pattern: "/api/v1/stats/continents", expect: 200 },
   { pattern: "/accessibilite", expect: 200 },
   { pattern: "/mentions-legales", expect: 200 },
   { pattern: "/donnees-personnelles", expect: 200 },

@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import figures from "../../src/demo/published-figures.json" with { type: "json" };
+import { openTestDatabase, type TestDatabase } from "../support/database";
+import { startTestPortal } from "../support/portal";
+
+let database: TestDatabase;
+let portal: Awaited<ReturnType<typeof startTestPortal>>;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  portal = await startTestPortal(database);
+});
+afterAll(async () => {
+  await portal?.close();
+  await database?.close();
+});
+
+describe("open-data API", () => {
+  it("GET /api/v1/stats/continents returns the published figures by continent", async () => {
+    const response = await fetch(`${portal.baseUrl}/api/v1/stats/continents`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("application/json");
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    const rows = (await response.json()) as Record<string, string | number>[];
+    const byContinent = Object.fromEntries(
+      rows.map((row) => [
+        row.continent,
+        [row.frenchCollectivites, row.partnerAuthorities, row.countries, row.projects],
+      ]),
+    );
+    expect(byContinent).toEqual(figures.atlas_by_continent.rows);
+    expect(Object.keys(rows[0]).sort()).toEqual(
+      ["continent", "countries", "frenchCollectivites", "partnerAuthorities", "projects"].sort(),
+    );
+  });
+});
