@@ -191,11 +191,37 @@ const USUAL_PARTNER_COUNTRIES = [
 /** How strongly each kind of collectivité reaches out beyond Europe. */
 const REACH: Record<CollectiviteKind, number> = { region: 40, departement: 8, epci: 3, commune: 1 };
 
+const CONTINENTS = Object.keys(continentTargets);
+
 export function planDemoDataset(input: PlanInput): Plan {
   const random = new Random(input.seed);
+  const collectivites = chooseCollectivites(input, random);
+  const members = assignContinents(collectivites, random);
+  const { authorities, authoritiesByContinent } = chooseAuthorities(input, random);
+  const partnerships = pairPartnerships(
+    collectivites,
+    members,
+    authoritiesByContinent,
+    input.scale,
+    random,
+  );
   const scale = input.scale;
+  const projectsByContinent = Object.fromEntries(
+    CONTINENTS.map((c) => [c, Math.round(continentTargets[c].projects * scale)]),
+  );
+  const withCountry = Object.values(continentTargets).reduce((sum, t) => sum + t.projects, 0);
+  return {
+    collectivites,
+    authorities,
+    partnerships,
+    projectsByContinent,
+    projectsWithoutCountry: Math.round((totals.projects - withCountry) * scale),
+  };
+}
 
-  // 1. French collectivités: the most populous units of each kind (with some randomness).
+/** French collectivités: the most populous units of each kind (with some randomness). */
+function chooseCollectivites(input: PlanInput, random: Random): PlannedCollectivite[] {
+  const scale = input.scale;
   const collectivites: PlannedCollectivite[] = [];
   for (const kind of KINDS) {
     const pool = input.units.filter(
@@ -226,22 +252,24 @@ export function planDemoDataset(input: PlanInput): Plan {
       });
     }
   }
-  const collectiviteTotal = collectivites.length;
-  const ratio = collectiviteTotal / totals.collectivites;
 
-  // 2. Which continents each collectivité is active on (a collectivité counts once per continent).
-  const continents = Object.keys(continentTargets);
-  const members = new Map<string, Set<number>>(continents.map((c) => [c, new Set<number>()]));
+  return collectivites;
+}
+
+/** Which continents each collectivité is active on (a collectivité counts once per continent). */
+function assignContinents(collectivites: PlannedCollectivite[], random: Random) {
+  const ratio = collectivites.length / totals.collectivites;
+  const members = new Map<string, Set<number>>(CONTINENTS.map((c) => [c, new Set<number>()]));
   const indexes = collectivites.map((_, i) => i);
   const reachWeight = (i: number) =>
     REACH[collectivites[i].kind] * Math.log10(10 + collectivites[i].population);
-  for (const continent of continents.filter((c) => c !== "Europe")) {
+  for (const continent of CONTINENTS.filter((c) => c !== "Europe")) {
     const wanted = Math.round(continentTargets[continent].collectivites * ratio);
     for (const i of random.weightedSample(indexes, reachWeight, wanted))
       members.get(continent)!.add(i);
   }
   const outsideEurope = new Set<number>();
-  for (const continent of continents.filter((c) => c !== "Europe")) {
+  for (const continent of CONTINENTS.filter((c) => c !== "Europe")) {
     for (const i of members.get(continent)!) outsideEurope.add(i);
   }
   const europe = members.get("Europe")!;
@@ -251,7 +279,12 @@ export function planDemoDataset(input: PlanInput): Plan {
   if (alsoEurope < 0) throw new Error("Too many collectivités outside Europe for the targets");
   for (const i of random.weightedSample([...outsideEurope], reachWeight, alsoEurope)) europe.add(i);
 
-  // 3. Foreign partner countries and authorities (real cities, most populous more likely).
+  return members;
+}
+
+/** Foreign partner countries and authorities (real cities, most populous more likely). */
+function chooseAuthorities(input: PlanInput, random: Random) {
+  const scale = input.scale;
   const citiesByCountry = new Map<string, PlanInput["cities"]>();
   for (const city of input.cities) {
     if (!citiesByCountry.has(city.countryCode)) citiesByCountry.set(city.countryCode, []);
@@ -259,7 +292,7 @@ export function planDemoDataset(input: PlanInput): Plan {
   }
   const authorities: PlannedAuthority[] = [];
   const authoritiesByContinent = new Map<string, number[]>();
-  for (const continent of continents) {
+  for (const continent of CONTINENTS) {
     const target = continentTargets[continent];
     const candidates = input.countries
       .filter((country) => country.continent === continent && !FRENCH_TERRITORIES.has(country.code))
@@ -321,16 +354,26 @@ export function planDemoDataset(input: PlanInput): Plan {
     authoritiesByContinent.set(continent, indexesHere);
   }
 
-  // 4. Partnerships per continent: every member and every authority has at least one.
+  return { authorities, authoritiesByContinent };
+}
+
+/** Partnerships per continent: every member and every authority has at least one. */
+function pairPartnerships(
+  collectivites: PlannedCollectivite[],
+  members: Map<string, Set<number>>,
+  authoritiesByContinent: Map<string, number[]>,
+  scale: number,
+  random: Random,
+): PlannedPartnership[] {
   const partnershipTotal = Math.round(totals.partnerships * scale);
-  const minimum = continents.map((c) =>
+  const minimum = CONTINENTS.map((c) =>
     Math.max(members.get(c)!.size, authoritiesByContinent.get(c)!.length),
   );
   const extraByContinent = apportion(
     partnershipTotal - minimum.reduce((a, b) => a + b, 0),
-    continents.map((c) => continentTargets[c].projects),
+    CONTINENTS.map((c) => continentTargets[c].projects),
   );
-  const partnershipsByContinent = continents.map((_, i) => minimum[i] + extraByContinent[i]);
+  const partnershipsByContinent = CONTINENTS.map((_, i) => minimum[i] + extraByContinent[i]);
 
   // Partnership ends per kind of collectivité follow the published shares.
   const kindTargets = apportion(
@@ -338,7 +381,7 @@ export function planDemoDataset(input: PlanInput): Plan {
     KINDS.map((kind) => collectiviteTypeShares[kind]),
   );
   const remainingByKind = new Map(KINDS.map((kind, i) => [kind, kindTargets[i]]));
-  for (const continent of continents) {
+  for (const continent of CONTINENTS) {
     for (const i of members.get(continent)!) {
       const kind = collectivites[i].kind;
       remainingByKind.set(kind, remainingByKind.get(kind)! - 1);
@@ -349,10 +392,10 @@ export function planDemoDataset(input: PlanInput): Plan {
   }
 
   // Europe last: it has every kind, so it absorbs exactly what the other continents leave.
-  const order = [...continents.filter((c) => c !== "Europe"), "Europe"];
+  const order = [...CONTINENTS.filter((c) => c !== "Europe"), "Europe"];
   const partnerships: PlannedPartnership[] = [];
   for (const continent of order) {
-    const position = continents.indexOf(continent);
+    const position = CONTINENTS.indexOf(continent);
     const memberList = [...members.get(continent)!];
     const byKind = new Map(
       KINDS.map((kind) => [kind, memberList.filter((i) => collectivites[i].kind === kind)]),
@@ -403,15 +446,5 @@ export function planDemoDataset(input: PlanInput): Plan {
     });
   }
 
-  const projectsByContinent = Object.fromEntries(
-    continents.map((c) => [c, Math.round(continentTargets[c].projects * scale)]),
-  );
-  const withCountry = Object.values(continentTargets).reduce((sum, t) => sum + t.projects, 0);
-  return {
-    collectivites,
-    authorities,
-    partnerships,
-    projectsByContinent,
-    projectsWithoutCountry: Math.round((totals.projects - withCountry) * scale),
-  };
+  return partnerships;
 }

@@ -1,0 +1,135 @@
+import { atlasDomains } from "../reference/data/themes";
+import {
+  projectCodes,
+  projectCountries,
+  projectFundings,
+  projectPartnerships,
+  projects,
+} from "../modules/atlas/schema";
+import { insertInChunks } from "../platform/db/bulk";
+import type { Tx } from "../platform/db/client";
+import { domainShares } from "./calibration";
+import type { Plan } from "./plan";
+import { type Random, WeightedSampler, apportion } from "./random";
+import { projectText } from "./texts";
+
+const PROJECT_BATCH = 5_000;
+
+const PROJECTS_PER_PARTNERSHIP = { region: 6, departement: 3, epci: 2, commune: 1 } as const;
+
+/** Domains in exact published proportions, shuffled so every continent gets a mix. */
+function domainSequence(random: Random, total: number): string[] {
+  const labels = Object.keys(domainShares);
+  const counts = apportion(
+    total,
+    labels.map((label) => domainShares[label]),
+  );
+  const codeByLabel = new Map<string, string>(
+    atlasDomains.map((domain) => [domain.label, domain.code]),
+  );
+  const sequence = labels.flatMap((label, i) => Array(counts[i]).fill(codeByLabel.get(label)!));
+  return random.shuffle(sequence);
+}
+
+const FUNDING_SOURCES = [
+  "meae_daect",
+  "afd_ficol",
+  "union_europeenne",
+  "un_pourcent_eau",
+  "partenaire_etranger",
+  "autre",
+];
+
+/** Projects of the plan, written in batches so memory stays flat at large scales. */
+export async function insertProjects(tx: Tx, plan: Plan, random: Random) {
+  const partnershipsByContinent = new Map<string, number[]>();
+  plan.partnerships.forEach((partnership, i) => {
+    if (!partnershipsByContinent.has(partnership.continent))
+      partnershipsByContinent.set(partnership.continent, []);
+    partnershipsByContinent.get(partnership.continent)!.push(i);
+  });
+  // Each project: the partnership it belongs to (or none: a project without partner country).
+  const slots: (number | null)[] = [];
+  for (const [continent, wanted] of Object.entries(plan.projectsByContinent)) {
+    const list = partnershipsByContinent.get(continent) ?? [];
+    // Régions and départements run more projects per partnership than communes.
+    const sampler = new WeightedSampler(
+      list.map(
+        (i) => PROJECTS_PER_PARTNERSHIP[plan.collectivites[plan.partnerships[i].collectivite].kind],
+      ),
+    );
+    for (let n = 0; n < wanted; n += 1)
+      slots.push(list[n < list.length ? n : sampler.sample(random)]);
+  }
+  for (let n = 0; n < plan.projectsWithoutCountry; n += 1) slots.push(null);
+  const domains = domainSequence(random, slots.length);
+  const domainThemes = new Map<string, readonly (readonly [string, string])[]>(
+    atlasDomains.map((d) => [d.code, d.themes]),
+  );
+  const largeCollectivites = plan.collectivites
+    .map((c, i) => ({ c, i }))
+    .filter(({ c }) => c.kind !== "commune");
+
+  for (let start = 0; start < slots.length; start += PROJECT_BATCH) {
+    const rows: (typeof projects.$inferInsert)[] = [];
+    const links: (typeof projectPartnerships.$inferInsert)[] = [];
+    const countryLinks: (typeof projectCountries.$inferInsert)[] = [];
+    const codeLinks: (typeof projectCodes.$inferInsert)[] = [];
+    const fundings: (typeof projectFundings.$inferInsert)[] = [];
+    for (let n = start; n < Math.min(slots.length, start + PROJECT_BATCH); n += 1) {
+      const id = n + 1;
+      const slot = slots[n];
+      const partnership = slot === null ? null : plan.partnerships[slot];
+      const collectiviteIndex = partnership
+        ? partnership.collectivite
+        : random.pick(largeCollectivites).i;
+      const collectivite = plan.collectivites[collectiviteIndex];
+      const authority = partnership ? plan.authorities[partnership.authority] : null;
+      const themes = domainThemes.get(domains[n])!;
+      const [themeCode] = random.pick(themes);
+      const text = projectText(
+        random,
+        themeCode,
+        collectivite.name,
+        authority?.name ?? "plusieurs pays partenaires",
+      );
+      const startYear = random.int(2008, 2025);
+      const endYear = startYear + random.int(1, 4);
+      const budgetEuros = Math.round((Math.exp(random.next() * Math.log(80)) * 5_000) / 100) * 100;
+      rows.push({
+        id,
+        title: text.title,
+        domainCode: domains[n],
+        objectives: text.objectives,
+        description: text.description,
+        context: text.context,
+        startYear,
+        endYear,
+        status: endYear < 2026 ? "termine" : startYear > 2025 ? "en_projet" : "en_cours",
+        totalBudgetCents: budgetEuros * 100,
+        volunteers: random.int(0, 25),
+        leadCollectiviteId: collectiviteIndex + 1,
+      });
+      if (slot !== null) links.push({ projectId: id, partnershipId: slot + 1 });
+      if (authority) countryLinks.push({ projectId: id, countryCode: authority.countryCode });
+      codeLinks.push({ projectId: id, list: "theme", code: themeCode });
+      for (const goal of text.sdgs)
+        codeLinks.push({ projectId: id, list: "sdg", code: String(goal) });
+      // Funding lines add up exactly to the total budget.
+      const ownShare = 0.3 + random.next() * 0.4;
+      const own = Math.round(budgetEuros * ownShare) * 100;
+      fundings.push({ projectId: id, sourceCode: "fonds_propres", amountCents: own });
+      const otherSource = random.pick(FUNDING_SOURCES);
+      fundings.push({
+        projectId: id,
+        sourceCode: otherSource,
+        amountCents: budgetEuros * 100 - own,
+      });
+    }
+    await insertInChunks(tx, projects, rows);
+    await insertInChunks(tx, projectPartnerships, links);
+    await insertInChunks(tx, projectCountries, countryLinks);
+    await insertInChunks(tx, projectCodes, codeLinks);
+    await insertInChunks(tx, projectFundings, fundings);
+  }
+}
