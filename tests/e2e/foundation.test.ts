@@ -1,22 +1,16 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, seriousViolations } from "../support/browser";
-import { openTestDatabase, type TestDatabase } from "../support/database";
-import { startTestPortal } from "../support/portal";
+import { portalForTestFile } from "../support/portal";
 
-let database: TestDatabase;
-let portal: Awaited<ReturnType<typeof startTestPortal>>;
+const served = portalForTestFile();
 let browser: Browser;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  portal = await startTestPortal(database);
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
-  await portal?.close();
-  await database?.close();
 });
 
 async function newPage(): Promise<Page> {
@@ -26,7 +20,7 @@ async function newPage(): Promise<Page> {
 
 /** Signs in with the keyboard only: skip link, Tab between fields, Enter to submit. */
 async function signInWithKeyboard(page: Page, email: string, password = "Demo-AECT-2026!") {
-  await page.goto(`${portal.baseUrl}/connexion`);
+  await page.goto(`${served.portal.baseUrl}/connexion`);
   await page.keyboard.press("Tab");
   await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("Contenu");
   await page.keyboard.press("Enter");
@@ -74,7 +68,7 @@ describe("foundation journeys in a real browser", () => {
   for (const path of publicPages) {
     it(`has no serious accessibility violation on ${path}`, async () => {
       const page = await newPage();
-      await page.goto(`${portal.baseUrl}${path}`);
+      await page.goto(`${served.portal.baseUrl}${path}`);
       expect(await seriousViolations(page)).toEqual([]);
     });
   }
@@ -90,11 +84,11 @@ describe("foundation journeys in a real browser", () => {
       "/admin/courriels",
       "/admin/journal",
     ]) {
-      await page.goto(`${portal.baseUrl}${path}`);
+      await page.goto(`${served.portal.baseUrl}${path}`);
       expect(await page.locator("main h1").count(), path).toBeGreaterThan(0);
       expect(await seriousViolations(page), path).toEqual([]);
     }
-    await page.goto(`${portal.baseUrl}/admin/organisations`);
+    await page.goto(`${served.portal.baseUrl}/admin/organisations`);
     await Promise.all([
       page.waitForNavigation({ waitUntil: "load" }),
       page.locator('a[href^="/organisations/"]').first().click(),
@@ -105,7 +99,7 @@ describe("foundation journeys in a real browser", () => {
 
   it("shows a form with errors without serious accessibility violations", async () => {
     const page = await newPage();
-    await page.goto(`${portal.baseUrl}/connexion`);
+    await page.goto(`${served.portal.baseUrl}/connexion`);
     await page.locator("#champ-email").fill("pas-une-adresse");
     await Promise.all([
       page.waitForNavigation({ waitUntil: "load" }),

@@ -1,16 +1,15 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import routes from "../../app/routes";
 import { hashPassword } from "../../src/platform/auth/passwords";
 import { memberships, organisations, users } from "../../src/platform/auth/schema";
 import { enqueueMail } from "../../src/platform/mail/outbox";
 import { mailOutbox } from "../../src/platform/mail/schema";
 import { FormClient } from "../support/browserless";
-import { openTestDatabase, type TestDatabase } from "../support/database";
-import { startTestPortal } from "../support/portal";
+import { portalForTestFile } from "../support/portal";
 
 /**
- * Every route × every role × own/other scope, through real HTTP on the built portal.
+ * Every route × every role × own/other scope, through real HTTP on the built served.portal.
  * The expected outcome of each cell is written out here, independently of the policy code.
  */
 const ROLES = {
@@ -104,21 +103,18 @@ function routePaths(entries: RouteEntry[]): string[] {
   ]);
 }
 
-let database: TestDatabase;
-let portal: Awaited<ReturnType<typeof startTestPortal>>;
+const served = portalForTestFile();
 const clients = new Map<RoleName, FormClient>();
 const ownOrganisation = new Map<RoleName, number>();
 let mailId = 0;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  portal = await startTestPortal(database);
   // A member of the Rennes organisation who is not its administrator.
-  const [rennes] = await database.db
+  const [rennes] = await served.database.db
     .select()
     .from(organisations)
     .where(eq(organisations.unitId, "commune:35238"));
-  const [member] = await database.db
+  const [member] = await served.database.db
     .insert(users)
     .values({
       email: ROLES["agent (membre)"],
@@ -126,10 +122,10 @@ beforeAll(async () => {
       passwordHash: await hashPassword("Demo-AECT-2026!"),
     })
     .returning();
-  await database.db
+  await served.database.db
     .insert(memberships)
     .values({ userId: member.id, organisationId: rennes.id, isAdmin: false });
-  await enqueueMail(database.db, {
+  await enqueueMail(served.database.db, {
     idempotencyKey: "matrix",
     template: "test",
     to: "x@example.org",
@@ -137,13 +133,13 @@ beforeAll(async () => {
     text: "t",
     html: "<p>t</p>",
   });
-  [{ id: mailId }] = await database.db.select({ id: mailOutbox.id }).from(mailOutbox);
+  [{ id: mailId }] = await served.database.db.select({ id: mailOutbox.id }).from(mailOutbox);
 
   for (const [role, email] of Object.entries(ROLES) as [RoleName, string | null][]) {
-    const client = new FormClient(portal.baseUrl);
+    const client = new FormClient(served.portal.baseUrl);
     if (email) {
       await client.signIn(email);
-      const [row] = await database.db
+      const [row] = await served.database.db
         .select({ organisationId: memberships.organisationId })
         .from(memberships)
         .innerJoin(users, eq(users.id, memberships.userId))
@@ -154,10 +150,6 @@ beforeAll(async () => {
     }
     clients.set(role, client);
   }
-});
-afterAll(async () => {
-  await portal?.close();
-  await database?.close();
 });
 
 describe("authorisation matrix", () => {

@@ -1,20 +1,9 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FormClient } from "../support/browserless";
-import { openTestDatabase, type TestDatabase } from "../support/database";
-import { startTestPortal } from "../support/portal";
+import { portalForTestFile } from "../support/portal";
 
-let database: TestDatabase;
-let portal: Awaited<ReturnType<typeof startTestPortal>>;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  portal = await startTestPortal(database);
-});
-afterAll(async () => {
-  await portal?.close();
-  await database?.close();
-});
+const served = portalForTestFile();
 
 /** Any text a person (or a robot) may type: a 4xx with a French message, never a 500. */
 describe("arbitrary input to the public forms", () => {
@@ -26,7 +15,7 @@ describe("arbitrary input to the public forms", () => {
   ];
   for (const form of forms) {
     it(`never fails on ${form.path}`, async () => {
-      const client = new FormClient(portal.baseUrl);
+      const client = new FormClient(served.portal.baseUrl);
       // Any page with a form gives the CSRF token; the invalid-link pages show none.
       await client.get("/connexion");
       await fc.assert(

@@ -5,38 +5,34 @@ import { invitations } from "../../src/modules/accounts/schema";
 import { mailOutbox } from "../../src/platform/mail/schema";
 import { createSmtpTransport, deliverDueMails } from "../../src/platform/mail/worker";
 import { FormClient } from "../support/browserless";
-import { openTestDatabase, type TestDatabase } from "../support/database";
-import { startTestPortal } from "../support/portal";
+import { portalForTestFile } from "../support/portal";
 import { linkIn, startSmtpServer } from "../support/smtp";
 
-let database: TestDatabase;
-let portal: Awaited<ReturnType<typeof startTestPortal>>;
+const served = portalForTestFile();
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  portal = await startTestPortal(database);
   smtp = await startSmtpServer();
 });
 afterAll(async () => {
   await smtp?.close();
-  await portal?.close();
-  await database?.close();
 });
 
 const deliver = () =>
-  deliverDueMails(database.db, createSmtpTransport(smtp.url), { from: portal.config.mailFrom });
+  deliverDueMails(served.database.db, createSmtpTransport(smtp.url), {
+    from: served.portal.config.mailFrom,
+  });
 const pathOf = (url: string) => new URL(url).pathname;
 
 describe("the portal over HTTP", () => {
   it("answers /healthz with the database kind", async () => {
-    const response = await fetch(`${portal.baseUrl}/healthz`);
+    const response = await fetch(`${served.portal.baseUrl}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ok", db: database.kind });
+    expect(await response.json()).toEqual({ status: "ok", db: served.database.kind });
   });
 
   it("sends security headers and a CSP without inline scripts", async () => {
-    const response = await fetch(`${portal.baseUrl}/`);
+    const response = await fetch(`${served.portal.baseUrl}/`);
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     const csp = response.headers.get("content-security-policy") ?? "";
     expect(csp).toContain("script-src 'self'");
@@ -46,7 +42,7 @@ describe("the portal over HTTP", () => {
   });
 
   it("serves a French DSFR home page with skip links and the computed Atlas figures", async () => {
-    const html = await (await fetch(`${portal.baseUrl}/`)).text();
+    const html = await (await fetch(`${served.portal.baseUrl}/`)).text();
     expect(html).toContain('<html lang="fr"');
     expect(html).toContain("fr-header");
     expect(html).toContain("fr-footer");
@@ -58,7 +54,7 @@ describe("the portal over HTTP", () => {
 
 describe("sign-in and sign-out", () => {
   it("rotates the session id at sign-in and ends it at sign-out", async () => {
-    const client = new FormClient(portal.baseUrl);
+    const client = new FormClient(served.portal.baseUrl);
     await client.signIn("prefecture-53@example.org");
     const first = client.cookie(SESSION_COOKIE);
     expect((await client.get("/compte")).status).toBe(200);
@@ -67,7 +63,7 @@ describe("sign-in and sign-out", () => {
     expect(second).toBeDefined();
     expect(second).not.toBe(first);
     // The previous session id no longer opens anything.
-    const stale = await fetch(`${portal.baseUrl}/compte`, {
+    const stale = await fetch(`${served.portal.baseUrl}/compte`, {
       headers: { cookie: `${SESSION_COOKIE}=${first}` },
       redirect: "manual",
     });
@@ -78,7 +74,7 @@ describe("sign-in and sign-out", () => {
   });
 
   it("explains bad input on the field with a 400 and keeps the typed address", async () => {
-    const client = new FormClient(portal.baseUrl);
+    const client = new FormClient(served.portal.baseUrl);
     await client.get("/connexion");
     const malformed = await client.post("/connexion", { email: "pas-une-adresse", password: "x" });
     expect(malformed.status).toBe(400);
@@ -95,7 +91,7 @@ describe("sign-in and sign-out", () => {
   });
 
   it("rejects a form posted without its CSRF token, and changes nothing", async () => {
-    const client = new FormClient(portal.baseUrl);
+    const client = new FormClient(served.portal.baseUrl);
     await client.get("/connexion");
     const response = await client.post(
       "/connexion",
@@ -108,7 +104,7 @@ describe("sign-in and sign-out", () => {
   });
 
   it("returns only same-site paths after sign-in", async () => {
-    const client = new FormClient(portal.baseUrl);
+    const client = new FormClient(served.portal.baseUrl);
     await client.get("/connexion");
     const response = await client.post("/connexion", {
       email: "daect@example.org",
@@ -121,7 +117,7 @@ describe("sign-in and sign-out", () => {
 
 describe("forgotten password, end to end through SMTP", () => {
   it("mails a link that sets a new password", async () => {
-    const client = new FormClient(portal.baseUrl);
+    const client = new FormClient(served.portal.baseUrl);
     await client.get("/mot-de-passe/oubli");
     const asked = await client.post("/mot-de-passe/oubli", { email: "operateur-afd@example.org" });
     expect(asked.status).toBe(200);
@@ -147,7 +143,7 @@ describe("forgotten password, end to end through SMTP", () => {
 
 describe("inviting a colleague, end to end through SMTP", () => {
   it("lets an organisation administrator invite, and the colleague join", async () => {
-    const admin = new FormClient(portal.baseUrl);
+    const admin = new FormClient(served.portal.baseUrl);
     await admin.signIn("agent-243500139@example.org");
     const account = await admin.get("/compte");
     const membersPath = /href="(\/organisations\/\d+\/membres)"/.exec(account.html)![1];
@@ -166,7 +162,7 @@ describe("inviting a colleague, end to end through SMTP", () => {
     const link = pathOf(
       linkIn(await smtp.waitFor("nouvelle.collegue@example.org"), "/invitation/"),
     );
-    const colleague = new FormClient(portal.baseUrl);
+    const colleague = new FormClient(served.portal.baseUrl);
     expect((await colleague.get(link)).html).toContain("Rejoindre Rennes Métropole");
     const mismatch = await colleague.post(link, {
       displayName: "Sacha Exemple",
@@ -184,7 +180,7 @@ describe("inviting a colleague, end to end through SMTP", () => {
     const members = await colleague.get(membersPath);
     expect(members.status).toBe(200);
     expect(members.html).toContain("Sacha Exemple");
-    const [invitation] = await database.db
+    const [invitation] = await served.database.db
       .select()
       .from(invitations)
       .where(eq(invitations.email, "nouvelle.collegue@example.org"));
@@ -192,11 +188,11 @@ describe("inviting a colleague, end to end through SMTP", () => {
   });
 
   it("shows the DAECT the kept mails in /admin", async () => {
-    const daect = new FormClient(portal.baseUrl);
+    const daect = new FormClient(served.portal.baseUrl);
     await daect.signIn("daect@example.org");
     const outbox = await daect.get("/admin/courriels");
     expect(outbox.status).toBe(200);
-    const [mail] = await database.db.select().from(mailOutbox).limit(1);
+    const [mail] = await served.database.db.select().from(mailOutbox).limit(1);
     expect(outbox.html).toContain(mail.recipient);
     const journal = await daect.get("/admin/journal");
     expect(journal.html).toContain("invitation");

@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import figures from "../../src/demo/published-figures.json" with { type: "json" };
-import { openTestDatabase, type TestDatabase } from "../support/database";
-import { startTestPortal } from "../support/portal";
+import { portalForTestFile } from "../support/portal";
 
-let database: TestDatabase;
-let portal: Awaited<ReturnType<typeof startTestPortal>>;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  portal = await startTestPortal(database);
-});
-afterAll(async () => {
-  await portal?.close();
-  await database?.close();
-});
+const served = portalForTestFile();
 
 describe("open-data API", () => {
   it("GET /api/v1/stats/continents returns the published figures by continent", async () => {
-    const response = await fetch(`${portal.baseUrl}/api/v1/stats/continents`);
+    const response = await fetch(`${served.portal.baseUrl}/api/v1/stats/continents`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("application/json");
     expect(response.headers.get("access-control-allow-origin")).toBe("*");

@@ -2,8 +2,10 @@ import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
 import pino from "pino";
+import { afterAll, beforeAll } from "vitest";
 import { loadConfig } from "../../src/platform/config";
 import type { Database } from "../../src/platform/db/client";
+import { openTestDatabase, type TestDatabase } from "./database";
 
 interface BuiltServer {
   createApp(services: {
@@ -40,4 +42,24 @@ export async function startTestPortal(database: Database, env: Record<string, st
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * Registers the hooks that give a test file its own database and a portal served on it;
+ * the returned object is filled before the tests run.
+ */
+export function portalForTestFile(env: Record<string, string> = {}) {
+  const state = {} as {
+    database: TestDatabase;
+    portal: Awaited<ReturnType<typeof startTestPortal>>;
+  };
+  beforeAll(async () => {
+    state.database = await openTestDatabase();
+    state.portal = await startTestPortal(state.database, env);
+  });
+  afterAll(async () => {
+    await state.portal?.close();
+    await state.database?.close();
+  });
+  return state;
 }
