@@ -1,5 +1,5 @@
-import { and, eq, gt, lt } from "drizzle-orm";
-import type { Db, Queryable } from "../db/client";
+import { and, eq, gt } from "drizzle-orm";
+import type { Queryable } from "../db/client";
 import type { Actor, Membership } from "./actor";
 import { roleOfOrganisationKind, visitor } from "./actor";
 import { memberships, organisations, sessions, users } from "./schema";
@@ -26,10 +26,6 @@ export async function closeSession(q: Queryable, token: string | undefined): Pro
 
 export async function closeAllSessionsOf(q: Queryable, userId: number): Promise<void> {
   await q.delete(sessions).where(eq(sessions.userId, userId));
-}
-
-export async function purgeExpiredSessions(db: Db): Promise<void> {
-  await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
 }
 
 export async function membershipsOf(q: Queryable, userId: number): Promise<Membership[]> {

@@ -31,8 +31,6 @@ export const createSmtpTransport = (smtpUrl: string): MailTransport =>
 export const retryDelaySeconds = (attempts: number) =>
   Math.min(60 * 2 ** Math.max(0, attempts - 1), 3600);
 
-type OutboxRow = typeof mailOutbox.$inferSelect;
-
 /**
  * Delivers the mails that are due. Each is claimed with a lease (SKIP LOCKED, so several
  * workers never take the same mail), sent, then marked sent. A worker that dies between
@@ -67,7 +65,7 @@ export async function deliverDueMails(
       id: Number(row.id),
       idempotencyKey: String(row.idempotency_key),
       attempts: Number(row.attempts),
-    } satisfies Partial<OutboxRow>;
+    };
     try {
       await transport.sendMail({
         from: options.from,

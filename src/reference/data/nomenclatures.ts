@@ -22,20 +22,6 @@ export const fundingSourceLabels = {
   autre: "Autre financement",
 } as const;
 
-export const collectiviteKindLabels = {
-  commune: "Commune",
-  epci: "Intercommunalité (EPCI)",
-  departement: "Département",
-  region: "Région",
-} as const;
-
-export const foreignAuthorityKindLabels = {
-  municipality: "Municipalité",
-  province: "Province ou région",
-  association: "Association de collectivités",
-  state: "État (collectivités d'outre-mer)",
-} as const;
-
 export const organisationKindLabels = {
   collectivite: "Collectivité territoriale française",
   foreign_authority: "Autorité locale étrangère",
