@@ -4,6 +4,7 @@ import { memberships, organisations, users } from "../../platform/auth/schema";
 import type { Db } from "../../platform/db/client";
 import { NotFound } from "../../platform/errors";
 import { mailOutbox } from "../../platform/mail/schema";
+import { pageOf, pageWindow } from "../../platform/pagination";
 import { authorize } from "../../platform/policy";
 import { invitations } from "./schema";
 
@@ -40,11 +41,9 @@ export async function organisationWithMembers(db: Db, actor: Actor, organisation
   return { organisation, members, pending };
 }
 
-const PAGE_SIZE = 50;
-
 export async function listUsers(db: Db, actor: Actor, filter: { q?: string; page?: number }) {
   authorize(actor, "admin:access");
-  const page = Math.max(1, filter.page ?? 1);
+  const { page, limit, offset } = pageWindow(filter.page);
   const where = filter.q
     ? or(ilike(users.email, `%${filter.q}%`), ilike(users.displayName, `%${filter.q}%`))
     : undefined;
@@ -62,10 +61,10 @@ export async function listUsers(db: Db, actor: Actor, filter: { q?: string; page
     .where(where)
     .groupBy(users.id)
     .orderBy(asc(users.email))
-    .limit(PAGE_SIZE)
-    .offset((page - 1) * PAGE_SIZE);
+    .limit(limit)
+    .offset(offset);
   const [{ total }] = await db.select({ total: count() }).from(users).where(where);
-  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  return pageOf(rows, total, page);
 }
 
 export async function listOrganisations(
@@ -74,7 +73,7 @@ export async function listOrganisations(
   filter: { q?: string; kind?: string; page?: number },
 ) {
   authorize(actor, "admin:access");
-  const page = Math.max(1, filter.page ?? 1);
+  const { page, limit, offset } = pageWindow(filter.page);
   const conditions = [];
   if (filter.q)
     conditions.push(
@@ -94,23 +93,23 @@ export async function listOrganisations(
     .from(organisations)
     .where(where)
     .orderBy(asc(organisations.kind), asc(organisations.name))
-    .limit(PAGE_SIZE)
-    .offset((page - 1) * PAGE_SIZE);
+    .limit(limit)
+    .offset(offset);
   const [{ total }] = await db.select({ total: count() }).from(organisations).where(where);
-  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  return pageOf(rows, total, page);
 }
 
 export async function listOutbox(db: Db, actor: Actor, filter: { page?: number }) {
   authorize(actor, "admin:access");
-  const page = Math.max(1, filter.page ?? 1);
+  const { page, limit, offset } = pageWindow(filter.page);
   const rows = await db
     .select()
     .from(mailOutbox)
     .orderBy(desc(mailOutbox.id))
-    .limit(PAGE_SIZE)
-    .offset((page - 1) * PAGE_SIZE);
+    .limit(limit)
+    .offset(offset);
   const [{ total }] = await db.select({ total: count() }).from(mailOutbox);
-  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  return pageOf(rows, total, page);
 }
 
 export async function outboxMail(db: Db, actor: Actor, id: number) {

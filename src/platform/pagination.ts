@@ -1,0 +1,11 @@
+/** Offset pagination of administration lists: 50 rows a page, page 1 for anything below. */
+export const PAGE_SIZE = 50;
+
+export function pageWindow(requested: number | undefined) {
+  const page = Math.max(1, requested ?? 1);
+  return { page, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
+}
+
+export function pageOf<T>(rows: T[], total: number, page: number) {
+  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
