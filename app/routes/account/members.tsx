@@ -11,6 +11,7 @@ import { appContext, requestContext } from "../../context";
 import { readForm } from "../../lib/form.server";
 import { guard, runAction } from "../../lib/http.server";
 import type { Route } from "./+types/members";
+import { formatDate } from "../../lib/format";
 
 export const meta = () => [{ title: "Membres de l'organisation – Portail AECT" }];
 
@@ -43,11 +44,6 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   });
 }
 
-const dateFormat = new Intl.DateTimeFormat("fr-FR", {
-  dateStyle: "long",
-  timeZone: "Europe/Paris",
-});
-
 export default function Members() {
   const { organisation, members, pending, canInvite, csrfToken } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -72,7 +68,7 @@ export default function Members() {
                 <td>{member.displayName}</td>
                 <td>{member.email}</td>
                 <td>{member.isAdmin ? "Administrateur ou administratrice" : "Membre"}</td>
-                <td>{dateFormat.format(new Date(member.since))}</td>
+                <td>{formatDate(member.since, "longDate")}</td>
               </tr>
             ))}
           </tbody>
@@ -84,8 +80,7 @@ export default function Members() {
           <ul>
             {pending.map((invitation) => (
               <li key={invitation.email}>
-                {invitation.email} — valable jusqu'au{" "}
-                {dateFormat.format(new Date(invitation.expiresAt))}
+                {invitation.email} — valable jusqu'au {formatDate(invitation.expiresAt, "longDate")}
               </li>
             ))}
           </ul>

@@ -4,6 +4,7 @@ import { authorize } from "../../../src/platform/policy";
 import { appContext, requestContext } from "../../context";
 import { guard } from "../../lib/http.server";
 import type { Route } from "./+types/audit";
+import { formatDate } from "../../lib/format";
 
 export const meta = () => [{ title: "Journal des modifications – Administration – Portail AECT" }];
 
@@ -21,12 +22,6 @@ const operationLabels = {
   update: "Modification",
   delete: "Suppression",
 } as const;
-const dateFormat = new Intl.DateTimeFormat("fr-FR", {
-  dateStyle: "short",
-  timeStyle: "medium",
-  timeZone: "Europe/Paris",
-});
-
 const describe = (value: unknown) => (value ? JSON.stringify(value, null, 1) : "—");
 
 export default function Audit() {
@@ -50,7 +45,7 @@ export default function Audit() {
           <tbody>
             {entries.map((entry) => (
               <tr key={entry.id}>
-                <td>{dateFormat.format(new Date(entry.at))}</td>
+                <td>{formatDate(entry.at, "dateTimeSeconds")}</td>
                 <td>{entry.actorLabel}</td>
                 <td>{operationLabels[entry.operation]}</td>
                 <td>

@@ -5,6 +5,7 @@ import { Pager, pageParam } from "../../components/Pager";
 import { appContext, requestContext } from "../../context";
 import { guard } from "../../lib/http.server";
 import type { Route } from "./+types/outbox";
+import { formatDate } from "../../lib/format";
 
 export const meta = () => [{ title: "Courriels – Administration – Portail AECT" }];
 
@@ -22,12 +23,6 @@ export const outboxStatusLabels = {
   failed: ["Échec", "error"],
   held: ["Retenu", "warning"],
 } as const;
-
-const dateFormat = new Intl.DateTimeFormat("fr-FR", {
-  dateStyle: "short",
-  timeStyle: "short",
-  timeZone: "Europe/Paris",
-});
 
 export default function Outbox() {
   const { rows, total, page, pageCount } = useLoaderData<typeof loader>();
@@ -55,7 +50,7 @@ export default function Outbox() {
               const [label, severity] = outboxStatusLabels[mail.status];
               return (
                 <tr key={mail.id}>
-                  <td>{dateFormat.format(new Date(mail.createdAt))}</td>
+                  <td>{formatDate(mail.createdAt, "dateTime")}</td>
                   <td>{mail.recipient}</td>
                   <td>
                     <a href={`/admin/courriels/${mail.id}`}>{mail.subject}</a>

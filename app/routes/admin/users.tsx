@@ -6,6 +6,7 @@ import { Pager, pageParam } from "../../components/Pager";
 import { appContext, requestContext } from "../../context";
 import { guard } from "../../lib/http.server";
 import type { Route } from "./+types/users";
+import { formatDate } from "../../lib/format";
 
 export const meta = () => [{ title: "Utilisateurs – Administration – Portail AECT" }];
 
@@ -19,12 +20,6 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     ...(await listUsers(db, actor, { q, page: pageParam(url) })),
   }));
 }
-
-const dateFormat = new Intl.DateTimeFormat("fr-FR", {
-  dateStyle: "short",
-  timeStyle: "short",
-  timeZone: "Europe/Paris",
-});
 
 export default function Users() {
   const { rows, total, page, pageCount, q } = useLoaderData<typeof loader>();
@@ -57,9 +52,7 @@ export default function Users() {
                 <td>{user.displayName}</td>
                 <td>{user.email}</td>
                 <td>{user.organisations}</td>
-                <td>
-                  {user.lastSignInAt ? dateFormat.format(new Date(user.lastSignInAt)) : "Jamais"}
-                </td>
+                <td>{user.lastSignInAt ? formatDate(user.lastSignInAt, "dateTime") : "Jamais"}</td>
               </tr>
             ))}
           </tbody>

@@ -1,0 +1,19 @@
+/**
+ * Dates are stored in UTC and shown in French, in Paris time, whatever the server's zone.
+ * Values arrive from loaders as Date objects or ISO strings.
+ */
+const inParis = (options: Intl.DateTimeFormatOptions) =>
+  new Intl.DateTimeFormat("fr-FR", { ...options, timeZone: "Europe/Paris" });
+
+const formats = {
+  /** 12/03/2026 14:05 */
+  dateTime: inParis({ dateStyle: "short", timeStyle: "short" }),
+  /** 12/03/2026 14:05:09, for journals where order within a minute matters. */
+  dateTimeSeconds: inParis({ dateStyle: "short", timeStyle: "medium" }),
+  /** 12 mars 2026 */
+  longDate: inParis({ dateStyle: "long" }),
+};
+
+export function formatDate(value: Date | string, format: keyof typeof formats): string {
+  return formats[format].format(new Date(value));
+}
