@@ -1,16 +1,16 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { useLoaderData } from "react-router";
-import { atlasTotals, figuresByContinent } from "../../src/modules/atlas/index";
-import { cached } from "../../src/platform/cache";
 import { appContext } from "../context";
+import { continentFigures, totalFigures } from "../lib/public-figures.server";
 import type { Route } from "./+types/home";
 
 export async function loader({ context }: Route.LoaderArgs) {
-  const { db, cache } = context.get(appContext);
-  return cached(cache, "home-figures", async () => {
-    const [totals, continents] = await Promise.all([atlasTotals(db), figuresByContinent(db)]);
-    return { totals, continents };
-  });
+  const services = context.get(appContext);
+  const [totals, continents] = await Promise.all([
+    totalFigures(services),
+    continentFigures(services),
+  ]);
+  return { totals, continents };
 }
 
 export const meta = () => [
