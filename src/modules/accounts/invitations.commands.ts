@@ -73,8 +73,8 @@ export async function inviteMember(db: Db, actor: Actor, input: unknown, publicU
   });
 }
 
-/** The pending invitation behind a mailed link, or null when unknown, used or expired. */
-export async function findPendingInvitation(db: Db, token: string) {
+/** The pending invitation behind a link, with the invited address's account if it has one. */
+async function pendingInvitation(db: Db, token: string) {
   const [row] = await db
     .select({
       id: invitations.id,
@@ -82,9 +82,13 @@ export async function findPendingInvitation(db: Db, token: string) {
       asAdmin: invitations.asAdmin,
       organisationId: organisations.id,
       organisationName: organisations.name,
+      accountId: users.id,
+      accountName: users.displayName,
+      accountPasswordHash: users.passwordHash,
     })
     .from(invitations)
     .innerJoin(organisations, eq(organisations.id, invitations.organisationId))
+    .leftJoin(users, eq(users.email, invitations.email))
     .where(
       and(
         eq(invitations.tokenHash, hashToken(token)),
@@ -92,9 +96,15 @@ export async function findPendingInvitation(db: Db, token: string) {
         gt(invitations.expiresAt, new Date()),
       ),
     );
+  return row ?? null;
+}
+
+/** The pending invitation behind a mailed link, or null when unknown, used or expired. */
+export async function findPendingInvitation(db: Db, token: string) {
+  const row = await pendingInvitation(db, token);
   if (!row) return null;
-  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, row.email));
-  return { ...row, hasAccount: !!user };
+  const { accountId, accountName: _name, accountPasswordHash: _hash, ...invitation } = row;
+  return { ...invitation, hasAccount: accountId !== null };
 }
 
 const EXPIRED_INVITATION =
@@ -105,14 +115,13 @@ const EXPIRED_INVITATION =
  * has an account confirms with their password. Returns a new session.
  */
 export async function acceptInvitation(db: Db, input: Record<string, string>) {
-  const invitation = await findPendingInvitation(db, input.token ?? "");
+  const invitation = await pendingInvitation(db, input.token ?? "");
   if (!invitation) throw new Invalid({ token: EXPIRED_INVITATION }, EXPIRED_INVITATION);
 
-  const [existingUser] = await db.select().from(users).where(eq(users.email, invitation.email));
   let passwordHash: string | null = null;
-  let displayName = existingUser?.displayName ?? "";
-  if (existingUser) {
-    if (!(await verifyPassword(existingUser.passwordHash, input.password ?? ""))) {
+  let displayName = invitation.accountName ?? "";
+  if (invitation.accountId !== null) {
+    if (!(await verifyPassword(invitation.accountPasswordHash, input.password ?? ""))) {
       throw new Invalid({ password: "Mot de passe incorrect pour ce compte existant." });
     }
   } else {
@@ -129,7 +138,7 @@ export async function acceptInvitation(db: Db, input: Record<string, string>) {
       .returning();
     if (accepted.length === 0) throw new Invalid({ token: EXPIRED_INVITATION }, EXPIRED_INVITATION);
     const userId =
-      existingUser?.id ??
+      invitation.accountId ??
       (
         await tx
           .insert(users)
@@ -141,7 +150,7 @@ export async function acceptInvitation(db: Db, input: Record<string, string>) {
       .values({ userId, organisationId: invitation.organisationId, isAdmin: invitation.asAdmin })
       .onConflictDoNothing();
     const actor = { userId, label: `${displayName} <${invitation.email}>` };
-    if (!existingUser) {
+    if (invitation.accountId === null) {
       await recordChange(tx, actor, {
         operation: "create",
         entityType: "user",
