@@ -5,11 +5,12 @@ export function Pager(props: {
   page: number;
   pageCount: number;
   basePath: string;
-  query?: Record<string, string>;
+  query?: Record<string, string> | URLSearchParams;
 }) {
   if (props.pageCount <= 1) return null;
   const href = (page: number) => {
-    const params = new URLSearchParams({ ...props.query, page: String(page) });
+    const params = new URLSearchParams(props.query);
+    params.set("page", String(page));
     return `${props.basePath}?${params.toString()}`;
   };
   return (

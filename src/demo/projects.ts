@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { atlasDomains } from "../reference/data/themes";
 import {
   projectCodes,
@@ -8,6 +9,7 @@ import {
 } from "../modules/atlas/schema";
 import { insertInChunks } from "../platform/db/bulk";
 import type { Tx } from "../platform/db/client";
+import { refreshProjectIndex } from "../modules/atlas/project-index";
 import { domainShares } from "./calibration";
 import type { Plan } from "./plan";
 import { type Random, WeightedSampler, apportion } from "./random";
@@ -132,4 +134,9 @@ export async function insertProjects(tx: Tx, plan: Plan, random: Random) {
     await insertInChunks(tx, projectCodes, codeLinks);
     await insertInChunks(tx, projectFundings, fundings);
   }
+  // Partnerships and collectivités are all in place: the search rows can be built, with
+  // fresh planner statistics (without them every per-project lookup becomes a full scan).
+  await tx.execute(sql`ANALYZE`);
+  for (let start = 1; start <= slots.length; start += PROJECT_BATCH)
+    await refreshProjectIndex(tx, { fromId: start, toId: start + PROJECT_BATCH - 1 });
 }

@@ -1,4 +1,5 @@
 import { appContext } from "../../context";
+import { apiResponse } from "../../lib/api.server";
 import { continentFigures } from "../../lib/public-figures.server";
 import type { Route } from "./+types/stats-continents";
 
@@ -7,14 +8,13 @@ import type { Route } from "./+types/stats-continents";
  * names of the published figures.
  */
 export async function loader({ context }: Route.LoaderArgs) {
-  const rows = (await continentFigures(context.get(appContext))).map((row) => ({
-    continent: row.continent,
-    frenchCollectivites: row.collectivites,
-    partnerAuthorities: row.authorities,
-    countries: row.countries,
-    projects: row.projects,
-  }));
-  return Response.json(rows, {
-    headers: { "Access-Control-Allow-Origin": "*", "Cache-Control": "public, max-age=300" },
-  });
+  return apiResponse(async () =>
+    (await continentFigures(context.get(appContext))).map((row) => ({
+      continent: row.continent,
+      frenchCollectivites: row.collectivites,
+      partnerAuthorities: row.authorities,
+      countries: row.countries,
+      projects: row.projects,
+    })),
+  );
 }

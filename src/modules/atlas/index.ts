@@ -4,3 +4,28 @@ export {
   partnershipSharesByCollectiviteKind,
   projectSharesByDomain,
 } from "./stats.queries";
+export {
+  type AtlasLabels,
+  atlasLabels,
+  collectiviteKindLabels,
+  partnershipStatusLabels,
+  projectStatusLabels,
+} from "./labels";
+export { refreshProjectIndex } from "./project-index";
+export {
+  type ProjectFilters,
+  filtersToParams,
+  hasAnyFilter,
+  listFilterNames,
+  parseProjectFilters,
+} from "./search/filters";
+export { parsePaging } from "./search/paging";
+export {
+  type ProjectSearchResult,
+  type ProjectSort,
+  countProjects,
+  findProjects,
+  projectSorts,
+  searchProjects,
+} from "./search/project-search";
+export { type PublicProjectItem, publicProjectItems } from "./search/public-projects";

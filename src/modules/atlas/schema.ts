@@ -89,11 +89,13 @@ export const partnershipKinds = [
   "interregionale",
 ] as const;
 
+export const partnershipStatuses = ["active", "en_sommeil", "terminee"] as const;
+
 export const partnerships = pgTable("atlas_partnerships", {
   id: serial("id").primaryKey(),
   kind: text("kind", { enum: partnershipKinds }).notNull(),
   signedOn: date("signed_on"),
-  status: text("status", { enum: ["active", "en_sommeil", "terminee"] })
+  status: text("status", { enum: partnershipStatuses })
     .notNull()
     .default("active"),
   version: integer("version").notNull().default(1),
@@ -132,6 +134,8 @@ export const partnershipForeignAuthorities = pgTable(
   ],
 );
 
+export const projectStatuses = ["en_projet", "en_cours", "termine"] as const;
+
 export const projects = pgTable(
   "atlas_projects",
   {
@@ -145,7 +149,7 @@ export const projects = pgTable(
     context: text("context"),
     startYear: integer("start_year"),
     endYear: integer("end_year"),
-    status: text("status", { enum: ["en_projet", "en_cours", "termine"] })
+    status: text("status", { enum: projectStatuses })
       .notNull()
       .default("en_cours"),
     totalBudgetCents: bigint("total_budget_cents", { mode: "number" }),
@@ -153,14 +157,10 @@ export const projects = pgTable(
     leadCollectiviteId: integer("lead_collectivite_id").references(() => collectivites.id),
     version: integer("version").notNull().default(1),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-    search: tsvector("search").generatedAlwaysAs(
-      sql`to_tsvector('french_unaccent', coalesce(title, '') || ' ' || coalesce(objectives, '') || ' ' || coalesce(description, ''))`,
-    ),
   },
   (table) => [
     index("atlas_projects_domain_idx").on(table.domainCode),
     index("atlas_projects_lead_idx").on(table.leadCollectiviteId),
-    index("atlas_projects_search_idx").using("gin", table.search),
   ],
 );
 

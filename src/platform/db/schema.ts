@@ -6,3 +6,4 @@ export * from "../jobs/schema";
 export * from "../../reference/schema";
 export * from "../../modules/accounts/schema";
 export * from "../../modules/atlas/schema";
+export * from "../../modules/atlas/project-index.schema";

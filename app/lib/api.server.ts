@@ -1,0 +1,29 @@
+import { DomainError, Invalid } from "../../src/platform/errors";
+
+/** Open data: readable from any origin, cacheable for a few minutes by browsers and proxies. */
+export const openDataHeaders = {
+  "Access-Control-Allow-Origin": "*",
+  "Cache-Control": "public, max-age=300",
+};
+
+/**
+ * Runs an open-data endpoint: bad parameters become a 400 JSON body naming each parameter
+ * in French, other domain errors their status; anything else is a bug and propagates.
+ */
+export async function apiResponse(produce: () => Promise<unknown>): Promise<Response> {
+  try {
+    return Response.json(await produce(), { headers: openDataHeaders });
+  } catch (error) {
+    if (error instanceof Invalid)
+      return Response.json(
+        { error: error.message, fieldErrors: error.fieldErrors },
+        { status: 400, headers: { "Access-Control-Allow-Origin": "*" } },
+      );
+    if (error instanceof DomainError)
+      return Response.json(
+        { error: error.message },
+        { status: error.status, headers: { "Access-Control-Allow-Origin": "*" } },
+      );
+    throw error;
+  }
+}

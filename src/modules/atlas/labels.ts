@@ -1,0 +1,82 @@
+import { inArray } from "drizzle-orm";
+import type { Db } from "../../platform/db/client";
+import { codes, continents, countries, territorialUnits } from "../../reference/schema";
+import type { ListFilterName } from "./search/filters";
+
+export const collectiviteKindLabels: Record<string, string> = {
+  commune: "Commune",
+  epci: "Intercommunalité (EPCI)",
+  departement: "Département",
+  region: "Région",
+};
+
+export const projectStatusLabels: Record<string, string> = {
+  en_projet: "En projet",
+  en_cours: "En cours",
+  termine: "Terminé",
+};
+
+export const partnershipStatusLabels: Record<string, string> = {
+  active: "Active",
+  en_sommeil: "En sommeil",
+  terminee: "Terminée",
+};
+
+/** French labels of every coded value a filter can take (collectivités excepted: too many). */
+export type AtlasLabels = Record<Exclude<ListFilterName, "collectivite">, Map<string, string>>;
+
+const loaded = new WeakMap<Db, Promise<AtlasLabels>>();
+
+/** Reference data does not change while the portal runs: read it once per database. */
+export function atlasLabels(db: Db): Promise<AtlasLabels> {
+  let labels = loaded.get(db);
+  if (!labels) {
+    labels = readLabels(db);
+    labels.catch(() => loaded.delete(db));
+    loaded.set(db, labels);
+  }
+  return labels;
+}
+
+async function readLabels(db: Db): Promise<AtlasLabels> {
+  const [countryRows, unitRows, codeRows] = await Promise.all([
+    db.select({ code: countries.code, name: countries.nameFr }).from(countries),
+    db
+      .select({ kind: territorialUnits.kind, code: territorialUnits.code, name: territorialUnits.name })
+      .from(territorialUnits)
+      .where(inArray(territorialUnits.kind, ["region", "departement"])),
+    db
+      .select({ list: codes.list, code: codes.code, label: codes.labelFr })
+      .from(codes)
+      .where(inArray(codes.list, ["theme", "sdg", "funding_source", "partnership_kind"])),
+  ]);
+  const ofList = (list: string) =>
+    new Map(codeRows.filter((row) => row.list === list).map((row) => [row.code, row.label]));
+  const sortedByName = (rows: { code: string; name: string }[]) =>
+    new Map(
+      [...rows]
+        .sort((a, b) => a.name.localeCompare(b.name, "fr"))
+        .map((row) => [row.code, row.name]),
+    );
+  return {
+    continent: new Map(continents.map((name) => [name, name])),
+    country: sortedByName(countryRows),
+    region: sortedByName(unitRows.filter((row) => row.kind === "region")),
+    departement: new Map(
+      unitRows
+        .filter((row) => row.kind === "departement")
+        .sort((a, b) => a.code.localeCompare(b.code, "fr", { numeric: true }))
+        .map((row) => [row.code, `${row.code} – ${row.name}`]),
+    ),
+    collectiviteKind: new Map(Object.entries(collectiviteKindLabels)),
+    theme: ofList("theme"),
+    partnershipKind: ofList("partnership_kind"),
+    funding: ofList("funding_source"),
+    sdg: new Map(
+      [...ofList("sdg")].sort(([a], [b]) => Number(a) - Number(b)).map(([c, l]) => [c, `ODD ${c} – ${l}`]),
+    ),
+    status: new Map(Object.entries(projectStatusLabels)),
+  };
+}
+
+

@@ -1,0 +1,49 @@
+import { index, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { tsvector } from "../../platform/db/types";
+import { projects } from "./schema";
+
+/**
+ * One row per project with every searchable attribute flattened into arrays, so that a
+ * search with several filters and its facet counts read a single table through GIN
+ * indexes instead of joining seven. Rebuilt for a project by `refreshProjectIndex`
+ * whenever the project, its partnerships or its collectivités change.
+ */
+export const projectIndex = pgTable(
+  "atlas_project_index",
+  {
+    projectId: integer("project_id")
+      .primaryKey()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    status: text("status").notNull(),
+    startYear: integer("start_year"),
+    endYear: integer("end_year"),
+    continents: text("continents").array().notNull(),
+    countries: text("countries").array().notNull(),
+    regions: text("regions").array().notNull(),
+    departements: text("departements").array().notNull(),
+    collectivites: integer("collectivites").array().notNull(),
+    collectiviteKinds: text("collectivite_kinds").array().notNull(),
+    themes: text("themes").array().notNull(),
+    partnershipKinds: text("partnership_kinds").array().notNull(),
+    fundings: text("fundings").array().notNull(),
+    sdgs: text("sdgs").array().notNull(),
+    /** Title (weight A), places and partners (B), texts (C); French, accent-insensitive. */
+    document: tsvector("document").notNull(),
+  },
+  (table) => [
+    index("atlas_project_index_document_idx").using("gin", table.document),
+    index("atlas_project_index_countries_idx").using("gin", table.countries),
+    index("atlas_project_index_continents_idx").using("gin", table.continents),
+    index("atlas_project_index_regions_idx").using("gin", table.regions),
+    index("atlas_project_index_departements_idx").using("gin", table.departements),
+    index("atlas_project_index_collectivites_idx").using("gin", table.collectivites),
+    index("atlas_project_index_themes_idx").using("gin", table.themes),
+    index("atlas_project_index_kinds_idx").using("gin", table.collectiviteKinds),
+    index("atlas_project_index_partnership_kinds_idx").using("gin", table.partnershipKinds),
+    index("atlas_project_index_fundings_idx").using("gin", table.fundings),
+    index("atlas_project_index_sdgs_idx").using("gin", table.sdgs),
+    index("atlas_project_index_title_idx").on(table.title, table.projectId),
+    index("atlas_project_index_start_idx").on(table.startYear, table.projectId),
+  ],
+);

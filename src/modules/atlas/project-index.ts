@@ -1,0 +1,91 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { Queryable } from "../../platform/db/client";
+
+/** Which projects to rebuild: a list of ids, an id range (bulk loads) or every project. */
+export type ProjectSelection = { ids: number[] } | { fromId: number; toId: number } | "all";
+
+function selectionCondition(selection: ProjectSelection): SQL {
+  if (selection === "all") return sql`true`;
+  if ("ids" in selection) {
+    if (selection.ids.length === 0) return sql`false`;
+    return sql`p.id IN (${sql.join(
+      selection.ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})`;
+  }
+  return sql`p.id BETWEEN ${selection.fromId} AND ${selection.toId}`;
+}
+
+/**
+ * Rebuilds the search rows of the selected projects from the Atlas tables. The collectivités
+ * of a project are its lead and those of its partnerships; its countries are the countries
+ * it names. Place names, partner names and thématique labels go into the document so that a
+ * search for "Sénégal" or "Rennes" finds projects that do not spell them out.
+ */
+export async function refreshProjectIndex(q: Queryable, selection: ProjectSelection) {
+  const where = selectionCondition(selection);
+  await q.execute(sql`
+    INSERT INTO atlas_project_index AS target (
+      project_id, title, status, start_year, end_year, continents, countries, regions,
+      departements, collectivites, collectivite_kinds, themes, partnership_kinds, fundings,
+      sdgs, document)
+    SELECT p.id, p.title, p.status, p.start_year, p.end_year,
+           coalesce(geo.continents, '{}'), coalesce(geo.countries, '{}'),
+           coalesce(col.regions, '{}'), coalesce(col.departements, '{}'),
+           coalesce(col.ids, '{}'), coalesce(col.kinds, '{}'),
+           coalesce(codes.themes, '{}'), coalesce(ship.kinds, '{}'),
+           coalesce(money.sources, '{}'), coalesce(codes.sdgs, '{}'),
+           setweight(to_tsvector('french_unaccent', p.title), 'A')
+           || setweight(to_tsvector('french_unaccent',
+                concat_ws(' ', geo.names, col.names, ship.authority_names, codes.labels)), 'B')
+           || setweight(to_tsvector('french_unaccent',
+                concat_ws(' ', p.objectives, p.description)), 'C')
+      FROM atlas_projects p
+      LEFT JOIN LATERAL (
+        SELECT array_agg(DISTINCT c.continent) AS continents,
+               array_agg(DISTINCT c.code) AS countries,
+               string_agg(c.name_fr, ' ') AS names
+          FROM atlas_project_countries pc JOIN ref_countries c ON c.code = pc.country_code
+         WHERE pc.project_id = p.id) geo ON true
+      LEFT JOIN LATERAL (
+        SELECT array_agg(DISTINCT pa.kind) AS kinds,
+               string_agg(DISTINCT fa.name, ' ') AS authority_names
+          FROM atlas_project_partnerships pp
+          JOIN atlas_partnerships pa ON pa.id = pp.partnership_id
+          LEFT JOIN atlas_partnership_foreign_authorities pfa ON pfa.partnership_id = pa.id
+          LEFT JOIN atlas_foreign_authorities fa ON fa.id = pfa.foreign_authority_id
+         WHERE pp.project_id = p.id) ship ON true
+      LEFT JOIN LATERAL (
+        SELECT array_agg(DISTINCT ac.id) AS ids,
+               array_agg(DISTINCT ac.kind) AS kinds,
+               array_remove(array_agg(DISTINCT ac.region_code), NULL) AS regions,
+               array_remove(array_agg(DISTINCT ac.departement_code), NULL) AS departements,
+               string_agg(DISTINCT ac.name, ' ') AS names
+          FROM atlas_collectivites ac
+         WHERE ac.id IN (SELECT p.lead_collectivite_id
+                          UNION
+                         SELECT pcol.collectivite_id
+                           FROM atlas_project_partnerships pp
+                           JOIN atlas_partnership_collectivites pcol
+                             ON pcol.partnership_id = pp.partnership_id
+                          WHERE pp.project_id = p.id)) col ON true
+      LEFT JOIN LATERAL (
+        SELECT array_agg(DISTINCT pcode.code) FILTER (WHERE pcode.list = 'theme') AS themes,
+               array_agg(DISTINCT pcode.code) FILTER (WHERE pcode.list = 'sdg') AS sdgs,
+               string_agg(r.label_fr, ' ') FILTER (WHERE pcode.list = 'theme') AS labels
+          FROM atlas_project_codes pcode
+          LEFT JOIN ref_codes r ON r.list = pcode.list AND r.code = pcode.code
+         WHERE pcode.project_id = p.id) codes ON true
+      LEFT JOIN LATERAL (
+        SELECT array_agg(DISTINCT source_code) AS sources
+          FROM atlas_project_fundings f WHERE f.project_id = p.id) money ON true
+     WHERE ${where}
+    ON CONFLICT (project_id) DO UPDATE SET
+      title = excluded.title, status = excluded.status, start_year = excluded.start_year,
+      end_year = excluded.end_year, continents = excluded.continents,
+      countries = excluded.countries, regions = excluded.regions,
+      departements = excluded.departements, collectivites = excluded.collectivites,
+      collectivite_kinds = excluded.collectivite_kinds, themes = excluded.themes,
+      partnership_kinds = excluded.partnership_kinds, fundings = excluded.fundings,
+      sdgs = excluded.sdgs, document = excluded.document`);
+}
