@@ -20,6 +20,7 @@ export default [
   route("atlas/projets", "routes/atlas/projects.tsx"),
   route("api/v1/stats/continents", "routes/api/stats-continents.ts"),
   route("api/v1/projects", "routes/api/projects.ts"),
+  route("api/v1/projects/export", "routes/api/projects-export.ts"),
   route("accessibilite", "routes/legal/accessibility.tsx"),
   route("mentions-legales", "routes/legal/legal-notice.tsx"),
   route("donnees-personnelles", "routes/legal/personal-data.tsx"),

@@ -7,23 +7,26 @@ export const openDataHeaders = {
 };
 
 /**
- * Runs an open-data endpoint: bad parameters become a 400 JSON body naming each parameter
- * in French, other domain errors their status; anything else is a bug and propagates.
+ * Bad parameters become a 400 JSON body naming each parameter in French, other domain
+ * errors their status; anything else is a bug and propagates.
  */
+export function apiError(error: unknown): Response {
+  const headers = { "Access-Control-Allow-Origin": "*" };
+  if (error instanceof Invalid)
+    return Response.json(
+      { error: error.message, fieldErrors: error.fieldErrors },
+      { status: 400, headers },
+    );
+  if (error instanceof DomainError)
+    return Response.json({ error: error.message }, { status: error.status, headers });
+  throw error;
+}
+
+/** Runs an open-data endpoint that answers JSON. */
 export async function apiResponse(produce: () => Promise<unknown>): Promise<Response> {
   try {
     return Response.json(await produce(), { headers: openDataHeaders });
   } catch (error) {
-    if (error instanceof Invalid)
-      return Response.json(
-        { error: error.message, fieldErrors: error.fieldErrors },
-        { status: 400, headers: { "Access-Control-Allow-Origin": "*" } },
-      );
-    if (error instanceof DomainError)
-      return Response.json(
-        { error: error.message },
-        { status: error.status, headers: { "Access-Control-Allow-Origin": "*" } },
-      );
-    throw error;
+    return apiError(error);
   }
 }

@@ -1,8 +1,4 @@
-import {
-  type ProjectFilters,
-  countProjects,
-  filtersToParams,
-} from "../../src/modules/atlas/index";
+import { type ProjectFilters, countProjects, filtersToParams } from "../../src/modules/atlas/index";
 import { cached } from "../../src/platform/cache";
 import type { AppServices } from "../context";
 

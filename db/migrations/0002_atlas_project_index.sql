@@ -14,6 +14,11 @@ CREATE TABLE "atlas_project_index" (
 	"partnership_kinds" text[] NOT NULL,
 	"fundings" text[] NOT NULL,
 	"sdgs" text[] NOT NULL,
+	"collectivite_names" text[] NOT NULL,
+	"authority_names" text[] NOT NULL,
+	"funding_lines" jsonb NOT NULL,
+	"latitude" double precision,
+	"longitude" double precision,
 	"document" "tsvector" NOT NULL
 );
 --> statement-breakpoint

@@ -31,6 +31,8 @@ interface Case {
   pattern: string;
   method?: "GET" | "POST";
   scope?: "own" | "other";
+  /** Query string appended to the path (filters of the public Atlas). */
+  query?: string;
   expect: Expectation;
 }
 
@@ -75,7 +77,10 @@ const cases: Case[] = [
   { pattern: "/admin/courriels", expect: DAECT_ONLY },
   { pattern: "/admin/courriels/:mailId", expect: DAECT_ONLY },
   { pattern: "/admin/journal", expect: DAECT_ONLY },
+  { pattern: "/atlas/projets", query: "q=eau&continent=Afrique", expect: 200 },
   { pattern: "/api/v1/stats/continents", expect: 200 },
+  { pattern: "/api/v1/projects", query: "country=SN&limit=5", expect: 200 },
+  { pattern: "/api/v1/projects/export", query: "format=geojson&country=SN", expect: 200 },
   { pattern: "/accessibilite", expect: 200 },
   { pattern: "/mentions-legales", expect: 200 },
   { pattern: "/donnees-personnelles", expect: 200 },
@@ -177,7 +182,8 @@ describe("authorisation matrix", () => {
           .replace(":organisationId", String(organisationId))
           .replace(":token", "jeton-inconnu")
           .replace(":mailId", String(mailId))
-          .replace("*", "/page-qui-n-existe-pas");
+          .replace("*", "/page-qui-n-existe-pas")
+          .concat(entry.query ? `?${entry.query}` : "");
         let status: number;
         if (entry.method === "POST") {
           await client.get(path.startsWith("/organisations") ? "/" : path);

@@ -1,9 +1,5 @@
 import { useLoaderData } from "react-router";
-import {
-  findProjects,
-  parsePaging,
-  publicProjectItems,
-} from "../../../src/modules/atlas/index";
+import { findProjects, parsePaging, publicProjectItems } from "../../../src/modules/atlas/index";
 import { collectiviteNames } from "../../../src/modules/atlas/search/public-projects";
 import { Pager } from "../../components/Pager";
 import { ActiveFilters } from "../../components/atlas/ActiveFilters";
@@ -20,7 +16,9 @@ const PAGE_SIZE = 20;
 const MAX_PAGES = 500;
 const BASE_PATH = "/atlas/projets";
 
-export const meta = () => [{ title: "Rechercher un projet – Atlas de la coopération décentralisée" }];
+export const meta = () => [
+  { title: "Rechercher un projet – Atlas de la coopération décentralisée" },
+];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const services = context.get(appContext);

@@ -29,3 +29,9 @@ export {
   searchProjects,
 } from "./search/project-search";
 export { type PublicProjectItem, publicProjectItems } from "./search/public-projects";
+export {
+  type ExportFormat,
+  exportFormats,
+  parseExportFormat,
+  projectExport,
+} from "./export/project-export";

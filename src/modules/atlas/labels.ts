@@ -42,7 +42,11 @@ async function readLabels(db: Db): Promise<AtlasLabels> {
   const [countryRows, unitRows, codeRows] = await Promise.all([
     db.select({ code: countries.code, name: countries.nameFr }).from(countries),
     db
-      .select({ kind: territorialUnits.kind, code: territorialUnits.code, name: territorialUnits.name })
+      .select({
+        kind: territorialUnits.kind,
+        code: territorialUnits.code,
+        name: territorialUnits.name,
+      })
       .from(territorialUnits)
       .where(inArray(territorialUnits.kind, ["region", "departement"])),
     db
@@ -73,10 +77,10 @@ async function readLabels(db: Db): Promise<AtlasLabels> {
     partnershipKind: ofList("partnership_kind"),
     funding: ofList("funding_source"),
     sdg: new Map(
-      [...ofList("sdg")].sort(([a], [b]) => Number(a) - Number(b)).map(([c, l]) => [c, `ODD ${c} – ${l}`]),
+      [...ofList("sdg")]
+        .sort(([a], [b]) => Number(a) - Number(b))
+        .map(([c, l]) => [c, `ODD ${c} – ${l}`]),
     ),
     status: new Map(Object.entries(projectStatusLabels)),
   };
 }
-
-

@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { doublePrecision, index, integer, jsonb, pgTable, text } from "drizzle-orm/pg-core";
 import { tsvector } from "../../platform/db/types";
 import { projects } from "./schema";
 
@@ -28,6 +28,15 @@ export const projectIndex = pgTable(
     partnershipKinds: text("partnership_kinds").array().notNull(),
     fundings: text("fundings").array().notNull(),
     sdgs: text("sdgs").array().notNull(),
+    /** Names and amounts the result lists and exports show, so they read this table only. */
+    collectiviteNames: text("collectivite_names").array().notNull(),
+    authorityNames: text("authority_names").array().notNull(),
+    fundingLines: jsonb("funding_lines")
+      .$type<{ source: string; amountCents: number }[]>()
+      .notNull(),
+    /** Where the project sits on a map: its first partner city, else its country's centre. */
+    latitude: doublePrecision("latitude"),
+    longitude: doublePrecision("longitude"),
     /** Title (weight A), places and partners (B), texts (C); French, accent-insensitive. */
     document: tsvector("document").notNull(),
   },

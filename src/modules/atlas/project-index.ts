@@ -28,13 +28,16 @@ export async function refreshProjectIndex(q: Queryable, selection: ProjectSelect
     INSERT INTO atlas_project_index AS target (
       project_id, title, status, start_year, end_year, continents, countries, regions,
       departements, collectivites, collectivite_kinds, themes, partnership_kinds, fundings,
-      sdgs, document)
+      sdgs, collectivite_names, authority_names, funding_lines, latitude, longitude, document)
     SELECT p.id, p.title, p.status, p.start_year, p.end_year,
            coalesce(geo.continents, '{}'), coalesce(geo.countries, '{}'),
            coalesce(col.regions, '{}'), coalesce(col.departements, '{}'),
            coalesce(col.ids, '{}'), coalesce(col.kinds, '{}'),
            coalesce(codes.themes, '{}'), coalesce(ship.kinds, '{}'),
            coalesce(money.sources, '{}'), coalesce(codes.sdgs, '{}'),
+           coalesce(col.name_list, '{}'), coalesce(ship.authority_list, '{}'),
+           coalesce(money.lines, '[]'), coalesce(ship.latitude, geo.latitude),
+           coalesce(ship.longitude, geo.longitude),
            setweight(to_tsvector('french_unaccent', p.title), 'A')
            || setweight(to_tsvector('french_unaccent',
                 concat_ws(' ', geo.names, col.names, ship.authority_names, codes.labels)), 'B')
@@ -44,12 +47,19 @@ export async function refreshProjectIndex(q: Queryable, selection: ProjectSelect
       LEFT JOIN LATERAL (
         SELECT array_agg(DISTINCT c.continent) AS continents,
                array_agg(DISTINCT c.code) AS countries,
-               string_agg(c.name_fr, ' ') AS names
+               string_agg(c.name_fr, ' ') AS names,
+               (array_agg(c.latitude ORDER BY c.code))[1] AS latitude,
+               (array_agg(c.longitude ORDER BY c.code))[1] AS longitude
           FROM atlas_project_countries pc JOIN ref_countries c ON c.code = pc.country_code
          WHERE pc.project_id = p.id) geo ON true
       LEFT JOIN LATERAL (
         SELECT array_agg(DISTINCT pa.kind) AS kinds,
-               string_agg(DISTINCT fa.name, ' ') AS authority_names
+               string_agg(DISTINCT fa.name, ' ') AS authority_names,
+               array_agg(DISTINCT fa.name) FILTER (WHERE fa.name IS NOT NULL) AS authority_list,
+               (array_agg(fa.latitude ORDER BY fa.id) FILTER (WHERE fa.latitude IS NOT NULL))[1]
+                 AS latitude,
+               (array_agg(fa.longitude ORDER BY fa.id) FILTER (WHERE fa.latitude IS NOT NULL))[1]
+                 AS longitude
           FROM atlas_project_partnerships pp
           JOIN atlas_partnerships pa ON pa.id = pp.partnership_id
           LEFT JOIN atlas_partnership_foreign_authorities pfa ON pfa.partnership_id = pa.id
@@ -60,7 +70,8 @@ export async function refreshProjectIndex(q: Queryable, selection: ProjectSelect
                array_agg(DISTINCT ac.kind) AS kinds,
                array_remove(array_agg(DISTINCT ac.region_code), NULL) AS regions,
                array_remove(array_agg(DISTINCT ac.departement_code), NULL) AS departements,
-               string_agg(DISTINCT ac.name, ' ') AS names
+               string_agg(DISTINCT ac.name, ' ') AS names,
+               array_agg(DISTINCT ac.name) AS name_list
           FROM atlas_collectivites ac
          WHERE ac.id IN (SELECT p.lead_collectivite_id
                           UNION
@@ -77,7 +88,9 @@ export async function refreshProjectIndex(q: Queryable, selection: ProjectSelect
           LEFT JOIN ref_codes r ON r.list = pcode.list AND r.code = pcode.code
          WHERE pcode.project_id = p.id) codes ON true
       LEFT JOIN LATERAL (
-        SELECT array_agg(DISTINCT source_code) AS sources
+        SELECT array_agg(DISTINCT source_code) AS sources,
+               jsonb_agg(jsonb_build_object('source', f.source_code, 'amountCents', f.amount_cents)
+                         ORDER BY f.id) AS lines
           FROM atlas_project_fundings f WHERE f.project_id = p.id) money ON true
      WHERE ${where}
     ON CONFLICT (project_id) DO UPDATE SET
@@ -87,5 +100,8 @@ export async function refreshProjectIndex(q: Queryable, selection: ProjectSelect
       departements = excluded.departements, collectivites = excluded.collectivites,
       collectivite_kinds = excluded.collectivite_kinds, themes = excluded.themes,
       partnership_kinds = excluded.partnership_kinds, fundings = excluded.fundings,
-      sdgs = excluded.sdgs, document = excluded.document`);
+      sdgs = excluded.sdgs, collectivite_names = excluded.collectivite_names,
+      authority_names = excluded.authority_names, funding_lines = excluded.funding_lines,
+      latitude = excluded.latitude, longitude = excluded.longitude,
+      document = excluded.document`);
 }

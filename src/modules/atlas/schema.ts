@@ -95,9 +95,7 @@ export const partnerships = pgTable("atlas_partnerships", {
   id: serial("id").primaryKey(),
   kind: text("kind", { enum: partnershipKinds }).notNull(),
   signedOn: date("signed_on"),
-  status: text("status", { enum: partnershipStatuses })
-    .notNull()
-    .default("active"),
+  status: text("status", { enum: partnershipStatuses }).notNull().default("active"),
   version: integer("version").notNull().default(1),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
@@ -149,9 +147,7 @@ export const projects = pgTable(
     context: text("context"),
     startYear: integer("start_year"),
     endYear: integer("end_year"),
-    status: text("status", { enum: projectStatuses })
-      .notNull()
-      .default("en_cours"),
+    status: text("status", { enum: projectStatuses }).notNull().default("en_cours"),
     totalBudgetCents: bigint("total_budget_cents", { mode: "number" }),
     volunteers: integer("volunteers"),
     leadCollectiviteId: integer("lead_collectivite_id").references(() => collectivites.id),

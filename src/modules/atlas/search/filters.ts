@@ -42,10 +42,7 @@ export const listFilterNames = [
 export type ListFilterName = (typeof listFilterNames)[number];
 
 const code = (label: string, pattern: RegExp, example: string) =>
-  z
-    .string()
-    .trim()
-    .regex(pattern, `${label} n'est pas valide (exemple : ${example}).`);
+  z.string().trim().regex(pattern, `${label} n'est pas valide (exemple : ${example}).`);
 
 const oneOf = (label: string, values: readonly string[]) =>
   z.enum(values as [string, ...string[]], {

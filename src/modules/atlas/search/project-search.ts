@@ -112,7 +112,9 @@ function encodeCursor(key: CursorKey): string {
 
 function decodeCursor(cursor: string, sort: ProjectSort): CursorKey {
   const invalid = new Invalid(
-    { cursor: "Le curseur de pagination n'est pas valide : reprenez la recherche depuis le début." },
+    {
+      cursor: "Le curseur de pagination n'est pas valide : reprenez la recherche depuis le début.",
+    },
     "La recherche contient des paramètres invalides.",
   );
   let key: unknown;

@@ -1,0 +1,70 @@
+import type { Db } from "../../../platform/db/client";
+import { Invalid } from "../../../platform/errors";
+import { atlasLabels } from "../labels";
+import type { ProjectFilters } from "../search/filters";
+import { exportColumns } from "./columns";
+import { exportProjects } from "./export-rows";
+import { csvChunks, geojsonChunks, toWebStream, xlsxStream } from "./formats";
+import { iatiChunks } from "./iati";
+
+export const exportFormats = ["csv", "xlsx", "geojson", "iati"] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+const contentTypes: Record<ExportFormat, string> = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  geojson: "application/geo+json; charset=utf-8",
+  iati: "application/xml; charset=utf-8",
+};
+
+const extensions: Record<ExportFormat, string> = {
+  csv: "csv",
+  xlsx: "xlsx",
+  geojson: "geojson",
+  iati: "xml",
+};
+
+export function parseExportFormat(value: string | null): ExportFormat {
+  if ((exportFormats as readonly string[]).includes(value ?? "")) return value as ExportFormat;
+  throw new Invalid(
+    { format: `Le format doit être l'une des valeurs : ${exportFormats.join(", ")}.` },
+    "La demande d'export contient des paramètres invalides.",
+  );
+}
+
+/** A streamed export of the projects matching the filters, in one of the open formats. */
+export async function projectExport(
+  db: Db,
+  filters: ProjectFilters,
+  format: ExportFormat,
+  options: { publicUrl: string; now: Date },
+) {
+  const labels = await atlasLabels(db);
+  const batches = exportProjects(db, filters);
+  const columns = exportColumns(labels, options.publicUrl);
+  const body =
+    format === "csv"
+      ? toWebStream(csvChunks(batches, columns))
+      : format === "xlsx"
+        ? toWebStream(xlsxStream(batches, columns, "Projets"))
+        : format === "geojson"
+          ? toWebStream(
+              geojsonChunks(batches, (project) => ({
+                title: project.title,
+                status: labels.status.get(project.status) ?? project.status,
+                startYear: project.startYear,
+                endYear: project.endYear,
+                countries: project.countries,
+                themes: project.themes.map((code) => labels.theme.get(code) ?? code),
+                collectivites: project.collectivites,
+                url: `${options.publicUrl}/atlas/projets/${project.id}`,
+              })),
+            )
+          : toWebStream(iatiChunks(batches, labels, options.now));
+  const day = options.now.toISOString().slice(0, 10);
+  return {
+    body,
+    contentType: contentTypes[format],
+    filename: `atlas-projets-${day}.${extensions[format]}`,
+  };
+}

@@ -1,0 +1,184 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { portalForTestFile } from "../support/portal";
+
+const served = portalForTestFile();
+const IATI_SCHEMA = path.resolve("../shared/reference/iati-2.03/iati-activities-schema.xsd");
+
+const get = (pathAndQuery: string) => fetch(`${served.portal.baseUrl}${pathAndQuery}`);
+
+async function projectsApi(query: string) {
+  const response = await get(`/api/v1/projects?${query}`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as {
+    total: number;
+    items: { id: number; title: string; countries: { code: string }[] }[];
+    facets: Record<string, Record<string, number>>;
+    nextCursor: string | null;
+  };
+}
+
+describe("GET /api/v1/projects", () => {
+  it("answers the contract: total, items, facets by filter name, nextCursor", async () => {
+    const body = await projectsApi("q=eau&continent=Afrique&limit=5");
+    expect(Object.keys(body)).toEqual(
+      expect.arrayContaining(["total", "items", "facets", "nextCursor"]),
+    );
+    expect(body.items).toHaveLength(5);
+    expect(body.total).toBeGreaterThan(5);
+    expect(body.facets.country.SN).toBeGreaterThan(0);
+    expect(Object.keys(body.facets)).toEqual(
+      expect.arrayContaining([
+        "continent",
+        "country",
+        "region",
+        "departement",
+        "theme",
+        "sdg",
+        "status",
+      ]),
+    );
+    expect(typeof body.nextCursor).toBe("string");
+  });
+
+  it("pages with the cursor until nextCursor is null", async () => {
+    const seen: number[] = [];
+    let query = "country=MG&limit=100";
+    let total = 0;
+    for (;;) {
+      const body = await projectsApi(query);
+      total = body.total;
+      seen.push(...body.items.map((item) => item.id));
+      if (!body.nextCursor) break;
+      query = `country=MG&limit=100&cursor=${encodeURIComponent(body.nextCursor)}`;
+    }
+    expect(seen.length).toBe(total);
+    expect(new Set(seen).size).toBe(total);
+  });
+
+  it("never shows personal contact data", async () => {
+    const text = await (await get("/api/v1/projects?limit=100")).text();
+    expect(text).not.toMatch(/@example\.org|contactEmail|contact_email/);
+  });
+
+  it("refuses bad parameters with a 400 naming each parameter", async () => {
+    const response = await get("/api/v1/projects?country=France&limit=1000&yearFrom=deux");
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: string; fieldErrors: Record<string, string> };
+    expect(Object.keys(body.fieldErrors).sort()).toEqual(["country", "yearFrom"]);
+    const paging = await get("/api/v1/projects?limit=1000");
+    expect(paging.status).toBe(400);
+    expect(((await paging.json()) as { fieldErrors: object }).fieldErrors).toHaveProperty("limit");
+  });
+});
+
+describe("GET /api/v1/projects/export", () => {
+  const filters = "continent=Afrique&theme=eau-assainissement";
+  let expectedTotal = 0;
+  const expectedCount = async () => {
+    expectedTotal ||= (await projectsApi(`${filters}&limit=1`)).total;
+    return expectedTotal;
+  };
+
+  it("CSV: UTF-8 with BOM, semicolons, one row per project, parses back", async () => {
+    const response = await get(`/api/v1/projects/export?format=csv&${filters}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("text/csv");
+    expect(response.headers.get("content-disposition")).toMatch(
+      /attachment; filename="atlas-projets-.*\.csv"/,
+    );
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parse(bytes, { bom: true, delimiter: ";", columns: true }) as Record<
+      string,
+      string
+    >[];
+    expect(rows.length).toBe(await expectedCount());
+    expect(rows[0]).toHaveProperty("Titre");
+    expect(rows[0].Thématiques).toContain("Eau et assainissement");
+    expect(rows[0]["Budget total (€)"]).toMatch(/^\d+,\d{2}$/);
+  });
+
+  it("XLSX: opens with exceljs, a header row and one row per project", async () => {
+    const response = await get(`/api/v1/projects/export?format=xlsx&${filters}`);
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.getWorksheet("Projets")!;
+    expect(sheet.getRow(1).getCell(2).value).toBe("Titre");
+    expect(sheet.actualRowCount - 1).toBe(await expectedCount());
+    expect(typeof sheet.getRow(2).getCell(1).value).toBe("number");
+  });
+
+  it("GeoJSON: a FeatureCollection of points with longitude/latitude in range", async () => {
+    const response = await get(`/api/v1/projects/export?format=geojson&${filters}`);
+    expect(response.headers.get("content-type")).toContain("application/geo+json");
+    const body = (await response.json()) as {
+      type: string;
+      features: {
+        type: string;
+        geometry: { type: string; coordinates: number[] } | null;
+        properties: { title: string };
+      }[];
+    };
+    expect(body.type).toBe("FeatureCollection");
+    expect(body.features.length).toBe(await expectedCount());
+    for (const feature of body.features) {
+      expect(feature.type).toBe("Feature");
+      expect(feature.properties.title).toBeTruthy();
+      expect(feature.geometry?.type).toBe("Point");
+      const [longitude, latitude] = feature.geometry!.coordinates;
+      expect(Math.abs(longitude)).toBeLessThanOrEqual(180);
+      expect(Math.abs(latitude)).toBeLessThanOrEqual(90);
+    }
+  });
+
+  it("IATI: iati-activities 2.03 that validates against the official schema", async () => {
+    const response = await get(`/api/v1/projects/export?format=iati&${filters}`);
+    expect(response.status).toBe(200);
+    const xml = await response.text();
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), "iati-")), "atlas.xml");
+    writeFileSync(file, xml);
+    // xmllint exits non-zero and names the element when the document does not validate.
+    const output = execFileSync("xmllint", ["--noout", "--schema", IATI_SCHEMA, file], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    expect(output).toBe("");
+    expect(xml.match(/<iati-activity /g)?.length).toBe(await expectedCount());
+    expect(xml).toContain('<sector vocabulary="1" code="14030"');
+  });
+
+  it("refuses an unknown format with a 400 naming the parameter", async () => {
+    const response = await get("/api/v1/projects/export?format=pdfx");
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { fieldErrors: object }).fieldErrors).toHaveProperty(
+      "format",
+    );
+  });
+});
+
+describe("search page /atlas/projets", () => {
+  it("shows the number of results, the facet counts and the results", async () => {
+    const api = await projectsApi("q=eau potable&continent=Afrique&limit=1");
+    const response = await get("/atlas/projets?q=eau+potable&continent=Afrique");
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain(`${api.total} projets trouvés`);
+    expect(html).toContain(`Afrique (${api.total})`);
+    expect(html).toContain(api.items[0].title.replace(/'/g, "&#x27;"));
+  });
+
+  it("keeps the query and explains a bad parameter on its field with a 400", async () => {
+    const response = await get("/atlas/projets?q=eau&yearFrom=deux+mille");
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain("L&#x27;année de début doit être une année");
+    expect(html).toMatch(/id="champ-q"[^>]*value="eau"|value="eau"[^>]*id="champ-q"/);
+  });
+});
