@@ -17,3 +17,14 @@ const formats = {
 export function formatDate(value: Date | string, format: keyof typeof formats): string {
   return formats[format].format(new Date(value));
 }
+
+const euroFormat = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
+
+/** Amounts are stored as integer cents; shown as "12 345,00 €". */
+export function formatEuros(cents: number): string {
+  return euroFormat.format(cents / 100);
+}
+
+export function formatCount(value: number): string {
+  return value.toLocaleString("fr-FR");
+}

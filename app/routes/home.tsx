@@ -38,6 +38,23 @@ export default function Home() {
         de l'aide publique au développement, bourse des partenariats, appels à projets et label
         d'expertise.
       </p>
+      <form method="get" action="/atlas/projets" role="search" className={fr.cx("fr-mt-4w")}>
+        <div className={fr.cx("fr-search-bar", "fr-search-bar--lg")}>
+          <label className={fr.cx("fr-label")} htmlFor="recherche-atlas">
+            Rechercher un projet dans l'Atlas de la coopération décentralisée
+          </label>
+          <input
+            className={fr.cx("fr-input")}
+            id="recherche-atlas"
+            name="q"
+            type="search"
+            placeholder="Eau potable, Sénégal, jumelage…"
+          />
+          <button className={fr.cx("fr-btn")} type="submit" title="Rechercher dans l'Atlas">
+            Rechercher
+          </button>
+        </div>
+      </form>
       <h2 className={fr.cx("fr-mt-6w")}>La coopération décentralisée en chiffres</h2>
       <ul className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-raw-list")}>
         {keyFigures.map(([value, label]) => (
@@ -66,7 +83,11 @@ export default function Home() {
           <tbody>
             {continents.map((row) => (
               <tr key={row.continent}>
-                <th scope="row">{row.continent}</th>
+                <th scope="row">
+                  <a href={`/atlas/projets?continent=${encodeURIComponent(row.continent)}`}>
+                    {row.continent}
+                  </a>
+                </th>
                 <td>{number.format(row.collectivites)}</td>
                 <td>{number.format(row.authorities)}</td>
                 <td>{number.format(row.countries)}</td>

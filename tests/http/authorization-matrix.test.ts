@@ -78,6 +78,10 @@ const cases: Case[] = [
   { pattern: "/admin/courriels/:mailId", expect: DAECT_ONLY },
   { pattern: "/admin/journal", expect: DAECT_ONLY },
   { pattern: "/atlas/projets", query: "q=eau&continent=Afrique", expect: 200 },
+  { pattern: "/atlas/projets/:projectId", expect: 200 },
+  { pattern: "/atlas/collectivites/:collectiviteId", expect: 200 },
+  { pattern: "/atlas/partenaires/:authorityId", expect: 200 },
+  { pattern: "/atlas/pays/:countryCode", expect: 200 },
   { pattern: "/api/v1/stats/continents", expect: 200 },
   { pattern: "/api/v1/projects", query: "country=SN&limit=5", expect: 200 },
   { pattern: "/api/v1/projects/export", query: "format=geojson&country=SN", expect: 200 },
@@ -182,6 +186,10 @@ describe("authorisation matrix", () => {
           .replace(":organisationId", String(organisationId))
           .replace(":token", "jeton-inconnu")
           .replace(":mailId", String(mailId))
+          .replace(":projectId", "1")
+          .replace(":collectiviteId", "1")
+          .replace(":authorityId", "1")
+          .replace(":countryCode", "SN")
           .replace("*", "/page-qui-n-existe-pas")
           .concat(entry.query ? `?${entry.query}` : "");
         let status: number;

@@ -12,6 +12,9 @@ export default function SiteMap() {
         <li>
           <a href="/">Accueil</a>
         </li>
+        <li>
+          <a href="/atlas/projets">Atlas de la coopération décentralisée : rechercher un projet</a>
+        </li>
         {root?.user ? (
           <li>
             <a href="/compte">Mon compte</a>

@@ -35,3 +35,10 @@ export {
   parseExportFormat,
   projectExport,
 } from "./export/project-export";
+export { projectFiche, type ProjectFiche } from "./fiches/project-fiche";
+export {
+  collectiviteFiche,
+  foreignAuthorityFiche,
+  foreignAuthorityKindLabels,
+} from "./fiches/partner-fiches";
+export { countryFiche } from "./fiches/country-fiche";

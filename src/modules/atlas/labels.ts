@@ -79,7 +79,8 @@ async function readLabels(db: Db): Promise<AtlasLabels> {
     sdg: new Map(
       [...ofList("sdg")]
         .sort(([a], [b]) => Number(a) - Number(b))
-        .map(([c, l]) => [c, `ODD ${c} – ${l}`]),
+        // The IATI label repeats the number ("Objectif 6. Garantir…"): keep the goal only.
+        .map(([c, l]) => [c, `ODD ${c} – ${l.replace(/^Objectif \d+\.\s*/, "")}`]),
     ),
     status: new Map(Object.entries(projectStatusLabels)),
   };

@@ -1,0 +1,98 @@
+import { useLoaderData } from "react-router";
+import { countryFiche } from "../../../src/modules/atlas/index";
+import { AtlasBreadcrumb } from "../../components/atlas/AtlasBreadcrumb";
+import { appContext } from "../../context";
+import { formatCount } from "../../lib/format";
+import { guard } from "../../lib/http.server";
+import type { Route } from "./+types/country";
+
+export const meta = ({ data }: Route.MetaArgs) => [
+  {
+    title: `La coopération décentralisée avec ${data?.name ?? "ce pays"} – Atlas`,
+  },
+];
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { db } = context.get(appContext);
+  return guard(request, () => countryFiche(db, params.countryCode ?? ""));
+}
+
+export default function CountryPage() {
+  const fiche = useLoaderData<typeof loader>();
+  const figures = [
+    ["Collectivités françaises", fiche.figures.collectivites],
+    ["Autorités locales partenaires", fiche.figures.authorities],
+    ["Partenariats", fiche.figures.partnerships],
+    ["Projets", fiche.figures.projects],
+  ] as const;
+  return (
+    <>
+      <AtlasBreadcrumb current={fiche.name} />
+      <h1>{`La coopération décentralisée avec : ${fiche.name}`}</h1>
+      <p className="fr-text--lead">{fiche.continent}</p>
+      <ul className="fr-grid-row fr-grid-row--gutters fr-raw-list fr-mb-4w">
+        {figures.map(([label, value]) => (
+          <li key={label} className="fr-col-6 fr-col-md-3">
+            <p className="fr-h3 fr-mb-0">{formatCount(value)}</p>
+            <p>{label}</p>
+          </li>
+        ))}
+      </ul>
+      <p>
+        <a
+          href={`/atlas/projets?country=${fiche.code}`}
+        >{`Voir les projets au pays : ${fiche.name}`}</a>
+      </p>
+      <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-col-12 fr-col-md-6">
+          <div className="fr-table">
+            <table>
+              <caption>Collectivités françaises engagées</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Collectivité</th>
+                  <th scope="col">Type</th>
+                  <th scope="col">Partenariats</th>
+                </tr>
+              </thead>
+              <tbody>
+                {fiche.collectivites.map((c) => (
+                  <tr key={c.id}>
+                    <td>
+                      <a href={`/atlas/collectivites/${c.id}`}>{c.name}</a>
+                    </td>
+                    <td>{c.kindLabel}</td>
+                    <td>{c.partnerships}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+        <div className="fr-col-12 fr-col-md-6">
+          <div className="fr-table">
+            <table>
+              <caption>Autorités locales partenaires</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Autorité locale</th>
+                  <th scope="col">Partenariats</th>
+                </tr>
+              </thead>
+              <tbody>
+                {fiche.authorities.map((a) => (
+                  <tr key={a.id}>
+                    <td>
+                      <a href={`/atlas/partenaires/${a.id}`}>{a.name}</a>
+                    </td>
+                    <td>{a.partnerships}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      </div>
+    </>
+  );
+}

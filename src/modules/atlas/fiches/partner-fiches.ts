@@ -1,0 +1,121 @@
+import { sql } from "drizzle-orm";
+import { type Db, rowsOf } from "../../../platform/db/client";
+import { NotFound } from "../../../platform/errors";
+import { collectiviteKindLabels, atlasLabels } from "../labels";
+
+/** A partnership as fiches list it: the other side's names, kind, date and status. */
+export interface PartnershipLine {
+  id: number;
+  kind: string;
+  signedOn: string | null;
+  status: string;
+  collectivites: { id: number; name: string }[];
+  authorities: { id: number; name: string; countryCode: string }[];
+}
+
+async function partnershipLines(db: Db, where: ReturnType<typeof sql>): Promise<PartnershipLine[]> {
+  const labels = await atlasLabels(db);
+  const rows = rowsOf<PartnershipLine>(
+    await db.execute(sql`
+      SELECT pa.id, pa.kind, pa.signed_on::text AS "signedOn", pa.status,
+             (SELECT coalesce(json_agg(json_build_object('id', c.id, 'name', c.name) ORDER BY c.name), '[]')
+                FROM atlas_partnership_collectivites pc
+                JOIN atlas_collectivites c ON c.id = pc.collectivite_id
+               WHERE pc.partnership_id = pa.id) AS collectivites,
+             (SELECT coalesce(json_agg(json_build_object('id', fa.id, 'name', fa.name,
+                                                         'countryCode', fa.country_code)
+                                       ORDER BY fa.name), '[]')
+                FROM atlas_partnership_foreign_authorities pfa
+                JOIN atlas_foreign_authorities fa ON fa.id = pfa.foreign_authority_id
+               WHERE pfa.partnership_id = pa.id) AS authorities
+        FROM atlas_partnerships pa
+       WHERE ${where}
+       ORDER BY pa.signed_on DESC NULLS LAST, pa.id
+       LIMIT 500`),
+  );
+  return rows.map((row) => ({ ...row, kind: labels.partnershipKind.get(row.kind) ?? row.kind }));
+}
+
+export async function collectiviteFiche(db: Db, collectiviteId: number) {
+  const [collectivite] = rowsOf<{
+    id: number;
+    name: string;
+    kind: string;
+    regionCode: string | null;
+    departementCode: string | null;
+    website: string | null;
+    presentation: string | null;
+    electedOfficialName: string | null;
+    electedOfficialTitle: string | null;
+    hasInternationalService: boolean;
+    staffFte: string | null;
+  }>(
+    await db.execute(sql`
+      SELECT id, name, kind, region_code AS "regionCode", departement_code AS "departementCode",
+             website, presentation, elected_official_name AS "electedOfficialName",
+             elected_official_title AS "electedOfficialTitle",
+             has_international_service AS "hasInternationalService", staff_fte AS "staffFte"
+        FROM atlas_collectivites WHERE id = ${collectiviteId}`),
+  );
+  if (!collectivite) throw new NotFound("Cette collectivité n'est pas présente dans l'Atlas.");
+  const labels = await atlasLabels(db);
+  const partnerships = await partnershipLines(
+    db,
+    sql`pa.id IN (SELECT partnership_id FROM atlas_partnership_collectivites WHERE collectivite_id = ${collectiviteId})`,
+  );
+  const [{ projects }] = rowsOf<{ projects: number }>(
+    await db.execute(sql`
+      SELECT count(*)::int AS projects FROM atlas_project_index
+       WHERE collectivites && ARRAY[${collectiviteId}]::int[]`),
+  );
+  return {
+    ...collectivite,
+    kindLabel: collectiviteKindLabels[collectivite.kind] ?? collectivite.kind,
+    region: collectivite.regionCode ? (labels.region.get(collectivite.regionCode) ?? null) : null,
+    departement: collectivite.departementCode
+      ? (labels.departement.get(collectivite.departementCode) ?? null)
+      : null,
+    partnerships: partnerships.map((line) => ({
+      ...line,
+      authorities: line.authorities.map((a) => ({
+        ...a,
+        country: labels.country.get(a.countryCode) ?? a.countryCode,
+      })),
+    })),
+    projects,
+  };
+}
+
+export async function foreignAuthorityFiche(db: Db, authorityId: number) {
+  const [authority] = rowsOf<{
+    id: number;
+    name: string;
+    kind: string;
+    countryCode: string;
+    city: string | null;
+  }>(
+    await db.execute(sql`
+      SELECT fa.id, fa.name, fa.kind, fa.country_code AS "countryCode", c.name AS city
+        FROM atlas_foreign_authorities fa LEFT JOIN ref_cities c ON c.id = fa.city_id
+       WHERE fa.id = ${authorityId}`),
+  );
+  if (!authority) throw new NotFound("Cette autorité locale n'est pas présente dans l'Atlas.");
+  const labels = await atlasLabels(db);
+  const partnerships = await partnershipLines(
+    db,
+    sql`pa.id IN (SELECT partnership_id FROM atlas_partnership_foreign_authorities WHERE foreign_authority_id = ${authorityId})`,
+  );
+  return {
+    ...authority,
+    kindLabel: foreignAuthorityKindLabels[authority.kind] ?? authority.kind,
+    country: labels.country.get(authority.countryCode) ?? authority.countryCode,
+    partnerships,
+  };
+}
+
+export const foreignAuthorityKindLabels: Record<string, string> = {
+  municipality: "Municipalité",
+  province: "Province ou région",
+  association: "Groupement de collectivités",
+  state: "État",
+};

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { portalForTestFile } from "../support/portal";
+
+const served = portalForTestFile();
+const get = (path: string) => fetch(`${served.portal.baseUrl}${path}`);
+const atlasLinks = (html: string) => [
+  ...new Set(
+    [...html.matchAll(/href="(\/atlas\/[^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, "&")),
+  ),
+];
+
+async function apiTotal(query: string) {
+  const body = (await (await get(`/api/v1/projects?${query}&limit=1`)).json()) as {
+    total: number;
+    items: { id: number; title: string }[];
+  };
+  return body;
+}
+
+describe("Atlas fiches", () => {
+  it("a project fiche shows its title, budget, places and partners, and every link works", async () => {
+    const { items } = await apiTotal("country=SN&theme=eau-assainissement");
+    const response = await get(`/atlas/projets/${items[0].id}`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain(items[0].title.replace(/'/g, "&#x27;"));
+    expect(html).toContain("Budget total");
+    expect(html).toMatch(/\d[\d\s]*,\d\d\s€/);
+    const links = atlasLinks(html);
+    expect(links).toContain("/atlas/pays/SN");
+    expect(links.some((link) => link.startsWith("/atlas/collectivites/"))).toBe(true);
+    expect(links.some((link) => link.startsWith("/atlas/partenaires/"))).toBe(true);
+    for (const link of links) expect((await get(link)).status, link).toBe(200);
+  });
+
+  it("the country fiche counts the projects the search finds for that country", async () => {
+    const { total } = await apiTotal("country=MG");
+    const html = await (await get("/atlas/pays/mg")).text();
+    expect(html).toContain("La coopération décentralisée avec : Madagascar");
+    expect(html).toContain(
+      `<p class="fr-h3 fr-mb-0">${total.toLocaleString("fr-FR")}</p><p>Projets</p>`,
+    );
+    const links = atlasLinks(html);
+    expect(links).toContain("/atlas/projets?country=MG");
+    for (const link of links.slice(0, 8)) expect((await get(link)).status, link).toBe(200);
+  });
+
+  it("a collectivité fiche lists its partnerships and links to its projects", async () => {
+    const html = await (await get("/atlas/collectivites/1")).text();
+    expect(html).toContain("<caption>Partenariats de ");
+    const projectsLink = atlasLinks(html).find((link) =>
+      link.startsWith("/atlas/projets?collectivite=1"),
+    );
+    expect(projectsLink).toBeDefined();
+    const search = await (await get(projectsLink!)).text();
+    const { total } = await apiTotal("collectivite=1");
+    expect(search).toContain(`${total} projet`);
+  });
+
+  it("answers 404 in French for what does not exist", async () => {
+    for (const path of [
+      "/atlas/projets/99999999",
+      "/atlas/projets/abc",
+      "/atlas/pays/ZZ",
+      "/atlas/collectivites/0",
+      "/atlas/partenaires/99999999",
+    ]) {
+      const response = await get(path);
+      expect(response.status, path).toBe(404);
+    }
+  });
+});
