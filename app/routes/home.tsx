@@ -38,23 +38,25 @@ export default function Home() {
         de l'aide publique au développement, bourse des partenariats, appels à projets et label
         d'expertise.
       </p>
-      <form method="get" action="/atlas/projets" role="search" className={fr.cx("fr-mt-4w")}>
-        <div className={fr.cx("fr-search-bar", "fr-search-bar--lg")}>
-          <label className={fr.cx("fr-label")} htmlFor="recherche-atlas">
-            Rechercher un projet dans l'Atlas de la coopération décentralisée
-          </label>
-          <input
-            className={fr.cx("fr-input")}
-            id="recherche-atlas"
-            name="q"
-            type="search"
-            placeholder="Eau potable, Sénégal, jumelage…"
-          />
-          <button className={fr.cx("fr-btn")} type="submit" title="Rechercher dans l'Atlas">
-            Rechercher
-          </button>
-        </div>
-      </form>
+      <search className={fr.cx("fr-mt-4w")}>
+        <form method="get" action="/atlas/projets">
+          <div className={fr.cx("fr-search-bar", "fr-search-bar--lg")}>
+            <label className={fr.cx("fr-label")} htmlFor="recherche-atlas">
+              Rechercher un projet dans l'Atlas de la coopération décentralisée
+            </label>
+            <input
+              className={fr.cx("fr-input")}
+              id="recherche-atlas"
+              name="q"
+              type="search"
+              placeholder="Eau potable, Sénégal, jumelage…"
+            />
+            <button className={fr.cx("fr-btn")} type="submit" title="Rechercher dans l'Atlas">
+              Rechercher
+            </button>
+          </div>
+        </form>
+      </search>
       <h2 className={fr.cx("fr-mt-6w")}>La coopération décentralisée en chiffres</h2>
       <ul className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-raw-list")}>
         {keyFigures.map(([value, label]) => (
