@@ -15,6 +15,9 @@ export default function SiteMap() {
         <li>
           <a href="/atlas/projets">Atlas de la coopération décentralisée : rechercher un projet</a>
         </li>
+        <li>
+          <a href="/atlas/statistiques">Statistiques de la coopération décentralisée</a>
+        </li>
         {root?.user ? (
           <li>
             <a href="/compte">Mon compte</a>

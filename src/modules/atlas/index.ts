@@ -42,3 +42,11 @@ export {
   foreignAuthorityKindLabels,
 } from "./fiches/partner-fiches";
 export { countryFiche } from "./fiches/country-fiche";
+export { type StatRow, groupedStatistics, parseStatGroup } from "./statistics/grouped-stats";
+export {
+  type StatGroup,
+  statColumns,
+  statGroupLabels,
+  statGroups,
+} from "./statistics/stat-groups";
+export { statsCsv } from "./statistics/stats-csv";

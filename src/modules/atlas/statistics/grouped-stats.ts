@@ -1,0 +1,154 @@
+import { type SQL, sql } from "drizzle-orm";
+import { type Db, rowsOf } from "../../../platform/db/client";
+import { Invalid } from "../../../platform/errors";
+import { atlasLabels } from "../labels";
+import type { ProjectFilters } from "../search/filters";
+import { effectiveKeyword, projectConditions } from "../search/project-search";
+
+import { type StatGroup, statGroups } from "./stat-groups";
+
+export interface StatRow {
+  key: string;
+  label: string;
+  projects: number;
+  partnerships: number;
+  frenchCollectivites: number;
+  partnerAuthorities: number;
+}
+
+export function parseStatGroup(value: string | null): StatGroup {
+  if ((statGroups as readonly string[]).includes(value ?? "")) return value as StatGroup;
+  throw new Invalid(
+    { groupBy: `Le regroupement doit être l'une des valeurs : ${statGroups.join(", ")}.` },
+    "La demande de statistiques contient des paramètres invalides.",
+  );
+}
+
+/** Per group: the key of a partnership link (l) and of a project search row (i). */
+const groupKeys: Record<StatGroup, { link: SQL; project: SQL; viaProjects?: boolean }> = {
+  country: { link: sql`l.country_code`, project: sql`unnest(i.countries)` },
+  region: { link: sql`l.region_code`, project: sql`unnest(i.regions)` },
+  departement: { link: sql`l.departement_code`, project: sql`unnest(i.departements)` },
+  collectiviteKind: { link: sql`l.collectivite_kind`, project: sql`unnest(i.collectivite_kinds)` },
+  partnershipKind: { link: sql`l.partnership_kind`, project: sql`unnest(i.partnership_kinds)` },
+  // A partnership counts under a thématique when one of its projects has it.
+  theme: { link: sql`unnest(i.themes)`, project: sql`unnest(i.themes)`, viaProjects: true },
+  // Partnerships by year of signature, projects by year of start.
+  year: { link: sql`extract(year FROM l.signed_on)::int::text`, project: sql`i.start_year::text` },
+};
+
+const inList = (column: SQL, values: (string | number)[]) =>
+  sql`${column} IN (${sql.join(
+    values.map((value) => sql`${value}`),
+    sql`, `,
+  )})`;
+
+function projectOnlyFilters(filters: ProjectFilters): ProjectFilters {
+  return {
+    ...filters,
+    continent: [],
+    country: [],
+    region: [],
+    departement: [],
+    collectivite: [],
+    collectiviteKind: [],
+    partnershipKind: [],
+  };
+}
+
+/**
+ * Filters that describe a partnership (where, who, which kind) apply to its links; the
+ * others describe projects, and keep the partnerships that have a matching project.
+ */
+function linkConditions(filters: ProjectFilters, keyword: string | null): SQL {
+  const conditions: SQL[] = [];
+  const lists: [keyof ProjectFilters, SQL][] = [
+    ["continent", sql`l.continent`],
+    ["country", sql`l.country_code`],
+    ["region", sql`l.region_code`],
+    ["departement", sql`l.departement_code`],
+    ["collectivite", sql`l.collectivite_id`],
+    ["collectiviteKind", sql`l.collectivite_kind`],
+    ["partnershipKind", sql`l.partnership_kind`],
+  ];
+  for (const [name, column] of lists) {
+    const values = filters[name] as (string | number)[];
+    if (values.length > 0) conditions.push(inList(column, values));
+  }
+  const projectOnly = projectOnlyFilters(filters);
+  if (
+    keyword ||
+    projectOnly.theme.length ||
+    projectOnly.funding.length ||
+    projectOnly.sdg.length ||
+    projectOnly.status.length ||
+    projectOnly.yearFrom ||
+    projectOnly.yearTo
+  )
+    conditions.push(sql`l.partnership_id IN (
+      SELECT pp.partnership_id FROM atlas_project_partnerships pp
+        JOIN atlas_project_index i ON i.project_id = pp.project_id
+       WHERE ${projectConditions(projectOnly, keyword)})`);
+  return conditions.length > 0 ? sql.join(conditions, sql` AND `) : sql`true`;
+}
+
+/** Atlas figures grouped by one dimension, with the search filters applied. */
+export async function groupedStatistics(
+  db: Db,
+  group: StatGroup,
+  filters: ProjectFilters,
+): Promise<StatRow[]> {
+  const keyword = await effectiveKeyword(db, filters);
+  const keys = groupKeys[group];
+  const linkSource = keys.viaProjects
+    ? sql`filtered l
+          JOIN atlas_project_partnerships pp ON pp.partnership_id = l.partnership_id
+          JOIN atlas_project_index i ON i.project_id = pp.project_id
+         WHERE ${projectConditions(projectOnlyFilters(filters), keyword)}`
+    : sql`filtered l`;
+  const rows = rowsOf<Omit<StatRow, "label">>(
+    await db.execute(sql`
+      WITH links AS (
+        SELECT pa.id AS partnership_id, pa.kind AS partnership_kind, pa.signed_on,
+               c.id AS collectivite_id, c.kind AS collectivite_kind, c.region_code,
+               c.departement_code, fa.id AS authority_id, fa.country_code, rc.continent
+          FROM atlas_partnerships pa
+          JOIN atlas_partnership_collectivites pc ON pc.partnership_id = pa.id
+          JOIN atlas_collectivites c ON c.id = pc.collectivite_id
+          JOIN atlas_partnership_foreign_authorities pfa ON pfa.partnership_id = pa.id
+          JOIN atlas_foreign_authorities fa ON fa.id = pfa.foreign_authority_id
+          JOIN ref_countries rc ON rc.code = fa.country_code),
+      filtered AS (SELECT * FROM links l WHERE ${linkConditions(filters, keyword)}),
+      link_keys AS (
+        SELECT ${keys.link} AS key, l.partnership_id, l.collectivite_id, l.authority_id
+          FROM ${linkSource}),
+      link_counts AS (
+        SELECT key, count(DISTINCT partnership_id)::int AS partnerships,
+               count(DISTINCT collectivite_id)::int AS "frenchCollectivites",
+               count(DISTINCT authority_id)::int AS "partnerAuthorities"
+          FROM link_keys WHERE key IS NOT NULL GROUP BY key),
+      project_counts AS (
+        SELECT key, count(*)::int AS projects
+          FROM (SELECT ${keys.project} AS key FROM atlas_project_index i
+                 WHERE ${projectConditions(filters, keyword)}) k
+         WHERE key IS NOT NULL GROUP BY key)
+      SELECT coalesce(l.key, p.key) AS key, coalesce(p.projects, 0) AS projects,
+             coalesce(l.partnerships, 0) AS partnerships,
+             coalesce(l."frenchCollectivites", 0) AS "frenchCollectivites",
+             coalesce(l."partnerAuthorities", 0) AS "partnerAuthorities"
+        FROM link_counts l FULL JOIN project_counts p ON p.key = l.key`),
+  );
+  const labels = await atlasLabels(db);
+  const labelMap = group === "year" ? null : labels[group];
+  const result = rows.map((row) => ({
+    key: String(row.key),
+    label: labelMap?.get(String(row.key)) ?? String(row.key),
+    projects: row.projects,
+    partnerships: row.partnerships,
+    frenchCollectivites: row.frenchCollectivites,
+    partnerAuthorities: row.partnerAuthorities,
+  }));
+  return group === "year"
+    ? result.sort((a, b) => Number(a.key) - Number(b.key))
+    : result.sort((a, b) => b.projects - a.projects || a.label.localeCompare(b.label, "fr"));
+}
