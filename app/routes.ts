@@ -25,6 +25,7 @@ export default [
   route("atlas/statistiques", "routes/atlas/statistics.tsx"),
   route("api/v1/stats/continents", "routes/api/stats-continents.ts"),
   route("api/v1/stats", "routes/api/stats.ts"),
+  route("api/v1/openapi.json", "routes/api/openapi.ts"),
   route("api/v1/projects", "routes/api/projects.ts"),
   route("api/v1/projects/export", "routes/api/projects-export.ts"),
   route("accessibilite", "routes/legal/accessibility.tsx"),

@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import type express from "express";
 import pino from "pino";
 import { seedIfEmpty } from "../src/demo/seed";
+import { projectIndexIsIncomplete, rebuildProjectIndex } from "../src/modules/atlas/project-index";
 import { type AppConfig, ConfigError, loadConfig } from "../src/platform/config";
 import { openDatabase } from "../src/platform/db/client";
 import { migrateDatabase } from "../src/platform/db/migrate";
@@ -34,6 +35,11 @@ export async function startPortal(
   const reference = await loadReferenceData(database);
   logger.info({ reference }, "reference data ready");
   if (config.seedDemo && (await seedIfEmpty(database))) logger.info("demo dataset loaded");
+  // An Atlas that predates its search index gets one before the first search.
+  if (await projectIndexIsIncomplete(database.db)) {
+    logger.info("building the Atlas search index");
+    await rebuildProjectIndex(database.db);
+  }
 
   const worker = config.smtpUrl
     ? startMailWorker(database.db, createSmtpTransport(config.smtpUrl), {

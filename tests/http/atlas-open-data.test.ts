@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
+import { Validator } from "@seriousme/openapi-schema-validator";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { portalForTestFile } from "../support/portal";
@@ -180,5 +181,25 @@ describe("search page /atlas/projets", () => {
     const html = await response.text();
     expect(html).toContain("L&#x27;année de début doit être une année");
     expect(html).toMatch(/id="champ-q"[^>]*value="eau"|value="eau"[^>]*id="champ-q"/);
+  });
+});
+
+describe("GET /api/v1/openapi.json", () => {
+  it("is a valid OpenAPI 3.1 document describing every open-data route", async () => {
+    const response = await get("/api/v1/openapi.json");
+    expect(response.status).toBe(200);
+    const document = (await response.json()) as { paths: Record<string, unknown> };
+    const validator = new Validator();
+    const result = await validator.validate(document);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(Object.keys(document.paths).sort()).toEqual(
+      [
+        "/api/v1/projects",
+        "/api/v1/projects/export",
+        "/api/v1/stats",
+        "/api/v1/stats/continents",
+      ].sort(),
+    );
   });
 });

@@ -84,6 +84,7 @@ const cases: Case[] = [
   { pattern: "/atlas/pays/:countryCode", expect: 200 },
   { pattern: "/atlas/statistiques", query: "groupBy=region", expect: 200 },
   { pattern: "/api/v1/stats/continents", expect: 200 },
+  { pattern: "/api/v1/openapi.json", expect: 200 },
   { pattern: "/api/v1/stats", query: "groupBy=country&continent=Afrique", expect: 200 },
   { pattern: "/api/v1/projects", query: "country=SN&limit=5", expect: 200 },
   { pattern: "/api/v1/projects/export", query: "format=geojson&country=SN", expect: 200 },

@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { Queryable } from "../../platform/db/client";
+import { type Queryable, rowsOf } from "../../platform/db/client";
 
 /** Which projects to rebuild: a list of ids, an id range (bulk loads) or every project. */
 export type ProjectSelection = { ids: number[] } | { fromId: number; toId: number } | "all";
@@ -104,4 +104,41 @@ export async function refreshProjectIndex(q: Queryable, selection: ProjectSelect
       authority_names = excluded.authority_names, funding_lines = excluded.funding_lines,
       latitude = excluded.latitude, longitude = excluded.longitude,
       document = excluded.document`);
+}
+
+const REBUILD_BATCH = 5_000;
+
+/**
+ * Rebuilds every search row, batch by batch (each batch its own statement, so a large
+ * Atlas never holds one huge transaction). Used after a migration that changes the rows
+ * and by `npm run atlas:reindex`.
+ */
+export async function rebuildProjectIndex(
+  q: Queryable,
+  onProgress?: (done: number, total: number) => void,
+) {
+  const [range] = rowsOf<{ low: number | null; high: number | null }>(
+    await q.execute(sql`SELECT min(id) AS low, max(id) AS high FROM atlas_projects`),
+  );
+  if (range.low === null || range.high === null) return;
+  await q.execute(sql`DELETE FROM atlas_project_index
+                       WHERE project_id NOT IN (SELECT id FROM atlas_projects)`);
+  for (let start = range.low; start <= range.high; start += REBUILD_BATCH) {
+    await refreshProjectIndex(q, { fromId: start, toId: start + REBUILD_BATCH - 1 });
+    onProgress?.(
+      Math.min(range.high, start + REBUILD_BATCH - 1) - range.low + 1,
+      range.high - range.low + 1,
+    );
+  }
+}
+
+/** True when projects exist that have no search row (an index added to an existing Atlas). */
+export async function projectIndexIsIncomplete(q: Queryable): Promise<boolean> {
+  const [row] = rowsOf<{ missing: boolean }>(
+    await q.execute(sql`
+      SELECT EXISTS (SELECT 1 FROM atlas_projects p
+                      WHERE NOT EXISTS (SELECT 1 FROM atlas_project_index i
+                                         WHERE i.project_id = p.id)) AS missing`),
+  );
+  return row.missing;
 }
