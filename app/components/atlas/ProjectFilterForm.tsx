@@ -41,6 +41,7 @@ export function ProjectFilterForm(props: {
     props.failure?.values[name] ?? props.params.find(([key]) => key === name)?.[1] ?? "";
   const error = (name: string) => props.failure?.fieldErrors[name];
   const state = (name: string) => (error(name) ? ("error" as const) : ("default" as const));
+  const invalid = (name: string) => (error(name) ? true : undefined);
   return (
     <form method="get" action={props.action} aria-label="Rechercher des projets">
       {props.params
@@ -53,7 +54,13 @@ export function ProjectFilterForm(props: {
         hintText="Par exemple : eau potable, Sénégal, jumelage Rennes"
         state={state("q")}
         stateRelatedMessage={error("q")}
-        nativeInputProps={{ id: "champ-q", name: "q", type: "search", defaultValue: value("q") }}
+        nativeInputProps={{
+          id: "champ-q",
+          name: "q",
+          type: "search",
+          defaultValue: value("q"),
+          "aria-invalid": invalid("q"),
+        }}
       />
       {selectFilters.map(([name, label, all]) => {
         const counts = props.facets?.[name];
@@ -64,7 +71,12 @@ export function ProjectFilterForm(props: {
             label={label}
             state={state(name)}
             stateRelatedMessage={error(name)}
-            nativeSelectProps={{ id: `champ-${name}`, name, defaultValue: selected }}
+            nativeSelectProps={{
+              id: `champ-${name}`,
+              name,
+              defaultValue: selected,
+              "aria-invalid": invalid(name),
+            }}
           >
             <option value="">{all}</option>
             {props.choices[name]
@@ -96,6 +108,7 @@ export function ProjectFilterForm(props: {
                 inputMode: "numeric",
                 pattern: "[0-9]{4}",
                 defaultValue: value(name),
+                "aria-invalid": invalid(name),
               }}
             />
           </div>
@@ -105,7 +118,12 @@ export function ProjectFilterForm(props: {
         label="Trier par"
         state={state("sort")}
         stateRelatedMessage={error("sort")}
-        nativeSelectProps={{ id: "champ-sort", name: "sort", defaultValue: value("sort") }}
+        nativeSelectProps={{
+          id: "champ-sort",
+          name: "sort",
+          defaultValue: value("sort"),
+          "aria-invalid": invalid("sort"),
+        }}
       >
         <option value="">Tri par défaut</option>
         {Object.entries(sortLabels).map(([code, text]) => (
