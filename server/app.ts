@@ -10,6 +10,7 @@ import { appContext, type AppServices } from "../app/context";
 import type { Database } from "../src/platform/db/client";
 import { projectRoot } from "../src/platform/db/project-root";
 import { createPublicCache } from "../src/platform/cache";
+import { conditionalFiches } from "./conditional-fiches";
 
 export { startPortal } from "./start";
 
@@ -78,6 +79,7 @@ export function createApp(services: {
   );
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 
+  app.get("/atlas/projets/:projectId", conditionalFiches(services.database.db));
   app.all(
     /.*/,
     createRequestHandler({

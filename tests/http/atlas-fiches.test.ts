@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { portalForTestFile } from "../support/portal";
 
@@ -68,5 +69,27 @@ describe("Atlas fiches", () => {
       const response = await get(path);
       expect(response.status, path).toBe(404);
     }
+  });
+});
+
+describe("conditional GET of a project fiche", () => {
+  it("answers 304 to a visitor who has the page, and a new ETag once the project changes", async () => {
+    const first = await get("/atlas/projets/7");
+    const etag = first.headers.get("etag");
+    expect(etag).toMatch(/^W\/".+"$/);
+    expect(first.headers.get("cache-control")).toBe("private, no-cache");
+    const again = await fetch(`${served.portal.baseUrl}/atlas/projets/7`, {
+      headers: { "If-None-Match": etag! },
+    });
+    expect(again.status).toBe(304);
+    await served.database.db.execute(
+      sql`UPDATE atlas_projects SET title = 'Titre modifié', version = version + 1 WHERE id = 7`,
+    );
+    const changed = await fetch(`${served.portal.baseUrl}/atlas/projets/7`, {
+      headers: { "If-None-Match": etag! },
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get("etag")).not.toBe(etag);
+    expect(await changed.text()).toContain("Titre modifié");
   });
 });

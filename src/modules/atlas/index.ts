@@ -50,3 +50,4 @@ export {
   statGroups,
 } from "./statistics/stat-groups";
 export { statsCsv } from "./statistics/stats-csv";
+export { projectFicheTag } from "./fiches/fiche-tags";
