@@ -2,12 +2,13 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
-import autocannon from "autocannon";
-import * as hdr from "hdr-histogram-js";
 import { count } from "drizzle-orm";
 import pg from "pg";
 import pino from "pino";
 import { seedDemoDataset } from "../src/demo/seed";
+import { projectIndexIsIncomplete, rebuildProjectIndex } from "../src/modules/atlas/project-index";
+import { benchAtlas } from "./atlas";
+import { measureRequests } from "./http";
 import { organisations } from "../src/platform/auth/schema";
 import { loadConfig } from "../src/platform/config";
 import { type Database, openDatabase } from "../src/platform/db/client";
@@ -53,6 +54,12 @@ if (existing === 0) {
   emit("seed.duration_s", (performance.now() - started) / 1000, "s", database.kind);
 }
 
+if (await projectIndexIsIncomplete(database.db)) {
+  const started = performance.now();
+  await rebuildProjectIndex(database.db);
+  emit("atlas_index.rebuild_s", (performance.now() - started) / 1000, "s", database.kind);
+}
+
 const built = await import(pathToFileURL(path.resolve("build/server/index.js")).href);
 const config = loadConfig({
   NODE_ENV: "production",
@@ -76,23 +83,17 @@ for (const [name, pathname] of [
   if (!cold.ok) throw new Error(`${pathname}: HTTP ${cold.status}`);
   await cold.text();
   emit(`${name}.first_request_ms`, performance.now() - coldStart, "ms", database.kind);
-  // autocannon fills our own histogram, from which the exact 95th percentile is read.
-  const latencies = hdr.build({
-    lowestDiscernibleValue: 1,
-    highestTrackableValue: 60_000,
-    numberOfSignificantValueDigits: 3,
-  });
-  const result = await autocannon({
-    url: `http://127.0.0.1:${port}${pathname}`,
-    connections: 10,
-    duration,
-    histograms: { latencies },
-  } as autocannon.Options);
-  if (result.non2xx > 0 || result.errors > 0)
-    throw new Error(`${pathname}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  emit(`${name}.requests_per_s`, result.requests.average, "req/s", database.kind);
-  emit(`${name}.latency_p95_ms`, latencies.getValueAtPercentile(95), "ms", database.kind);
+  const measured = await measureRequests(`http://127.0.0.1:${port}${pathname}`, { duration });
+  emit(`${name}.requests_per_s`, measured.requestsPerSecond, "req/s", database.kind);
+  emit(`${name}.latency_p95_ms`, measured.p95, "ms", database.kind);
 }
+
+await benchAtlas({
+  database,
+  baseUrl: `http://127.0.0.1:${port}`,
+  duration,
+  emit: (metric, value, unit) => emit(metric, value, unit, database.kind),
+});
 
 server.closeAllConnections();
 server.close();

@@ -1,0 +1,156 @@
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { sql } from "drizzle-orm";
+import { Random } from "../src/demo/random";
+import { countProjects, findProjects, parseProjectFilters } from "../src/modules/atlas/index";
+import { type Database, rowsOf } from "../src/platform/db/client";
+import { atlasDomains } from "../src/reference/data/themes";
+import { measureRequests } from "./http";
+
+type Emit = (metric: string, value: number, unit: string) => void;
+
+const KEYWORDS = [
+  "eau",
+  "santé",
+  "formation",
+  "culture",
+  "agriculture",
+  "déchets",
+  "énergie",
+  "patrimoine",
+  "jeunesse",
+  "tourisme",
+];
+const CONTINENTS = ["Afrique", "Europe", "Asie", "Amérique du Sud", "Amérique du Nord"];
+const THEMES = atlasDomains.flatMap((domain) => domain.themes.map(([code]) => code));
+const STATUSES = ["en_projet", "en_cours", "termine"];
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/**
+ * Search as the search page runs it (a page of results, the total and every facet), each
+ * time with a different keyword and three filters so that no cache answers.
+ */
+async function benchSearch(database: Database, emit: Emit) {
+  const random = new Random(7);
+  const timings: number[] = [];
+  for (let n = 0; n < 220; n += 1) {
+    const params = new URLSearchParams({
+      q: random.pick(KEYWORDS),
+      continent: random.pick(CONTINENTS),
+      theme: random.pick(THEMES),
+      status: random.pick(STATUSES),
+    });
+    const filters = parseProjectFilters(params);
+    const started = performance.now();
+    await findProjects(database.db, filters, { limit: 20 });
+    await countProjects(database.db, filters);
+    if (n >= 20) timings.push(performance.now() - started); // the first ones warm the caches
+  }
+  timings.sort((a, b) => a - b);
+  emit("atlas_search.p50_ms", percentile(timings, 50), "ms");
+  emit("atlas_search.p95_ms", percentile(timings, 95), "ms");
+}
+
+/** The CSV export of every project, read as a client would; peak RSS of the whole process. */
+async function benchCsvExport(database: Database, baseUrl: string, emit: Emit) {
+  const [{ projects }] = rowsOf<{ projects: number }>(
+    await database.db.execute(sql`SELECT count(*)::int AS projects FROM atlas_projects`),
+  );
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 50);
+  const started = performance.now();
+  const response = await fetch(`${baseUrl}/api/v1/projects/export?format=csv`);
+  let lines = 0;
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>)
+    for (const byte of chunk) if (byte === 10) lines += 1;
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  if (lines - 1 !== projects)
+    throw new Error(`export CSV : ${lines - 1} lignes pour ${projects} projets`);
+  emit("atlas_csv_export.rows", projects, "rows");
+  emit("atlas_csv_export.rows_per_s", projects / seconds, "rows/s");
+  emit("atlas_csv_export.peak_rss_mb", peak / 1024 / 1024, "MB");
+}
+
+/** nginx from Debian serving one file, the reference a static page could reach here. */
+async function startNginx(html: string) {
+  const binary = ["/usr/sbin/nginx", "/usr/bin/nginx"].find((candidate) => existsSync(candidate));
+  if (!binary) return null;
+  const prefix = mkdtempSync(path.join(os.tmpdir(), "aect-nginx-"));
+  mkdirSync(path.join(prefix, "html"));
+  writeFileSync(path.join(prefix, "html", "fiche.html"), html);
+  const port = 18_000 + Math.floor(Math.random() * 1000);
+  writeFileSync(
+    path.join(prefix, "nginx.conf"),
+    `daemon off; worker_processes 1; pid ${prefix}/nginx.pid; error_log ${prefix}/error.log;
+events { worker_connections 256; }
+http { access_log off; default_type text/html;
+  client_body_temp_path ${prefix}; proxy_temp_path ${prefix}; fastcgi_temp_path ${prefix};
+  uwsgi_temp_path ${prefix}; scgi_temp_path ${prefix};
+  server { listen 127.0.0.1:${port}; root ${prefix}/html; } }`,
+  );
+  const child = spawn(binary, ["-p", prefix, "-c", path.join(prefix, "nginx.conf")], {
+    stdio: "ignore",
+  });
+  await sleep(500);
+  return { url: `http://127.0.0.1:${port}/fiche.html`, stop: () => child.kill("SIGQUIT") };
+}
+
+/** A project fiche: rendered, revalidated with its ETag, and the same HTML from nginx. */
+async function benchFiche(baseUrl: string, duration: number, emit: Emit) {
+  const url = `${baseUrl}/atlas/projets/1`;
+  const first = await fetch(url);
+  const html = await first.text();
+  const etag = first.headers.get("etag") ?? "";
+  const rendered = await measureRequests(url, { duration });
+  const cached = await measureRequests(url, {
+    duration,
+    headers: { "if-none-match": etag },
+    expectStatus: 304,
+  });
+  emit("atlas_fiche.rendered_requests_per_s", rendered.requestsPerSecond, "req/s");
+  emit("atlas_fiche.cached_requests_per_s", cached.requestsPerSecond, "req/s");
+  emit("atlas_fiche.cached_latency_p95_ms", cached.p95, "ms");
+  const nginx = await startNginx(html);
+  if (!nginx) {
+    console.log(
+      JSON.stringify({ metric: "atlas_fiche.nginx", note: "nginx absent (apt-get install nginx)" }),
+    );
+    return;
+  }
+  try {
+    const reference = await measureRequests(nginx.url, { duration });
+    emit("atlas_fiche.nginx_requests_per_s", reference.requestsPerSecond, "req/s");
+    emit(
+      "atlas_fiche.rendered_ratio",
+      rendered.requestsPerSecond / reference.requestsPerSecond,
+      "ratio",
+    );
+    emit(
+      "atlas_fiche.cached_ratio",
+      cached.requestsPerSecond / reference.requestsPerSecond,
+      "ratio",
+    );
+  } finally {
+    nginx.stop();
+  }
+}
+
+export async function benchAtlas(options: {
+  database: Database;
+  baseUrl: string;
+  duration: number;
+  emit: Emit;
+}) {
+  await benchSearch(options.database, options.emit);
+  await benchCsvExport(options.database, options.baseUrl, options.emit);
+  await benchFiche(options.baseUrl, options.duration, options.emit);
+}
