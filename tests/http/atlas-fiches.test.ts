@@ -85,6 +85,8 @@ describe("conditional GET of a project fiche", () => {
     await served.database.db.execute(
       sql`UPDATE atlas_projects SET title = 'Titre modifié', version = version + 1 WHERE id = 7`,
     );
+    // A fingerprint is reused for a short while (server/conditional-fiches.ts).
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
     const changed = await fetch(`${served.portal.baseUrl}/atlas/projets/7`, {
       headers: { "If-None-Match": etag! },
     });
