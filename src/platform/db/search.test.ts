@@ -31,9 +31,9 @@ describe(`French full-text search (${process.env.DATABASE_URL ? "PostgreSQL" : "
     expect(await matches("Jumelage culturel", "assainissement")).toBe(false);
   });
 
-  it("searches projects through their generated search column", async () => {
+  it("searches collectivités through their generated search column, accents ignored", async () => {
     const result = await database.db.execute(
-      sql`SELECT count(*)::int AS n FROM atlas_projects WHERE search @@ websearch_to_tsquery('french_unaccent', 'eau potable')`,
+      sql`SELECT count(*)::int AS n FROM atlas_collectivites WHERE search @@ websearch_to_tsquery('french_unaccent', 'region bretagne')`,
     );
     expect(rowsOf<{ n: number }>(result)[0].n).toBeGreaterThan(0);
   });
