@@ -27,7 +27,6 @@ export default [
   route("api/v1/stats", "routes/api/stats.ts"),
   route("api/v1/openapi.json", "routes/api/openapi.ts"),
   route("api/v1/projects", "routes/api/projects.ts"),
-  route("api/v1/projects/export", "routes/api/projects-export.ts"),
   route("accessibilite", "routes/legal/accessibility.tsx"),
   route("mentions-legales", "routes/legal/legal-notice.tsx"),
   route("donnees-personnelles", "routes/legal/personal-data.tsx"),

@@ -11,6 +11,7 @@ import type { Database } from "../src/platform/db/client";
 import { projectRoot } from "../src/platform/db/project-root";
 import { createPublicCache } from "../src/platform/cache";
 import { conditionalFiches } from "./conditional-fiches";
+import { projectExportHandler } from "./project-export";
 
 export { startPortal } from "./start";
 
@@ -80,6 +81,7 @@ export function createApp(services: {
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 
   app.get("/atlas/projets/:projectId", conditionalFiches(services.database.db));
+  app.get("/api/v1/projects/export", projectExportHandler(services.database.db, services.config));
   app.all(
     /.*/,
     createRequestHandler({

@@ -10,16 +10,20 @@ export const openDataHeaders = {
  * Bad parameters become a 400 JSON body naming each parameter in French, other domain
  * errors their status; anything else is a bug and propagates.
  */
-export function apiError(error: unknown): Response {
-  const headers = { "Access-Control-Allow-Origin": "*" };
+export function apiErrorBody(error: unknown): { status: number; body: object } | null {
   if (error instanceof Invalid)
-    return Response.json(
-      { error: error.message, fieldErrors: error.fieldErrors },
-      { status: 400, headers },
-    );
-  if (error instanceof DomainError)
-    return Response.json({ error: error.message }, { status: error.status, headers });
-  throw error;
+    return { status: 400, body: { error: error.message, fieldErrors: error.fieldErrors } };
+  if (error instanceof DomainError) return { status: error.status, body: { error: error.message } };
+  return null;
+}
+
+export function apiError(error: unknown): Response {
+  const refusal = apiErrorBody(error);
+  if (!refusal) throw error;
+  return Response.json(refusal.body, {
+    status: refusal.status,
+    headers: { "Access-Control-Allow-Origin": "*" },
+  });
 }
 
 /** Runs an open-data endpoint that answers JSON. */

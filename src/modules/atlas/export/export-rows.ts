@@ -29,9 +29,11 @@ export interface ExportProject {
 export const EXPORT_BATCH = 2_000;
 
 /**
- * The projects matching the filters, batch after batch in id order. Each batch is one
- * keyset query, so memory stays flat and no transaction is held open however large the
- * export.
+ * The projects matching the filters, batch after batch in id order. Each batch is one query
+ * over a window of ids, so memory stays flat and no transaction is held open however large
+ * the export. The window adapts to how many projects matched in the previous one: a plain
+ * "next 2,000 after id N" query would make the planner re-read every match of a broad
+ * filter (all of Europe) for each batch.
  */
 export async function* exportProjects(
   q: Queryable,
@@ -40,27 +42,81 @@ export async function* exportProjects(
 ): AsyncGenerator<ExportProject[]> {
   const keyword = await effectiveKeyword(q, filters);
   const where = projectConditions(filters, keyword);
-  let after = 0;
-  for (;;) {
-    const rows = rowsOf<ExportProject>(
+  const [range] = rowsOf<{ low: number | null; high: number | null }>(
+    await q.execute(sql`SELECT min(project_id) AS low, max(project_id) AS high
+                          FROM atlas_project_index`),
+  );
+  if (range.low === null || range.high === null) return;
+  const fetchWindow = async (from: number, to: number) =>
+    rowsOf<RawExportRow>(
       await q.execute(sql`
         SELECT i.project_id AS id, i.title, i.status, i.start_year AS "startYear",
                i.end_year AS "endYear", p.domain_code AS "domainCode", p.objectives,
                p.description, p.total_budget_cents AS "totalBudgetCents",
                to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "updatedAt",
-               i.countries,
-               i.themes, i.sdgs, i.partnership_kinds AS "partnershipKinds",
-               i.collectivite_names AS collectivites, i.authority_names AS authorities,
-               i.funding_lines AS fundings, i.latitude, i.longitude
+               array_to_string(i.countries, ${UNIT}) AS countries,
+               array_to_string(i.themes, ${UNIT}) AS themes,
+               array_to_string(i.sdgs, ${UNIT}) AS sdgs,
+               array_to_string(i.partnership_kinds, ${UNIT}) AS "partnershipKinds",
+               array_to_string(i.collectivite_names, ${UNIT}) AS collectivites,
+               array_to_string(i.authority_names, ${UNIT}) AS authorities,
+               (SELECT string_agg(line->>'source' || ${RECORD} || (line->>'amountCents'), ${UNIT})
+                  FROM jsonb_array_elements(i.funding_lines) line) AS fundings,
+               i.latitude, i.longitude
           FROM atlas_project_index i
           JOIN atlas_projects p ON p.id = i.project_id
-         WHERE ${where} AND i.project_id > ${after}
-         ORDER BY i.project_id
-         LIMIT ${batchSize}`),
+         WHERE ${where} AND i.project_id BETWEEN ${from} AND ${to}
+         ORDER BY i.project_id`),
     );
-    if (rows.length === 0) return;
-    yield rows;
-    if (rows.length < batchSize) return;
-    after = rows[rows.length - 1].id;
+  // The next window is read while the current batch is written.
+  let window = batchSize;
+  let to = Math.min(range.high, range.low + window - 1);
+  let pending: Promise<RawExportRow[]> | null = fetchWindow(range.low, to);
+  while (pending) {
+    const rows = await pending;
+    // Aim the next window at about one batch of matches, within sane bounds.
+    const density = Math.max(rows.length, 1) / window;
+    window = Math.round(Math.min(Math.max(batchSize / density, batchSize), 1_000_000));
+    const from = to + 1;
+    to = Math.min(range.high, from + window - 1);
+    pending = from <= range.high ? fetchWindow(from, to) : null;
+    if (rows.length > 0) yield rows.map(fromRaw);
   }
+}
+
+/** Lists travel as delimited text: parsing PostgreSQL arrays row by row costs more than SQL. */
+const UNIT = "\u001f";
+const RECORD = "\u001e";
+
+type RawExportRow = Omit<
+  ExportProject,
+  | "countries"
+  | "themes"
+  | "sdgs"
+  | "partnershipKinds"
+  | "collectivites"
+  | "authorities"
+  | "fundings"
+> &
+  Record<
+    "countries" | "themes" | "sdgs" | "partnershipKinds" | "collectivites" | "authorities",
+    string
+  > & { fundings: string | null };
+
+const split = (value: string | null) => (value ? value.split(UNIT) : []);
+
+function fromRaw(row: RawExportRow): ExportProject {
+  return {
+    ...row,
+    countries: split(row.countries),
+    themes: split(row.themes),
+    sdgs: split(row.sdgs),
+    partnershipKinds: split(row.partnershipKinds),
+    collectivites: split(row.collectivites),
+    authorities: split(row.authorities),
+    fundings: split(row.fundings).map((line) => {
+      const [source, amount] = line.split(RECORD);
+      return { source, amountCents: Number(amount) };
+    }),
+  };
 }

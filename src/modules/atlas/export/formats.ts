@@ -86,7 +86,7 @@ export function xlsxStream(batches: Batches, columns: ExportColumn[], sheetName:
   return output;
 }
 
-export function toWebStream(source: AsyncIterable<string | Buffer> | Readable) {
-  const readable = source instanceof Readable ? source : Readable.from(source);
-  return Readable.toWeb(readable) as ReadableStream<Uint8Array>;
+/** A Node stream of the chunks, read only as fast as its consumer takes them. */
+export function toNodeStream(source: AsyncIterable<string | Buffer> | Readable): Readable {
+  return source instanceof Readable ? source : Readable.from(source, { objectMode: false });
 }

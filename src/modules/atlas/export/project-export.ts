@@ -4,7 +4,7 @@ import { atlasLabels } from "../labels";
 import type { ProjectFilters } from "../search/filters";
 import { exportColumns } from "./columns";
 import { exportProjects } from "./export-rows";
-import { csvChunks, geojsonChunks, toWebStream, xlsxStream } from "./formats";
+import { csvChunks, geojsonChunks, toNodeStream, xlsxStream } from "./formats";
 import { iatiChunks } from "./iati";
 
 export const exportFormats = ["csv", "xlsx", "geojson", "iati"] as const;
@@ -44,11 +44,11 @@ export async function projectExport(
   const columns = exportColumns(labels, options.publicUrl);
   const body =
     format === "csv"
-      ? toWebStream(csvChunks(batches, columns))
+      ? toNodeStream(csvChunks(batches, columns))
       : format === "xlsx"
-        ? toWebStream(xlsxStream(batches, columns, "Projets"))
+        ? toNodeStream(xlsxStream(batches, columns, "Projets"))
         : format === "geojson"
-          ? toWebStream(
+          ? toNodeStream(
               geojsonChunks(batches, (project) => ({
                 title: project.title,
                 status: labels.status.get(project.status) ?? project.status,
@@ -60,7 +60,7 @@ export async function projectExport(
                 url: `${options.publicUrl}/atlas/projets/${project.id}`,
               })),
             )
-          : toWebStream(iatiChunks(batches, labels, options.now));
+          : toNodeStream(iatiChunks(batches, labels, options.now));
   const day = options.now.toISOString().slice(0, 10);
   return {
     body,
