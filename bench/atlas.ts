@@ -36,7 +36,7 @@ function percentile(sorted: number[], p: number) {
  * Search as the search page runs it (a page of results, the total and every facet), each
  * time with a different keyword and three filters so that no cache answers.
  */
-async function benchSearch(database: Database, emit: Emit) {
+export async function benchSearch(database: Database, emit: Emit) {
   const random = new Random(7);
   const timings: number[] = [];
   for (let n = 0; n < 220; n += 1) {

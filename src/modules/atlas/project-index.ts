@@ -43,6 +43,20 @@ export async function refreshProjectIndex(q: Queryable, selection: ProjectSelect
                 concat_ws(' ', geo.names, col.names, ship.authority_names, codes.labels)), 'B')
            || setweight(to_tsvector('french_unaccent',
                 concat_ws(' ', p.objectives, p.description)), 'C')
+           -- Filter values as exact lexemes ("theme=education"): a search with a keyword
+           -- and several filters becomes one GIN lookup (see filterLexeme).
+           || array_to_tsvector(
+                ARRAY['status=' || p.status]
+                || ARRAY(SELECT 'continent=' || v FROM unnest(geo.continents) v)
+                || ARRAY(SELECT 'country=' || v FROM unnest(geo.countries) v)
+                || ARRAY(SELECT 'region=' || v FROM unnest(col.regions) v)
+                || ARRAY(SELECT 'departement=' || v FROM unnest(col.departements) v)
+                || ARRAY(SELECT 'collectivite=' || v FROM unnest(col.ids) v)
+                || ARRAY(SELECT 'collectiviteKind=' || v FROM unnest(col.kinds) v)
+                || ARRAY(SELECT 'theme=' || v FROM unnest(codes.themes) v)
+                || ARRAY(SELECT 'partnershipKind=' || v FROM unnest(ship.kinds) v)
+                || ARRAY(SELECT 'funding=' || v FROM unnest(money.sources) v)
+                || ARRAY(SELECT 'sdg=' || v FROM unnest(codes.sdgs) v))
       FROM atlas_projects p
       LEFT JOIN LATERAL (
         SELECT array_agg(DISTINCT c.continent) AS continents,

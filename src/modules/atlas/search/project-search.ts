@@ -60,31 +60,37 @@ const facetNames = [
 
 const tsQuery = (q: string) => sql`websearch_to_tsquery('french_unaccent', ${q})`;
 
-/** WHERE conditions over `atlas_project_index i`; exported for exports and statistics. */
+/** The exact lexeme the search row carries for one filter value (see project-index.ts). */
+const filterLexeme = (name: string, value: string | number) =>
+  sql`${`'${`${name}=${value}`.replace(/'/g, "''")}'`}::tsquery`;
+
+/**
+ * WHERE conditions over `atlas_project_index i`; exported for exports and statistics.
+ * Keyword and filters form one text query (values of a filter OR-ed, filters AND-ed), so
+ * the GIN index intersects them in one pass instead of AND-ing one bitmap per filter.
+ */
 export function projectConditions(filters: ProjectFilters, keyword: string | null): SQL {
-  const conditions: SQL[] = [];
-  if (keyword) conditions.push(sql`i.document @@ ${tsQuery(keyword)}`);
-  for (const [name, column] of Object.entries(arrayColumns) as [
-    keyof typeof arrayColumns,
-    string,
-  ][]) {
+  const parts: SQL[] = [];
+  if (keyword) parts.push(tsQuery(keyword));
+  for (const name of Object.keys(arrayColumns) as (keyof typeof arrayColumns)[]) {
     const values = filters[name] as (string | number)[];
-    if (values.length === 0) continue;
-    const type = name === "collectivite" ? sql`int[]` : sql`text[]`;
-    conditions.push(
-      sql`i.${sql.identifier(column)} && ARRAY[${sql.join(
-        values.map((value) => sql`${value}`),
-        sql`, `,
-      )}]::${type}`,
-    );
+    if (values.length > 0)
+      parts.push(
+        sql`(${sql.join(
+          values.map((value) => filterLexeme(name, value)),
+          sql` || `,
+        )})`,
+      );
   }
   if (filters.status.length > 0)
-    conditions.push(
-      sql`i.status IN (${sql.join(
-        filters.status.map((value) => sql`${value}`),
-        sql`, `,
+    parts.push(
+      sql`(${sql.join(
+        filters.status.map((value) => filterLexeme("status", value)),
+        sql` || `,
       )})`,
     );
+  const conditions: SQL[] =
+    parts.length > 0 ? [sql`i.document @@ (${sql.join(parts, sql` && `)})`] : [];
   // A project matches a period when it was running at some point of it.
   if (filters.yearFrom)
     conditions.push(sql`coalesce(i.end_year, i.start_year) >= ${filters.yearFrom}`);
