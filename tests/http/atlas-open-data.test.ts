@@ -9,7 +9,8 @@ import { describe, expect, it } from "vitest";
 import { portalForTestFile } from "../support/portal";
 
 const served = portalForTestFile();
-const IATI_SCHEMA = path.resolve("../shared/reference/iati-2.03/iati-activities-schema.xsd");
+// The official IATI 2.03 schema, copied with its licence from the shared reference folder.
+const IATI_SCHEMA = path.resolve("tests/fixtures/iati-2.03/iati-activities-schema.xsd");
 
 const get = (pathAndQuery: string) => fetch(`${served.portal.baseUrl}${pathAndQuery}`);
 
