@@ -200,7 +200,64 @@ describe("GET /api/v1/openapi.json", () => {
         "/api/v1/projects/export",
         "/api/v1/stats",
         "/api/v1/stats/continents",
+        "/api/v1/collectivites",
+        "/api/v1/foreign-authorities",
+        "/api/v1/partnerships",
       ].sort(),
     );
+  });
+});
+
+describe("directory lists: /api/v1/collectivites, foreign-authorities, partnerships", () => {
+  async function walk(path: string) {
+    const ids: number[] = [];
+    let cursor = "";
+    for (;;) {
+      const response = await get(`${path}&limit=100${cursor ? `&cursor=${cursor}` : ""}`);
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as {
+        items: { id: number }[];
+        nextCursor: string | null;
+      };
+      ids.push(...body.items.map((item) => item.id));
+      if (!body.nextCursor) return ids;
+      cursor = body.nextCursor;
+    }
+  }
+
+  it("lists the partnerships of a country with a French région, page after page", async () => {
+    const stats = (await (await get("/api/v1/stats?groupBy=region&country=SN")).json()) as {
+      key: string;
+      partnerships: number;
+    }[];
+    const brittany = stats.find((row) => row.key === "53")!;
+    const ids = await walk("/api/v1/partnerships?country=SN&region=53");
+    expect(ids.length).toBe(brittany.partnerships);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("lists collectivités and foreign partners with the filters that apply, no contact data", async () => {
+    const body = (await (
+      await get("/api/v1/collectivites?region=53&collectiviteKind=region")
+    ).json()) as {
+      items: { name: string; kind: string }[];
+    };
+    expect(body.items.map((item) => item.name)).toEqual(["Région Bretagne"]);
+    const text = await (await get("/api/v1/collectivites?region=53&limit=500")).text();
+    expect(text).not.toMatch(/@example\.org|contact/i);
+    const authorities = (await (
+      await get("/api/v1/foreign-authorities?country=SN&q=dakar")
+    ).json()) as {
+      items: { name: string; countryCode: string }[];
+    };
+    expect(authorities.items.length).toBeGreaterThan(0);
+    for (const item of authorities.items) expect(item.countryCode).toBe("SN");
+  });
+
+  it("refuses a bad cursor or filter with a 400 naming it", async () => {
+    const response = await get("/api/v1/partnerships?cursor=abc&country=Sénégal");
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { fieldErrors: Record<string, string> };
+    expect(Object.keys(body.fieldErrors)).toContain("country");
   });
 });

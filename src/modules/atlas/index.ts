@@ -51,3 +51,9 @@ export {
 } from "./statistics/stat-groups";
 export { statsCsv } from "./statistics/stats-csv";
 export { projectFicheTag } from "./fiches/fiche-tags";
+export {
+  listCollectivites,
+  listForeignAuthorities,
+  listPartnerships,
+  parseIdCursor,
+} from "./directory/directory-queries";

@@ -164,7 +164,75 @@ export const atlasOpenApiSchemas = {
   },
 };
 
+const byName = (names: string[]) =>
+  filterParameters.filter((parameter) => names.includes(parameter.name));
+
+/** A directory list: some of the Atlas filters, 1–500 items a page, an id cursor. */
+function directoryPath(summary: string, filterNames: string[]) {
+  return {
+    get: {
+      summary,
+      tags: ["Atlas"],
+      parameters: [
+        ...byName(filterNames),
+        {
+          name: "limit",
+          in: "query",
+          required: false,
+          schema: { type: "integer", minimum: 1, maximum: 500, default: 50 },
+        },
+        {
+          name: "cursor",
+          in: "query",
+          required: false,
+          description: "Valeur nextCursor de la page précédente.",
+          schema: { type: "string", pattern: "^\\d+$" },
+        },
+      ],
+      responses: {
+        "200": {
+          description: "Une page de la liste.",
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                required: ["items", "nextCursor"],
+                properties: {
+                  items: { type: "array", items: { type: "object" } },
+                  nextCursor: { type: ["string", "null"] },
+                },
+              },
+            },
+          },
+        },
+        "400": badRequest,
+      },
+    },
+  };
+}
+
 export const atlasOpenApiPaths = {
+  "/api/v1/collectivites": directoryPath("Collectivités françaises de l'Atlas", [
+    "q",
+    "region",
+    "departement",
+    "collectiviteKind",
+    "collectivite",
+  ]),
+  "/api/v1/foreign-authorities": directoryPath("Autorités locales partenaires", [
+    "q",
+    "country",
+    "continent",
+  ]),
+  "/api/v1/partnerships": directoryPath("Partenariats de coopération décentralisée", [
+    "country",
+    "continent",
+    "region",
+    "departement",
+    "collectiviteKind",
+    "collectivite",
+    "partnershipKind",
+  ]),
   "/api/v1/projects": {
     get: {
       summary: "Rechercher des projets de l'Atlas",

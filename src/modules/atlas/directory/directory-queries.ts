@@ -1,0 +1,200 @@
+import { type SQL, sql } from "drizzle-orm";
+import { type Db, rowsOf } from "../../../platform/db/client";
+import { Invalid } from "../../../platform/errors";
+import { atlasLabels, collectiviteKindLabels, partnershipStatusLabels } from "../labels";
+import type { ProjectFilters } from "../search/filters";
+import { foreignAuthorityKindLabels } from "../fiches/partner-fiches";
+
+/** Open-data lists of the Atlas directory: public fields only, pages by id. */
+export interface DirectoryPage<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export function parseIdCursor(value: string | null): number {
+  if (!value) return 0;
+  if (!/^\d{1,10}$/.test(value))
+    throw new Invalid(
+      { cursor: "Le curseur de pagination n'est pas valide : reprenez depuis le début." },
+      "La demande contient des paramètres invalides.",
+    );
+  return Number(value);
+}
+
+const inList = (column: SQL, values: (string | number)[]) =>
+  sql`${column} IN (${sql.join(
+    values.map((value) => sql`${value}`),
+    sql`, `,
+  )})`;
+
+function where(conditions: (SQL | null)[]): SQL {
+  const kept = conditions.filter((condition): condition is SQL => condition !== null);
+  return kept.length > 0 ? sql.join(kept, sql` AND `) : sql`true`;
+}
+
+const listed = (values: (string | number)[], column: SQL) =>
+  values.length > 0 ? inList(column, values) : null;
+
+function page<T extends { id: number }>(rows: T[], limit: number): DirectoryPage<T> {
+  const items = rows.slice(0, limit);
+  return {
+    items,
+    nextCursor: rows.length > limit ? String(items[items.length - 1].id) : null,
+  };
+}
+
+const nameSearch = (q: string | undefined, column: SQL) =>
+  q ? sql`${column} @@ websearch_to_tsquery('french_unaccent', ${q})` : null;
+
+/** French collectivités present in the Atlas (with at least one partnership or project). */
+export async function listCollectivites(
+  db: Db,
+  filters: ProjectFilters,
+  after: number,
+  limit: number,
+) {
+  const labels = await atlasLabels(db);
+  const rows = rowsOf<{
+    id: number;
+    name: string;
+    kind: string;
+    regionCode: string | null;
+    departementCode: string | null;
+    partnerships: number;
+  }>(
+    await db.execute(sql`
+      SELECT c.id, c.name, c.kind, c.region_code AS "regionCode",
+             c.departement_code AS "departementCode",
+             (SELECT count(*)::int FROM atlas_partnership_collectivites pc
+               WHERE pc.collectivite_id = c.id) AS partnerships
+        FROM atlas_collectivites c
+       WHERE ${where([
+         sql`c.id > ${after}`,
+         nameSearch(filters.q, sql`c.search`),
+         listed(filters.region, sql`c.region_code`),
+         listed(filters.departement, sql`c.departement_code`),
+         listed(filters.collectiviteKind, sql`c.kind`),
+         listed(filters.collectivite, sql`c.id`),
+       ])}
+       ORDER BY c.id LIMIT ${limit + 1}`),
+  );
+  return page(
+    rows.map((row) => ({
+      ...row,
+      kindLabel: collectiviteKindLabels[row.kind] ?? row.kind,
+      region: row.regionCode ? (labels.region.get(row.regionCode) ?? null) : null,
+      departement: row.departementCode
+        ? (labels.departement.get(row.departementCode) ?? null)
+        : null,
+      url: `/atlas/collectivites/${row.id}`,
+    })),
+    limit,
+  );
+}
+
+export async function listForeignAuthorities(
+  db: Db,
+  filters: ProjectFilters,
+  after: number,
+  limit: number,
+) {
+  const labels = await atlasLabels(db);
+  const rows = rowsOf<{
+    id: number;
+    name: string;
+    kind: string;
+    countryCode: string;
+    latitude: number | null;
+    longitude: number | null;
+    partnerships: number;
+  }>(
+    await db.execute(sql`
+      SELECT fa.id, fa.name, fa.kind, fa.country_code AS "countryCode", fa.latitude,
+             fa.longitude,
+             (SELECT count(*)::int FROM atlas_partnership_foreign_authorities pfa
+               WHERE pfa.foreign_authority_id = fa.id) AS partnerships
+        FROM atlas_foreign_authorities fa
+        JOIN ref_countries rc ON rc.code = fa.country_code
+       WHERE ${where([
+         sql`fa.id > ${after}`,
+         nameSearch(filters.q, sql`fa.search`),
+         listed(filters.country, sql`fa.country_code`),
+         listed(filters.continent, sql`rc.continent`),
+       ])}
+       ORDER BY fa.id LIMIT ${limit + 1}`),
+  );
+  return page(
+    rows.map((row) => ({
+      ...row,
+      kindLabel: foreignAuthorityKindLabels[row.kind] ?? row.kind,
+      country: labels.country.get(row.countryCode) ?? row.countryCode,
+      url: `/atlas/partenaires/${row.id}`,
+    })),
+    limit,
+  );
+}
+
+export async function listPartnerships(
+  db: Db,
+  filters: ProjectFilters,
+  after: number,
+  limit: number,
+) {
+  const labels = await atlasLabels(db);
+  const sideFilters = [
+    listed(filters.country, sql`fa.country_code`),
+    listed(filters.continent, sql`rc.continent`),
+  ].filter((condition) => condition !== null);
+  const frenchFilters = [
+    listed(filters.region, sql`c.region_code`),
+    listed(filters.departement, sql`c.departement_code`),
+    listed(filters.collectiviteKind, sql`c.kind`),
+    listed(filters.collectivite, sql`c.id`),
+  ].filter((condition) => condition !== null);
+  const rows = rowsOf<{
+    id: number;
+    kind: string;
+    signedOn: string | null;
+    status: string;
+    collectivites: { id: number; name: string }[];
+    authorities: { id: number; name: string; countryCode: string }[];
+  }>(
+    await db.execute(sql`
+      SELECT pa.id, pa.kind, pa.signed_on::text AS "signedOn", pa.status,
+             (SELECT coalesce(json_agg(json_build_object('id', c.id, 'name', c.name) ORDER BY c.name), '[]')
+                FROM atlas_partnership_collectivites pc
+                JOIN atlas_collectivites c ON c.id = pc.collectivite_id
+               WHERE pc.partnership_id = pa.id) AS collectivites,
+             (SELECT coalesce(json_agg(json_build_object('id', fa.id, 'name', fa.name,
+                                                         'countryCode', fa.country_code)
+                                       ORDER BY fa.name), '[]')
+                FROM atlas_partnership_foreign_authorities pfa
+                JOIN atlas_foreign_authorities fa ON fa.id = pfa.foreign_authority_id
+               WHERE pfa.partnership_id = pa.id) AS authorities
+        FROM atlas_partnerships pa
+       WHERE ${where([
+         sql`pa.id > ${after}`,
+         listed(filters.partnershipKind, sql`pa.kind`),
+         sideFilters.length > 0
+           ? sql`EXISTS (SELECT 1 FROM atlas_partnership_foreign_authorities pfa
+                           JOIN atlas_foreign_authorities fa ON fa.id = pfa.foreign_authority_id
+                           JOIN ref_countries rc ON rc.code = fa.country_code
+                          WHERE pfa.partnership_id = pa.id AND ${where(sideFilters)})`
+           : null,
+         frenchFilters.length > 0
+           ? sql`EXISTS (SELECT 1 FROM atlas_partnership_collectivites pc
+                           JOIN atlas_collectivites c ON c.id = pc.collectivite_id
+                          WHERE pc.partnership_id = pa.id AND ${where(frenchFilters)})`
+           : null,
+       ])}
+       ORDER BY pa.id LIMIT ${limit + 1}`),
+  );
+  return page(
+    rows.map((row) => ({
+      ...row,
+      kindLabel: labels.partnershipKind.get(row.kind) ?? row.kind,
+      statusLabel: partnershipStatusLabels[row.status] ?? row.status,
+    })),
+    limit,
+  );
+}
