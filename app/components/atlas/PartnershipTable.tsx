@@ -2,7 +2,7 @@ import { formatDate } from "../../lib/format";
 
 interface Line {
   id: number;
-  kind: string;
+  kindLabel: string;
   signedOn: string | null;
   collectivites: { id: number; name: string }[];
   authorities: { id: number; name: string; country?: string; countryCode: string }[];
@@ -43,7 +43,7 @@ export function PartnershipTable(props: { caption: string; lines: Line[] }) {
                   </span>
                 ))}
               </td>
-              <td>{line.kind}</td>
+              <td>{line.kindLabel}</td>
               <td>{line.signedOn ? formatDate(line.signedOn, "longDate") : "—"}</td>
             </tr>
           ))}

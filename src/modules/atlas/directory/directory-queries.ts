@@ -1,9 +1,9 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "../../../platform/db/client";
 import { Invalid } from "../../../platform/errors";
-import { atlasLabels, collectiviteKindLabels, partnershipStatusLabels } from "../labels";
+import { atlasLabels, collectiviteKindLabels } from "../labels";
 import type { ProjectFilters } from "../search/filters";
-import { foreignAuthorityKindLabels } from "../fiches/partner-fiches";
+import { foreignAuthorityKindLabels, partnershipLines } from "../fiches/partner-fiches";
 
 /** Open-data lists of the Atlas directory: public fields only, pages by id. */
 export interface DirectoryPage<T> {
@@ -140,7 +140,6 @@ export async function listPartnerships(
   after: number,
   limit: number,
 ) {
-  const labels = await atlasLabels(db);
   const sideFilters = [
     listed(filters.country, sql`fa.country_code`),
     listed(filters.continent, sql`rc.continent`),
@@ -151,50 +150,25 @@ export async function listPartnerships(
     listed(filters.collectiviteKind, sql`c.kind`),
     listed(filters.collectivite, sql`c.id`),
   ].filter((condition) => condition !== null);
-  const rows = rowsOf<{
-    id: number;
-    kind: string;
-    signedOn: string | null;
-    status: string;
-    collectivites: { id: number; name: string }[];
-    authorities: { id: number; name: string; countryCode: string }[];
-  }>(
-    await db.execute(sql`
-      SELECT pa.id, pa.kind, pa.signed_on::text AS "signedOn", pa.status,
-             (SELECT coalesce(json_agg(json_build_object('id', c.id, 'name', c.name) ORDER BY c.name), '[]')
-                FROM atlas_partnership_collectivites pc
-                JOIN atlas_collectivites c ON c.id = pc.collectivite_id
-               WHERE pc.partnership_id = pa.id) AS collectivites,
-             (SELECT coalesce(json_agg(json_build_object('id', fa.id, 'name', fa.name,
-                                                         'countryCode', fa.country_code)
-                                       ORDER BY fa.name), '[]')
-                FROM atlas_partnership_foreign_authorities pfa
-                JOIN atlas_foreign_authorities fa ON fa.id = pfa.foreign_authority_id
-               WHERE pfa.partnership_id = pa.id) AS authorities
-        FROM atlas_partnerships pa
-       WHERE ${where([
-         sql`pa.id > ${after}`,
-         listed(filters.partnershipKind, sql`pa.kind`),
-         sideFilters.length > 0
-           ? sql`EXISTS (SELECT 1 FROM atlas_partnership_foreign_authorities pfa
-                           JOIN atlas_foreign_authorities fa ON fa.id = pfa.foreign_authority_id
-                           JOIN ref_countries rc ON rc.code = fa.country_code
-                          WHERE pfa.partnership_id = pa.id AND ${where(sideFilters)})`
-           : null,
-         frenchFilters.length > 0
-           ? sql`EXISTS (SELECT 1 FROM atlas_partnership_collectivites pc
-                           JOIN atlas_collectivites c ON c.id = pc.collectivite_id
-                          WHERE pc.partnership_id = pa.id AND ${where(frenchFilters)})`
-           : null,
-       ])}
-       ORDER BY pa.id LIMIT ${limit + 1}`),
+  const rows = await partnershipLines(
+    db,
+    where([
+      sql`pa.id > ${after}`,
+      listed(filters.partnershipKind, sql`pa.kind`),
+      sideFilters.length > 0
+        ? sql`EXISTS (SELECT 1 FROM atlas_partnership_foreign_authorities pfa
+                        JOIN atlas_foreign_authorities fa ON fa.id = pfa.foreign_authority_id
+                        JOIN ref_countries rc ON rc.code = fa.country_code
+                       WHERE pfa.partnership_id = pa.id AND ${where(sideFilters)})`
+        : null,
+      frenchFilters.length > 0
+        ? sql`EXISTS (SELECT 1 FROM atlas_partnership_collectivites pc
+                        JOIN atlas_collectivites c ON c.id = pc.collectivite_id
+                       WHERE pc.partnership_id = pa.id AND ${where(frenchFilters)})`
+        : null,
+    ]),
+    sql`pa.id`,
+    limit + 1,
   );
-  return page(
-    rows.map((row) => ({
-      ...row,
-      kindLabel: labels.partnershipKind.get(row.kind) ?? row.kind,
-      statusLabel: partnershipStatusLabels[row.status] ?? row.status,
-    })),
-    limit,
-  );
+  return page(rows, limit);
 }

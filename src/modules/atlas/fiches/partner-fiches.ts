@@ -1,21 +1,29 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "../../../platform/db/client";
 import { NotFound } from "../../../platform/errors";
-import { collectiviteKindLabels, atlasLabels } from "../labels";
+import { atlasLabels, collectiviteKindLabels, partnershipStatusLabels } from "../labels";
 
-/** A partnership as fiches list it: the other side's names, kind, date and status. */
+/** A partnership as fiches and the API list it: both sides' names, kind, date, status. */
 export interface PartnershipLine {
   id: number;
   kind: string;
+  kindLabel: string;
   signedOn: string | null;
   status: string;
+  statusLabel: string;
   collectivites: { id: number; name: string }[];
   authorities: { id: number; name: string; countryCode: string }[];
 }
 
-async function partnershipLines(db: Db, where: ReturnType<typeof sql>): Promise<PartnershipLine[]> {
+/** Partnerships matching a condition over `atlas_partnerships pa`, in the order given. */
+export async function partnershipLines(
+  db: Db,
+  where: SQL,
+  order: SQL = sql`pa.signed_on DESC NULLS LAST, pa.id`,
+  limit = 500,
+): Promise<PartnershipLine[]> {
   const labels = await atlasLabels(db);
-  const rows = rowsOf<PartnershipLine>(
+  const rows = rowsOf<Omit<PartnershipLine, "kindLabel" | "statusLabel">>(
     await db.execute(sql`
       SELECT pa.id, pa.kind, pa.signed_on::text AS "signedOn", pa.status,
              (SELECT coalesce(json_agg(json_build_object('id', c.id, 'name', c.name) ORDER BY c.name), '[]')
@@ -30,10 +38,14 @@ async function partnershipLines(db: Db, where: ReturnType<typeof sql>): Promise<
                WHERE pfa.partnership_id = pa.id) AS authorities
         FROM atlas_partnerships pa
        WHERE ${where}
-       ORDER BY pa.signed_on DESC NULLS LAST, pa.id
-       LIMIT 500`),
+       ORDER BY ${order}
+       LIMIT ${limit}`),
   );
-  return rows.map((row) => ({ ...row, kind: labels.partnershipKind.get(row.kind) ?? row.kind }));
+  return rows.map((row) => ({
+    ...row,
+    kindLabel: labels.partnershipKind.get(row.kind) ?? row.kind,
+    statusLabel: partnershipStatusLabels[row.status] ?? row.status,
+  }));
 }
 
 export async function collectiviteFiche(db: Db, collectiviteId: number) {
