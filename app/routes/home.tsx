@@ -3,6 +3,8 @@ import { useLoaderData } from "react-router";
 import { appContext } from "../context";
 import { continentFigures, totalFigures } from "../lib/public-figures.server";
 import type { Route } from "./+types/home";
+import { ContinentTable } from "../components/atlas/ContinentTable";
+import { formatCount } from "../lib/format";
 
 export async function loader({ context }: Route.LoaderArgs) {
   const services = context.get(appContext);
@@ -16,8 +18,6 @@ export async function loader({ context }: Route.LoaderArgs) {
 export const meta = () => [
   { title: "Accueil – Portail de l'action extérieure des collectivités territoriales" },
 ];
-
-const number = new Intl.NumberFormat("fr-FR");
 
 export default function Home() {
   const { totals, continents } = useLoaderData<typeof loader>();
@@ -63,42 +63,19 @@ export default function Home() {
           <li key={label} className={fr.cx("fr-col-12", "fr-col-md-4")}>
             <div className={fr.cx("fr-tile", "fr-tile--no-icon")}>
               <div className="fr-tile__body">
-                <p className={fr.cx("fr-h3", "fr-mb-1v")}>{number.format(value)}</p>
+                <p className={fr.cx("fr-h3", "fr-mb-1v")}>{formatCount(value)}</p>
                 <p className={fr.cx("fr-mb-0")}>{label}</p>
               </div>
             </div>
           </li>
         ))}
       </ul>
-      <div className={fr.cx("fr-table", "fr-mt-6w")}>
-        <table>
-          <caption>Répartition par continent des partenaires étrangers</caption>
-          <thead>
-            <tr>
-              <th scope="col">Continent</th>
-              <th scope="col">Collectivités françaises</th>
-              <th scope="col">Autorités partenaires</th>
-              <th scope="col">Pays</th>
-              <th scope="col">Projets</th>
-            </tr>
-          </thead>
-          <tbody>
-            {continents.map((row) => (
-              <tr key={row.continent}>
-                <th scope="row">
-                  <a href={`/atlas/projets?continent=${encodeURIComponent(row.continent)}`}>
-                    {row.continent}
-                  </a>
-                </th>
-                <td>{number.format(row.collectivites)}</td>
-                <td>{number.format(row.authorities)}</td>
-                <td>{number.format(row.countries)}</td>
-                <td>{number.format(row.projects)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ContinentTable
+        className={fr.cx("fr-mt-6w")}
+        caption="Répartition par continent des partenaires étrangers"
+        rows={continents}
+        linkToSearch
+      />
       <p className={fr.cx("fr-text--sm")}>
         Une collectivité active sur plusieurs continents est comptée sur chacun d'eux.
       </p>

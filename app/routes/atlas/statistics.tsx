@@ -9,6 +9,7 @@ import {
   statGroups,
 } from "../../../src/modules/atlas/statistics/stat-groups";
 import { BarChart } from "../../components/atlas/BarChart";
+import { ContinentTable } from "../../components/atlas/ContinentTable";
 import { AtlasBreadcrumb } from "../../components/atlas/AtlasBreadcrumb";
 import { appContext } from "../../context";
 import { cachedStatistics } from "../../lib/atlas-stats.server";
@@ -53,31 +54,7 @@ export default function StatisticsPage() {
     <>
       <AtlasBreadcrumb current="Statistiques" />
       <h1>Statistiques de la coopération décentralisée</h1>
-      <div className="fr-table">
-        <table>
-          <caption>Par continent des partenaires étrangers</caption>
-          <thead>
-            <tr>
-              <th scope="col">Continent</th>
-              <th scope="col">Collectivités françaises</th>
-              <th scope="col">Autorités partenaires</th>
-              <th scope="col">Pays</th>
-              <th scope="col">Projets</th>
-            </tr>
-          </thead>
-          <tbody>
-            {continents.map((row) => (
-              <tr key={row.continent}>
-                <th scope="row">{row.continent}</th>
-                <td>{formatCount(row.collectivites)}</td>
-                <td>{formatCount(row.authorities)}</td>
-                <td>{formatCount(row.countries)}</td>
-                <td>{formatCount(row.projects)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ContinentTable caption="Par continent des partenaires étrangers" rows={continents} />
       <p className="fr-text--sm">
         <a href="/api/v1/stats/continents">Télécharger ce tableau (JSON)</a>
       </p>

@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Queryable, rowsOf } from "../../platform/db/client";
+import { inList } from "../../platform/db/conditions";
 
 /** Which projects to rebuild: a list of ids, an id range (bulk loads) or every project. */
 export type ProjectSelection = { ids: number[] } | { fromId: number; toId: number } | "all";
@@ -8,10 +9,7 @@ function selectionCondition(selection: ProjectSelection): SQL {
   if (selection === "all") return sql`true`;
   if ("ids" in selection) {
     if (selection.ids.length === 0) return sql`false`;
-    return sql`p.id IN (${sql.join(
-      selection.ids.map((id) => sql`${id}`),
-      sql`, `,
-    )})`;
+    return inList(sql`p.id`, selection.ids);
   }
   return sql`p.id BETWEEN ${selection.fromId} AND ${selection.toId}`;
 }

@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "../../../platform/db/client";
+import { allOf, inList } from "../../../platform/db/conditions";
 import { Invalid } from "../../../platform/errors";
 import { atlasLabels, collectiviteKindLabels } from "../labels";
 import type { ProjectFilters } from "../search/filters";
@@ -21,17 +22,6 @@ export function parseIdCursor(value: string | null): number {
   return Number(value);
 }
 
-const inList = (column: SQL, values: (string | number)[]) =>
-  sql`${column} IN (${sql.join(
-    values.map((value) => sql`${value}`),
-    sql`, `,
-  )})`;
-
-function where(conditions: (SQL | null)[]): SQL {
-  const kept = conditions.filter((condition): condition is SQL => condition !== null);
-  return kept.length > 0 ? sql.join(kept, sql` AND `) : sql`true`;
-}
-
 const listed = (values: (string | number)[], column: SQL) =>
   values.length > 0 ? inList(column, values) : null;
 
@@ -46,7 +36,7 @@ function page<T extends { id: number }>(rows: T[], limit: number): DirectoryPage
 const nameSearch = (q: string | undefined, column: SQL) =>
   q ? sql`${column} @@ websearch_to_tsquery('french_unaccent', ${q})` : null;
 
-/** French collectivités present in the Atlas (with at least one partnership or project). */
+/** French collectivités of the Atlas, with how many partnerships each has. */
 export async function listCollectivites(
   db: Db,
   filters: ProjectFilters,
@@ -68,7 +58,7 @@ export async function listCollectivites(
              (SELECT count(*)::int FROM atlas_partnership_collectivites pc
                WHERE pc.collectivite_id = c.id) AS partnerships
         FROM atlas_collectivites c
-       WHERE ${where([
+       WHERE ${allOf([
          sql`c.id > ${after}`,
          nameSearch(filters.q, sql`c.search`),
          listed(filters.region, sql`c.region_code`),
@@ -115,7 +105,7 @@ export async function listForeignAuthorities(
                WHERE pfa.foreign_authority_id = fa.id) AS partnerships
         FROM atlas_foreign_authorities fa
         JOIN ref_countries rc ON rc.code = fa.country_code
-       WHERE ${where([
+       WHERE ${allOf([
          sql`fa.id > ${after}`,
          nameSearch(filters.q, sql`fa.search`),
          listed(filters.country, sql`fa.country_code`),
@@ -152,19 +142,19 @@ export async function listPartnerships(
   ].filter((condition) => condition !== null);
   const rows = await partnershipLines(
     db,
-    where([
+    allOf([
       sql`pa.id > ${after}`,
       listed(filters.partnershipKind, sql`pa.kind`),
       sideFilters.length > 0
         ? sql`EXISTS (SELECT 1 FROM atlas_partnership_foreign_authorities pfa
                         JOIN atlas_foreign_authorities fa ON fa.id = pfa.foreign_authority_id
                         JOIN ref_countries rc ON rc.code = fa.country_code
-                       WHERE pfa.partnership_id = pa.id AND ${where(sideFilters)})`
+                       WHERE pfa.partnership_id = pa.id AND ${allOf(sideFilters)})`
         : null,
       frenchFilters.length > 0
         ? sql`EXISTS (SELECT 1 FROM atlas_partnership_collectivites pc
                         JOIN atlas_collectivites c ON c.id = pc.collectivite_id
-                       WHERE pc.partnership_id = pa.id AND ${where(frenchFilters)})`
+                       WHERE pc.partnership_id = pa.id AND ${allOf(frenchFilters)})`
         : null,
     ]),
     sql`pa.id`,

@@ -81,19 +81,10 @@ const MAX_VALUES = 50;
 /** Reads and checks the query; every bad parameter is reported under its own name. */
 export function parseProjectFilters(params: URLSearchParams): ProjectFilters {
   const errors: FieldErrors = {};
-  const filters: ProjectFilters = {
-    continent: [],
-    country: [],
-    region: [],
-    departement: [],
-    collectivite: [],
-    collectiviteKind: [],
-    theme: [],
-    partnershipKind: [],
-    funding: [],
-    sdg: [],
-    status: [],
-  };
+  // Every list filter is set below, from its values in the query.
+  const filters = Object.fromEntries(
+    listFilterNames.map((name) => [name, []]),
+  ) as unknown as ProjectFilters;
   const q = params.get("q")?.trim() ?? "";
   if (q.length > 200) errors.q = "La recherche est trop longue (200 caractères au plus).";
   else if (q) filters.q = q;

@@ -1,7 +1,8 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Queryable, rowsOf } from "../../../platform/db/client";
+import { allOf } from "../../../platform/db/conditions";
 import { Invalid } from "../../../platform/errors";
-import type { ListFilterName, ProjectFilters } from "./filters";
+import { type ListFilterName, type ProjectFilters, listFilterNames } from "./filters";
 
 export const projectSorts = ["pertinence", "recent", "titre"] as const;
 export type ProjectSort = (typeof projectSorts)[number];
@@ -70,9 +71,8 @@ const filterLexeme = (name: string, value: string | number) =>
  * the GIN index intersects them in one pass instead of AND-ing one bitmap per filter.
  */
 export function projectConditions(filters: ProjectFilters, keyword: string | null): SQL {
-  const parts: SQL[] = [];
-  if (keyword) parts.push(tsQuery(keyword));
-  for (const name of Object.keys(arrayColumns) as (keyof typeof arrayColumns)[]) {
+  const parts: SQL[] = keyword ? [tsQuery(keyword)] : [];
+  for (const name of listFilterNames) {
     const values = filters[name] as (string | number)[];
     if (values.length > 0)
       parts.push(
@@ -82,20 +82,12 @@ export function projectConditions(filters: ProjectFilters, keyword: string | nul
         )})`,
       );
   }
-  if (filters.status.length > 0)
-    parts.push(
-      sql`(${sql.join(
-        filters.status.map((value) => filterLexeme("status", value)),
-        sql` || `,
-      )})`,
-    );
-  const conditions: SQL[] =
-    parts.length > 0 ? [sql`i.document @@ (${sql.join(parts, sql` && `)})`] : [];
-  // A project matches a period when it was running at some point of it.
-  if (filters.yearFrom)
-    conditions.push(sql`coalesce(i.end_year, i.start_year) >= ${filters.yearFrom}`);
-  if (filters.yearTo) conditions.push(sql`i.start_year <= ${filters.yearTo}`);
-  return conditions.length > 0 ? sql.join(conditions, sql` AND `) : sql`true`;
+  return allOf([
+    parts.length > 0 ? sql`i.document @@ (${sql.join(parts, sql` && `)})` : null,
+    // A project matches a period when it was running at some point of it.
+    filters.yearFrom ? sql`coalesce(i.end_year, i.start_year) >= ${filters.yearFrom}` : null,
+    filters.yearTo ? sql`i.start_year <= ${filters.yearTo}` : null,
+  ]);
 }
 
 /**

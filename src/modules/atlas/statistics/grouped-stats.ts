@@ -1,8 +1,9 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "../../../platform/db/client";
+import { allOf, inList } from "../../../platform/db/conditions";
 import { Invalid } from "../../../platform/errors";
 import { atlasLabels } from "../labels";
-import type { ProjectFilters } from "../search/filters";
+import { type ListFilterName, type ProjectFilters, hasAnyFilter } from "../search/filters";
 import { effectiveKeyword, projectConditions } from "../search/project-search";
 
 import { type StatGroup, statGroups } from "./stat-groups";
@@ -37,23 +38,20 @@ const groupKeys: Record<StatGroup, { link: SQL; project: SQL; viaProjects?: bool
   year: { link: sql`extract(year FROM l.signed_on)::int::text`, project: sql`i.start_year::text` },
 };
 
-const inList = (column: SQL, values: (string | number)[]) =>
-  sql`${column} IN (${sql.join(
-    values.map((value) => sql`${value}`),
-    sql`, `,
-  )})`;
+/** Filters that describe a partnership, and the column of a partnership link behind each. */
+const linkColumns: [ListFilterName, SQL][] = [
+  ["continent", sql`l.continent`],
+  ["country", sql`l.country_code`],
+  ["region", sql`l.region_code`],
+  ["departement", sql`l.departement_code`],
+  ["collectivite", sql`l.collectivite_id`],
+  ["collectiviteKind", sql`l.collectivite_kind`],
+  ["partnershipKind", sql`l.partnership_kind`],
+];
 
+/** The filters left once those that describe a partnership are taken out. */
 function projectOnlyFilters(filters: ProjectFilters): ProjectFilters {
-  return {
-    ...filters,
-    continent: [],
-    country: [],
-    region: [],
-    departement: [],
-    collectivite: [],
-    collectiviteKind: [],
-    partnershipKind: [],
-  };
+  return { ...filters, ...Object.fromEntries(linkColumns.map(([name]) => [name, []])) };
 }
 
 /**
@@ -61,35 +59,17 @@ function projectOnlyFilters(filters: ProjectFilters): ProjectFilters {
  * others describe projects, and keep the partnerships that have a matching project.
  */
 function linkConditions(filters: ProjectFilters, keyword: string | null): SQL {
-  const conditions: SQL[] = [];
-  const lists: [keyof ProjectFilters, SQL][] = [
-    ["continent", sql`l.continent`],
-    ["country", sql`l.country_code`],
-    ["region", sql`l.region_code`],
-    ["departement", sql`l.departement_code`],
-    ["collectivite", sql`l.collectivite_id`],
-    ["collectiviteKind", sql`l.collectivite_kind`],
-    ["partnershipKind", sql`l.partnership_kind`],
-  ];
-  for (const [name, column] of lists) {
+  const conditions: (SQL | null)[] = linkColumns.map(([name, column]) => {
     const values = filters[name] as (string | number)[];
-    if (values.length > 0) conditions.push(inList(column, values));
-  }
+    return values.length > 0 ? inList(column, values) : null;
+  });
   const projectOnly = projectOnlyFilters(filters);
-  if (
-    keyword ||
-    projectOnly.theme.length ||
-    projectOnly.funding.length ||
-    projectOnly.sdg.length ||
-    projectOnly.status.length ||
-    projectOnly.yearFrom ||
-    projectOnly.yearTo
-  )
+  if (keyword || hasAnyFilter({ ...projectOnly, q: undefined }))
     conditions.push(sql`l.partnership_id IN (
       SELECT pp.partnership_id FROM atlas_project_partnerships pp
         JOIN atlas_project_index i ON i.project_id = pp.project_id
        WHERE ${projectConditions(projectOnly, keyword)})`);
-  return conditions.length > 0 ? sql.join(conditions, sql` AND `) : sql`true`;
+  return allOf(conditions);
 }
 
 /** Atlas figures grouped by one dimension, with the search filters applied. */
