@@ -50,3 +50,23 @@ export class TooManyRequests extends DomainError {
     super(message);
   }
 }
+
+/**
+ * Someone saved the record after the form was opened: nothing was written. Carries what is
+ * stored now, so the person can compare it with what they typed and decide.
+ */
+export class StaleVersion extends Conflict {
+  constructor(
+    readonly current: {
+      version: number;
+      snapshot: Record<string, unknown>;
+      changedBy: string | null;
+      changedAt: Date | null;
+      /** What the person sent, validated, to compare with the stored version. */
+      typed: Record<string, unknown>;
+    },
+    message = "Cette fiche a été modifiée par quelqu'un d'autre depuis que vous l'avez ouverte : vos modifications n'ont pas été enregistrées.",
+  ) {
+    super(message);
+  }
+}

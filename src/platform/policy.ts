@@ -5,22 +5,41 @@ import { Forbidden, Unauthenticated } from "./errors";
  * The one place that decides permissions. A permission is a verb; each verb lists the
  * roles that hold it and the scope in which they hold it. Scopes compare the actor's
  * organisation with the resource (its own organisation, as administrator or member) or
- * grant everything (national roles). Territorial scopes (an embassy's country, a
- * prefecture's région) join here with the first module that needs them.
+ * grant everything (national roles), or compare its territory with the resource's: an
+ * embassy acts on its country, a prefecture or a regional network on its région (an
+ * operator without a région is national).
  */
 export type Action =
   | "account:read"
   | "admin:access"
   | "audit:read"
   | "organisation:read-members"
-  | "organisation:invite";
+  | "organisation:invite"
+  | "atlas:collectivite:edit"
+  | "atlas:project:create"
+  | "atlas:project:edit"
+  | "atlas:project:remark"
+  | "atlas:project:history"
+  | "atlas:import";
 
 /** What a permission is checked against; fields are present when the resource has them. */
 export interface Resource {
   organisationId?: number;
+  /** Organisations of the French collectivités a resource belongs to (a project's partners). */
+  organisationIds?: readonly number[];
+  /** Countries a resource concerns (a project's countries). */
+  countryCodes?: readonly string[];
+  /** French régions a resource concerns (those of its collectivités). */
+  regionCodes?: readonly string[];
 }
 
-type Scope = "any" | "own-organisation" | "own-organisation-admin";
+type Scope =
+  | "any"
+  | "own-organisation"
+  | "own-organisation-admin"
+  | "own-collectivite"
+  | "own-country"
+  | "own-region";
 
 type Grant = Partial<Record<Exclude<Role, "visitor">, Scope>>;
 
@@ -56,6 +75,24 @@ const grants: Record<Action, Grant> = {
     reseau: "own-organisation-admin",
     daect: "any",
   },
+  "atlas:collectivite:edit": { agent: "own-organisation", daect: "any" },
+  "atlas:project:create": { agent: "own-organisation", daect: "any" },
+  "atlas:project:edit": { agent: "own-collectivite", daect: "any" },
+  "atlas:project:remark": {
+    ambassade: "own-country",
+    operateur: "own-region",
+    reseau: "own-region",
+    daect: "any",
+  },
+  "atlas:project:history": {
+    agent: "own-collectivite",
+    ambassade: "own-country",
+    prefecture: "own-region",
+    operateur: "own-region",
+    reseau: "own-region",
+    daect: "any",
+  },
+  "atlas:import": { daect: "any" },
 };
 
 /** Actions open to visitors (nobody signed in). None yet: public pages need no permission. */
@@ -69,13 +106,36 @@ function inScope(scope: Scope, membership: Membership, resource: Resource): bool
       return resource.organisationId === membership.organisationId;
     case "own-organisation-admin":
       return resource.organisationId === membership.organisationId && membership.isAdmin;
+    case "own-collectivite":
+      return resource.organisationIds?.includes(membership.organisationId) ?? false;
+    case "own-country":
+      return (
+        membership.countryCode !== null &&
+        (resource.countryCodes?.includes(membership.countryCode) ?? false)
+      );
+    case "own-region":
+      // An organisation without a région (a national operator) covers the whole country.
+      return (
+        membership.regionCode === null ||
+        (resource.regionCodes?.includes(membership.regionCode) ?? false)
+      );
   }
 }
 
 export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {
   if (actor.kind === "visitor") return visitorActions.has(action);
+  return actingMembership(actor, action, resource) !== undefined;
+}
+
+/** The membership through which the actor may act (whose name signs a remark, say). */
+export function actingMembership(
+  actor: Actor,
+  action: Action,
+  resource: Resource = {},
+): Membership | undefined {
+  if (actor.kind === "visitor") return undefined;
   const grant = grants[action];
-  return actor.memberships.some((membership) => {
+  return actor.memberships.find((membership) => {
     const scope = grant[membership.role];
     return scope !== undefined && inScope(scope, membership, resource);
   });

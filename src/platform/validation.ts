@@ -30,3 +30,111 @@ export const emailField = (label = "L'adresse électronique") =>
     .max(254, `${label} est trop longue (254 caractères au plus).`)
     .toLowerCase()
     .pipe(z.email(`${label} n'est pas valide : saisissez une adresse au format nom@domaine.fr.`));
+
+/** Reads a form keeping every value of the named list fields (checkboxes, multiple selects). */
+export function formToValues(
+  form: FormData,
+  listFields: readonly string[] = [],
+): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = formToObject(form);
+  for (const name of listFields) {
+    values[name] = form.getAll(name).filter((value): value is string => typeof value === "string");
+  }
+  return values;
+}
+
+const blankToUndefined = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+
+/** A free text; `label` starts the French messages ("Le titre"). */
+export const textField = (label: string, max: number) =>
+  z
+    .string({ message: `${label} est obligatoire.` })
+    .trim()
+    .min(1, `${label} est obligatoire.`)
+    .max(max, `${label} est trop long (${max} caractères au plus).`);
+
+/** An optional free text: blank becomes null. */
+export const optionalTextField = (label: string, max: number) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .max(max, `${label} est trop long (${max} caractères au plus).`)
+      .optional()
+      .transform((value) => value ?? null),
+  );
+
+/** An optional whole number within bounds, typed as text. */
+export const optionalIntegerField = (label: string, min: number, max: number) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^\d+$/, `${label} doit être un nombre entier (exemple : ${min}).`)
+      .transform(Number)
+      .pipe(
+        z
+          .number()
+          .min(min, `${label} doit être compris entre ${min} et ${max}.`)
+          .max(max, `${label} doit être compris entre ${min} et ${max}.`),
+      )
+      .optional()
+      .transform((value) => value ?? null),
+  );
+
+/**
+ * An amount in euros typed the French way ("12 500,50", "12500.50 €"), kept exactly as
+ * integer cents: amounts are never floating-point.
+ */
+export const optionalEurosField = (label: string) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .transform((value) => value.replace(/[\s\u00a0\u202f€]/g, ""))
+      .pipe(
+        z
+          .string()
+          .regex(
+            /^\d{1,12}([.,]\d{1,2})?$/,
+            `${label} doit être un montant en euros, par exemple 12 500,50.`,
+          ),
+      )
+      .transform((value) => {
+        const [whole, fraction = ""] = value.split(/[.,]/);
+        return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
+      })
+      .optional()
+      .transform((value) => value ?? null),
+  );
+
+/** A list of codes (checkboxes, multiple select) each of which must be known. */
+export const codeListField = (
+  label: string,
+  known: ReadonlyMap<string, string> | ReadonlySet<string>,
+  { min = 0, minMessage = `${label} : choisissez au moins une valeur.` } = {},
+) =>
+  z
+    .preprocess(
+      (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+      z.array(z.string()),
+    )
+    .transform((values) => [...new Set(values.map((value) => value.trim()).filter(Boolean))].sort())
+    .refine((values) => values.every((value) => known.has(value)), {
+      message: `${label} contient une valeur inconnue.`,
+    })
+    .refine((values) => values.length >= min, { message: minMessage });
+
+/** One value among known codes. */
+export const codeField = (
+  label: string,
+  known: ReadonlyMap<string, string> | ReadonlySet<string>,
+) =>
+  z
+    .string({ message: `${label} est obligatoire.` })
+    .trim()
+    .min(1, `${label} est obligatoire.`)
+    .refine((value) => known.has(value), { message: `${label} n'est pas une valeur connue.` });

@@ -150,6 +150,12 @@ export const projects = pgTable(
     status: text("status", { enum: projectStatuses }).notNull().default("en_cours"),
     totalBudgetCents: bigint("total_budget_cents", { mode: "number" }),
     volunteers: integer("volunteers"),
+    /** Partners in France (associations, companies, universities…), one per line. */
+    partnersInFrance: text("partners_in_france"),
+    /** Partners abroad other than the partner authorities, one per line. */
+    partnersAbroad: text("partners_abroad"),
+    /** Contact persons (personal data: shown to signed-in users only, never in open data). */
+    contacts: text("contacts"),
     leadCollectiviteId: integer("lead_collectivite_id").references(() => collectivites.id),
     version: integer("version").notNull().default(1),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

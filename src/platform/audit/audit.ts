@@ -12,7 +12,10 @@ export const systemActor: AuditActor = { userId: null, label: "Système" };
 type Snapshot = Record<string, unknown> | null;
 
 /** Keeps only the fields that differ, so the journal shows what changed. */
-function changedFields(before: Snapshot, after: Snapshot): { before: Snapshot; after: Snapshot } {
+export function changedFields(
+  before: Snapshot,
+  after: Snapshot,
+): { before: Snapshot; after: Snapshot } {
   if (!before || !after) return { before, after };
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   const changedBefore: Record<string, unknown> = {};

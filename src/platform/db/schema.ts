@@ -7,3 +7,4 @@ export * from "../../reference/schema";
 export * from "../../modules/accounts/schema";
 export * from "../../modules/atlas/schema";
 export * from "../../modules/atlas/project-index.schema";
+export * from "../../modules/atlas/editing/editing.schema";
