@@ -1,30 +1,70 @@
 import { serialize } from "cookie";
 import { data, redirect } from "react-router";
 import { SESSION_COOKIE, SESSION_TTL_MS } from "../../src/platform/auth/sessions";
-import { DomainError, Invalid, TooManyRequests, Unauthenticated } from "../../src/platform/errors";
+import {
+  type ComparedField,
+  DomainError,
+  Invalid,
+  StaleVersion,
+  TooManyRequests,
+  Unauthenticated,
+} from "../../src/platform/errors";
+
+export type FormValues = Record<string, string | string[]>;
+
+/** A save refused because the record changed since the form was opened. */
+export interface EditConflict {
+  version: number;
+  changedBy: string | null;
+  changedAt: Date | null;
+  fields: ComparedField[];
+}
 
 /** What a form action returns on bad input: field messages, and the values typed (no passwords). */
 export interface FormFailure {
   ok: false;
   message: string;
   fieldErrors: Record<string, string>;
-  values: Record<string, string>;
+  values: FormValues;
+  conflict?: EditConflict;
 }
 
 const SECRET_FIELDS = /password|confirmation|token|_csrf/i;
 
-function keptValues(values: Record<string, string>): Record<string, string> {
+function keptValues(values: FormValues): FormValues {
   return Object.fromEntries(Object.entries(values).filter(([key]) => !SECRET_FIELDS.test(key)));
 }
 
 /**
  * Runs a form action. Bad input becomes a 400 (429 when rate-limited) with the messages and
- * the typed values; other domain errors become their HTTP status; anything else is a bug.
+ * the typed values; a save on an outdated version becomes a 409 that keeps what was typed,
+ * moves the form to the stored version and, with `compare`, lists where the two differ;
+ * other domain errors become their HTTP status; anything else is a bug.
  */
-export async function runAction<T>(values: Record<string, string>, action: () => Promise<T>) {
+export async function runAction<T>(
+  values: FormValues,
+  action: () => Promise<T>,
+  compare?: (conflict: StaleVersion["current"]) => Promise<ComparedField[]>,
+) {
   try {
     return await action();
   } catch (error) {
+    if (error instanceof StaleVersion) {
+      const { version, changedBy, changedAt } = error.current;
+      const failure: FormFailure = {
+        ok: false,
+        message: error.message,
+        fieldErrors: {},
+        values: { ...keptValues(values), version: String(version) },
+        conflict: {
+          version,
+          changedBy,
+          changedAt,
+          fields: compare ? await compare(error.current) : [],
+        },
+      };
+      return data(failure, { status: error.status });
+    }
     if (error instanceof Invalid || error instanceof TooManyRequests) {
       const failure: FormFailure = {
         ok: false,

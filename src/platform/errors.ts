@@ -70,3 +70,11 @@ export class StaleVersion extends Conflict {
     super(message);
   }
 }
+
+/** Field by field, what is stored and what was typed, in words a person reads. */
+export interface ComparedField {
+  field: string;
+  label: string;
+  before: string;
+  after: string;
+}

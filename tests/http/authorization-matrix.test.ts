@@ -1,4 +1,6 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { projectCountries } from "../../src/modules/atlas/schema";
+import { rowsOf } from "../../src/platform/db/client";
 import { beforeAll, describe, expect, it } from "vitest";
 import routes from "../../app/routes";
 import { hashPassword } from "../../src/platform/auth/passwords";
@@ -38,6 +40,22 @@ interface Case {
 
 const SIGN_IN = 302; // visitors are sent to the sign-in page
 const DAECT_ONLY = { visitor: SIGN_IN, daect: 200, others: 403 };
+// Pages of a collectivité's own data: its agents (administrator or not) and the DAECT.
+const OWN_COLLECTIVITE = {
+  visitor: SIGN_IN,
+  "agent (administrateur)": 200,
+  "agent (membre)": 200,
+  daect: 200,
+  others: 403,
+};
+// Forms posted without their fields: whoever may act gets the form back with its errors.
+const OWN_COLLECTIVITE_POST = {
+  visitor: 401,
+  "agent (administrateur)": 400,
+  "agent (membre)": 400,
+  daect: 400,
+  others: 403,
+};
 
 const cases: Case[] = [
   { pattern: "/", expect: 200 },
@@ -80,6 +98,101 @@ const cases: Case[] = [
   { pattern: "/atlas/projets", query: "q=eau&continent=Afrique", expect: 200 },
   { pattern: "/atlas/projets/:projectId", expect: 200 },
   { pattern: "/atlas/collectivites/:collectiviteId", expect: 200 },
+  // The Rennes project ("own") concerns Senegal; the other project neither Rennes, Brittany
+  // nor Senegal.
+  { pattern: "/atlas/projets/:projectId/modifier", scope: "own", expect: OWN_COLLECTIVITE },
+  { pattern: "/atlas/projets/:projectId/modifier", scope: "other", expect: DAECT_ONLY },
+  {
+    pattern: "/atlas/projets/:projectId/modifier",
+    method: "POST",
+    scope: "own",
+    expect: OWN_COLLECTIVITE_POST,
+  },
+  {
+    pattern: "/atlas/projets/:projectId/modifier",
+    method: "POST",
+    scope: "other",
+    expect: { visitor: 401, daect: 400, others: 403 },
+  },
+  {
+    pattern: "/atlas/projets/:projectId/historique",
+    scope: "own",
+    expect: { visitor: SIGN_IN, autorite: 403, others: 200 },
+  },
+  {
+    pattern: "/atlas/projets/:projectId/historique",
+    scope: "other",
+    expect: { visitor: SIGN_IN, daect: 200, operateur: 200, others: 403 },
+  },
+  {
+    pattern: "/atlas/projets/:projectId/completer",
+    scope: "own",
+    expect: {
+      visitor: SIGN_IN,
+      ambassade: 200,
+      operateur: 200,
+      reseau: 200,
+      daect: 200,
+      others: 403,
+    },
+  },
+  {
+    pattern: "/atlas/projets/:projectId/completer",
+    scope: "other",
+    expect: { visitor: SIGN_IN, operateur: 200, daect: 200, others: 403 },
+  },
+  {
+    pattern: "/atlas/projets/:projectId/completer",
+    method: "POST",
+    scope: "own",
+    expect: { visitor: 401, ambassade: 400, operateur: 400, reseau: 400, daect: 400, others: 403 },
+  },
+  {
+    pattern: "/atlas/projets/:projectId/completer",
+    method: "POST",
+    scope: "other",
+    expect: { visitor: 401, operateur: 400, daect: 400, others: 403 },
+  },
+  {
+    pattern: "/atlas/collectivites/:collectiviteId/modifier",
+    scope: "own",
+    expect: OWN_COLLECTIVITE,
+  },
+  { pattern: "/atlas/collectivites/:collectiviteId/modifier", scope: "other", expect: DAECT_ONLY },
+  {
+    pattern: "/atlas/collectivites/:collectiviteId/modifier",
+    method: "POST",
+    scope: "own",
+    expect: OWN_COLLECTIVITE_POST,
+  },
+  {
+    pattern: "/atlas/collectivites/:collectiviteId/modifier",
+    method: "POST",
+    scope: "other",
+    expect: { visitor: 401, daect: 400, others: 403 },
+  },
+  {
+    pattern: "/atlas/collectivites/:collectiviteId/nouveau-projet",
+    scope: "own",
+    expect: OWN_COLLECTIVITE,
+  },
+  {
+    pattern: "/atlas/collectivites/:collectiviteId/nouveau-projet",
+    scope: "other",
+    expect: DAECT_ONLY,
+  },
+  {
+    pattern: "/atlas/collectivites/:collectiviteId/nouveau-projet",
+    method: "POST",
+    scope: "own",
+    expect: OWN_COLLECTIVITE_POST,
+  },
+  {
+    pattern: "/atlas/collectivites/:collectiviteId/nouveau-projet",
+    method: "POST",
+    scope: "other",
+    expect: { visitor: 401, daect: 400, others: 403 },
+  },
   { pattern: "/atlas/partenaires/:authorityId", expect: 200 },
   { pattern: "/atlas/pays/:countryCode", expect: 200 },
   { pattern: "/atlas/statistiques", query: "groupBy=region", expect: 200 },
@@ -122,6 +235,8 @@ const served = portalForTestFile();
 const clients = new Map<RoleName, FormClient>();
 const ownOrganisation = new Map<RoleName, number>();
 let mailId = 0;
+/** Atlas records of the Rennes agent's collectivité ("own") and of nobody's scope ("other"). */
+const atlasIds = { ownProject: 0, otherProject: 0, ownCollectivite: 0, otherCollectivite: 0 };
 
 beforeAll(async () => {
   // A member of the Rennes organisation who is not its administrator.
@@ -149,6 +264,42 @@ beforeAll(async () => {
     html: "<p>t</p>",
   });
   [{ id: mailId }] = await served.database.db.select({ id: mailOutbox.id }).from(mailOutbox);
+
+  const { db } = served.database;
+  const [ids] = rowsOf<{
+    own_collectivite: number;
+    own_project: number;
+    other_project: number;
+    other_collectivite: number;
+  }>(
+    await db.execute(sql`
+      WITH rennes AS (SELECT id FROM atlas_collectivites WHERE unit_id = 'commune:35238'),
+           other AS (
+             SELECT p.id, p.lead_collectivite_id FROM atlas_projects p
+               JOIN atlas_collectivites c ON c.id = p.lead_collectivite_id
+              WHERE c.region_code <> '53'
+                AND NOT EXISTS (SELECT 1 FROM atlas_project_countries pc
+                                 WHERE pc.project_id = p.id AND pc.country_code = 'SN')
+                AND NOT EXISTS (SELECT 1 FROM atlas_project_partnerships pp
+                                  JOIN atlas_partnership_collectivites x ON x.partnership_id = pp.partnership_id
+                                  JOIN atlas_collectivites xc ON xc.id = x.collectivite_id
+                                 WHERE pp.project_id = p.id AND xc.region_code = '53')
+              ORDER BY p.id LIMIT 1)
+      SELECT (SELECT id FROM rennes) AS own_collectivite,
+             (SELECT min(id) FROM atlas_projects WHERE lead_collectivite_id = (SELECT id FROM rennes)) AS own_project,
+             (SELECT id FROM other) AS other_project,
+             (SELECT lead_collectivite_id FROM other) AS other_collectivite`),
+  );
+  Object.assign(atlasIds, {
+    ownProject: ids.own_project,
+    otherProject: ids.other_project,
+    ownCollectivite: ids.own_collectivite,
+    otherCollectivite: ids.other_collectivite,
+  });
+  await db
+    .insert(projectCountries)
+    .values({ projectId: atlasIds.ownProject, countryCode: "SN" })
+    .onConflictDoNothing();
 
   for (const [role, email] of Object.entries(ROLES) as [RoleName, string | null][]) {
     const client = new FormClient(served.portal.baseUrl);
@@ -192,15 +343,35 @@ describe("authorisation matrix", () => {
           .replace(":organisationId", String(organisationId))
           .replace(":token", "jeton-inconnu")
           .replace(":mailId", String(mailId))
-          .replace(":projectId", "1")
-          .replace(":collectiviteId", "1")
+          .replace(
+            ":projectId",
+            String(
+              !entry.scope
+                ? 1
+                : entry.scope === "own"
+                  ? atlasIds.ownProject
+                  : atlasIds.otherProject,
+            ),
+          )
+          .replace(
+            ":collectiviteId",
+            String(
+              !entry.scope
+                ? 1
+                : entry.scope === "own"
+                  ? atlasIds.ownCollectivite
+                  : atlasIds.otherCollectivite,
+            ),
+          )
           .replace(":authorityId", "1")
           .replace(":countryCode", "SN")
           .replace("*", "/page-qui-n-existe-pas")
           .concat(entry.query ? `?${entry.query}` : "");
         let status: number;
         if (entry.method === "POST") {
-          await client.get(path.startsWith("/organisations") ? "/" : path);
+          await client.get(
+            path.startsWith("/organisations") || path.startsWith("/atlas") ? "/" : path,
+          );
           const email = `invite-${role.replace(/\W/g, "")}-${entry.scope}@example.org`;
           const response = await client.post(path, { email });
           status = response.status;

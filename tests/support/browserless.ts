@@ -33,10 +33,15 @@ export class FormClient {
 
   async post(
     pathname: string,
-    fields: Record<string, string>,
+    fields: Record<string, string | string[]>,
     options: { withCsrf?: boolean } = {},
   ) {
-    const body = new URLSearchParams(fields);
+    // A list is sent as repeated fields, as checkboxes and selects of one name are.
+    const body = new URLSearchParams(
+      Object.entries(fields).flatMap(([name, value]) =>
+        (Array.isArray(value) ? value : [value]).map((one) => [name, one]),
+      ),
+    );
     if (options.withCsrf !== false) body.set("_csrf", this.csrfToken);
     return this.request(pathname, {
       method: "POST",

@@ -1,8 +1,10 @@
+import { fr } from "@codegouvfr/react-dsfr";
 import { useLoaderData } from "react-router";
+import { can } from "../../../src/platform/policy";
 import { collectiviteFiche } from "../../../src/modules/atlas/index";
 import { AtlasBreadcrumb } from "../../components/atlas/AtlasBreadcrumb";
 import { PartnershipTable } from "../../components/atlas/PartnershipTable";
-import { appContext } from "../../context";
+import { appContext, requestContext } from "../../context";
 import { formatCount } from "../../lib/format";
 import { guard } from "../../lib/http.server";
 import { idParam } from "../../lib/params.server";
@@ -14,7 +16,21 @@ export const meta = ({ data }: Route.MetaArgs) => [
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { db } = context.get(appContext);
-  return guard(request, () => collectiviteFiche(db, idParam(params.collectiviteId)));
+  const { actor } = context.get(requestContext);
+  return guard(request, async () => {
+    const { organisationId, ...fiche } = await collectiviteFiche(
+      db,
+      idParam(params.collectiviteId),
+    );
+    const own = { organisationId: organisationId ?? -1 };
+    return {
+      ...fiche,
+      can: {
+        edit: can(actor, "atlas:collectivite:edit", own),
+        createProject: can(actor, "atlas:project:create", own),
+      },
+    };
+  });
 }
 
 export default function CollectivitePage() {
@@ -26,6 +42,27 @@ export default function CollectivitePage() {
       <p className="fr-text--lead">
         {[fiche.kindLabel, fiche.departement, fiche.region].filter(Boolean).join(" · ")}
       </p>
+      {fiche.can.edit || fiche.can.createProject ? (
+        <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm fr-mb-3w">
+          {fiche.can.edit ? (
+            <li>
+              <a className={fr.cx("fr-btn")} href={`/atlas/collectivites/${fiche.id}/modifier`}>
+                Modifier le profil
+              </a>
+            </li>
+          ) : null}
+          {fiche.can.createProject ? (
+            <li>
+              <a
+                className={fr.cx("fr-btn", "fr-btn--secondary")}
+                href={`/atlas/collectivites/${fiche.id}/nouveau-projet`}
+              >
+                Ajouter un projet
+              </a>
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
       {fiche.presentation ? <p>{fiche.presentation}</p> : null}
       <ul className="fr-raw-list fr-mb-4w">
         {fiche.electedOfficialName ? (

@@ -1,7 +1,10 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { useLoaderData } from "react-router";
-import { projectFiche } from "../../../src/modules/atlas/index";
+import { projectFiche, projectScope } from "../../../src/modules/atlas/index";
+import { can } from "../../../src/platform/policy";
 import { AtlasBreadcrumb } from "../../components/atlas/AtlasBreadcrumb";
-import { appContext } from "../../context";
+import { appContext, requestContext } from "../../context";
 import { formatDate, formatEuros } from "../../lib/format";
 import { guard } from "../../lib/http.server";
 import { idParam } from "../../lib/params.server";
@@ -11,9 +14,60 @@ export const meta = ({ data }: Route.MetaArgs) => [
   { title: `${data?.title ?? "Projet"} – Atlas de la coopération décentralisée` },
 ];
 
+/** What the signed-in actor may do on this project, to show only the buttons allowed. */
+async function abilities(
+  db: Parameters<typeof projectScope>[0],
+  actor: Parameters<typeof can>[0],
+  projectId: number,
+) {
+  if (actor.kind === "visitor") return { edit: false, remark: false, history: false };
+  const scope = (await projectScope(db, projectId)) ?? {};
+  return {
+    edit: can(actor, "atlas:project:edit", scope),
+    remark: can(actor, "atlas:project:remark", scope),
+    history: can(actor, "atlas:project:history", scope),
+  };
+}
+
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { db } = context.get(appContext);
-  return guard(request, () => projectFiche(db, idParam(params.projectId)));
+  const { actor } = context.get(requestContext);
+  const saved = new URL(request.url).searchParams;
+  return guard(request, async () => {
+    const id = idParam(params.projectId);
+    const [fiche, can] = await Promise.all([
+      projectFiche(db, id, { withContacts: actor.kind === "user" }),
+      abilities(db, actor, id),
+    ]);
+    return {
+      ...fiche,
+      can,
+      notice: saved.has("version")
+        ? `Modifications enregistrées : le projet est à sa version n° ${fiche.version}.`
+        : saved.has("inchange")
+          ? "Aucune modification : la fiche était déjà à jour."
+          : saved.has("complement")
+            ? "Votre complément a été publié sur la fiche."
+            : null,
+    };
+  });
+}
+
+function Lines({ title, text }: { title: string; text: string | null }) {
+  if (!text) return null;
+  return (
+    <section className="fr-mb-4w">
+      <h2 className="fr-h4">{title}</h2>
+      <ul>
+        {text
+          .split("\n")
+          .filter((line) => line.trim())
+          .map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+      </ul>
+    </section>
+  );
 }
 
 function Paragraphs({ title, text }: { title: string; text: string | null }) {
@@ -48,6 +102,46 @@ export default function ProjectPage() {
         </li>
       </ul>
       <h1>{project.title}</h1>
+      {project.notice ? (
+        <Alert
+          className="fr-mb-3w"
+          severity="success"
+          small
+          description={project.notice}
+          role="status"
+        />
+      ) : null}
+      {project.can.edit || project.can.remark || project.can.history ? (
+        <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm fr-mb-3w">
+          {project.can.edit ? (
+            <li>
+              <a className={fr.cx("fr-btn")} href={`/atlas/projets/${project.id}/modifier`}>
+                Modifier le projet
+              </a>
+            </li>
+          ) : null}
+          {project.can.remark ? (
+            <li>
+              <a
+                className={fr.cx("fr-btn", "fr-btn--secondary")}
+                href={`/atlas/projets/${project.id}/completer`}
+              >
+                Ajouter un complément
+              </a>
+            </li>
+          ) : null}
+          {project.can.history ? (
+            <li>
+              <a
+                className={fr.cx("fr-btn", "fr-btn--tertiary")}
+                href={`/atlas/projets/${project.id}/historique`}
+              >
+                Historique des modifications
+              </a>
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-8">
           <Paragraphs title="Objectifs" text={project.objectives} />
@@ -95,8 +189,9 @@ export default function ProjectPage() {
                   </tr>
                 </thead>
                 <tbody>
-                  {project.fundings.map((funding) => (
-                    <tr key={funding.source}>
+                  {project.fundings.map((funding, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: funding lines have no id of their own
+                    <tr key={i}>
                       <td>{funding.source}</td>
                       <td className="fr-cell--right">{formatEuros(funding.amountCents)}</td>
                     </tr>
@@ -112,6 +207,20 @@ export default function ProjectPage() {
                 ) : null}
               </table>
             </div>
+          ) : null}
+          <Lines title="Partenaires en France" text={project.partnersInFrance} />
+          <Lines title="Autres partenaires à l'étranger" text={project.partnersAbroad} />
+          <Lines title="Contacts" text={project.contacts} />
+          {project.remarks.length > 0 ? (
+            <section className="fr-mb-4w" id="complements">
+              <h2 className="fr-h4">Compléments des partenaires institutionnels</h2>
+              {project.remarks.map((remark) => (
+                <blockquote key={`${remark.createdAt}-${remark.organisation}`} className="fr-mb-2w">
+                  <p>{remark.body}</p>
+                  <footer>{`${remark.organisation}, le ${formatDate(remark.createdAt, "longDate")}`}</footer>
+                </blockquote>
+              ))}
+            </section>
           ) : null}
         </div>
         <aside className="fr-col-12 fr-col-md-4" aria-label="En bref">

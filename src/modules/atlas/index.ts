@@ -57,3 +57,20 @@ export {
   listPartnerships,
   parseIdCursor,
 } from "./directory/directory-queries";
+export {
+  addProjectRemark,
+  createProject,
+  editableProject,
+  updateProject,
+} from "./editing/project-commands";
+export {
+  type CollectiviteProfile,
+  collectiviteFormValues,
+  editableCollectivite,
+  updateCollectiviteProfile,
+} from "./editing/collectivite-commands";
+export { compareSnapshots, describeChanges } from "./editing/field-display";
+export { MAX_FUNDING_LINES, projectFormValues, projectListFields } from "./editing/project-input";
+export { collectiviteOwner, partnershipChoices, projectScope } from "./editing/project-record";
+export { listVersions } from "./editing/versions";
+export { versionedEntities, type VersionedEntity } from "./editing/editing.schema";

@@ -6,6 +6,7 @@ import { NotFound } from "../../../platform/errors";
 import { authorize } from "../../../platform/policy";
 import { optionalEurosField, optionalTextField, parseInput } from "../../../platform/validation";
 import { collectivites } from "../schema";
+import { centsToText } from "./project-input";
 import { assertCurrentVersion, recordVersion, sentVersion, snapshotChanges } from "./versions";
 
 const optionalEmail = z.preprocess(
@@ -127,4 +128,18 @@ export async function updateCollectiviteProfile(
     });
     return { version, changed: true };
   });
+}
+
+/** The form fields of a stored profile, as a person would type them. */
+export function collectiviteFormValues(profile: CollectiviteProfile): Record<string, string> {
+  return {
+    ...Object.fromEntries(
+      Object.entries(profile).map(([key, value]) => [key, value === null ? "" : String(value)]),
+    ),
+    hasInternationalService: profile.hasInternationalService ? "oui" : "non",
+    staffFte:
+      profile.staffFte === null ? "" : profile.staffFte.replace(/\.?0+$/, "").replace(".", ","),
+    yearlyBudgetCents:
+      profile.yearlyBudgetCents === null ? "" : centsToText(profile.yearlyBudgetCents),
+  };
 }

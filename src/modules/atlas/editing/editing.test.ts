@@ -62,7 +62,10 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 /** The edit form of a project as it is stored, with some fields changed. */
-async function formOf(projectId: number, changes: Record<string, string | string[]> = {}) {
+async function formOf(
+  projectId: number,
+  changes: Record<string, string | string[]> = {},
+): Promise<Record<string, string | string[]>> {
   const stored = (await readProject(database.db, projectId))!;
   return { ...projectFormValues(stored.input), version: String(stored.version), ...changes };
 }
@@ -99,7 +102,9 @@ describe("editing a project", () => {
     expect(after.input.title).toBe("Coopération hydraulique Rennes–Kaolack : forages solaires");
     // Amounts are kept exactly, to the cent.
     expect(after.input.totalBudgetCents).toBe(25_000_050);
-    expect(after.input.fundings).toEqual([{ sourceCode: "fonds_propres", amountCents: 12_000_025 }]);
+    expect(after.input.fundings).toEqual([
+      { sourceCode: "fonds_propres", amountCents: 12_000_025 },
+    ]);
 
     const [version] = await database.db
       .select()

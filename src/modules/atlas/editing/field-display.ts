@@ -1,3 +1,4 @@
+import type { ComparedField } from "../../../platform/errors";
 import { atlasDomains } from "../../../reference/data/themes";
 import type { AtlasLabels } from "../labels";
 import { projectStatusLabels } from "../labels";
@@ -83,13 +84,6 @@ const fieldsOf: Record<VersionedEntity, Record<string, FieldDisplay>> = {
   project: projectFields,
   collectivite: collectiviteFields,
 };
-
-export interface ComparedField {
-  field: string;
-  label: string;
-  before: string;
-  after: string;
-}
 
 function describe(entity: VersionedEntity, field: string, value: unknown, labels: AtlasLabels) {
   const display = fieldsOf[entity][field];

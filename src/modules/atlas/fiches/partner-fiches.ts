@@ -61,9 +61,10 @@ export async function collectiviteFiche(db: Db, collectiviteId: number) {
     electedOfficialTitle: string | null;
     hasInternationalService: boolean;
     staffFte: string | null;
+    organisationId: number | null;
   }>(
     await db.execute(sql`
-      SELECT id, name, kind, region_code AS "regionCode", departement_code AS "departementCode",
+      SELECT id, name, kind, organisation_id AS "organisationId", region_code AS "regionCode", departement_code AS "departementCode",
              website, presentation, elected_official_name AS "electedOfficialName",
              elected_official_title AS "electedOfficialTitle",
              has_international_service AS "hasInternationalService", staff_fte AS "staffFte"

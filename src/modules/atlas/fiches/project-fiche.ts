@@ -21,6 +21,10 @@ interface FicheRow {
   volunteers: number | null;
   updatedAt: string;
   version: number;
+  partnersInFrance: string | null;
+  partnersAbroad: string | null;
+  contacts: string | null;
+  remarks: { organisation: string; body: string; createdAt: string }[];
   codes: { list: string; code: string }[];
   countries: string[];
   fundings: { source: string; amountCents: number }[];
@@ -36,16 +40,23 @@ interface FicheRow {
 }
 
 /**
- * Everything the public fiche of a project shows, in one query (a fiche is the most
- * requested page: one round trip instead of eight); no personal contact data.
+ * Everything the fiche of a project shows, in one query (a fiche is the most requested
+ * page: one round trip instead of eight). Contacts are personal data: only for signed-in
+ * users (`withContacts`), never on the public page.
  */
-export async function projectFiche(db: Db, projectId: number) {
+export async function projectFiche(db: Db, projectId: number, { withContacts = false } = {}) {
   const [row] = rowsOf<FicheRow>(
     await db.execute(sql`
       SELECT p.id, p.title, p.domain_code AS "domainCode", p.objectives, p.description,
              p.history, p.context, p.start_year AS "startYear", p.end_year AS "endYear",
              p.status, p.total_budget_cents AS "totalBudgetCents", p.volunteers,
              p.updated_at AS "updatedAt", p.version,
+             p.partners_in_france AS "partnersInFrance", p.partners_abroad AS "partnersAbroad",
+             ${withContacts ? sql`p.contacts` : sql`NULL`} AS contacts,
+             coalesce((SELECT json_agg(json_build_object('organisation', o.name, 'body', r.body,
+                                                         'createdAt', r.created_at) ORDER BY r.id)
+                         FROM atlas_project_remarks r JOIN organisations o ON o.id = r.organisation_id
+                        WHERE r.project_id = p.id), '[]') AS remarks,
              coalesce((SELECT json_agg(json_build_object('list', list, 'code', code))
                          FROM atlas_project_codes WHERE project_id = p.id), '[]') AS codes,
              coalesce((SELECT json_agg(country_code ORDER BY country_code)
@@ -96,6 +107,10 @@ export async function projectFiche(db: Db, projectId: number) {
     volunteers: row.volunteers,
     updatedAt: new Date(row.updatedAt).toISOString(),
     version: row.version,
+    partnersInFrance: row.partnersInFrance,
+    partnersAbroad: row.partnersAbroad,
+    contacts: row.contacts,
+    remarks: row.remarks,
     themes: row.codes
       .filter((code) => code.list === "theme")
       .map((code) => ({ code: code.code, label: labels.theme.get(code.code) ?? code.code })),

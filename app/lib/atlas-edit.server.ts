@@ -1,0 +1,63 @@
+import {
+  type VersionedEntity,
+  atlasLabels,
+  compareSnapshots,
+  partnershipChoices,
+  projectStatusLabels,
+} from "../../src/modules/atlas/index";
+import type { PublicCache } from "../../src/platform/cache";
+import type { Db } from "../../src/platform/db/client";
+import { NotFound, type StaleVersion } from "../../src/platform/errors";
+import { eq } from "drizzle-orm";
+import { projects } from "../../src/modules/atlas/schema";
+import { atlasDomains } from "../../src/reference/data/themes";
+import type { ProjectFormChoices } from "../components/atlas/ProjectForm";
+
+/** The lists a project form offers, with the partnerships of the project's collectivité. */
+export async function projectFormChoices(
+  db: Db,
+  collectiviteId: number | null,
+  currentPartnerships: number[] = [],
+): Promise<ProjectFormChoices> {
+  const labels = await atlasLabels(db);
+  const partnerships = await partnershipChoices(
+    db,
+    collectiviteId ? [collectiviteId] : [],
+    currentPartnerships,
+  );
+  return {
+    domains: atlasDomains.map((domain) => [domain.code, domain.label]),
+    themesByDomain: atlasDomains.map((domain) => ({
+      domain: domain.label,
+      themes: domain.themes.map(([code, label]) => [code, label]),
+    })),
+    sdgs: [...labels.sdg],
+    countries: [...labels.country],
+    fundingSources: [...labels.funding],
+    statuses: Object.entries(projectStatusLabels),
+    partnerships: partnerships.map((choice) => [String(choice.id), choice.label]),
+  };
+}
+
+/** Describes a refused save (stored version against what was typed) for the conflict table. */
+export const conflictComparer =
+  (db: Db, entity: VersionedEntity) => async (current: StaleVersion["current"]) =>
+    compareSnapshots(entity, current.snapshot, current.typed, await atlasLabels(db));
+
+/**
+ * After an edit, this instance forgets the public figures it computed (counts, statistics,
+ * totals); other instances refresh theirs within their few minutes of life.
+ */
+export function clearAtlasCaches(cache: PublicCache) {
+  for (const key of [...cache.keys()]) if (key.startsWith("atlas:")) cache.delete(key);
+}
+
+/** A project's title, for the pages around its fiche. */
+export async function projectTitle(db: Db, projectId: number): Promise<string> {
+  const [row] = await db
+    .select({ title: projects.title })
+    .from(projects)
+    .where(eq(projects.id, projectId));
+  if (!row) throw new NotFound("Ce projet n'existe pas.");
+  return row.title;
+}

@@ -1,0 +1,206 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { projectFormValues } from "../../src/modules/atlas/editing/project-input";
+import { readProject } from "../../src/modules/atlas/editing/project-record";
+import { collectivites, projects } from "../../src/modules/atlas/schema";
+import { FormClient } from "../support/browserless";
+import { portalForTestFile } from "../support/portal";
+
+/**
+ * The "téléprocédure de mise à jour" through real HTTP: an agent edits a project of its
+ * collectivité, the DAECT saves in between, the agent's outdated save is refused with both
+ * versions shown; an embassy completes a project of its country.
+ */
+const served = portalForTestFile();
+let rennesId: number;
+let projectId: number;
+
+beforeAll(async () => {
+  const { db } = served.database;
+  [{ id: rennesId }] = await db
+    .select({ id: collectivites.id })
+    .from(collectivites)
+    .where(eq(collectivites.unitId, "commune:35238"));
+  [{ id: projectId }] = await db
+    .select({ id: projects.id })
+    .from(projects)
+    .where(eq(projects.leadCollectiviteId, rennesId))
+    .limit(1);
+});
+
+async function storedForm() {
+  const stored = (await readProject(served.database.db, projectId))!;
+  return { ...projectFormValues(stored.input), version: String(stored.version) };
+}
+
+const escaped = (text: string) => text.replaceAll("'", "&#x27;");
+
+describe("editing a project in the browser-less journey", () => {
+  it("shows the edit button only to those who may edit", async () => {
+    const agent = new FormClient(served.portal.baseUrl);
+    await agent.signIn("agent-35238@example.org");
+    expect((await agent.get(`/atlas/projets/${projectId}`)).html).toContain("Modifier le projet");
+    const embassy = new FormClient(served.portal.baseUrl);
+    await embassy.signIn("ambassade-ma@example.org");
+    const page = await embassy.get(`/atlas/projets/${projectId}`);
+    expect(page.html).not.toContain("Modifier le projet");
+    expect((await embassy.get(`/atlas/projets/${projectId}/modifier`)).status).toBe(403);
+  });
+
+  it("saves, refuses an outdated save showing both versions, and keeps what was typed", async () => {
+    const agent = new FormClient(served.portal.baseUrl);
+    await agent.signIn("agent-35238@example.org");
+    const daect = new FormClient(served.portal.baseUrl);
+    await daect.signIn("daect@example.org");
+
+    // Both open the form on the same version.
+    const opened = await storedForm();
+    const agentPage = await agent.get(`/atlas/projets/${projectId}/modifier`);
+    expect(agentPage.status).toBe(200);
+    expect(agentPage.html).toContain(`name="version" value="${opened.version}"`);
+    await daect.get(`/atlas/projets/${projectId}/modifier`);
+
+    const saved = await daect.post(`/atlas/projets/${projectId}/modifier`, {
+      ...opened,
+      objectives: "Objectifs revus par la DAECT.",
+    });
+    expect(saved.status).toBe(302);
+    expect(saved.location).toBe(
+      `/atlas/projets/${projectId}?version=${Number(opened.version) + 1}`,
+    );
+    const fiche = await daect.get(saved.location!);
+    expect(fiche.html).toContain("Modifications enregistrées");
+    expect(fiche.html).toContain("Objectifs revus par la DAECT.");
+
+    const refused = await agent.post(`/atlas/projets/${projectId}/modifier`, {
+      ...opened,
+      objectives: "Objectifs revus par la commune.",
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.html).toContain("Modifié entre-temps");
+    expect(refused.html).toContain("daect@example.org");
+    expect(refused.html).toContain("Objectifs revus par la DAECT.");
+    // What the agent typed is still in the form, now on the stored version.
+    expect(refused.html).toContain("Objectifs revus par la commune.");
+    expect(refused.html).toContain(`name="version" value="${Number(opened.version) + 1}"`);
+    expect((await readProject(served.database.db, projectId))!.input.objectives).toBe(
+      "Objectifs revus par la DAECT.",
+    );
+
+    // Saving again, knowingly, replaces the stored version.
+    const replaced = await agent.post(`/atlas/projets/${projectId}/modifier`, {
+      ...opened,
+      version: String(Number(opened.version) + 1),
+      objectives: "Objectifs revus par la commune.",
+    });
+    expect(replaced.status).toBe(302);
+
+    const history = await agent.get(`/atlas/projets/${projectId}/historique`);
+    expect(history.status).toBe(200);
+    expect(history.html).toContain(`Version n° ${Number(opened.version) + 2}`);
+    expect(history.html).toContain("Objectifs revus par la commune.");
+  });
+
+  it("names the bad fields, keeps the typed values and saves nothing", async () => {
+    const agent = new FormClient(served.portal.baseUrl);
+    await agent.signIn("agent-35238@example.org");
+    await agent.get(`/atlas/projets/${projectId}/modifier`);
+    const before = await storedForm();
+    const response = await agent.post(`/atlas/projets/${projectId}/modifier`, {
+      ...before,
+      title: "Un nouveau titre qui ne sera pas enregistré",
+      endYear: "1990",
+      startYear: "2020",
+      fundingSource1: "fonds_propres",
+      fundingAmount1: "dix mille",
+    });
+    expect(response.status).toBe(400);
+    expect(response.html).toContain(
+      escaped("L'année de fin (1990) précède l'année de début (2020)."),
+    );
+    expect(response.html).toContain("Le montant du financement n° 1 doit être un montant en euros");
+    expect(response.html).toContain('value="Un nouveau titre qui ne sera pas enregistré"');
+    expect(response.html).toContain('value="dix mille"');
+    expect(await storedForm()).toEqual(before);
+  });
+
+  it("lets the agent update the collectivité's profile and add a project", async () => {
+    const agent = new FormClient(served.portal.baseUrl);
+    await agent.signIn("agent-35238@example.org");
+    const form = await agent.get(`/atlas/collectivites/${rennesId}/modifier`);
+    expect(form.status).toBe(200);
+    const version = /name="version" value="(\d+)"/.exec(form.html)![1];
+    const saved = await agent.post(`/atlas/collectivites/${rennesId}/modifier`, {
+      version,
+      hasInternationalService: "oui",
+      electedOfficialName: "Dominique Exemple-Fictif",
+      presentation: "Rennes coopère avec Diourbel (Sénégal) depuis 1986.",
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.html).toContain(`Profil enregistré : version n° ${Number(version) + 1}`);
+    const fiche = await agent.get(`/atlas/collectivites/${rennesId}`);
+    expect(fiche.html).toContain("Rennes coopère avec Diourbel (Sénégal) depuis 1986.");
+
+    await agent.get(`/atlas/collectivites/${rennesId}/nouveau-projet`);
+    const created = await agent.post(`/atlas/collectivites/${rennesId}/nouveau-projet`, {
+      title: "Bibliothèque numérique partagée Rennes–Sarajevo",
+      domainCode: "culture-patrimoine",
+      themes: ["culture", "numerique"],
+      countries: ["BA", ""],
+      status: "en_projet",
+    });
+    expect(created.status).toBe(302);
+    const newFiche = await agent.get(created.location!);
+    expect(newFiche.html).toContain("Bibliothèque numérique partagée Rennes–Sarajevo");
+    // The public search finds it at once.
+    const search = await new FormClient(served.portal.baseUrl).get(
+      "/atlas/projets?q=bibliotheque+numerique+sarajevo",
+    );
+    expect(search.html).toContain("Bibliothèque numérique partagée Rennes–Sarajevo");
+  });
+
+  it("lets an embassy complete a project of its country, shown on the public fiche", async () => {
+    const { db } = served.database;
+    const stored = await storedForm();
+    // Make the Rennes project concern Senegal, as the DAECT would.
+    const daect = new FormClient(served.portal.baseUrl);
+    await daect.signIn("daect@example.org");
+    await daect.get(`/atlas/projets/${projectId}/modifier`);
+    const countries = [...new Set([...(stored.countries as string[]), "SN"])];
+    expect(
+      (
+        await daect.post(`/atlas/projets/${projectId}/modifier`, {
+          ...stored,
+          countries,
+          contacts: "Awa Exemple-Fictif, chargée de mission, awa.exemple@example.org",
+        })
+      ).status,
+    ).toBe(302);
+    // Contacts are personal data: shown to signed-in users, not on the public fiche.
+    expect((await daect.get(`/atlas/projets/${projectId}`)).html).toContain(
+      "awa.exemple@example.org",
+    );
+
+    const embassy = new FormClient(served.portal.baseUrl);
+    await embassy.signIn("ambassade-sn@example.org");
+    expect((await embassy.get(`/atlas/projets/${projectId}`)).html).toContain(
+      "Ajouter un complément",
+    );
+    await embassy.get(`/atlas/projets/${projectId}/completer`);
+    const empty = await embassy.post(`/atlas/projets/${projectId}/completer`, { body: "" });
+    expect(empty.status).toBe(400);
+    expect(empty.html).toContain("Le texte de la remarque est obligatoire.");
+    const posted = await embassy.post(`/atlas/projets/${projectId}/completer`, {
+      body: "Le poste a visité les forages en octobre : trois sur quatre fonctionnent.",
+    });
+    expect(posted.status).toBe(302);
+    const visitor = new FormClient(served.portal.baseUrl);
+    const publicFiche = await visitor.get(`/atlas/projets/${projectId}`);
+    expect(publicFiche.html).toContain("trois sur quatre fonctionnent");
+    expect(publicFiche.html).toContain("Ambassade de France – Sénégal");
+    expect(publicFiche.html).not.toContain("awa.exemple@example.org");
+    expect((await readProject(db, projectId))!.version, "a remark does not create a version").toBe(
+      Number(stored.version) + 1,
+    );
+  });
+});
