@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import type express from "express";
 import pino from "pino";
 import { seedIfEmpty } from "../src/demo/seed";
+import { failInterruptedImports } from "../src/modules/atlas/import/import-commands";
 import { projectIndexIsIncomplete, rebuildProjectIndex } from "../src/modules/atlas/project-index";
 import { type AppConfig, ConfigError, loadConfig } from "../src/platform/config";
 import { openDatabase } from "../src/platform/db/client";
@@ -40,6 +41,7 @@ export async function startPortal(
     logger.info("building the Atlas search index");
     await rebuildProjectIndex(database.db);
   }
+  await failInterruptedImports(database.db);
 
   const worker = config.smtpUrl
     ? startMailWorker(database.db, createSmtpTransport(config.smtpUrl), {

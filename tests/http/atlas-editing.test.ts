@@ -28,7 +28,7 @@ beforeAll(async () => {
     .limit(1);
 });
 
-async function storedForm() {
+async function storedForm(): Promise<Record<string, string | string[]>> {
   const stored = (await readProject(served.database.db, projectId))!;
   return { ...projectFormValues(stored.input), version: String(stored.version) };
 }

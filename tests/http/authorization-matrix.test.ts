@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import { atlasImports } from "../../src/modules/atlas/import/import.schema";
 import { projectCountries } from "../../src/modules/atlas/schema";
 import { rowsOf } from "../../src/platform/db/client";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -95,6 +96,10 @@ const cases: Case[] = [
   { pattern: "/admin/courriels", expect: DAECT_ONLY },
   { pattern: "/admin/courriels/:mailId", expect: DAECT_ONLY },
   { pattern: "/admin/journal", expect: DAECT_ONLY },
+  { pattern: "/admin/imports", expect: DAECT_ONLY },
+  { pattern: "/admin/imports", method: "POST", expect: { visitor: 401, daect: 400, others: 403 } },
+  { pattern: "/admin/imports/:importId", expect: DAECT_ONLY },
+  { pattern: "/admin/imports/modeles/:kind/:format", expect: DAECT_ONLY },
   { pattern: "/atlas/projets", query: "q=eau&continent=Afrique", expect: 200 },
   { pattern: "/atlas/projets/:projectId", expect: 200 },
   { pattern: "/atlas/collectivites/:collectiviteId", expect: 200 },
@@ -235,6 +240,7 @@ const served = portalForTestFile();
 const clients = new Map<RoleName, FormClient>();
 const ownOrganisation = new Map<RoleName, number>();
 let mailId = 0;
+let importId = 0;
 /** Atlas records of the Rennes agent's collectivité ("own") and of nobody's scope ("other"). */
 const atlasIds = { ownProject: 0, otherProject: 0, ownCollectivite: 0, otherCollectivite: 0 };
 
@@ -266,6 +272,10 @@ beforeAll(async () => {
   [{ id: mailId }] = await served.database.db.select({ id: mailOutbox.id }).from(mailOutbox);
 
   const { db } = served.database;
+  [{ id: importId }] = await db
+    .insert(atlasImports)
+    .values({ kind: "projects", filename: "projets.csv", totalRows: 1, createdByLabel: "DAECT" })
+    .returning({ id: atlasImports.id });
   const [ids] = rowsOf<{
     own_collectivite: number;
     own_project: number;
@@ -343,6 +353,9 @@ describe("authorisation matrix", () => {
           .replace(":organisationId", String(organisationId))
           .replace(":token", "jeton-inconnu")
           .replace(":mailId", String(mailId))
+          .replace(":importId", String(importId))
+          .replace(":kind", "projects")
+          .replace(":format", "xlsx")
           .replace(
             ":projectId",
             String(
@@ -369,9 +382,8 @@ describe("authorisation matrix", () => {
           .concat(entry.query ? `?${entry.query}` : "");
         let status: number;
         if (entry.method === "POST") {
-          await client.get(
-            path.startsWith("/organisations") || path.startsWith("/atlas") ? "/" : path,
-          );
+          // A page every role may open, for the CSRF token of the form.
+          await client.get(/^\/(organisations|atlas|admin)/.test(path) ? "/" : path);
           const email = `invite-${role.replace(/\W/g, "")}-${entry.scope}@example.org`;
           const response = await client.post(path, { email });
           status = response.status;

@@ -20,6 +20,7 @@ const sections = [
   ["/admin/organisations", "Organisations"],
   ["/admin/courriels", "Courriels envoyés"],
   ["/admin/journal", "Journal des modifications"],
+  ["/admin/imports", "Imports de l'Atlas"],
 ] as const;
 
 export default function AdminLayout() {

@@ -74,3 +74,12 @@ export { MAX_FUNDING_LINES, projectFormValues, projectListFields } from "./editi
 export { collectiviteOwner, partnershipChoices, projectScope } from "./editing/project-record";
 export { listVersions } from "./editing/versions";
 export { versionedEntities, type VersionedEntity } from "./editing/editing.schema";
+export {
+  failInterruptedImports,
+  importReport,
+  recentImports,
+  startImport,
+} from "./import/import-commands";
+export { importKindLabels, templateColumns } from "./import/templates";
+export { type ImportKind, importKinds } from "./import/import.schema";
+export { importTemplate } from "./import/template-file";

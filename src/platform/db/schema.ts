@@ -8,3 +8,4 @@ export * from "../../modules/accounts/schema";
 export * from "../../modules/atlas/schema";
 export * from "../../modules/atlas/project-index.schema";
 export * from "../../modules/atlas/editing/editing.schema";
+export * from "../../modules/atlas/import/import.schema";

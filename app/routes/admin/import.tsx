@@ -1,0 +1,115 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { useLoaderData } from "react-router";
+import { importReport } from "../../../src/modules/atlas/index";
+import { importKindLabels } from "../../../src/modules/atlas/import/templates";
+import { importStatusLabels } from "../../components/atlas/ImportStatus";
+import { appContext, requestContext } from "../../context";
+import { formatCount, formatDate } from "../../lib/format";
+import { guard } from "../../lib/http.server";
+import { idParam } from "../../lib/params.server";
+import type { Route } from "./+types/import";
+
+export const meta = () => [{ title: "Import de l'Atlas – Administration – Portail AECT" }];
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { db } = context.get(appContext);
+  const { actor } = context.get(requestContext);
+  return guard(request, () => importReport(db, actor, idParam(params.importId)));
+}
+
+const summaryLabels: Record<string, string> = {
+  projects: "projets ajoutés",
+  partnerships: "partenariats ajoutés",
+  authorities: "autorités partenaires créées",
+};
+
+export default function ImportPage() {
+  const report = useLoaderData<typeof loader>();
+  const running = report.status === "validating" || report.status === "importing";
+  return (
+    <>
+      <h1>{`Import « ${report.filename} »`}</h1>
+      <p>
+        {`${importKindLabels[report.kind]} · ${formatCount(report.totalRows)} lignes · déposé par ${report.createdByLabel} le ${formatDate(report.createdAt, "dateTime")}`}
+      </p>
+      <p className="fr-text--lead" role="status">
+        {importStatusLabels[report.status][0]}
+      </p>
+      {running ? (
+        <>
+          <label htmlFor="avancement">
+            {report.status === "validating"
+              ? `Lignes vérifiées : ${formatCount(report.checkedRows)} sur ${formatCount(report.totalRows)}`
+              : `Toutes les lignes sont valides : enregistrement des ${formatCount(report.totalRows)} lignes en une fois.`}
+          </label>
+          <progress
+            id="avancement"
+            className="fr-mb-2w"
+            max={report.totalRows}
+            value={report.status === "validating" ? report.checkedRows : undefined}
+          />
+          <p>
+            <a
+              className={fr.cx("fr-btn", "fr-btn--secondary")}
+              href={`/admin/imports/${report.id}`}
+            >
+              Actualiser l'état
+            </a>
+          </p>
+        </>
+      ) : null}
+      {report.status === "done" && report.summary ? (
+        <Alert
+          severity="success"
+          title="Import terminé"
+          description={Object.entries(report.summary)
+            .map(([key, count]) => `${formatCount(count)} ${summaryLabels[key] ?? key}`)
+            .join(", ")}
+        />
+      ) : null}
+      {report.status === "failed" ? (
+        <Alert
+          severity="warning"
+          title="Import interrompu"
+          description="L'import s'est arrêté avant la fin : rien n'a été enregistré. Déposez le fichier à nouveau."
+        />
+      ) : null}
+      {report.status === "invalid" ? (
+        <>
+          <Alert
+            severity="error"
+            title={`Rien n'a été importé : ${formatCount(report.errors.length)} erreurs`}
+            description="Corrigez chaque ligne ci-dessous dans votre fichier, puis déposez-le à nouveau."
+          />
+          <div className="fr-table fr-mt-2w">
+            <table>
+              <caption>
+                Erreurs, par ligne du fichier (la ligne 1 est celle des noms de colonnes)
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Ligne</th>
+                  <th scope="col">Colonne</th>
+                  <th scope="col">Erreur</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.errors.map((error) => (
+                  <tr key={`${error.line}-${error.column}`}>
+                    <td>{error.line}</td>
+                    <td>{error.column}</td>
+                    <td>{error.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
+      <p className="fr-mt-4w">
+        <a href="/admin/imports">Retour aux imports</a>
+      </p>
+    </>
+  );
+}
