@@ -28,3 +28,8 @@ export function formatEuros(cents: number): string {
 export function formatCount(value: number): string {
   return value.toLocaleString("fr-FR");
 }
+
+/** "1 erreur", "12 erreurs": French counts with their noun agreed. */
+export function countOf(value: number, singular: string, plural: string): string {
+  return `${formatCount(value)} ${value > 1 ? plural : singular}`;
+}

@@ -50,6 +50,16 @@ export class FormClient {
     });
   }
 
+  /** Posts a multipart form (a file upload), with the page's CSRF token. */
+  async postMultipart(pathname: string, form: FormData) {
+    form.set("_csrf", this.csrfToken);
+    return this.request(pathname, {
+      method: "POST",
+      headers: { cookie: this.cookieHeader() },
+      body: form,
+    });
+  }
+
   /** Sends a request without following redirects, keeping cookies and the page's CSRF token. */
   private async request(
     pathname: string,

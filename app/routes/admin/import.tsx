@@ -5,7 +5,7 @@ import { importReport } from "../../../src/modules/atlas/index";
 import { importKindLabels } from "../../../src/modules/atlas/import/templates";
 import { importStatusLabels } from "../../components/atlas/ImportStatus";
 import { appContext, requestContext } from "../../context";
-import { formatCount, formatDate } from "../../lib/format";
+import { countOf, formatCount, formatDate } from "../../lib/format";
 import { guard } from "../../lib/http.server";
 import { idParam } from "../../lib/params.server";
 import type { Route } from "./+types/import";
@@ -18,10 +18,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guard(request, () => importReport(db, actor, idParam(params.importId)));
 }
 
-const summaryLabels: Record<string, string> = {
-  projects: "projets ajoutés",
-  partnerships: "partenariats ajoutés",
-  authorities: "autorités partenaires créées",
+const summaryLabels: Record<string, [string, string]> = {
+  projects: ["projet ajouté", "projets ajoutés"],
+  partnerships: ["partenariat ajouté", "partenariats ajoutés"],
+  authorities: ["autorité partenaire créée", "autorités partenaires créées"],
 };
 
 export default function ImportPage() {
@@ -64,7 +64,7 @@ export default function ImportPage() {
           severity="success"
           title="Import terminé"
           description={Object.entries(report.summary)
-            .map(([key, count]) => `${formatCount(count)} ${summaryLabels[key] ?? key}`)
+            .map(([key, count]) => countOf(count, ...(summaryLabels[key] ?? [key, key])))
             .join(", ")}
         />
       ) : null}
@@ -79,7 +79,7 @@ export default function ImportPage() {
         <>
           <Alert
             severity="error"
-            title={`Rien n'a été importé : ${formatCount(report.errors.length)} erreurs`}
+            title={`Rien n'a été importé : ${countOf(report.errors.length, "erreur", "erreurs")}`}
             description="Corrigez chaque ligne ci-dessous dans votre fichier, puis déposez-le à nouveau."
           />
           <div className="fr-table fr-mt-2w">
