@@ -39,6 +39,7 @@ export type RootData = Awaited<ReturnType<typeof loader>>;
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: "/dsfr/dsfr.min.css" },
   { rel: "stylesheet", href: "/dsfr/utility/icons/icons.min.css" },
+  { rel: "stylesheet", href: "/portail.css" },
   { rel: "icon", href: "/dsfr/favicon/favicon.svg", type: "image/svg+xml" },
   { rel: "apple-touch-icon", href: "/dsfr/favicon/apple-touch-icon.png" },
 ];

@@ -30,6 +30,7 @@ export default [
   route("atlas/collectivites/:collectiviteId/nouveau-projet", "routes/atlas/new-project.tsx"),
   route("atlas/partenaires/:authorityId", "routes/atlas/foreign-authority.tsx"),
   route("atlas/pays/:countryCode", "routes/atlas/country.tsx"),
+  route("atlas/carte", "routes/atlas/map.tsx"),
   route("atlas/statistiques", "routes/atlas/statistics.tsx"),
   route("api/v1/stats/continents", "routes/api/stats-continents.ts"),
   route("api/v1/stats", "routes/api/stats.ts"),

@@ -30,6 +30,7 @@ export function SiteHeader({ root }: { root: RootData | undefined }) {
   const navigation = [
     { text: "Accueil", linkProps: { href: "/" } },
     { text: "Atlas : rechercher un projet", linkProps: { href: "/atlas/projets" } },
+    { text: "Carte", linkProps: { href: "/atlas/carte" } },
     { text: "Statistiques", linkProps: { href: "/atlas/statistiques" } },
     ...(user ? [{ text: "Mon compte", linkProps: { href: "/compte" } }] : []),
     ...(root?.canAdminister ? [{ text: "Administration", linkProps: { href: "/admin" } }] : []),

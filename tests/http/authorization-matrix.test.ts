@@ -201,6 +201,7 @@ const cases: Case[] = [
   { pattern: "/atlas/partenaires/:authorityId", expect: 200 },
   { pattern: "/atlas/pays/:countryCode", expect: 200 },
   { pattern: "/atlas/statistiques", query: "groupBy=region", expect: 200 },
+  { pattern: "/atlas/carte", query: "vue=regions&continent=Afrique", expect: 200 },
   { pattern: "/api/v1/stats/continents", expect: 200 },
   { pattern: "/api/v1/openapi.json", expect: 200 },
   { pattern: "/api/v1/collectivites", query: "region=53&limit=5", expect: 200 },

@@ -45,7 +45,8 @@ export function ProjectFilterForm(props: {
   return (
     <form method="get" action={props.action} aria-label="Rechercher des projets">
       {props.params
-        .filter(([name]) => name === "collectivite")
+        // Kept as they are: the collectivités chosen from a fiche, the map's view.
+        .filter(([name]) => name === "collectivite" || name === "vue")
         .map(([name, id]) => (
           <input key={id} type="hidden" name={name} value={id} />
         ))}

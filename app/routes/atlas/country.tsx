@@ -1,5 +1,13 @@
 import { useLoaderData } from "react-router";
-import { countryFiche } from "../../../src/modules/atlas/index";
+import {
+  atlasLabels,
+  countryFiche,
+  countryPointMap,
+  franceMap,
+  parseProjectFilters,
+} from "../../../src/modules/atlas/index";
+import { ChoroplethFigure, PointMapFigure } from "../../components/atlas/MapFigures";
+import { cachedProjectCounts } from "../../lib/atlas-search.server";
 import { AtlasBreadcrumb } from "../../components/atlas/AtlasBreadcrumb";
 import { appContext } from "../../context";
 import { formatCount } from "../../lib/format";
@@ -13,8 +21,21 @@ export const meta = ({ data }: Route.MetaArgs) => [
 ];
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { db } = context.get(appContext);
-  return guard(request, () => countryFiche(db, params.countryCode ?? ""));
+  const services = context.get(appContext);
+  const { db } = services;
+  return guard(request, async () => {
+    const fiche = await countryFiche(db, params.countryCode ?? "");
+    const [points, counts, labels] = await Promise.all([
+      countryPointMap(db, fiche.code),
+      cachedProjectCounts(
+        services,
+        parseProjectFilters(new URLSearchParams({ country: fiche.code })),
+      ),
+      atlasLabels(db),
+    ]);
+    const byDepartement = (counts.facets.departement ?? {}) as Record<string, number>;
+    return { ...fiche, points, france: franceMap("departement", byDepartement, labels) };
+  });
 }
 
 export default function CountryPage() {
@@ -43,6 +64,28 @@ export default function CountryPage() {
           href={`/atlas/projets?country=${fiche.code}`}
         >{`Voir les projets au pays : ${fiche.name}`}</a>
       </p>
+      <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-col-12 fr-col-lg-6">
+          {fiche.points ? (
+            <PointMapFigure
+              id="carte-partenaires"
+              map={fiche.points}
+              title={`Autorités locales partenaires : ${fiche.name}`}
+              tableNote="Leur liste figure dans le tableau « Autorités locales partenaires »."
+            />
+          ) : null}
+        </div>
+        <div className="fr-col-12 fr-col-lg-6">
+          <ChoroplethFigure
+            id="carte-france"
+            map={fiche.france}
+            title={`Projets avec ce pays, par département des collectivités françaises`}
+            unit={["projet", "projets"]}
+            areaHeader="Département"
+            linkFor={(code) => `/atlas/projets?country=${fiche.code}&departement=${code}`}
+          />
+        </div>
+      </div>
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-6">
           <div className="fr-table">

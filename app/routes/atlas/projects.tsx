@@ -96,6 +96,14 @@ export default function ProjectSearch() {
                     {" · "}
                     <a href={exportHref("iati")}>IATI (XML)</a>
                   </p>
+                  <p>
+                    <a
+                      className="fr-link fr-icon-map-pin-2-line fr-link--icon-left"
+                      href={`/atlas/carte?${exportQuery}`}
+                    >
+                      Afficher ces résultats sur la carte
+                    </a>
+                  </p>
                   <ProjectList items={result.items} />
                   <Pager
                     page={result.page}

@@ -16,6 +16,9 @@ export default function SiteMap() {
           <a href="/atlas/projets">Atlas de la coopération décentralisée : rechercher un projet</a>
         </li>
         <li>
+          <a href="/atlas/carte">Carte des projets (monde, régions, départements)</a>
+        </li>
+        <li>
           <a href="/atlas/statistiques">Statistiques de la coopération décentralisée</a>
         </li>
         {root?.user ? (

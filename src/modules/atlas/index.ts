@@ -83,3 +83,13 @@ export {
 export { importKindLabels, templateColumns } from "./import/templates";
 export { type ImportKind, importKinds } from "./import/import.schema";
 export { importTemplate } from "./import/template-file";
+export {
+  type ChoroplethMap,
+  type PointMap,
+  countryPointMap,
+  franceMap,
+  searchPointClusters,
+  worldMap,
+} from "./maps/map-data";
+export { effectiveKeyword } from "./search/project-search";
+export { MAX_SEARCH_POINTS } from "./maps/limits";

@@ -1,0 +1,85 @@
+import { createRequire } from "node:module";
+import { type GeoPermissibleObjects, geoBounds, geoEqualEarth, geoMercator, geoPath } from "d3-geo";
+import countryCodes from "i18n-iso-countries";
+import { feature } from "topojson-client";
+import type { GeometryCollection, Topology } from "topojson-specification";
+
+const require = createRequire(import.meta.url);
+
+/** The map's drawing area, in SVG units. */
+export const WORLD_SIZE = { width: 960, height: 470 } as const;
+
+type CountryShape = { code: string; feature: GeoPermissibleObjects };
+
+// Natural Earth names of the few shapes without an ISO numeric code.
+const CODES_BY_NAME: Record<string, string> = { Kosovo: "XK" };
+
+function countryShapes(resolution: "110m" | "50m"): CountryShape[] {
+  const topology = require(`world-atlas/countries-${resolution}.json`) as Topology<{
+    countries: GeometryCollection<{ name: string }>;
+  }>;
+  const collection = feature(topology, topology.objects.countries);
+  return collection.features.flatMap((shape) => {
+    const code = shape.id
+      ? countryCodes.numericToAlpha2(String(shape.id))
+      : CODES_BY_NAME[shape.properties?.name ?? ""];
+    return code ? [{ code, feature: shape as GeoPermissibleObjects }] : [];
+  });
+}
+
+let worldPaths: { code: string; path: string }[] | undefined;
+let projection: ReturnType<typeof geoEqualEarth> | undefined;
+
+/** The world map's projection: Equal Earth, fitted to the drawing area. */
+export function worldProjection() {
+  projection ??= geoEqualEarth().fitSize([WORLD_SIZE.width, WORLD_SIZE.height], { type: "Sphere" });
+  return projection;
+}
+
+/**
+ * The outline of every country as an SVG path, in an Equal Earth projection (areas are
+ * true, so no country looks more important than it is). Computed once per process from
+ * the Natural Earth data shipped with the portal: no map server is called.
+ */
+export function worldCountryPaths() {
+  if (!worldPaths) {
+    const path = geoPath(worldProjection()).digits(1);
+    worldPaths = countryShapes("110m").map(({ code, feature: shape }) => ({
+      code,
+      path: path(shape) ?? "",
+    }));
+  }
+  return worldPaths;
+}
+
+let detailed: Map<string, GeoPermissibleObjects> | undefined;
+
+/**
+ * A country drawn alone, fitted to the box, with the projection that places points on it;
+ * null when Natural Earth has no shape for it (then only the points are drawn).
+ */
+export function countryFrame(
+  code: string,
+  points: [number, number][],
+  size = { width: 640, height: 480 },
+) {
+  detailed ??= new Map(countryShapes("50m").map((shape) => [shape.code, shape.feature]));
+  const shape = detailed.get(code);
+  const subject: GeoPermissibleObjects | null =
+    shape ?? (points.length > 0 ? { type: "MultiPoint", coordinates: points } : null);
+  if (!subject) return null;
+  const projection = geoMercator().fitExtent(
+    [
+      [16, 16],
+      [size.width - 16, size.height - 16],
+    ],
+    subject,
+  );
+  return {
+    size,
+    /** [[west, south], [east, north]] in degrees. */
+    bounds: geoBounds(subject as never),
+    outline: shape ? (geoPath(projection).digits(1)(shape) ?? "") : null,
+    project: (longitude: number, latitude: number) => projection([longitude, latitude]),
+  };
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { FormClient } from "../support/browserless";
+import { portalForTestFile } from "../support/portal";
+
+/** The maps are drawn by the portal itself, and each one's table gives the same figures. */
+const served = portalForTestFile();
+
+const apiTotal = async (query: string) => {
+  const response = await fetch(`${served.portal.baseUrl}/api/v1/projects?${query}&limit=1`);
+  return ((await response.json()) as { total: number }).total;
+};
+
+/** The figure the map's table gives for an area, by its name. */
+function tableFigure(html: string, name: string): number {
+  const row = new RegExp(
+    `>${name}</a></th><td class="fr-cell--right">([\\d\\s\\u202f]+)</td>`,
+  ).exec(html);
+  if (!row) throw new Error(`No row for ${name}`);
+  return Number(row[1].replace(/\D/g, ""));
+}
+
+describe("Atlas maps", () => {
+  const visitor = () => new FormClient(served.portal.baseUrl);
+
+  it("draws the world coloured by projects per country, with the same figures in its table", async () => {
+    const page = await visitor().get("/atlas/carte");
+    expect(page.status).toBe(200);
+    expect(page.html).toMatch(/<svg viewBox="0 0 960 470" role="img"/);
+    expect((page.html.match(/<path d="M/g) ?? []).length).toBeGreaterThan(150);
+    expect(tableFigure(page.html, "Sénégal")).toBe(await apiTotal("country=SN"));
+    expect(tableFigure(page.html, "Maroc")).toBe(await apiTotal("country=MA"));
+    // No external map server: nothing is loaded from another host.
+    expect(page.html).not.toMatch(/tile|openstreetmap|mapbox/i);
+  });
+
+  it("draws France by région and by département for any search", async () => {
+    const regions = await visitor().get("/atlas/carte?vue=regions&theme=eau-assainissement");
+    expect(regions.status).toBe(200);
+    expect(tableFigure(regions.html, "Bretagne")).toBe(
+      await apiTotal("region=53&theme=eau-assainissement"),
+    );
+    const departements = await visitor().get("/atlas/carte?vue=departements&continent=Afrique");
+    expect(tableFigure(departements.html, "Ille-et-Vilaine")).toBe(
+      await apiTotal("departement=35&continent=Afrique"),
+    );
+  });
+
+  it("places a small search's projects as clustered points", async () => {
+    const query = "country=SN";
+    const total = await apiTotal(query);
+    expect(total).toBeGreaterThan(0);
+    const page = await visitor().get(`/atlas/carte?${query}`);
+    expect(page.status).toBe(200);
+    const circles = [...page.html.matchAll(/<circle[^>]*r="([\d.]+)"/g)];
+    expect(circles.length).toBeGreaterThan(0);
+    const counted = [...page.html.matchAll(/<title>(\d+) projets? :/g)].reduce(
+      (sum, match) => sum + Number(match[1]),
+      0,
+    );
+    expect(counted).toBe(total);
+  });
+
+  it("refuses a bad filter on the map with the field's message", async () => {
+    const page = await visitor().get("/atlas/carte?yearFrom=deux-mille");
+    expect(page.status).toBe(400);
+    expect(page.html).toContain("année");
+  });
+
+  it("shows a country's partner authorities as points and its French départements", async () => {
+    const page = await visitor().get("/atlas/pays/SN");
+    expect(page.status).toBe(200);
+    const placed = [...page.html.matchAll(/<title>(\d+) autorités? partenaires? :/g)].reduce(
+      (sum, match) => sum + Number(match[1]),
+      0,
+    );
+    const figure =
+      /<p class="fr-h3 fr-mb-0">([\d\s\u202f]+)<\/p><p>Autorités locales partenaires/.exec(
+        page.html,
+      );
+    expect(placed).toBe(Number(figure![1].replace(/\D/g, "")));
+    expect(page.html).toContain(
+      "Projets avec ce pays, par département des collectivités françaises",
+    );
+  });
+});
