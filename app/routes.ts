@@ -22,6 +22,7 @@ export default [
   route("admin/imports/modeles/:kind/:format", "routes/admin/import-template.ts"),
   route("atlas/projets", "routes/atlas/projects.tsx"),
   route("atlas/projets/:projectId", "routes/atlas/project.tsx"),
+  route("atlas/projets/:projectId/pdf", "routes/atlas/project-pdf.ts"),
   route("atlas/projets/:projectId/modifier", "routes/atlas/edit-project.tsx"),
   route("atlas/projets/:projectId/historique", "routes/atlas/project-history.tsx"),
   route("atlas/projets/:projectId/completer", "routes/atlas/project-remark.tsx"),

@@ -5,6 +5,7 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import ExcelJS from "exceljs";
+import { extractText, getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
 import { portalForTestFile } from "../support/portal";
 
@@ -154,6 +155,39 @@ describe("GET /api/v1/projects/export", () => {
     expect(output).toBe("");
     expect(xml.match(/<iati-activity /g)?.length).toBe(await expectedCount());
     expect(xml).toContain('<sector vocabulary="1" code="14030"');
+  });
+
+  it("PDF: a report that opens, titled, with criteria, figures and the projects as text", async () => {
+    const response = await get(`/api/v1/projects/export?format=pdf&${filters}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/pdf");
+    const pdf = await getDocumentProxy(new Uint8Array(await response.arrayBuffer()));
+    const { info } = (await pdf.getMetadata()) as { info: { Title?: string } };
+    expect(info.Title).toBe("Atlas de la coopération décentralisée – rapport de recherche");
+    const { text } = await extractText(pdf, { mergePages: true });
+    const flat = text.replace(/\s+/g, " ");
+    expect(flat).toContain("Atlas de la coopération décentralisée – rapport de recherche");
+    expect(flat).toContain("Continent : Afrique");
+    expect(flat).toContain("Thématique : Eau et assainissement");
+    expect(flat).toContain(`Projets : ${(await expectedCount()).toLocaleString("fr-FR")}`);
+    const first = (await projectsApi(`${filters}&limit=1`)).items[0] as { title: string };
+    expect(flat).toContain(first.title.replace(/\s+/g, " "));
+  });
+
+  it("PDF fiche: the project's fiche, with its title in the text layer", async () => {
+    const project = (await projectsApi(`${filters}&limit=1`)).items[0] as {
+      id: number;
+      title: string;
+    };
+    const response = await get(`/atlas/projets/${project.id}/pdf`);
+    expect(response.status).toBe(200);
+    const pdf = await getDocumentProxy(new Uint8Array(await response.arrayBuffer()));
+    const { text } = await extractText(pdf, { mergePages: true });
+    expect(text.replace(/\s+/g, " ")).toContain(project.title.replace(/\s+/g, " "));
+    expect(((await pdf.getMetadata()) as { info: { Title?: string } }).info.Title).toBe(
+      project.title,
+    );
+    expect((await get("/atlas/projets/999999999/pdf")).status).toBe(404);
   });
 
   it("refuses an unknown format with a 400 naming the parameter", async () => {

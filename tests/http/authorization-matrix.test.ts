@@ -102,6 +102,7 @@ const cases: Case[] = [
   { pattern: "/admin/imports/modeles/:kind/:format", expect: DAECT_ONLY },
   { pattern: "/atlas/projets", query: "q=eau&continent=Afrique", expect: 200 },
   { pattern: "/atlas/projets/:projectId", expect: 200 },
+  { pattern: "/atlas/projets/:projectId/pdf", expect: 200 },
   { pattern: "/atlas/collectivites/:collectiviteId", expect: 200 },
   // The Rennes project ("own") concerns Senegal; the other project neither Rennes, Brittany
   // nor Senegal.

@@ -1,21 +1,22 @@
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
+import { filterNameLabels } from "../../../src/modules/atlas/search/filter-labels";
 import type { FilterChoices, QueryFailure } from "../../lib/atlas-page.server";
 
 type Facets = Partial<Record<string, Record<string, number>>>;
 
 const selectFilters = [
-  ["continent", "Continent", "Tous les continents"],
-  ["country", "Pays", "Tous les pays"],
-  ["region", "Région française", "Toutes les régions"],
-  ["departement", "Département", "Tous les départements"],
-  ["collectiviteKind", "Type de collectivité", "Tous les types"],
-  ["theme", "Thématique", "Toutes les thématiques"],
-  ["partnershipKind", "Type de partenariat", "Tous les types de partenariat"],
-  ["funding", "Source de financement", "Toutes les sources"],
-  ["sdg", "Objectif de développement durable (ODD)", "Tous les ODD"],
-  ["status", "Statut du projet", "Tous les statuts"],
+  ["continent", "Tous les continents"],
+  ["country", "Tous les pays"],
+  ["region", "Toutes les régions"],
+  ["departement", "Tous les départements"],
+  ["collectiviteKind", "Tous les types"],
+  ["theme", "Toutes les thématiques"],
+  ["partnershipKind", "Tous les types de partenariat"],
+  ["funding", "Toutes les sources"],
+  ["sdg", "Tous les ODD"],
+  ["status", "Tous les statuts"],
 ] as const;
 
 export const sortLabels = {
@@ -63,7 +64,8 @@ export function ProjectFilterForm(props: {
           "aria-invalid": invalid("q"),
         }}
       />
-      {selectFilters.map(([name, label, all]) => {
+      {selectFilters.map(([name, all]) => {
+        const label = filterNameLabels[name];
         const counts = props.facets?.[name];
         const selected = value(name);
         return (

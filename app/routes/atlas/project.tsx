@@ -111,6 +111,15 @@ export default function ProjectPage() {
           role="status"
         />
       ) : null}
+      <p>
+        <a
+          className="fr-link fr-icon-download-line fr-link--icon-left"
+          href={`/atlas/projets/${project.id}/pdf`}
+          download
+        >
+          Télécharger la fiche en PDF
+        </a>
+      </p>
       {project.can.edit || project.can.remark || project.can.history ? (
         <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm fr-mb-3w">
           {project.can.edit ? (

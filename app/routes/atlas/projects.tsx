@@ -95,6 +95,8 @@ export default function ProjectSearch() {
                     <a href={exportHref("geojson")}>GeoJSON</a>
                     {" · "}
                     <a href={exportHref("iati")}>IATI (XML)</a>
+                    {" · "}
+                    <a href={exportHref("pdf")}>Rapport PDF</a>
                   </p>
                   <p>
                     <a

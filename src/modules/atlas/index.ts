@@ -93,3 +93,4 @@ export {
 } from "./maps/map-data";
 export { effectiveKeyword } from "./search/project-search";
 export { MAX_SEARCH_POINTS } from "./maps/limits";
+export { projectFichePdf } from "./export/pdf-reports";

@@ -274,7 +274,7 @@ export const atlasOpenApiPaths = {
     get: {
       summary: "Exporter les projets d'une recherche",
       description:
-        "Fichier complet, produit au fil de l'eau : CSV (UTF-8 avec BOM, séparateur « ; »), XLSX, GeoJSON ou IATI 2.03.",
+        "Fichier complet, produit au fil de l'eau : CSV (UTF-8 avec BOM, séparateur « ; »), XLSX, GeoJSON ou IATI 2.03 ; ou rapport PDF lisible (critères, chiffres, 1 000 premiers projets).",
       tags: ["Atlas"],
       parameters: [
         {
@@ -295,6 +295,7 @@ export const atlasOpenApiPaths = {
             },
             "application/geo+json": { schema: { type: "object" } },
             "application/xml": { schema: { type: "string" } },
+            "application/pdf": { schema: { type: "string", contentEncoding: "binary" } },
           },
         },
         "400": badRequest,

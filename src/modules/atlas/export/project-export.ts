@@ -6,8 +6,9 @@ import { exportColumns } from "./columns";
 import { exportProjects } from "./export-rows";
 import { csvChunks, geojsonChunks, toNodeStream, xlsxStream } from "./formats";
 import { iatiChunks } from "./iati";
+import { searchReportPdf } from "./pdf-reports";
 
-export const exportFormats = ["csv", "xlsx", "geojson", "iati"] as const;
+export const exportFormats = ["csv", "xlsx", "geojson", "iati", "pdf"] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
 const contentTypes: Record<ExportFormat, string> = {
@@ -15,6 +16,7 @@ const contentTypes: Record<ExportFormat, string> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   geojson: "application/geo+json; charset=utf-8",
   iati: "application/xml; charset=utf-8",
+  pdf: "application/pdf",
 };
 
 const extensions: Record<ExportFormat, string> = {
@@ -22,6 +24,7 @@ const extensions: Record<ExportFormat, string> = {
   xlsx: "xlsx",
   geojson: "geojson",
   iati: "xml",
+  pdf: "pdf",
 };
 
 export function parseExportFormat(value: string | null): ExportFormat {
@@ -32,7 +35,7 @@ export function parseExportFormat(value: string | null): ExportFormat {
   );
 }
 
-/** A streamed export of the projects matching the filters, in one of the open formats. */
+/** A streamed export of the projects matching the filters: an open format or a PDF report. */
 export async function projectExport(
   db: Db,
   filters: ProjectFilters,
@@ -43,24 +46,26 @@ export async function projectExport(
   const batches = exportProjects(db, filters);
   const columns = exportColumns(labels, options.publicUrl);
   const body =
-    format === "csv"
-      ? toNodeStream(csvChunks(batches, columns))
-      : format === "xlsx"
-        ? toNodeStream(xlsxStream(batches, columns, "Projets"))
-        : format === "geojson"
-          ? toNodeStream(
-              geojsonChunks(batches, (project) => ({
-                title: project.title,
-                status: labels.status.get(project.status) ?? project.status,
-                startYear: project.startYear,
-                endYear: project.endYear,
-                countries: project.countries,
-                themes: project.themes.map((code) => labels.theme.get(code) ?? code),
-                collectivites: project.collectivites,
-                url: `${options.publicUrl}/atlas/projets/${project.id}`,
-              })),
-            )
-          : toNodeStream(iatiChunks(batches, labels, options.now));
+    format === "pdf"
+      ? await searchReportPdf(db, filters, options)
+      : format === "csv"
+        ? toNodeStream(csvChunks(batches, columns))
+        : format === "xlsx"
+          ? toNodeStream(xlsxStream(batches, columns, "Projets"))
+          : format === "geojson"
+            ? toNodeStream(
+                geojsonChunks(batches, (project) => ({
+                  title: project.title,
+                  status: labels.status.get(project.status) ?? project.status,
+                  startYear: project.startYear,
+                  endYear: project.endYear,
+                  countries: project.countries,
+                  themes: project.themes.map((code) => labels.theme.get(code) ?? code),
+                  collectivites: project.collectivites,
+                  url: `${options.publicUrl}/atlas/projets/${project.id}`,
+                })),
+              )
+            : toNodeStream(iatiChunks(batches, labels, options.now));
   const day = options.now.toISOString().slice(0, 10);
   return {
     body,
