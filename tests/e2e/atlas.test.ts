@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
+import { rowsOf } from "../../src/platform/db/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, seriousViolations } from "../support/browser";
 import { portalForTestFile } from "../support/portal";
@@ -34,7 +36,7 @@ async function resultCount(page: Page) {
 }
 
 describe("Atlas journey in a real browser", () => {
-  it("search → filter → fiche → export, with the keyboard alone and no serious axe violation", async () => {
+  it("search → filter → map → fiche → export, with the keyboard alone and no serious axe violation", async () => {
     const page = await newPage();
     await page.goto(`${served.portal.baseUrl}/`);
     // Home: the Atlas search box, reached and used with the keyboard.
@@ -63,6 +65,22 @@ describe("Atlas journey in a real browser", () => {
     expect(await resultCount(page)).toBe(all);
     await page.goForward();
     expect(await resultCount(page)).toBe(filtered);
+
+    // The same results on the map: reached with the keyboard, its table gives the counts.
+    await tabTo(
+      page,
+      (element) => element.textContent?.trim() === "Afficher ces résultats sur la carte",
+    );
+    await Promise.all([page.waitForURL(/\/atlas\/carte\?/), page.keyboard.press("Enter")]);
+    expect(page.url()).toContain("continent=Afrique");
+    expect(await page.locator("svg[role=img] path").count()).toBeGreaterThan(150);
+    const mapped = await page
+      .locator("figure details tbody td")
+      .evaluateAll((cells) => cells.map((cell) => Number(cell.textContent?.replace(/\D/g, ""))));
+    // Every project concerns at least one country: the countries' counts cover the results.
+    expect(mapped.reduce((sum, value) => sum + value, 0)).toBeGreaterThanOrEqual(filtered);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goBack();
 
     // Open the first project's fiche with the keyboard.
     const firstTitle = (await page.locator(".fr-card__title a").first().textContent()) ?? "";
@@ -95,7 +113,69 @@ describe("Atlas journey in a real browser", () => {
     expect(await page.locator("#champ-yearFrom").inputValue()).toBe("deux");
   });
 
+  it("edits a project with the keyboard, and shows both versions when someone saved in between", async () => {
+    const signIn = async (email: string) => {
+      const page = await newPage();
+      await page.goto(`${served.portal.baseUrl}/connexion`);
+      await page.locator("#champ-email").fill(email);
+      await page.locator("#champ-password").fill("Demo-AECT-2026!");
+      await Promise.all([
+        page.waitForURL((url) => !url.pathname.startsWith("/connexion")),
+        page.keyboard.press("Enter"),
+      ]);
+      return page;
+    };
+    const agent = await signIn("agent-35238@example.org");
+    const [{ id: projectId }] = rowsOf<{ id: number }>(
+      await served.database.db.execute(sql`
+        SELECT p.id FROM atlas_projects p JOIN atlas_collectivites c ON c.id = p.lead_collectivite_id
+         WHERE c.unit_id = 'commune:35238' ORDER BY p.id LIMIT 1`),
+    );
+    await agent.goto(`${served.portal.baseUrl}/atlas/projets/${projectId}`);
+    await tabTo(agent, (element) => element.textContent?.trim() === "Modifier le projet");
+    await Promise.all([agent.waitForURL(/\/modifier$/), agent.keyboard.press("Enter")]);
+    expect(await seriousViolations(agent)).toEqual([]);
+
+    // Someone else saves the same project meanwhile.
+    const daect = await signIn("daect@example.org");
+    await daect.goto(agent.url());
+    await daect.locator("#champ-objectives").fill("Objectifs précisés par la DAECT.");
+    await Promise.all([
+      daect.waitForURL(/\?version=/),
+      daect.getByRole("button", { name: "Enregistrer les modifications" }).click(),
+    ]);
+
+    // The agent saves with the keyboard: refused, both versions shown, nothing typed lost.
+    await tabTo(agent, (element) => element.id === "champ-objectives");
+    await agent.keyboard.press("Control+A");
+    await agent.keyboard.type("Objectifs précisés par la commune.");
+    await tabTo(
+      agent,
+      (element) => element.textContent?.trim() === "Enregistrer les modifications",
+    );
+    await agent.keyboard.press("Enter");
+    await agent.waitForSelector("#conflit");
+    const conflict = (await agent.locator("#conflit").textContent()) ?? "";
+    expect(conflict).toContain("Modifié entre-temps");
+    expect(conflict).toContain("Objectifs précisés par la DAECT.");
+    expect(conflict).toContain("Objectifs précisés par la commune.");
+    expect(await agent.locator("#champ-objectives").inputValue()).toBe(
+      "Objectifs précisés par la commune.",
+    );
+    expect(await seriousViolations(agent)).toEqual([]);
+
+    // Saving again, knowingly, replaces the stored version.
+    await Promise.all([
+      agent.waitForURL(/\?version=/),
+      agent.getByRole("button", { name: "Enregistrer les modifications" }).click(),
+    ]);
+    expect(await agent.locator("main").textContent()).toContain(
+      "Objectifs précisés par la commune.",
+    );
+  });
+
   for (const path of [
+    "/atlas/carte?vue=departements",
     "/atlas/statistiques?groupBy=theme",
     "/atlas/pays/SN",
     "/atlas/collectivites/1",

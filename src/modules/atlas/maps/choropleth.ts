@@ -1,6 +1,6 @@
 /** Five colours of the DSFR's "bleu France", light to dark, and the colour of "none". */
 export const CLASS_COLOURS = ["#e3e3fd", "#cacafb", "#8585f6", "#6a6af4", "#000091"] as const;
-export const NONE_COLOUR = "#f0f0f0";
+export const NONE_COLOUR = "#d9d9d9";
 
 export interface ColourClass {
   min: number;
