@@ -31,6 +31,8 @@ export default [
   route("atlas/collectivites/:collectiviteId/nouveau-projet", "routes/atlas/new-project.tsx"),
   route("atlas/partenaires/:authorityId", "routes/atlas/foreign-authority.tsx"),
   route("atlas/pays/:countryCode", "routes/atlas/country.tsx"),
+  route("atlas/regions/:code", "routes/atlas/territory.tsx", { id: "atlas-region" }),
+  route("atlas/departements/:code", "routes/atlas/territory.tsx", { id: "atlas-departement" }),
   route("atlas/carte", "routes/atlas/map.tsx"),
   route("atlas/statistiques", "routes/atlas/statistics.tsx"),
   route("api/v1/stats/continents", "routes/api/stats-continents.ts"),

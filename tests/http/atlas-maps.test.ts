@@ -83,3 +83,25 @@ describe("Atlas maps", () => {
     );
   });
 });
+
+describe("région and département fiches", () => {
+  it("give the figures of a territory, its collectivités and a map of its partner countries", async () => {
+    const client = new FormClient(served.portal.baseUrl);
+    const region = await client.get("/atlas/regions/53");
+    expect(region.status).toBe(200);
+    expect(region.html).toContain("La coopération décentralisée dans la région Bretagne");
+    const projects = Number(
+      /<p class="fr-h3 fr-mb-0">([\d\s\u202f]+)<\/p><p>Projets/
+        .exec(region.html)![1]
+        .replace(/\D/g, ""),
+    );
+    expect(projects).toBe(await apiTotal("region=53"));
+    expect(region.html).toContain('href="/atlas/collectivites/');
+    expect(tableFigure(region.html, "Sénégal")).toBe(await apiTotal("region=53&country=SN"));
+
+    const departement = await client.get("/atlas/departements/35");
+    expect(departement.html).toContain("le département Ille-et-Vilaine (35)");
+    expect((await client.get("/atlas/departements/2A")).status).toBe(200);
+    expect((await client.get("/atlas/regions/99")).status).toBe(404);
+  });
+});

@@ -201,6 +201,8 @@ const cases: Case[] = [
   },
   { pattern: "/atlas/partenaires/:authorityId", expect: 200 },
   { pattern: "/atlas/pays/:countryCode", expect: 200 },
+  { pattern: "/atlas/regions/:code", expect: 200 },
+  { pattern: "/atlas/departements/:code", expect: 200 },
   { pattern: "/atlas/statistiques", query: "groupBy=region", expect: 200 },
   { pattern: "/atlas/carte", query: "vue=regions&continent=Afrique", expect: 200 },
   { pattern: "/api/v1/stats/continents", expect: 200 },
@@ -380,6 +382,7 @@ describe("authorisation matrix", () => {
           )
           .replace(":authorityId", "1")
           .replace(":countryCode", "SN")
+          .replace(":code", entry.pattern.includes("regions") ? "53" : "35")
           .replace("*", "/page-qui-n-existe-pas")
           .concat(entry.query ? `?${entry.query}` : "");
         let status: number;

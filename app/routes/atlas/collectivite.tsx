@@ -40,7 +40,19 @@ export default function CollectivitePage() {
       <AtlasBreadcrumb current={fiche.name} />
       <h1>{fiche.name}</h1>
       <p className="fr-text--lead">
-        {[fiche.kindLabel, fiche.departement, fiche.region].filter(Boolean).join(" · ")}
+        {fiche.kindLabel}
+        {fiche.departement && fiche.departementCode ? (
+          <>
+            {" · "}
+            <a href={`/atlas/departements/${fiche.departementCode}`}>{fiche.departement}</a>
+          </>
+        ) : null}
+        {fiche.region && fiche.regionCode ? (
+          <>
+            {" · "}
+            <a href={`/atlas/regions/${fiche.regionCode}`}>{fiche.region}</a>
+          </>
+        ) : null}
       </p>
       {fiche.can.edit || fiche.can.createProject ? (
         <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm fr-mb-3w">

@@ -94,3 +94,4 @@ export {
 export { effectiveKeyword } from "./search/project-search";
 export { MAX_SEARCH_POINTS } from "./maps/limits";
 export { projectFichePdf } from "./export/pdf-reports";
+export { type TerritoryLevel, territoryFiche } from "./fiches/territory-fiche";
