@@ -18,6 +18,8 @@ export default [
     route("admin/journal", "routes/admin/audit.tsx"),
     route("admin/imports", "routes/admin/imports.tsx"),
     route("admin/imports/:importId", "routes/admin/import.tsx"),
+    route("admin/campagnes", "routes/admin/campaigns.tsx"),
+    route("admin/campagnes/:campaignId", "routes/admin/campaign.tsx"),
   ]),
   route("admin/imports/modeles/:kind/:format", "routes/admin/import-template.ts"),
   route("atlas/projets", "routes/atlas/projects.tsx"),

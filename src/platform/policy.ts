@@ -20,7 +20,8 @@ export type Action =
   | "atlas:project:edit"
   | "atlas:project:remark"
   | "atlas:project:history"
-  | "atlas:import";
+  | "atlas:import"
+  | "atlas:campaign:manage";
 
 /** What a permission is checked against; fields are present when the resource has them. */
 export interface Resource {
@@ -93,6 +94,7 @@ const grants: Record<Action, Grant> = {
     daect: "any",
   },
   "atlas:import": { daect: "any" },
+  "atlas:campaign:manage": { daect: "any" },
 };
 
 /** Actions open to visitors (nobody signed in). None yet: public pages need no permission. */

@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import { campaigns } from "../../src/modules/atlas/campaigns/campaign.schema";
 import { atlasImports } from "../../src/modules/atlas/import/import.schema";
 import { projectCountries } from "../../src/modules/atlas/schema";
 import { rowsOf } from "../../src/platform/db/client";
@@ -99,11 +100,37 @@ const cases: Case[] = [
   { pattern: "/admin/imports", expect: DAECT_ONLY },
   { pattern: "/admin/imports", method: "POST", expect: { visitor: 401, daect: 400, others: 403 } },
   { pattern: "/admin/imports/:importId", expect: DAECT_ONLY },
+  { pattern: "/admin/campagnes", expect: DAECT_ONLY },
+  {
+    pattern: "/admin/campagnes",
+    method: "POST",
+    expect: { visitor: 401, daect: 400, others: 403 },
+  },
+  { pattern: "/admin/campagnes/:campaignId", expect: DAECT_ONLY },
+  // The campaign of the matrix is closed: a reminder is refused with its reason.
+  {
+    pattern: "/admin/campagnes/:campaignId",
+    method: "POST",
+    expect: { visitor: 401, daect: 400, others: 403 },
+  },
   { pattern: "/admin/imports/modeles/:kind/:format", expect: DAECT_ONLY },
   { pattern: "/atlas/projets", query: "q=eau&continent=Afrique", expect: 200 },
   { pattern: "/atlas/projets/:projectId", expect: 200 },
   { pattern: "/atlas/projets/:projectId/pdf", expect: 200 },
   { pattern: "/atlas/collectivites/:collectiviteId", expect: 200 },
+  // Confirming the data for a campaign (none is open here: the agent is told so).
+  {
+    pattern: "/atlas/collectivites/:collectiviteId",
+    method: "POST",
+    scope: "own",
+    expect: OWN_COLLECTIVITE_POST,
+  },
+  {
+    pattern: "/atlas/collectivites/:collectiviteId",
+    method: "POST",
+    scope: "other",
+    expect: { visitor: 401, daect: 400, others: 403 },
+  },
   // The Rennes project ("own") concerns Senegal; the other project neither Rennes, Brittany
   // nor Senegal.
   { pattern: "/atlas/projets/:projectId/modifier", scope: "own", expect: OWN_COLLECTIVITE },
@@ -245,6 +272,7 @@ const clients = new Map<RoleName, FormClient>();
 const ownOrganisation = new Map<RoleName, number>();
 let mailId = 0;
 let importId = 0;
+let campaignId = 0;
 /** Atlas records of the Rennes agent's collectivité ("own") and of nobody's scope ("other"). */
 const atlasIds = { ownProject: 0, otherProject: 0, ownCollectivite: 0, otherCollectivite: 0 };
 
@@ -276,6 +304,16 @@ beforeAll(async () => {
   [{ id: mailId }] = await served.database.db.select({ id: mailOutbox.id }).from(mailOutbox);
 
   const { db } = served.database;
+  [{ id: campaignId }] = await db
+    .insert(campaigns)
+    .values({
+      title: "Campagne close",
+      message: "—",
+      closesOn: "2026-01-31",
+      openedByLabel: "DAECT",
+      closedAt: new Date(),
+    })
+    .returning({ id: campaigns.id });
   [{ id: importId }] = await db
     .insert(atlasImports)
     .values({ kind: "projects", filename: "projets.csv", totalRows: 1, createdByLabel: "DAECT" })
@@ -358,6 +396,7 @@ describe("authorisation matrix", () => {
           .replace(":token", "jeton-inconnu")
           .replace(":mailId", String(mailId))
           .replace(":importId", String(importId))
+          .replace(":campaignId", String(campaignId))
           .replace(":kind", "projects")
           .replace(":format", "xlsx")
           .replace(

@@ -21,6 +21,7 @@ const sections = [
   ["/admin/courriels", "Courriels envoyés"],
   ["/admin/journal", "Journal des modifications"],
   ["/admin/imports", "Imports de l'Atlas"],
+  ["/admin/campagnes", "Campagnes de mise à jour"],
 ] as const;
 
 export default function AdminLayout() {

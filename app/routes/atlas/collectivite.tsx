@@ -1,12 +1,20 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { useLoaderData } from "react-router";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { useActionData, useLoaderData } from "react-router";
+import { CsrfField } from "../../components/CsrfField";
+import { FormErrorSummary } from "../../components/FormFields";
 import { can } from "../../../src/platform/policy";
-import { collectiviteFiche } from "../../../src/modules/atlas/index";
+import {
+  campaignStatusOf,
+  collectiviteFiche,
+  markVerified,
+} from "../../../src/modules/atlas/index";
 import { AtlasBreadcrumb } from "../../components/atlas/AtlasBreadcrumb";
 import { PartnershipTable } from "../../components/atlas/PartnershipTable";
 import { appContext, requestContext } from "../../context";
-import { formatCount } from "../../lib/format";
-import { guard } from "../../lib/http.server";
+import { formatCount, formatDate } from "../../lib/format";
+import { guard, runAction } from "../../lib/http.server";
 import { idParam } from "../../lib/params.server";
 import type { Route } from "./+types/collectivite";
 
@@ -16,29 +24,90 @@ export const meta = ({ data }: Route.MetaArgs) => [
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { db } = context.get(appContext);
-  const { actor } = context.get(requestContext);
+  const { actor, csrfToken } = context.get(requestContext);
   return guard(request, async () => {
     const { organisationId, ...fiche } = await collectiviteFiche(
       db,
       idParam(params.collectiviteId),
     );
     const own = { organisationId: organisationId ?? -1 };
+    const canEdit = can(actor, "atlas:collectivite:edit", own);
     return {
       ...fiche,
-      can: {
-        edit: can(actor, "atlas:collectivite:edit", own),
-        createProject: can(actor, "atlas:project:create", own),
-      },
+      can: { edit: canEdit, createProject: can(actor, "atlas:project:create", own) },
+      // The open update campaign, for those who answer it for this collectivité.
+      campaign: canEdit ? await campaignStatusOf(db, fiche.id) : null,
+      csrfToken,
     };
   });
 }
 
+/** "Nos données sont à jour": the collectivité's answer to the open update campaign. */
+export async function action({ params, context }: Route.ActionArgs) {
+  const { db } = context.get(appContext);
+  const { actor } = context.get(requestContext);
+  return runAction({}, async () => {
+    await markVerified(db, actor, idParam(params.collectiviteId));
+    return { ok: true as const };
+  });
+}
+
+function CampaignBox({
+  campaign,
+  csrfToken,
+  failure,
+}: {
+  campaign: NonNullable<Awaited<ReturnType<typeof loader>>["campaign"]>;
+  csrfToken: string;
+  failure: Parameters<typeof FormErrorSummary>[0]["failure"];
+}) {
+  return (
+    <section className="fr-callout fr-mb-4w" aria-labelledby="campagne-titre">
+      <h2 id="campagne-titre" className="fr-callout__title">
+        {`Campagne de mise à jour : ${campaign.title}`}
+      </h2>
+      {campaign.verifiedAt ? (
+        <p className="fr-callout__text" role="status">
+          {`Données confirmées à jour le ${formatDate(campaign.verifiedAt, "dateTime")} par ${campaign.verifiedByLabel}. Merci !`}
+        </p>
+      ) : (
+        <>
+          <p className="fr-callout__text">
+            {`Vérifiez le profil, les partenariats et les projets ci-dessous, corrigez-les si besoin, puis confirmez avant le ${formatDate(campaign.closesOn, "longDate")}.`}
+          </p>
+          <FormErrorSummary failure={failure} />
+          <form method="post">
+            <CsrfField token={csrfToken} />
+            <Button type="submit">Confirmer que nos données sont à jour</Button>
+          </form>
+        </>
+      )}
+    </section>
+  );
+}
+
 export default function CollectivitePage() {
   const fiche = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   return (
     <>
       <AtlasBreadcrumb current={fiche.name} />
       <h1>{fiche.name}</h1>
+      {result && !result.ok && !fiche.campaign ? (
+        <Alert
+          className="fr-mb-3w"
+          severity="error"
+          small
+          description={Object.values(result.fieldErrors)[0] ?? result.message}
+        />
+      ) : null}
+      {fiche.campaign ? (
+        <CampaignBox
+          campaign={fiche.campaign}
+          csrfToken={fiche.csrfToken}
+          failure={result && !result.ok ? result : undefined}
+        />
+      ) : null}
       <p className="fr-text--lead">
         {fiche.kindLabel}
         {fiche.departement && fiche.departementCode ? (

@@ -95,3 +95,12 @@ export { effectiveKeyword } from "./search/project-search";
 export { MAX_SEARCH_POINTS } from "./maps/limits";
 export { projectFichePdf } from "./export/pdf-reports";
 export { type TerritoryLevel, territoryFiche } from "./fiches/territory-fiche";
+export {
+  campaignProgress,
+  campaignStatusOf,
+  closeCampaign,
+  listCampaigns,
+  markVerified,
+  openCampaign,
+  remindCampaign,
+} from "./campaigns/campaign-commands";

@@ -1,0 +1,311 @@
+import { and, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import { recordChange } from "../../../platform/audit/audit";
+import { type Actor, auditActorOf } from "../../../platform/auth/actor";
+import { insertInChunks } from "../../../platform/db/bulk";
+import { type Db, type Tx, rowsOf } from "../../../platform/db/client";
+import { Invalid, NotFound } from "../../../platform/errors";
+import { mailOutbox } from "../../../platform/mail/schema";
+import { authorize } from "../../../platform/policy";
+import { parseInput, textField } from "../../../platform/validation";
+import { collectivites } from "../schema";
+import { campaignCollectivites, campaigns } from "./campaign.schema";
+import { campaignMails } from "./mails";
+
+const campaignSchema = z.object({
+  title: textField("Le titre de la campagne", 150),
+  message: textField("Le message aux collectivités", 3_000),
+  closesOn: z
+    .string({ message: "La date de clôture est obligatoire." })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "La date de clôture doit être au format AAAA-MM-JJ.")
+    .refine((value) => !Number.isNaN(Date.parse(value)), "La date de clôture n'existe pas."),
+});
+
+interface Recipient {
+  collectivite_id: number;
+  name: string;
+  emails: string[];
+}
+
+/**
+ * Who receives a campaign's mails for each collectivité: the members of its organisation
+ * and the Atlas contact address. `onlyUnverified` keeps those that have not confirmed yet.
+ */
+async function recipients(tx: Tx, campaignId: number, onlyUnverified: boolean) {
+  return rowsOf<Recipient>(
+    await tx.execute(sql`
+      SELECT c.id AS collectivite_id, c.name,
+             array_remove(array_agg(DISTINCT lower(u.email)) || lower(c.contact_email), NULL) AS emails
+        FROM atlas_campaign_collectivites cc
+        JOIN atlas_collectivites c ON c.id = cc.collectivite_id
+        LEFT JOIN memberships m ON m.organisation_id = c.organisation_id
+        LEFT JOIN users u ON u.id = m.user_id AND u.is_active
+       WHERE cc.campaign_id = ${campaignId}
+         ${onlyUnverified ? sql`AND cc.verified_at IS NULL` : sql``}
+       GROUP BY c.id`),
+  );
+}
+
+function mailRows(
+  list: Recipient[],
+  key: (collectiviteId: number, email: string) => string,
+  template: string,
+  render: (recipient: Recipient) => { subject: string; text: string; html: string },
+) {
+  return list.flatMap((recipient) => {
+    const mail = render(recipient);
+    return [...new Set(recipient.emails)].map((email) => ({
+      idempotencyKey: key(recipient.collectivite_id, email),
+      template,
+      recipient: email,
+      subject: mail.subject,
+      bodyText: mail.text,
+      bodyHtml: mail.html,
+    }));
+  });
+}
+
+/**
+ * The DAECT opens a campaign: every collectivité of the Atlas is asked, by mail written in
+ * the same transaction, to check its data and confirm it.
+ */
+export async function openCampaign(
+  db: Db,
+  actor: Actor,
+  values: Record<string, string>,
+  publicUrl: string,
+) {
+  authorize(actor, "atlas:campaign:manage");
+  const input = parseInput(campaignSchema, values);
+  if (input.closesOn <= new Date().toISOString().slice(0, 10))
+    throw new Invalid({ closesOn: "La date de clôture doit être postérieure à aujourd'hui." });
+  const [open] = await db
+    .select({ id: campaigns.id })
+    .from(campaigns)
+    .where(isNull(campaigns.closedAt));
+  if (open)
+    throw new Invalid(
+      { title: "Une campagne est déjà ouverte : clôturez-la avant d'en ouvrir une autre." },
+      "Une campagne est déjà ouverte.",
+    );
+  const label = auditActorOf(actor);
+  return db.transaction(async (tx) => {
+    const [campaign] = await tx
+      .insert(campaigns)
+      .values({ ...input, openedByLabel: label.label })
+      .returning();
+    await tx.execute(sql`
+      INSERT INTO atlas_campaign_collectivites (campaign_id, collectivite_id)
+      SELECT ${campaign.id}, id FROM atlas_collectivites`);
+    const list = await recipients(tx, campaign.id, false);
+    await insertInChunks(
+      tx,
+      mailOutbox,
+      mailRows(
+        list,
+        (id, email) => `campaign:${campaign.id}:${id}:${email}`,
+        "atlas-campaign",
+        (r) =>
+          campaignMails.opened({
+            title: input.title,
+            message: input.message,
+            collectivite: r.name,
+            closesOn: input.closesOn,
+            url: `${publicUrl}/atlas/collectivites/${r.collectivite_id}`,
+          }),
+      ),
+    );
+    await recordChange(tx, label, {
+      operation: "create",
+      entityType: "atlas_campaign",
+      entityId: campaign.id,
+      after: { ...input, collectivites: list.length },
+    });
+    return campaign;
+  });
+}
+
+/** Reminds, by mail, every collectivité of the open campaign that has not confirmed. */
+export async function remindCampaign(db: Db, actor: Actor, campaignId: number, publicUrl: string) {
+  authorize(actor, "atlas:campaign:manage");
+  return db.transaction(async (tx) => {
+    const [campaign] = await tx
+      .select()
+      .from(campaigns)
+      .where(eq(campaigns.id, campaignId))
+      .for("update");
+    if (!campaign) throw new NotFound("Cette campagne n'existe pas.");
+    if (campaign.closedAt)
+      throw new Invalid({ campagne: "Cette campagne est clôturée : plus de relance possible." });
+    const round = campaign.reminders + 1;
+    const list = await recipients(tx, campaignId, true);
+    await insertInChunks(
+      tx,
+      mailOutbox,
+      mailRows(
+        list,
+        (id, email) => `campaign:${campaignId}:reminder:${round}:${id}:${email}`,
+        "atlas-campaign-reminder",
+        (r) =>
+          campaignMails.reminder({
+            title: campaign.title,
+            collectivite: r.name,
+            closesOn: campaign.closesOn,
+            url: `${publicUrl}/atlas/collectivites/${r.collectivite_id}`,
+          }),
+      ),
+    );
+    await tx.update(campaigns).set({ reminders: round }).where(eq(campaigns.id, campaignId));
+    await tx
+      .update(campaignCollectivites)
+      .set({ lastRemindedAt: new Date() })
+      .where(
+        and(
+          eq(campaignCollectivites.campaignId, campaignId),
+          isNull(campaignCollectivites.verifiedAt),
+        ),
+      );
+    return { reminded: list.length };
+  });
+}
+
+export async function closeCampaign(db: Db, actor: Actor, campaignId: number) {
+  authorize(actor, "atlas:campaign:manage");
+  await db
+    .update(campaigns)
+    .set({ closedAt: new Date() })
+    .where(and(eq(campaigns.id, campaignId), isNull(campaigns.closedAt)));
+}
+
+/** The open campaign and where a collectivité stands in it (null when none is open). */
+export async function campaignStatusOf(db: Db, collectiviteId: number) {
+  const [row] = await db
+    .select({
+      id: campaigns.id,
+      title: campaigns.title,
+      closesOn: campaigns.closesOn,
+      verifiedAt: campaignCollectivites.verifiedAt,
+      verifiedByLabel: campaignCollectivites.verifiedByLabel,
+    })
+    .from(campaigns)
+    .innerJoin(
+      campaignCollectivites,
+      and(
+        eq(campaignCollectivites.campaignId, campaigns.id),
+        eq(campaignCollectivites.collectiviteId, collectiviteId),
+      ),
+    )
+    .where(isNull(campaigns.closedAt));
+  return row ?? null;
+}
+
+/** An agent (or the DAECT) confirms that the collectivité's data are up to date. */
+export async function markVerified(db: Db, actor: Actor, collectiviteId: number) {
+  const [collectivite] = await db
+    .select({ organisationId: collectivites.organisationId })
+    .from(collectivites)
+    .where(eq(collectivites.id, collectiviteId));
+  if (!collectivite) throw new NotFound("Cette collectivité n'existe pas.");
+  authorize(actor, "atlas:collectivite:edit", {
+    organisationId: collectivite.organisationId ?? -1,
+  });
+  const status = await campaignStatusOf(db, collectiviteId);
+  if (!status)
+    throw new Invalid({ campagne: "Aucune campagne de mise à jour n'est ouverte en ce moment." });
+  const label = auditActorOf(actor);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(campaignCollectivites)
+      .set({ verifiedAt: new Date(), verifiedByLabel: label.label })
+      .where(
+        and(
+          eq(campaignCollectivites.campaignId, status.id),
+          eq(campaignCollectivites.collectiviteId, collectiviteId),
+        ),
+      );
+    await recordChange(tx, label, {
+      operation: "update",
+      entityType: "atlas_campaign_collectivite",
+      entityId: `${status.id}:${collectiviteId}`,
+      before: { verified: status.verifiedAt !== null },
+      after: { verified: true },
+    });
+  });
+}
+
+/** Every campaign, newest first, with its progress. */
+export async function listCampaigns(db: Db, actor: Actor) {
+  authorize(actor, "atlas:campaign:manage");
+  return rowsOf<{
+    id: number;
+    title: string;
+    closes_on: string;
+    opened_at: string;
+    closed_at: string | null;
+    total: number;
+    verified: number;
+  }>(
+    await db.execute(sql`
+      SELECT c.id, c.title, c.closes_on::text, c.opened_at, c.closed_at,
+             count(cc.*)::int AS total, count(cc.verified_at)::int AS verified
+        FROM atlas_campaigns c
+        LEFT JOIN atlas_campaign_collectivites cc ON cc.campaign_id = c.id
+       GROUP BY c.id ORDER BY c.id DESC`),
+  );
+}
+
+/** A campaign's progress: overall, by région, and the collectivités still to confirm. */
+export async function campaignProgress(db: Db, actor: Actor, campaignId: number) {
+  authorize(actor, "atlas:campaign:manage");
+  const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, campaignId));
+  if (!campaign) throw new NotFound("Cette campagne n'existe pas.");
+  const byRegion = rowsOf<{ region_code: string | null; total: number; verified: number }>(
+    await db.execute(sql`
+      SELECT c.region_code, count(*)::int AS total, count(cc.verified_at)::int AS verified
+        FROM atlas_campaign_collectivites cc JOIN atlas_collectivites c ON c.id = cc.collectivite_id
+       WHERE cc.campaign_id = ${campaignId}
+       GROUP BY c.region_code ORDER BY c.region_code`),
+  );
+  const pending = await db
+    .select({
+      id: collectivites.id,
+      name: collectivites.name,
+      remindedAt: campaignCollectivites.lastRemindedAt,
+    })
+    .from(campaignCollectivites)
+    .innerJoin(collectivites, eq(collectivites.id, campaignCollectivites.collectiviteId))
+    .where(
+      and(
+        eq(campaignCollectivites.campaignId, campaignId),
+        isNull(campaignCollectivites.verifiedAt),
+      ),
+    )
+    .orderBy(collectivites.name)
+    .limit(100);
+  const verifiedRecently = await db
+    .select({
+      id: collectivites.id,
+      name: collectivites.name,
+      at: campaignCollectivites.verifiedAt,
+    })
+    .from(campaignCollectivites)
+    .innerJoin(collectivites, eq(collectivites.id, campaignCollectivites.collectiviteId))
+    .where(
+      and(
+        eq(campaignCollectivites.campaignId, campaignId),
+        isNotNull(campaignCollectivites.verifiedAt),
+      ),
+    )
+    .orderBy(desc(campaignCollectivites.verifiedAt))
+    .limit(20);
+  const total = byRegion.reduce((sum, row) => sum + row.total, 0);
+  const verified = byRegion.reduce((sum, row) => sum + row.verified, 0);
+  return {
+    campaign,
+    total,
+    verified,
+    byRegion,
+    pending,
+    verifiedRecently,
+  };
+}

@@ -1,0 +1,42 @@
+import { simpleMail } from "../../../platform/mail/outbox";
+
+const FOOTER =
+  "Portail de l'action extérieure des collectivités territoriales – Ministère de l'Europe et des Affaires étrangères (DAECT). Ce message est envoyé automatiquement, merci de ne pas y répondre.";
+
+const closing = (closesOn: string) =>
+  new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" }).format(
+    new Date(closesOn),
+  );
+
+/** Mails of the update campaigns; documented in docs/mails/. */
+export const campaignMails = {
+  opened: (params: {
+    title: string;
+    message: string;
+    collectivite: string;
+    closesOn: string;
+    url: string;
+  }) =>
+    simpleMail({
+      subject: `Mise à jour de l'Atlas : vérifiez les données de ${params.collectivite}`,
+      greeting: "Bonjour,",
+      paragraphs: [
+        `La DAECT ouvre la campagne « ${params.title} » de mise à jour de l'Atlas français de la coopération décentralisée.`,
+        params.message,
+        `Connectez-vous au Portail AECT, vérifiez le profil, les partenariats et les projets de ${params.collectivite}, corrigez-les si besoin, puis confirmez qu'ils sont à jour avant le ${closing(params.closesOn)}.`,
+      ],
+      action: { label: "Vérifier nos données", url: params.url },
+      footer: FOOTER,
+    }),
+  reminder: (params: { title: string; collectivite: string; closesOn: string; url: string }) =>
+    simpleMail({
+      subject: `Rappel – mise à jour de l'Atlas : ${params.collectivite}`,
+      greeting: "Bonjour,",
+      paragraphs: [
+        `Les données de ${params.collectivite} n'ont pas encore été confirmées dans la campagne « ${params.title} ».`,
+        `Merci de les vérifier et de confirmer qu'elles sont à jour avant le ${closing(params.closesOn)}.`,
+      ],
+      action: { label: "Vérifier nos données", url: params.url },
+      footer: FOOTER,
+    }),
+};

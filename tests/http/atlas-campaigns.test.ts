@@ -1,0 +1,93 @@
+import { and, count, eq, like } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { collectivites } from "../../src/modules/atlas/schema";
+import { mailOutbox } from "../../src/platform/mail/schema";
+import { FormClient } from "../support/browserless";
+import { portalForTestFile } from "../support/portal";
+
+/** An update campaign: opened by the DAECT, answered by a collectivité, followed, reminded. */
+const served = portalForTestFile();
+
+const mailsTo = async (recipient: string, template: string) =>
+  served.database.db
+    .select()
+    .from(mailOutbox)
+    .where(and(eq(mailOutbox.recipient, recipient), eq(mailOutbox.template, template)));
+
+describe("update campaign", () => {
+  it("mails every collectivité, records confirmations, shows progress and reminds the others", async () => {
+    const { db } = served.database;
+    const [{ n: atlasCollectivites }] = await db.select({ n: count() }).from(collectivites);
+    const [rennes] = await db
+      .select({ id: collectivites.id })
+      .from(collectivites)
+      .where(eq(collectivites.unitId, "commune:35238"));
+
+    const daect = new FormClient(served.portal.baseUrl);
+    await daect.signIn("daect@example.org");
+    await daect.get("/admin/campagnes");
+    const bad = await daect.post("/admin/campagnes", {
+      title: "",
+      message: "x",
+      closesOn: "2020-01-01",
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.html).toContain("Le titre de la campagne est obligatoire.");
+
+    const opened = await daect.post("/admin/campagnes", {
+      title: "Mise à jour 2027",
+      message: "Merci de vérifier vos projets de coopération avant la publication annuelle.",
+      closesOn: "2099-03-31",
+    });
+    expect(opened.status).toBe(302);
+    const campaignPath = opened.location!;
+
+    // Every collectivité is asked: its agents and its Atlas contact get the mail.
+    const [{ n: asked }] = await db
+      .select({ n: count() })
+      .from(mailOutbox)
+      .where(eq(mailOutbox.template, "atlas-campaign"));
+    expect(asked).toBeGreaterThanOrEqual(atlasCollectivites);
+    const [invitation] = await mailsTo("agent-35238@example.org", "atlas-campaign");
+    expect(invitation.subject).toBe("Mise à jour de l'Atlas : vérifiez les données de Rennes");
+    expect(invitation.bodyText).toContain(`/atlas/collectivites/${rennes.id}`);
+    expect(invitation.bodyText).toContain("avant la publication annuelle");
+
+    const before = await daect.get(campaignPath);
+    expect(before.html).toContain(`0 collectivités sur ${atlasCollectivites} ont confirmé`);
+
+    // The Rennes agent confirms from the collectivité's fiche.
+    const agent = new FormClient(served.portal.baseUrl);
+    await agent.signIn("agent-35238@example.org");
+    const fiche = await agent.get(`/atlas/collectivites/${rennes.id}`);
+    expect(fiche.html).toContain("Campagne de mise à jour : Mise à jour 2027");
+    const confirmed = await agent.post(`/atlas/collectivites/${rennes.id}`, {});
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.html).toContain("Données confirmées à jour le");
+
+    const after = await daect.get(campaignPath);
+    expect(after.html).toContain(`1 collectivités sur ${atlasCollectivites} ont confirmé`);
+
+    // A reminder goes to those that did not answer, not to Rennes.
+    const reminded = await daect.post(campaignPath, { intent: "relancer" });
+    expect(reminded.status).toBe(200);
+    expect(reminded.html).toContain(
+      `Relance écrite pour ${(atlasCollectivites - 1).toLocaleString("fr-FR")} collectivités`,
+    );
+    expect(await mailsTo("agent-35238@example.org", "atlas-campaign-reminder")).toEqual([]);
+    expect(await mailsTo("agent-35@example.org", "atlas-campaign-reminder")).toHaveLength(1);
+
+    // Closing ends the campaign: the fiche no longer asks, reminders are refused.
+    await daect.post(campaignPath, { intent: "cloturer" });
+    expect((await agent.get(`/atlas/collectivites/${rennes.id}`)).html).not.toContain(
+      "Campagne de mise à jour",
+    );
+    const late = await daect.post(campaignPath, { intent: "relancer" });
+    expect(late.status).toBe(400);
+    const [{ n: secondRound }] = await db
+      .select({ n: count() })
+      .from(mailOutbox)
+      .where(like(mailOutbox.idempotencyKey, "campaign:%:reminder:2:%"));
+    expect(secondRound).toBe(0);
+  });
+});
