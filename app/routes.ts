@@ -9,6 +9,8 @@ export default [
   route("invitation/:token", "routes/auth/accept-invitation.tsx"),
   route("compte", "routes/account/account.tsx"),
   route("organisations/:organisationId/membres", "routes/account/members.tsx"),
+  route("mon-espace", "routes/account/workspace.tsx"),
+  route("mon-espace/extractions/:extractionId", "routes/account/extraction.ts"),
   layout("routes/admin/layout.tsx", [
     route("admin", "routes/admin/index.tsx"),
     route("admin/utilisateurs", "routes/admin/users.tsx"),

@@ -2,6 +2,8 @@ import type { Server } from "node:http";
 import type express from "express";
 import pino from "pino";
 import { seedIfEmpty } from "../src/demo/seed";
+import { sendAlertDigests } from "../src/modules/workspace/index";
+import { everyInterval } from "../src/platform/jobs/periodic";
 import { failInterruptedImports } from "../src/modules/atlas/import/import-commands";
 import { projectIndexIsIncomplete, rebuildProjectIndex } from "../src/modules/atlas/project-index";
 import { type AppConfig, ConfigError, loadConfig } from "../src/platform/config";
@@ -52,6 +54,13 @@ export async function startPortal(
     : null;
   if (!worker)
     logger.warn("SMTP_URL is not set: mails are kept in the outbox (see /admin/courriels)");
+  // Hourly: each alerted search is looked at, and mailed about at most once a week.
+  const alerts = everyInterval(
+    "alert-digests",
+    60 * 60 * 1000,
+    () => sendAlertDigests(database.db, { now: new Date(), publicUrl: config.publicUrl }),
+    logger,
+  );
 
   const app = createApp({ database, config, logger, devMiddleware: options.devMiddleware });
   const server: Server = await new Promise((resolve) => {
@@ -66,6 +75,7 @@ export async function startPortal(
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await worker?.stop();
+      await alerts.stop();
       await database.close();
     })();
     return closing;

@@ -32,7 +32,12 @@ export function SiteHeader({ root }: { root: RootData | undefined }) {
     { text: "Atlas : rechercher un projet", linkProps: { href: "/atlas/projets" } },
     { text: "Carte", linkProps: { href: "/atlas/carte" } },
     { text: "Statistiques", linkProps: { href: "/atlas/statistiques" } },
-    ...(user ? [{ text: "Mon compte", linkProps: { href: "/compte" } }] : []),
+    ...(user
+      ? [
+          { text: "Mon espace", linkProps: { href: "/mon-espace" } },
+          { text: "Mon compte", linkProps: { href: "/compte" } },
+        ]
+      : []),
     ...(root?.canAdminister ? [{ text: "Administration", linkProps: { href: "/admin" } }] : []),
   ];
   return (

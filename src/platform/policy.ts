@@ -21,7 +21,8 @@ export type Action =
   | "atlas:project:remark"
   | "atlas:project:history"
   | "atlas:import"
-  | "atlas:campaign:manage";
+  | "atlas:campaign:manage"
+  | "workspace:use";
 
 /** What a permission is checked against; fields are present when the resource has them. */
 export interface Resource {
@@ -32,6 +33,8 @@ export interface Resource {
   countryCodes?: readonly string[];
   /** French régions a resource concerns (those of its collectivités). */
   regionCodes?: readonly string[];
+  /** The person a personal resource belongs to (a saved search, an extraction). */
+  userId?: number;
 }
 
 type Scope =
@@ -40,7 +43,8 @@ type Scope =
   | "own-organisation-admin"
   | "own-collectivite"
   | "own-country"
-  | "own-region";
+  | "own-region"
+  | "own-account";
 
 type Grant = Partial<Record<Exclude<Role, "visitor">, Scope>>;
 
@@ -95,13 +99,30 @@ const grants: Record<Action, Grant> = {
   },
   "atlas:import": { daect: "any" },
   "atlas:campaign:manage": { daect: "any" },
+  "workspace:use": {
+    agent: "own-account",
+    autorite: "own-account",
+    ambassade: "own-account",
+    prefecture: "own-account",
+    daect: "own-account",
+    operateur: "own-account",
+    reseau: "own-account",
+  },
 };
 
 /** Actions open to visitors (nobody signed in). None yet: public pages need no permission. */
 const visitorActions = new Set<Action>();
 
-function inScope(scope: Scope, membership: Membership, resource: Resource): boolean {
+function inScope(
+  scope: Scope,
+  membership: Membership,
+  resource: Resource,
+  userId: number,
+): boolean {
   switch (scope) {
+    case "own-account":
+      // Without a resource: the person's own space as a whole.
+      return resource.userId === undefined || resource.userId === userId;
     case "any":
       return true;
     case "own-organisation":
@@ -139,7 +160,7 @@ export function actingMembership(
   const grant = grants[action];
   return actor.memberships.find((membership) => {
     const scope = grant[membership.role];
-    return scope !== undefined && inScope(scope, membership, resource);
+    return scope !== undefined && inScope(scope, membership, resource, actor.userId);
   });
 }
 

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { campaigns } from "../../src/modules/atlas/campaigns/campaign.schema";
 import { atlasImports } from "../../src/modules/atlas/import/import.schema";
+import { extractions } from "../../src/modules/workspace/schema";
 import { projectCountries } from "../../src/modules/atlas/schema";
 import { rowsOf } from "../../src/platform/db/client";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -69,6 +70,13 @@ const cases: Case[] = [
   { pattern: "/mot-de-passe/nouveau/:token", expect: 410 },
   { pattern: "/invitation/:token", expect: 410 },
   { pattern: "/compte", expect: { visitor: SIGN_IN, others: 200 } },
+  { pattern: "/mon-espace", expect: { visitor: SIGN_IN, others: 200 } },
+  { pattern: "/mon-espace", method: "POST", expect: { visitor: 401, others: 400 } },
+  // An extraction of the DAECT's account: nobody else may know it exists.
+  {
+    pattern: "/mon-espace/extractions/:extractionId",
+    expect: { visitor: SIGN_IN, daect: 200, others: 404 },
+  },
   {
     pattern: "/organisations/:organisationId/membres",
     scope: "own",
@@ -273,6 +281,7 @@ const ownOrganisation = new Map<RoleName, number>();
 let mailId = 0;
 let importId = 0;
 let campaignId = 0;
+let extractionId = 0;
 /** Atlas records of the Rennes agent's collectivité ("own") and of nobody's scope ("other"). */
 const atlasIds = { ownProject: 0, otherProject: 0, ownCollectivite: 0, otherCollectivite: 0 };
 
@@ -304,6 +313,20 @@ beforeAll(async () => {
   [{ id: mailId }] = await served.database.db.select({ id: mailOutbox.id }).from(mailOutbox);
 
   const { db } = served.database;
+  const [daectUser] = await db.select().from(users).where(eq(users.email, ROLES.daect));
+  [{ id: extractionId }] = await db
+    .insert(extractions)
+    .values({
+      userId: daectUser.id,
+      format: "csv",
+      query: "country=SN",
+      filename: "atlas-projets.csv",
+      contentType: "text/csv; charset=utf-8",
+      content: Buffer.from("\uFEFFIdentifiant\r\n"),
+      size: 16,
+      projects: 0,
+    })
+    .returning({ id: extractions.id });
   [{ id: campaignId }] = await db
     .insert(campaigns)
     .values({
@@ -397,6 +420,7 @@ describe("authorisation matrix", () => {
           .replace(":mailId", String(mailId))
           .replace(":importId", String(importId))
           .replace(":campaignId", String(campaignId))
+          .replace(":extractionId", String(extractionId))
           .replace(":kind", "projects")
           .replace(":format", "xlsx")
           .replace(

@@ -13,7 +13,8 @@ import { AtlasBreadcrumb } from "../../components/atlas/AtlasBreadcrumb";
 import { ChoroplethFigure } from "../../components/atlas/MapFigures";
 import { ProjectFilterForm } from "../../components/atlas/ProjectFilterForm";
 import { FormErrorSummary } from "../../components/FormFields";
-import { appContext } from "../../context";
+import { appContext, requestContext } from "../../context";
+import { KeepInWorkspace } from "../../components/atlas/KeepInWorkspace";
 import { filterChoices, pageData, withProjectFilters } from "../../lib/atlas-page.server";
 import { cachedProjectCounts } from "../../lib/atlas-search.server";
 import { countOf } from "../../lib/format";
@@ -31,6 +32,8 @@ export const meta = () => [{ title: "Carte des projets – Atlas de la coopérat
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const services = context.get(appContext);
+  const { actor, csrfToken } = context.get(requestContext);
+  const keep = actor.kind === "user" ? { csrfToken } : null;
   const choices = await filterChoices(services);
   const params = [...new URL(request.url).searchParams].filter(([, value]) => value.trim());
   const requested = new URL(request.url).searchParams.get("vue") ?? "monde";
@@ -62,11 +65,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       collectiviteNames: Object.fromEntries([...names].map(([id, name]) => [String(id), name])),
     };
   });
-  return pageData({ choices, params, view, result });
+  return pageData({ choices, params, view, result, keep });
 }
 
 export default function MapPage() {
-  const { choices, params, view, result } = useLoaderData<typeof loader>();
+  const { choices, params, view, result, keep } = useLoaderData<typeof loader>();
   const withView = (next: View) =>
     `${BASE_PATH}?${new URLSearchParams([...params.filter(([name]) => name !== "vue"), ["vue", next]])}`;
   const searchQuery = new URLSearchParams(params.filter(([name]) => name !== "vue"));
@@ -135,6 +138,12 @@ export default function MapPage() {
                   ) : null
                 }
               />
+              {keep ? (
+                <KeepInWorkspace
+                  csrfToken={keep.csrfToken}
+                  query={new URLSearchParams([...searchQuery, ["vue", view]]).toString()}
+                />
+              ) : null}
             </>
           ) : (
             <FormErrorSummary failure={result} />

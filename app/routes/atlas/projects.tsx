@@ -6,7 +6,8 @@ import { ActiveFilters } from "../../components/atlas/ActiveFilters";
 import { ProjectFilterForm } from "../../components/atlas/ProjectFilterForm";
 import { ProjectList } from "../../components/atlas/ProjectList";
 import { FormErrorSummary } from "../../components/FormFields";
-import { appContext } from "../../context";
+import { appContext, requestContext } from "../../context";
+import { KeepInWorkspace } from "../../components/atlas/KeepInWorkspace";
 import { filterChoices, pageData, withProjectFilters } from "../../lib/atlas-page.server";
 import { cachedProjectCounts } from "../../lib/atlas-search.server";
 import type { Route } from "./+types/projects";
@@ -22,6 +23,8 @@ export const meta = () => [
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const services = context.get(appContext);
+  const { actor, csrfToken } = context.get(requestContext);
+  const keep = actor.kind === "user" ? { csrfToken } : null;
   const choices = await filterChoices(services);
   const params = [...new URL(request.url).searchParams].filter(([, value]) => value.trim());
   const result = await withProjectFilters(request, async (filters, search) => {
@@ -48,11 +51,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       collectiviteNames: Object.fromEntries([...names].map(([id, name]) => [String(id), name])),
     };
   });
-  return pageData({ choices, params, result });
+  return pageData({ choices, params, result, keep });
 }
 
 export default function ProjectSearch() {
-  const { choices, params, result } = useLoaderData<typeof loader>();
+  const { choices, params, result, keep } = useLoaderData<typeof loader>();
   const query = new URLSearchParams(params.filter(([name]) => name !== "page"));
   const exportQuery = new URLSearchParams(
     params.filter(([name]) => name !== "page" && name !== "sort"),
@@ -113,6 +116,9 @@ export default function ProjectSearch() {
                     basePath={BASE_PATH}
                     query={query}
                   />
+                  {keep ? (
+                    <KeepInWorkspace csrfToken={keep.csrfToken} query={exportQuery.toString()} />
+                  ) : null}
                 </>
               ) : (
                 <p>

@@ -6,3 +6,9 @@ export const tsvector = customType<{ data: string }>({
     return "tsvector";
   },
 });
+
+/** Binary content (a stored file); both drivers hand it over as a Uint8Array/Buffer. */
+export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => Buffer.from(value),
+});

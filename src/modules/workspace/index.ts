@@ -1,0 +1,12 @@
+export {
+  MAX_EXTRACTION_PROJECTS,
+  deleteExtraction,
+  deleteSearch,
+  extractionFile,
+  keepExtraction,
+  saveSearch,
+  setSearchAlert,
+  userOf,
+  workspaceOf,
+} from "./workspace-commands";
+export { sendAlertDigests } from "./alerts";
