@@ -33,6 +33,11 @@ export default [
   route("atlas/collectivites/:collectiviteId", "routes/atlas/collectivite.tsx"),
   route("atlas/collectivites/:collectiviteId/modifier", "routes/atlas/edit-collectivite.tsx"),
   route("atlas/collectivites/:collectiviteId/nouveau-projet", "routes/atlas/new-project.tsx"),
+  route(
+    "atlas/collectivites/:collectiviteId/nouveau-partenariat",
+    "routes/atlas/new-partnership.tsx",
+  ),
+  route("atlas/partenariats/:partnershipId/modifier", "routes/atlas/edit-partnership.tsx"),
   route("atlas/partenaires/:authorityId", "routes/atlas/foreign-authority.tsx"),
   route("atlas/pays/:countryCode", "routes/atlas/country.tsx"),
   route("atlas/regions/:code", "routes/atlas/territory.tsx", { id: "atlas-region" }),

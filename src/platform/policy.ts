@@ -17,6 +17,8 @@ export type Action =
   | "organisation:invite"
   | "atlas:collectivite:edit"
   | "atlas:project:create"
+  | "atlas:partnership:create"
+  | "atlas:partnership:edit"
   | "atlas:project:edit"
   | "atlas:project:remark"
   | "atlas:project:history"
@@ -82,6 +84,8 @@ const grants: Record<Action, Grant> = {
   },
   "atlas:collectivite:edit": { agent: "own-organisation", daect: "any" },
   "atlas:project:create": { agent: "own-organisation", daect: "any" },
+  "atlas:partnership:create": { agent: "own-organisation", daect: "any" },
+  "atlas:partnership:edit": { agent: "own-collectivite", daect: "any" },
   "atlas:project:edit": { agent: "own-collectivite", daect: "any" },
   "atlas:project:remark": {
     ambassade: "own-country",

@@ -203,4 +203,68 @@ describe("editing a project in the browser-less journey", () => {
       Number(stored.version) + 1,
     );
   });
+
+  it("lets the agent declare a partnership, then edit it with versions and conflicts", async () => {
+    const agent = new FormClient(served.portal.baseUrl);
+    await agent.signIn("agent-35238@example.org");
+    await agent.get(`/atlas/collectivites/${rennesId}/nouveau-partenariat`);
+    const bad = await agent.post(`/atlas/collectivites/${rennesId}/nouveau-partenariat`, {
+      autorite_partenaire: "Commune de Ziguinchor",
+      type_autorite: "Municipalité",
+      pays: "SN",
+      type_partenariat: "jumelage",
+      date_signature: "31/02/2024",
+      statut: "active",
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.html).toContain("« 31/02/2024 » n&#x27;est pas une date valide (JJ/MM/AAAA).");
+    expect(bad.html).toContain('value="Commune de Ziguinchor"');
+
+    const created = await agent.post(`/atlas/collectivites/${rennesId}/nouveau-partenariat`, {
+      autorite_partenaire: "Commune de Ziguinchor",
+      type_autorite: "Municipalité",
+      pays: "SN",
+      ville: "Ziguinchor",
+      type_partenariat: "jumelage",
+      date_signature: "14/07/2024",
+      statut: "active",
+    });
+    expect(created.status).toBe(302);
+    const fiche = await agent.get(`/atlas/collectivites/${rennesId}`);
+    expect(fiche.html).toContain("Commune de Ziguinchor");
+    const editPath =
+      /href="(\/atlas\/partenariats\/(\d+)\/modifier)">Modifier le partenariat avec Commune de Ziguinchor/.exec(
+        fiche.html,
+      )!;
+    const form = await agent.get(editPath[1]);
+    expect(form.html).toContain('value="14/07/2024"');
+    const version = /name="version" value="(\d+)"/.exec(form.html)![1];
+
+    const daect = new FormClient(served.portal.baseUrl);
+    await daect.signIn("daect@example.org");
+    await daect.get(editPath[1]);
+    expect(
+      (
+        await daect.post(editPath[1], {
+          version,
+          kind: "convention",
+          signedOn: "14/07/2024",
+          status: "active",
+        })
+      ).status,
+    ).toBe(200);
+    const stale = await agent.post(editPath[1], {
+      version,
+      kind: "jumelage",
+      signedOn: "14/07/2024",
+      status: "en_sommeil",
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.html).toContain("Convention de coopération décentralisée");
+    expect(stale.html).toContain("En sommeil");
+
+    const other = new FormClient(served.portal.baseUrl);
+    await other.signIn("agent-35@example.org");
+    expect((await other.get(editPath[1])).status).toBe(403);
+  });
 });

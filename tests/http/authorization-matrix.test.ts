@@ -218,6 +218,46 @@ const cases: Case[] = [
     expect: OWN_COLLECTIVITE,
   },
   {
+    pattern: "/atlas/collectivites/:collectiviteId/nouveau-partenariat",
+    scope: "own",
+    expect: OWN_COLLECTIVITE,
+  },
+  {
+    pattern: "/atlas/collectivites/:collectiviteId/nouveau-partenariat",
+    scope: "other",
+    expect: DAECT_ONLY,
+  },
+  {
+    pattern: "/atlas/collectivites/:collectiviteId/nouveau-partenariat",
+    method: "POST",
+    scope: "own",
+    expect: OWN_COLLECTIVITE_POST,
+  },
+  {
+    pattern: "/atlas/collectivites/:collectiviteId/nouveau-partenariat",
+    method: "POST",
+    scope: "other",
+    expect: { visitor: 401, daect: 400, others: 403 },
+  },
+  {
+    pattern: "/atlas/partenariats/:partnershipId/modifier",
+    scope: "own",
+    expect: OWN_COLLECTIVITE,
+  },
+  { pattern: "/atlas/partenariats/:partnershipId/modifier", scope: "other", expect: DAECT_ONLY },
+  {
+    pattern: "/atlas/partenariats/:partnershipId/modifier",
+    method: "POST",
+    scope: "own",
+    expect: OWN_COLLECTIVITE_POST,
+  },
+  {
+    pattern: "/atlas/partenariats/:partnershipId/modifier",
+    method: "POST",
+    scope: "other",
+    expect: { visitor: 401, daect: 400, others: 403 },
+  },
+  {
     pattern: "/atlas/collectivites/:collectiviteId/nouveau-projet",
     scope: "other",
     expect: DAECT_ONLY,
@@ -283,7 +323,14 @@ let importId = 0;
 let campaignId = 0;
 let extractionId = 0;
 /** Atlas records of the Rennes agent's collectivité ("own") and of nobody's scope ("other"). */
-const atlasIds = { ownProject: 0, otherProject: 0, ownCollectivite: 0, otherCollectivite: 0 };
+const atlasIds = {
+  ownProject: 0,
+  otherProject: 0,
+  ownCollectivite: 0,
+  otherCollectivite: 0,
+  ownPartnership: 0,
+  otherPartnership: 0,
+};
 
 beforeAll(async () => {
   // A member of the Rennes organisation who is not its administrator.
@@ -346,6 +393,8 @@ beforeAll(async () => {
     own_project: number;
     other_project: number;
     other_collectivite: number;
+    own_partnership: number;
+    other_partnership: number;
   }>(
     await db.execute(sql`
       WITH rennes AS (SELECT id FROM atlas_collectivites WHERE unit_id = 'commune:35238'),
@@ -363,13 +412,19 @@ beforeAll(async () => {
       SELECT (SELECT id FROM rennes) AS own_collectivite,
              (SELECT min(id) FROM atlas_projects WHERE lead_collectivite_id = (SELECT id FROM rennes)) AS own_project,
              (SELECT id FROM other) AS other_project,
-             (SELECT lead_collectivite_id FROM other) AS other_collectivite`),
+             (SELECT lead_collectivite_id FROM other) AS other_collectivite,
+             (SELECT min(partnership_id) FROM atlas_partnership_collectivites
+               WHERE collectivite_id = (SELECT id FROM rennes)) AS own_partnership,
+             (SELECT min(partnership_id) FROM atlas_partnership_collectivites
+               WHERE collectivite_id = (SELECT lead_collectivite_id FROM other)) AS other_partnership`),
   );
   Object.assign(atlasIds, {
     ownProject: ids.own_project,
     otherProject: ids.other_project,
     ownCollectivite: ids.own_collectivite,
     otherCollectivite: ids.other_collectivite,
+    ownPartnership: ids.own_partnership,
+    otherPartnership: ids.other_partnership,
   });
   await db
     .insert(projectCountries)
@@ -418,6 +473,10 @@ describe("authorisation matrix", () => {
           .replace(":organisationId", String(organisationId))
           .replace(":token", "jeton-inconnu")
           .replace(":mailId", String(mailId))
+          .replace(
+            ":partnershipId",
+            String(entry.scope === "own" ? atlasIds.ownPartnership : atlasIds.otherPartnership),
+          )
           .replace(":importId", String(importId))
           .replace(":campaignId", String(campaignId))
           .replace(":extractionId", String(extractionId))

@@ -8,8 +8,8 @@ interface Line {
   authorities: { id: number; name: string; country?: string; countryCode: string }[];
 }
 
-/** Partnerships of a fiche, with links to the fiches of every party. */
-export function PartnershipTable(props: { caption: string; lines: Line[] }) {
+/** Partnerships of a fiche, with links to the fiches of every party (and to edit, if allowed). */
+export function PartnershipTable(props: { caption: string; lines: Line[]; editable?: boolean }) {
   if (props.lines.length === 0) return <p>Aucun partenariat n'est enregistré dans l'Atlas.</p>;
   return (
     <div className="fr-table">
@@ -21,6 +21,7 @@ export function PartnershipTable(props: { caption: string; lines: Line[] }) {
             <th scope="col">Partenaires étrangers</th>
             <th scope="col">Type</th>
             <th scope="col">Signature</th>
+            {props.editable ? <th scope="col">Modifier</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -45,6 +46,13 @@ export function PartnershipTable(props: { caption: string; lines: Line[] }) {
               </td>
               <td>{line.kindLabel}</td>
               <td>{line.signedOn ? formatDate(line.signedOn, "longDate") : "—"}</td>
+              {props.editable ? (
+                <td>
+                  <a href={`/atlas/partenariats/${line.id}/modifier`}>
+                    {`Modifier le partenariat avec ${line.authorities.map((a) => a.name).join(", ")}`}
+                  </a>
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>

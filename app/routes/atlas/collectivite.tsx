@@ -132,6 +132,16 @@ export default function CollectivitePage() {
               </a>
             </li>
           ) : null}
+          {fiche.can.edit ? (
+            <li>
+              <a
+                className={fr.cx("fr-btn", "fr-btn--secondary")}
+                href={`/atlas/collectivites/${fiche.id}/nouveau-partenariat`}
+              >
+                Ajouter un partenariat
+              </a>
+            </li>
+          ) : null}
           {fiche.can.createProject ? (
             <li>
               <a
@@ -165,7 +175,11 @@ export default function CollectivitePage() {
         ) : null}
       </ul>
       <h2>Partenariats</h2>
-      <PartnershipTable caption={`Partenariats de ${fiche.name}`} lines={fiche.partnerships} />
+      <PartnershipTable
+        caption={`Partenariats de ${fiche.name}`}
+        lines={fiche.partnerships}
+        editable={fiche.can.edit}
+      />
       <h2>Projets</h2>
       <p>
         {fiche.projects > 0 ? (

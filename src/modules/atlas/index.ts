@@ -104,3 +104,9 @@ export {
   openCampaign,
   remindCampaign,
 } from "./campaigns/campaign-commands";
+export {
+  createPartnership,
+  editablePartnership,
+  partnershipFormFields,
+  updatePartnership,
+} from "./editing/partnership-commands";

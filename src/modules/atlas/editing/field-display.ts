@@ -1,7 +1,7 @@
 import type { ComparedField } from "../../../platform/errors";
 import { atlasDomains } from "../../../reference/data/themes";
 import type { AtlasLabels } from "../labels";
-import { projectStatusLabels } from "../labels";
+import { partnershipStatusLabels, projectStatusLabels } from "../labels";
 import type { VersionedEntity } from "./editing.schema";
 import type { Changes, Snapshot } from "./versions";
 
@@ -80,9 +80,22 @@ const collectiviteFields: Record<string, FieldDisplay> = {
   presentation: { label: "Présentation" },
 };
 
+const partnershipFields: Record<string, FieldDisplay> = {
+  kind: {
+    label: "Type de partenariat",
+    format: (v, labels) => labels.partnershipKind.get(String(v)) ?? "",
+  },
+  signedOn: {
+    label: "Date de signature",
+    format: (v) => (typeof v === "string" ? v.split("-").reverse().join("/") : ""),
+  },
+  status: { label: "Statut", format: (v) => partnershipStatusLabels[String(v)] ?? "" },
+};
+
 const fieldsOf: Record<VersionedEntity, Record<string, FieldDisplay>> = {
   project: projectFields,
   collectivite: collectiviteFields,
+  partnership: partnershipFields,
 };
 
 function describe(entity: VersionedEntity, field: string, value: unknown, labels: AtlasLabels) {

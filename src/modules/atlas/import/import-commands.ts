@@ -115,7 +115,7 @@ async function runImport(db: Db, importId: number) {
     const written =
       job.kind === "projects"
         ? await writeProjects(tx, projects)
-        : await writePartnerships(tx, partnerships);
+        : await writePartnerships(tx, partnerships).then(({ ids: _ids, ...counts }) => counts);
     await recordChange(
       tx,
       { userId: job.createdByUserId, label: job.createdByLabel },

@@ -42,11 +42,13 @@ export async function writePartnerships(tx: Tx, rows: CheckedPartnership[]) {
     authorityIds.set(row.authorityKey, created.id);
     createdAuthorities += 1;
   }
+  const ids: number[] = [];
   for (const row of rows) {
     const [partnership] = await tx
       .insert(partnershipTable)
       .values({ kind: row.kind, signedOn: row.signedOn, status: row.status })
       .returning({ id: partnershipTable.id });
+    ids.push(partnership.id);
     await tx
       .insert(partnershipCollectivites)
       .values({ partnershipId: partnership.id, collectiviteId: row.collectiviteId });
@@ -56,5 +58,5 @@ export async function writePartnerships(tx: Tx, rows: CheckedPartnership[]) {
         "id" in row.authority ? row.authority.id : authorityIds.get(row.authorityKey)!,
     });
   }
-  return { partnerships: rows.length, authorities: createdAuthorities };
+  return { partnerships: rows.length, authorities: createdAuthorities, ids };
 }

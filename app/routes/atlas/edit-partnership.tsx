@@ -1,0 +1,114 @@
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { useActionData, useLoaderData } from "react-router";
+import {
+  atlasLabels,
+  editablePartnership,
+  partnershipStatusLabels,
+  updatePartnership,
+} from "../../../src/modules/atlas/index";
+import { CsrfField } from "../../components/CsrfField";
+import { FormErrorSummary, SelectField, TextField, shownValue } from "../../components/FormFields";
+import { AtlasBreadcrumb } from "../../components/atlas/AtlasBreadcrumb";
+import { ConflictNotice } from "../../components/atlas/ConflictNotice";
+import { VersionHistory } from "../../components/atlas/VersionHistory";
+import { appContext, requestContext } from "../../context";
+import { clearAtlasCaches, conflictComparer } from "../../lib/atlas-edit.server";
+import { versionEntries } from "../../lib/atlas-history.server";
+import { readForm } from "../../lib/form.server";
+import { guard, runAction } from "../../lib/http.server";
+import { idParam } from "../../lib/params.server";
+import type { Route } from "./+types/edit-partnership";
+
+export const meta = () => [
+  { title: "Modifier un partenariat – Atlas de la coopération décentralisée" },
+];
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { db } = context.get(appContext);
+  const { actor, csrfToken } = context.get(requestContext);
+  return guard(request, async () => {
+    const partnership = await editablePartnership(db, actor, idParam(params.partnershipId));
+    return {
+      partnership,
+      kinds: [...(await atlasLabels(db)).partnershipKind],
+      statuses: Object.entries(partnershipStatusLabels),
+      versions: await versionEntries(db, "partnership", partnership.id),
+      csrfToken,
+    };
+  });
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { db, cache } = context.get(appContext);
+  const { actor } = context.get(requestContext);
+  const values = await readForm(request);
+  return runAction(
+    values,
+    async () => {
+      const saved = await updatePartnership(db, actor, idParam(params.partnershipId), values);
+      if (saved.changed) clearAtlasCaches(cache);
+      return { ok: true as const, ...saved };
+    },
+    conflictComparer(db, "partnership"),
+  );
+}
+
+export default function EditPartnershipPage() {
+  const { partnership, kinds, statuses, versions, csrfToken } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failure = result && !result.ok ? result : undefined;
+  const value = (name: string, stored: string) => shownValue(failure, name, stored) as string;
+  const signed = partnership.signedOn ? partnership.signedOn.split("-").reverse().join("/") : "";
+  return (
+    <>
+      <AtlasBreadcrumb current={`Partenariat n° ${partnership.id}`} />
+      <h1>{`Modifier le partenariat n° ${partnership.id}`}</h1>
+      {result?.ok ? (
+        <Alert
+          className="fr-mb-3w"
+          severity="success"
+          small
+          role="status"
+          description={
+            result.changed
+              ? `Partenariat enregistré : version n° ${result.version}.`
+              : "Aucune modification."
+          }
+        />
+      ) : null}
+      <ConflictNotice conflict={failure?.conflict} />
+      {failure?.conflict ? null : <FormErrorSummary failure={failure} />}
+      <form method="post" noValidate>
+        <CsrfField token={csrfToken} />
+        <input type="hidden" name="version" value={value("version", String(partnership.version))} />
+        <SelectField
+          name="kind"
+          label="Type de partenariat"
+          failure={failure}
+          options={kinds}
+          value={value("kind", partnership.kind)}
+        />
+        <TextField
+          name="signedOn"
+          label="Date de signature"
+          hint="Format attendu : JJ/MM/AAAA"
+          failure={failure}
+          defaultValue={value("signedOn", signed)}
+        />
+        <SelectField
+          name="status"
+          label="Statut"
+          failure={failure}
+          options={statuses}
+          value={value("status", partnership.status)}
+        />
+        <Button type="submit">Enregistrer le partenariat</Button>
+      </form>
+      <section className="fr-mt-6w" aria-labelledby="historique">
+        <h2 id="historique">Historique des modifications</h2>
+        <VersionHistory versions={versions} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,132 @@
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { redirect, useActionData, useLoaderData } from "react-router";
+import {
+  atlasLabels,
+  collectiviteOwner,
+  createPartnership,
+} from "../../../src/modules/atlas/index";
+import { foreignAuthorityKindLabels } from "../../../src/modules/atlas/fiches/partner-fiches";
+import { NotFound } from "../../../src/platform/errors";
+import { authorize } from "../../../src/platform/policy";
+import { CsrfField } from "../../components/CsrfField";
+import { FormErrorSummary, SelectField, TextField } from "../../components/FormFields";
+import { AtlasBreadcrumb } from "../../components/atlas/AtlasBreadcrumb";
+import { appContext, requestContext } from "../../context";
+import { clearAtlasCaches } from "../../lib/atlas-edit.server";
+import { readForm } from "../../lib/form.server";
+import { guard, runAction } from "../../lib/http.server";
+import { idParam } from "../../lib/params.server";
+import type { Route } from "./+types/new-partnership";
+
+export const meta = () => [
+  { title: "Nouveau partenariat – Atlas de la coopération décentralisée" },
+];
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { db } = context.get(appContext);
+  const { actor, csrfToken } = context.get(requestContext);
+  return guard(request, async () => {
+    const owner = await collectiviteOwner(db, idParam(params.collectiviteId));
+    if (!owner) throw new NotFound("Cette collectivité n'existe pas.");
+    authorize(actor, "atlas:partnership:create", { organisationId: owner.organisationId ?? -1 });
+    const labels = await atlasLabels(db);
+    return {
+      owner,
+      countries: [...labels.country],
+      kinds: [...labels.partnershipKind],
+      authorityKinds: Object.values(foreignAuthorityKindLabels).map(
+        (label) => [label, label] as [string, string],
+      ),
+      csrfToken,
+    };
+  });
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { db, cache } = context.get(appContext);
+  const { actor } = context.get(requestContext);
+  const values = await readForm(request);
+  return runAction(values, async () => {
+    const id = idParam(params.collectiviteId);
+    await createPartnership(db, actor, id, values);
+    clearAtlasCaches(cache);
+    return redirect(`/atlas/collectivites/${id}`);
+  });
+}
+
+export default function NewPartnershipPage() {
+  const { owner, countries, kinds, authorityKinds, csrfToken } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failure = result && !result.ok ? result : undefined;
+  const value = (name: string) => String(failure?.values[name] ?? "");
+  return (
+    <>
+      <AtlasBreadcrumb
+        current="Nouveau partenariat"
+        segments={[{ label: owner.name, href: `/atlas/collectivites/${owner.id}` }]}
+      />
+      <h1>{`Nouveau partenariat de ${owner.name}`}</h1>
+      <p>
+        L'autorité partenaire est retrouvée par son nom et son pays si elle est déjà dans l'Atlas ;
+        sinon elle est ajoutée et placée sur la carte à la ville indiquée.
+      </p>
+      <FormErrorSummary failure={failure} />
+      <form method="post" noValidate>
+        <CsrfField token={csrfToken} />
+        <TextField
+          name="autorite_partenaire"
+          label="Autorité locale partenaire"
+          hint="Exemple : Commune de Dioffior"
+          required
+          failure={failure}
+        />
+        <SelectField
+          name="type_autorite"
+          label="Type d'autorité"
+          failure={failure}
+          options={authorityKinds}
+          value={value("type_autorite") || "Municipalité"}
+        />
+        <SelectField
+          name="pays"
+          label="Pays"
+          failure={failure}
+          options={countries}
+          value={value("pays")}
+          placeholder="Choisir un pays"
+        />
+        <TextField
+          name="ville"
+          label="Ville (pour la carte)"
+          hint="Par défaut, le nom de l'autorité."
+          failure={failure}
+        />
+        <SelectField
+          name="type_partenariat"
+          label="Type de partenariat"
+          failure={failure}
+          options={kinds}
+          value={value("type_partenariat")}
+        />
+        <TextField
+          name="date_signature"
+          label="Date de signature"
+          hint="Format attendu : JJ/MM/AAAA"
+          failure={failure}
+        />
+        <SelectField
+          name="statut"
+          label="Statut"
+          failure={failure}
+          options={[
+            ["active", "Active"],
+            ["en_sommeil", "En sommeil"],
+            ["terminee", "Terminée"],
+          ]}
+          value={value("statut") || "active"}
+        />
+        <Button type="submit">Ajouter le partenariat</Button>
+      </form>
+    </>
+  );
+}
