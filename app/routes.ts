@@ -39,6 +39,7 @@ export default [
   ),
   route("atlas/partenariats/:partnershipId/modifier", "routes/atlas/edit-partnership.tsx"),
   route("atlas/partenaires/:authorityId", "routes/atlas/foreign-authority.tsx"),
+  route("atlas/partenaires/:authorityId/modifier", "routes/atlas/edit-authority.tsx"),
   route("atlas/pays/:countryCode", "routes/atlas/country.tsx"),
   route("atlas/regions/:code", "routes/atlas/territory.tsx", { id: "atlas-region" }),
   route("atlas/departements/:code", "routes/atlas/territory.tsx", { id: "atlas-departement" }),

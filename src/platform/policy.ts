@@ -19,6 +19,7 @@ export type Action =
   | "atlas:project:create"
   | "atlas:partnership:create"
   | "atlas:partnership:edit"
+  | "atlas:authority:edit"
   | "atlas:project:edit"
   | "atlas:project:remark"
   | "atlas:project:history"
@@ -86,6 +87,7 @@ const grants: Record<Action, Grant> = {
   "atlas:project:create": { agent: "own-organisation", daect: "any" },
   "atlas:partnership:create": { agent: "own-organisation", daect: "any" },
   "atlas:partnership:edit": { agent: "own-collectivite", daect: "any" },
+  "atlas:authority:edit": { autorite: "own-organisation", daect: "any" },
   "atlas:project:edit": { agent: "own-collectivite", daect: "any" },
   "atlas:project:remark": {
     ambassade: "own-country",

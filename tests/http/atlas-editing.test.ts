@@ -1,4 +1,5 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { rowsOf } from "../../src/platform/db/client";
 import { beforeAll, describe, expect, it } from "vitest";
 import { projectFormValues } from "../../src/modules/atlas/editing/project-input";
 import { readProject } from "../../src/modules/atlas/editing/project-record";
@@ -266,5 +267,58 @@ describe("editing a project in the browser-less journey", () => {
     const other = new FormClient(served.portal.baseUrl);
     await other.signIn("agent-35@example.org");
     expect((await other.get(editPath[1])).status).toBe(403);
+  });
+
+  it("lets a foreign authority correct its own fiche, placed on its city, and re-indexes its projects", async () => {
+    const { db } = served.database;
+    const [own] = rowsOf<{ id: number }>(
+      await db.execute(sql`
+        SELECT fa.id FROM atlas_foreign_authorities fa
+          JOIN memberships m ON m.organisation_id = fa.organisation_id
+          JOIN users u ON u.id = m.user_id WHERE u.email = 'autorite-sn-1@example.org'`),
+    );
+    const authority = new FormClient(served.portal.baseUrl);
+    await authority.signIn("autorite-sn-1@example.org");
+    expect((await authority.get(`/atlas/partenaires/${own.id}`)).html).toContain(
+      "Modifier la fiche",
+    );
+    const form = await authority.get(`/atlas/partenaires/${own.id}/modifier`);
+    const version = /name="version" value="(\d+)"/.exec(form.html)![1];
+    const unknownCity = await authority.post(`/atlas/partenaires/${own.id}/modifier`, {
+      version,
+      name: "Ville de Thiès",
+      kind: "municipality",
+      city: "Atlantide",
+    });
+    expect(unknownCity.status).toBe(400);
+    expect(unknownCity.html).toContain("« Atlantide » n&#x27;est pas une ville connue de ce pays");
+    const saved = await authority.post(`/atlas/partenaires/${own.id}/modifier`, {
+      version,
+      name: "Ville de Thiès",
+      kind: "municipality",
+      city: "thies",
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.html).toContain(`Fiche enregistrée : version n° ${Number(version) + 1}`);
+    const [placed] = rowsOf<{ latitude: number; name: string }>(
+      await db.execute(
+        sql`SELECT latitude, name FROM atlas_foreign_authorities WHERE id = ${own.id}`,
+      ),
+    );
+    expect(placed.name).toBe("Ville de Thiès");
+    expect(placed.latitude).toBeCloseTo(14.8, 0);
+    const [linked] = rowsOf<{ n: number }>(
+      await db.execute(sql`
+        SELECT count(*)::int AS n FROM atlas_project_partnerships pp
+          JOIN atlas_partnership_foreign_authorities pfa ON pfa.partnership_id = pp.partnership_id
+         WHERE pfa.foreign_authority_id = ${own.id}`),
+    );
+    const search = await new FormClient(served.portal.baseUrl).get(
+      "/atlas/projets?q=ville+de+thies",
+    );
+    if (linked.n > 0) expect(search.html).not.toContain("Aucun projet ne correspond");
+    expect((await authority.get(`/atlas/partenaires/${Number(own.id) + 1}/modifier`)).status).toBe(
+      403,
+    );
   });
 });

@@ -275,6 +275,25 @@ const cases: Case[] = [
     expect: { visitor: 401, daect: 400, others: 403 },
   },
   { pattern: "/atlas/partenaires/:authorityId", expect: 200 },
+  // A foreign authority edits its own fiche ("own": the autorite account's authority).
+  {
+    pattern: "/atlas/partenaires/:authorityId/modifier",
+    scope: "own",
+    expect: { visitor: SIGN_IN, autorite: 200, daect: 200, others: 403 },
+  },
+  { pattern: "/atlas/partenaires/:authorityId/modifier", scope: "other", expect: DAECT_ONLY },
+  {
+    pattern: "/atlas/partenaires/:authorityId/modifier",
+    method: "POST",
+    scope: "own",
+    expect: { visitor: 401, autorite: 400, daect: 400, others: 403 },
+  },
+  {
+    pattern: "/atlas/partenaires/:authorityId/modifier",
+    method: "POST",
+    scope: "other",
+    expect: { visitor: 401, daect: 400, others: 403 },
+  },
   { pattern: "/atlas/pays/:countryCode", expect: 200 },
   { pattern: "/atlas/regions/:code", expect: 200 },
   { pattern: "/atlas/departements/:code", expect: 200 },
@@ -330,6 +349,8 @@ const atlasIds = {
   otherCollectivite: 0,
   ownPartnership: 0,
   otherPartnership: 0,
+  ownAuthority: 0,
+  otherAuthority: 0,
 };
 
 beforeAll(async () => {
@@ -395,6 +416,8 @@ beforeAll(async () => {
     other_collectivite: number;
     own_partnership: number;
     other_partnership: number;
+    own_authority: number;
+    other_authority: number;
   }>(
     await db.execute(sql`
       WITH rennes AS (SELECT id FROM atlas_collectivites WHERE unit_id = 'commune:35238'),
@@ -416,7 +439,10 @@ beforeAll(async () => {
              (SELECT min(partnership_id) FROM atlas_partnership_collectivites
                WHERE collectivite_id = (SELECT id FROM rennes)) AS own_partnership,
              (SELECT min(partnership_id) FROM atlas_partnership_collectivites
-               WHERE collectivite_id = (SELECT lead_collectivite_id FROM other)) AS other_partnership`),
+               WHERE collectivite_id = (SELECT lead_collectivite_id FROM other)) AS other_partnership,
+             (SELECT fa.id FROM atlas_foreign_authorities fa JOIN memberships m ON m.organisation_id = fa.organisation_id
+                JOIN users u ON u.id = m.user_id WHERE u.email = 'autorite-sn-1@example.org') AS own_authority,
+             (SELECT min(id) FROM atlas_foreign_authorities WHERE organisation_id IS NULL) AS other_authority`),
   );
   Object.assign(atlasIds, {
     ownProject: ids.own_project,
@@ -425,6 +451,8 @@ beforeAll(async () => {
     otherCollectivite: ids.other_collectivite,
     ownPartnership: ids.own_partnership,
     otherPartnership: ids.other_partnership,
+    ownAuthority: ids.own_authority,
+    otherAuthority: ids.other_authority,
   });
   await db
     .insert(projectCountries)
@@ -502,7 +530,16 @@ describe("authorisation matrix", () => {
                   : atlasIds.otherCollectivite,
             ),
           )
-          .replace(":authorityId", "1")
+          .replace(
+            ":authorityId",
+            String(
+              !entry.scope
+                ? 1
+                : entry.scope === "own"
+                  ? atlasIds.ownAuthority
+                  : atlasIds.otherAuthority,
+            ),
+          )
           .replace(":countryCode", "SN")
           .replace(":code", entry.pattern.includes("regions") ? "53" : "35")
           .replace("*", "/page-qui-n-existe-pas")

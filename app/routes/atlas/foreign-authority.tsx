@@ -1,8 +1,10 @@
+import { fr } from "@codegouvfr/react-dsfr";
 import { useLoaderData } from "react-router";
+import { can } from "../../../src/platform/policy";
 import { foreignAuthorityFiche } from "../../../src/modules/atlas/index";
 import { AtlasBreadcrumb } from "../../components/atlas/AtlasBreadcrumb";
 import { PartnershipTable } from "../../components/atlas/PartnershipTable";
-import { appContext } from "../../context";
+import { appContext, requestContext } from "../../context";
 import { guard } from "../../lib/http.server";
 import { idParam } from "../../lib/params.server";
 import type { Route } from "./+types/foreign-authority";
@@ -13,7 +15,17 @@ export const meta = ({ data }: Route.MetaArgs) => [
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { db } = context.get(appContext);
-  return guard(request, () => foreignAuthorityFiche(db, idParam(params.authorityId)));
+  const { actor } = context.get(requestContext);
+  return guard(request, async () => {
+    const { organisationId, ...fiche } = await foreignAuthorityFiche(
+      db,
+      idParam(params.authorityId),
+    );
+    return {
+      ...fiche,
+      canEdit: can(actor, "atlas:authority:edit", { organisationId: organisationId ?? -1 }),
+    };
+  });
 }
 
 export default function ForeignAuthorityPage() {
@@ -28,6 +40,16 @@ export default function ForeignAuthorityPage() {
       <p className="fr-text--lead">
         {[fiche.kindLabel, fiche.city, fiche.country].filter(Boolean).join(" · ")}
       </p>
+      {fiche.canEdit ? (
+        <p>
+          <a
+            className={fr.cx("fr-btn", "fr-btn--secondary")}
+            href={`/atlas/partenaires/${fiche.id}/modifier`}
+          >
+            Modifier la fiche
+          </a>
+        </p>
+      ) : null}
       <h2>Partenariats avec des collectivités françaises</h2>
       <PartnershipTable caption={`Partenariats de ${fiche.name}`} lines={fiche.partnerships} />
       <p>

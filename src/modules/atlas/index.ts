@@ -110,3 +110,4 @@ export {
   partnershipFormFields,
   updatePartnership,
 } from "./editing/partnership-commands";
+export { editableAuthority, updateAuthority } from "./editing/authority-commands";

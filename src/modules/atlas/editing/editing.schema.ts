@@ -11,7 +11,7 @@ import {
 import { organisations, users } from "../../../platform/auth/schema";
 import { projects } from "../schema";
 
-export const versionedEntities = ["project", "collectivite", "partnership"] as const;
+export const versionedEntities = ["project", "collectivite", "partnership", "authority"] as const;
 export type VersionedEntity = (typeof versionedEntities)[number];
 
 /**

@@ -1,6 +1,7 @@
 import type { ComparedField } from "../../../platform/errors";
 import { atlasDomains } from "../../../reference/data/themes";
 import type { AtlasLabels } from "../labels";
+import { foreignAuthorityKindLabels } from "../fiches/partner-fiches";
 import { partnershipStatusLabels, projectStatusLabels } from "../labels";
 import type { VersionedEntity } from "./editing.schema";
 import type { Changes, Snapshot } from "./versions";
@@ -92,7 +93,14 @@ const partnershipFields: Record<string, FieldDisplay> = {
   status: { label: "Statut", format: (v) => partnershipStatusLabels[String(v)] ?? "" },
 };
 
+const authorityFields: Record<string, FieldDisplay> = {
+  name: { label: "Nom" },
+  kind: { label: "Type d'autorité", format: (v) => foreignAuthorityKindLabels[String(v)] ?? "" },
+  city: { label: "Ville" },
+};
+
 const fieldsOf: Record<VersionedEntity, Record<string, FieldDisplay>> = {
+  authority: authorityFields,
   project: projectFields,
   collectivite: collectiviteFields,
   partnership: partnershipFields,

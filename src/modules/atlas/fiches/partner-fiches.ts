@@ -106,9 +106,11 @@ export async function foreignAuthorityFiche(db: Db, authorityId: number) {
     kind: string;
     countryCode: string;
     city: string | null;
+    organisationId: number | null;
   }>(
     await db.execute(sql`
-      SELECT fa.id, fa.name, fa.kind, fa.country_code AS "countryCode", c.name AS city
+      SELECT fa.id, fa.name, fa.kind, fa.country_code AS "countryCode", c.name AS city,
+             fa.organisation_id AS "organisationId"
         FROM atlas_foreign_authorities fa LEFT JOIN ref_cities c ON c.id = fa.city_id
        WHERE fa.id = ${authorityId}`),
   );

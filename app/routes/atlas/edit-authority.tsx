@@ -1,0 +1,109 @@
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { useActionData, useLoaderData } from "react-router";
+import { editableAuthority, updateAuthority } from "../../../src/modules/atlas/index";
+import { foreignAuthorityKindLabels } from "../../../src/modules/atlas/fiches/partner-fiches";
+import { CsrfField } from "../../components/CsrfField";
+import { FormErrorSummary, SelectField, TextField, shownValue } from "../../components/FormFields";
+import { AtlasBreadcrumb } from "../../components/atlas/AtlasBreadcrumb";
+import { ConflictNotice } from "../../components/atlas/ConflictNotice";
+import { VersionHistory } from "../../components/atlas/VersionHistory";
+import { appContext, requestContext } from "../../context";
+import { clearAtlasCaches, conflictComparer } from "../../lib/atlas-edit.server";
+import { versionEntries } from "../../lib/atlas-history.server";
+import { readForm } from "../../lib/form.server";
+import { guard, runAction } from "../../lib/http.server";
+import { idParam } from "../../lib/params.server";
+import type { Route } from "./+types/edit-authority";
+
+export const meta = () => [{ title: "Modifier une autorité partenaire – Atlas" }];
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { db } = context.get(appContext);
+  const { actor, csrfToken } = context.get(requestContext);
+  return guard(request, async () => {
+    const authority = await editableAuthority(db, actor, idParam(params.authorityId));
+    return {
+      authority: { id: authority.id, version: authority.version, ...authority.snapshot },
+      kinds: Object.entries(foreignAuthorityKindLabels),
+      versions: await versionEntries(db, "authority", authority.id),
+      csrfToken,
+    };
+  });
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { db, cache } = context.get(appContext);
+  const { actor } = context.get(requestContext);
+  const values = await readForm(request);
+  return runAction(
+    values,
+    async () => {
+      const saved = await updateAuthority(db, actor, idParam(params.authorityId), values);
+      if (saved.changed) clearAtlasCaches(cache);
+      return { ok: true as const, ...saved };
+    },
+    conflictComparer(db, "authority"),
+  );
+}
+
+export default function EditAuthorityPage() {
+  const { authority, kinds, versions, csrfToken } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failure = result && !result.ok ? result : undefined;
+  const value = (name: string, stored: string) => shownValue(failure, name, stored) as string;
+  return (
+    <>
+      <AtlasBreadcrumb
+        current="Modifier"
+        segments={[{ label: authority.name, href: `/atlas/partenaires/${authority.id}` }]}
+      />
+      <h1>{`Modifier la fiche de ${authority.name}`}</h1>
+      {result?.ok ? (
+        <Alert
+          className="fr-mb-3w"
+          severity="success"
+          small
+          role="status"
+          description={
+            result.changed
+              ? `Fiche enregistrée : version n° ${result.version}.`
+              : "Aucune modification."
+          }
+        />
+      ) : null}
+      <ConflictNotice conflict={failure?.conflict} />
+      {failure?.conflict ? null : <FormErrorSummary failure={failure} />}
+      <form method="post" noValidate>
+        <CsrfField token={csrfToken} />
+        <input type="hidden" name="version" value={value("version", String(authority.version))} />
+        <TextField
+          name="name"
+          label="Nom de l'autorité"
+          required
+          failure={failure}
+          defaultValue={value("name", authority.name)}
+        />
+        <SelectField
+          name="kind"
+          label="Type d'autorité"
+          failure={failure}
+          options={kinds}
+          value={value("kind", authority.kind)}
+        />
+        <TextField
+          name="city"
+          label="Ville"
+          hint="Elle place l'autorité sur les cartes de l'Atlas."
+          failure={failure}
+          defaultValue={value("city", authority.city ?? "")}
+        />
+        <Button type="submit">Enregistrer la fiche</Button>
+      </form>
+      <section className="fr-mt-6w" aria-labelledby="historique">
+        <h2 id="historique">Historique des modifications</h2>
+        <VersionHistory versions={versions} />
+      </section>
+    </>
+  );
+}
