@@ -96,14 +96,13 @@ export { MAX_SEARCH_POINTS } from "./maps/limits";
 export { projectFichePdf } from "./export/pdf-reports";
 export { type TerritoryLevel, territoryFiche } from "./fiches/territory-fiche";
 export {
-  campaignProgress,
   campaignStatusOf,
   closeCampaign,
-  listCampaigns,
   markVerified,
   openCampaign,
   remindCampaign,
 } from "./campaigns/campaign-commands";
+export { campaignProgress, listCampaigns } from "./campaigns/campaign-queries";
 export {
   createPartnership,
   editablePartnership,
