@@ -78,9 +78,9 @@ export function createApp(services: {
     "/assets",
     express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }),
   );
-  app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
-
+  // Before the public folder: a revalidated fiche is answered without touching the disk.
   app.get("/atlas/projets/:projectId", conditionalFiches(services.database.db));
+  app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
   app.get("/api/v1/projects/export", projectExportHandler(services.database.db, services.config));
   app.all(
     /.*/,

@@ -40,6 +40,8 @@ describe("editing a project in the browser-less journey", () => {
   it("shows the edit button only to those who may edit", async () => {
     const agent = new FormClient(served.portal.baseUrl);
     await agent.signIn("agent-35238@example.org");
+    // "Mon compte" leads the agent to the collectivité's fiche, where editing starts.
+    expect((await agent.get("/compte")).html).toContain(`href="/atlas/collectivites/${rennesId}"`);
     expect((await agent.get(`/atlas/projets/${projectId}`)).html).toContain("Modifier le projet");
     const embassy = new FormClient(served.portal.baseUrl);
     await embassy.signIn("ambassade-ma@example.org");

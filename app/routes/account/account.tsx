@@ -4,7 +4,8 @@ import { useLoaderData, useSearchParams } from "react-router";
 import { roleLabels } from "../../../src/platform/auth/actor";
 import { Unauthenticated } from "../../../src/platform/errors";
 import { authorize, can } from "../../../src/platform/policy";
-import { requestContext } from "../../context";
+import { atlasFichesOfOrganisations } from "../../../src/modules/atlas/index";
+import { appContext, requestContext } from "../../context";
 import { guard } from "../../lib/http.server";
 import type { Route } from "./+types/account";
 
@@ -12,10 +13,15 @@ export const meta = () => [{ title: "Mon compte – Portail AECT" }];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { actor } = context.get(requestContext);
-  return guard(request, () => {
+  const { db } = context.get(appContext);
+  return guard(request, async () => {
     authorize(actor, "account:read");
     // Only signed-in people hold "account:read"; this tells TypeScript so.
     if (actor.kind !== "user") throw new Unauthenticated();
+    const fiches = await atlasFichesOfOrganisations(
+      db,
+      actor.memberships.map((membership) => membership.organisationId),
+    );
     return {
       displayName: actor.displayName,
       email: actor.email,
@@ -27,6 +33,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         canReadMembers: can(actor, "organisation:read-members", {
           organisationId: membership.organisationId,
         }),
+        atlasFiche: fiches.get(membership.organisationId) ?? null,
       })),
     };
   });
@@ -67,7 +74,16 @@ export default function Account() {
           <tbody>
             {account.memberships.map((membership) => (
               <tr key={membership.organisationId}>
-                <td>{membership.organisationName}</td>
+                <td>
+                  {membership.atlasFiche ? (
+                    <a href={membership.atlasFiche}>
+                      {membership.organisationName}
+                      <span className="fr-sr-only"> : fiche dans l'Atlas</span>
+                    </a>
+                  ) : (
+                    membership.organisationName
+                  )}
+                </td>
                 <td>{membership.role}</td>
                 <td>{membership.isAdmin ? "Administrateur ou administratrice" : "Membre"}</td>
                 <td>

@@ -37,6 +37,7 @@ export {
 } from "./export/project-export";
 export { projectFiche, type ProjectFiche } from "./fiches/project-fiche";
 export {
+  atlasFichesOfOrganisations,
   collectiviteFiche,
   foreignAuthorityFiche,
   foreignAuthorityKindLabels,

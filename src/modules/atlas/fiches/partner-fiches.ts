@@ -134,3 +134,21 @@ export const foreignAuthorityKindLabels: Record<string, string> = {
   association: "Groupement de collectivités",
   state: "État",
 };
+
+/** The Atlas fiches of organisations (a collectivité's or a foreign authority's), by organisation. */
+export async function atlasFichesOfOrganisations(db: Db, organisationIds: number[]) {
+  if (organisationIds.length === 0) return new Map<number, string>();
+  const ids = sql.join(
+    organisationIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
+  const rows = rowsOf<{ organisation_id: number; href: string }>(
+    await db.execute(sql`
+      SELECT organisation_id, '/atlas/collectivites/' || id AS href
+        FROM atlas_collectivites WHERE organisation_id IN (${ids})
+      UNION ALL
+      SELECT organisation_id, '/atlas/partenaires/' || id
+        FROM atlas_foreign_authorities WHERE organisation_id IN (${ids})`),
+  );
+  return new Map(rows.map((row) => [row.organisation_id, row.href]));
+}
