@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { type Queryable, rowsOf } from "../../../platform/db/client";
 import type { ProjectFilters } from "../search/filters";
 import { effectiveKeyword, projectConditions } from "../search/project-search";
@@ -28,27 +28,14 @@ export interface ExportProject {
 
 export const EXPORT_BATCH = 2_000;
 
-/**
- * The projects matching the filters, batch after batch in id order. Each batch is one query
- * over a window of ids, so memory stays flat and no transaction is held open however large
- * the export. The window adapts to how many projects matched in the previous one: a plain
- * "next 2,000 after id N" query would make the planner re-read every match of a broad
- * filter (all of Europe) for each batch.
- */
+/** The projects matching the filters, batch after batch in id order (see `matchingWindows`). */
 export async function* exportProjects(
   q: Queryable,
   filters: ProjectFilters,
   batchSize = EXPORT_BATCH,
 ): AsyncGenerator<ExportProject[]> {
-  const keyword = await effectiveKeyword(q, filters);
-  const where = projectConditions(filters, keyword);
-  const [range] = rowsOf<{ low: number | null; high: number | null }>(
-    await q.execute(sql`SELECT min(project_id) AS low, max(project_id) AS high
-                          FROM atlas_project_index`),
-  );
-  if (range.low === null || range.high === null) return;
-  const fetchWindow = async (from: number, to: number) =>
-    rowsOf<RawExportRow>(
+  const windows = matchingWindows(q, filters, batchSize, async (where, from, to) => {
+    const rows = rowsOf<RawExportRow>(
       await q.execute(sql`
         SELECT i.project_id AS id, i.title, i.status, i.start_year AS "startYear",
                i.end_year AS "endYear", p.domain_code AS "domainCode", p.objectives,
@@ -68,19 +55,44 @@ export async function* exportProjects(
          WHERE ${where} AND i.project_id BETWEEN ${from} AND ${to}
          ORDER BY i.project_id`),
     );
-  // The next window is read while the current batch is written.
+    return { matched: rows.length, value: rows };
+  });
+  for await (const rows of windows) if (rows.length > 0) yield rows.map(fromRaw);
+}
+
+/**
+ * Reads the projects matching the filters window of ids after window, in id order: one
+ * query per window, so memory stays flat and no transaction is held open however large the
+ * export. The window adapts to how many projects matched in the previous one (a plain
+ * "next 2,000 after id N" query would make the planner re-read every match of a broad
+ * filter, all of Europe, for each batch); the next window is read while the current one is
+ * written.
+ */
+export async function* matchingWindows<T>(
+  q: Queryable,
+  filters: ProjectFilters,
+  batchSize: number,
+  fetch: (where: SQL, from: number, to: number) => Promise<{ matched: number; value: T }>,
+): AsyncGenerator<T> {
+  const keyword = await effectiveKeyword(q, filters);
+  const where = projectConditions(filters, keyword);
+  const [range] = rowsOf<{ low: number | null; high: number | null }>(
+    await q.execute(sql`SELECT min(project_id) AS low, max(project_id) AS high
+                          FROM atlas_project_index`),
+  );
+  if (range.low === null || range.high === null) return;
   let window = batchSize;
   let to = Math.min(range.high, range.low + window - 1);
-  let pending: Promise<RawExportRow[]> | null = fetchWindow(range.low, to);
+  let pending: Promise<{ matched: number; value: T }> | null = fetch(where, range.low, to);
   while (pending) {
-    const rows = await pending;
+    const { matched, value } = await pending;
     // Aim the next window at about one batch of matches, within sane bounds.
-    const density = Math.max(rows.length, 1) / window;
+    const density = Math.max(matched, 1) / window;
     window = Math.round(Math.min(Math.max(batchSize / density, batchSize), 1_000_000));
     const from = to + 1;
     to = Math.min(range.high, from + window - 1);
-    pending = from <= range.high ? fetchWindow(from, to) : null;
-    if (rows.length > 0) yield rows.map(fromRaw);
+    pending = from <= range.high ? fetch(where, from, to) : null;
+    if (matched > 0) yield value;
   }
 }
 

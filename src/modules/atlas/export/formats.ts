@@ -7,13 +7,21 @@ import type { ExportProject } from "./export-rows";
 
 type Batches = AsyncIterable<ExportProject[]>;
 
-/** CSV for Excel in French: UTF-8 with a byte-order mark, `;` between fields, CRLF lines. */
-export async function* csvChunks(batches: Batches, columns: ExportColumn[]) {
-  yield stringify([columns.map((column) => column.header)], {
+/** The header line of the CSV export, after the byte-order mark Excel needs. */
+export const csvHeader = (columns: ExportColumn[]) =>
+  stringify([columns.map((column) => column.header)], {
     delimiter: ";",
     bom: true,
     record_delimiter: "windows",
   });
+
+/**
+ * CSV for Excel in French: UTF-8 with a byte-order mark, `;` between fields, CRLF lines,
+ * written from the columns' definitions. The export itself has the database write the same
+ * lines (csv-in-sql.ts); this is the reference they are tested against.
+ */
+export async function* csvChunks(batches: Batches, columns: ExportColumn[]) {
+  yield csvHeader(columns);
   for await (const batch of batches)
     yield stringify(
       batch.map((project) => columns.map((column) => column.text(project))),

@@ -4,7 +4,9 @@ import { atlasLabels } from "../labels";
 import type { ProjectFilters } from "../search/filters";
 import { exportColumns } from "./columns";
 import { exportProjects } from "./export-rows";
-import { csvChunks, geojsonChunks, toNodeStream, xlsxStream } from "./formats";
+import { csvLinesFromDatabase } from "./csv-in-sql";
+import type { ExportColumn } from "./columns";
+import { csvHeader, geojsonChunks, toNodeStream, xlsxStream } from "./formats";
 import { iatiChunks } from "./iati";
 import { searchReportPdf } from "./pdf-reports";
 
@@ -26,6 +28,17 @@ const extensions: Record<ExportFormat, string> = {
   iati: "xml",
   pdf: "pdf",
 };
+
+async function* csvFile(
+  db: Db,
+  filters: ProjectFilters,
+  labels: Awaited<ReturnType<typeof atlasLabels>>,
+  publicUrl: string,
+  columns: ExportColumn[],
+) {
+  yield csvHeader(columns);
+  yield* csvLinesFromDatabase(db, filters, labels, publicUrl);
+}
 
 export function parseExportFormat(value: string | null): ExportFormat {
   if ((exportFormats as readonly string[]).includes(value ?? "")) return value as ExportFormat;
@@ -49,7 +62,7 @@ export async function projectExport(
     format === "pdf"
       ? await searchReportPdf(db, filters, options)
       : format === "csv"
-        ? toNodeStream(csvChunks(batches, columns))
+        ? toNodeStream(csvFile(db, filters, labels, options.publicUrl, columns))
         : format === "xlsx"
           ? toNodeStream(xlsxStream(batches, columns, "Projets"))
           : format === "geojson"
