@@ -12,6 +12,7 @@ import { eq } from "drizzle-orm";
 import { projects } from "../../src/modules/atlas/schema";
 import { atlasDomains } from "../../src/reference/data/themes";
 import type { ProjectFormChoices } from "../components/atlas/ProjectForm";
+import { type FormValues, runAction } from "./http.server";
 
 /** The lists a project form offers, with the partnerships of the project's collectivité. */
 export async function projectFormChoices(
@@ -60,4 +61,25 @@ export async function projectTitle(db: Db, projectId: number): Promise<string> {
     .where(eq(projects.id, projectId));
   if (!row) throw new NotFound("Ce projet n'existe pas.");
   return row.title;
+}
+
+/**
+ * The action of an edit form saved in place: runs the save, forgets the public figures when
+ * something changed, and turns a refused save into the comparison of both versions.
+ */
+export function saveInPlace(
+  { db, cache }: { db: Db; cache: PublicCache },
+  entity: VersionedEntity,
+  values: FormValues,
+  save: () => Promise<{ version: number; changed: boolean }>,
+) {
+  return runAction(
+    values,
+    async () => {
+      const saved = await save();
+      if (saved.changed) clearAtlasCaches(cache);
+      return { ok: true as const, ...saved };
+    },
+    conflictComparer(db, entity),
+  );
 }

@@ -1,6 +1,7 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import type { EditConflict } from "../../lib/http.server";
 import { formatDate } from "../../lib/format";
+import { FieldComparison } from "./FieldComparison";
 
 /**
  * Tells that the record changed since the form was opened, by whom and when, and shows the
@@ -21,25 +22,12 @@ export function ConflictNotice({ conflict }: { conflict: EditConflict | undefine
       />
       {conflict.fields.length > 0 ? (
         <div className="fr-table fr-mt-2w">
-          <table>
-            <caption>Différences entre la version enregistrée et votre saisie</caption>
-            <thead>
-              <tr>
-                <th scope="col">Champ</th>
-                <th scope="col">{`Version enregistrée (n° ${conflict.version})`}</th>
-                <th scope="col">Votre saisie (non enregistrée)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {conflict.fields.map((field) => (
-                <tr key={field.field}>
-                  <th scope="row">{field.label}</th>
-                  <td>{field.before}</td>
-                  <td>{field.after}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <FieldComparison
+            caption="Différences entre la version enregistrée et votre saisie"
+            before={`Version enregistrée (n° ${conflict.version})`}
+            after="Votre saisie (non enregistrée)"
+            fields={conflict.fields}
+          />
         </div>
       ) : (
         <p>Votre saisie est identique à la version enregistrée.</p>

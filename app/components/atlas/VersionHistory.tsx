@@ -1,5 +1,6 @@
 import type { ComparedField } from "../../../src/platform/errors";
 import { formatDate } from "../../lib/format";
+import { FieldComparison } from "./FieldComparison";
 
 export interface VersionEntry {
   version: number;
@@ -24,28 +25,25 @@ export function VersionHistory({ versions }: { versions: VersionEntry[] }) {
           <h2 className="fr-h5">{`Version n° ${entry.version} – ${formatDate(entry.createdAt, "dateTime")}`}</h2>
           <p>{`Par ${entry.actorLabel}`}</p>
           <div className="fr-table fr-table--no-caption">
-            <table>
-              <caption>{`Modifications de la version n° ${entry.version}`}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Champ</th>
-                  <th scope="col">Avant</th>
-                  <th scope="col">Après</th>
-                </tr>
-              </thead>
-              <tbody>
-                {entry.fields.map((field) => (
-                  <tr key={field.field}>
-                    <th scope="row">{field.label}</th>
-                    <td>{field.before}</td>
-                    <td>{field.after}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <FieldComparison
+              caption={`Modifications de la version n° ${entry.version}`}
+              before="Avant"
+              after="Après"
+              fields={entry.fields}
+            />
           </div>
         </li>
       ))}
     </ol>
+  );
+}
+
+/** The history of a record under its edit form. */
+export function VersionHistorySection({ versions }: { versions: VersionEntry[] }) {
+  return (
+    <section className="fr-mt-6w" aria-labelledby="historique">
+      <h2 id="historique">Historique des modifications</h2>
+      <VersionHistory versions={versions} />
+    </section>
   );
 }

@@ -1,18 +1,17 @@
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useActionData, useLoaderData } from "react-router";
 import { editableAuthority, updateAuthority } from "../../../src/modules/atlas/index";
 import { foreignAuthorityKindLabels } from "../../../src/modules/atlas/fiches/partner-fiches";
 import { CsrfField } from "../../components/CsrfField";
-import { FormErrorSummary, SelectField, TextField, shownValue } from "../../components/FormFields";
+import { SelectField, TextField, shownValue } from "../../components/FormFields";
 import { AtlasBreadcrumb } from "../../components/atlas/AtlasBreadcrumb";
-import { ConflictNotice } from "../../components/atlas/ConflictNotice";
-import { VersionHistory } from "../../components/atlas/VersionHistory";
+import { SaveOutcome } from "../../components/atlas/SaveOutcome";
+import { VersionHistorySection } from "../../components/atlas/VersionHistory";
 import { appContext, requestContext } from "../../context";
-import { clearAtlasCaches, conflictComparer } from "../../lib/atlas-edit.server";
+import { saveInPlace } from "../../lib/atlas-edit.server";
 import { versionEntries } from "../../lib/atlas-history.server";
 import { readForm } from "../../lib/form.server";
-import { guard, runAction } from "../../lib/http.server";
+import { guard } from "../../lib/http.server";
 import { idParam } from "../../lib/params.server";
 import type { Route } from "./+types/edit-authority";
 
@@ -33,17 +32,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { db, cache } = context.get(appContext);
+  const services = context.get(appContext);
+  const { db } = services;
   const { actor } = context.get(requestContext);
   const values = await readForm(request);
-  return runAction(
-    values,
-    async () => {
-      const saved = await updateAuthority(db, actor, idParam(params.authorityId), values);
-      if (saved.changed) clearAtlasCaches(cache);
-      return { ok: true as const, ...saved };
-    },
-    conflictComparer(db, "authority"),
+  return saveInPlace(services, "authority", values, () =>
+    updateAuthority(db, actor, idParam(params.authorityId), values),
   );
 }
 
@@ -59,21 +53,7 @@ export default function EditAuthorityPage() {
         segments={[{ label: authority.name, href: `/atlas/partenaires/${authority.id}` }]}
       />
       <h1>{`Modifier la fiche de ${authority.name}`}</h1>
-      {result?.ok ? (
-        <Alert
-          className="fr-mb-3w"
-          severity="success"
-          small
-          role="status"
-          description={
-            result.changed
-              ? `Fiche enregistrée : version n° ${result.version}.`
-              : "Aucune modification."
-          }
-        />
-      ) : null}
-      <ConflictNotice conflict={failure?.conflict} />
-      {failure?.conflict ? null : <FormErrorSummary failure={failure} />}
+      <SaveOutcome result={result} saved="Fiche enregistrée" />
       <form method="post" noValidate>
         <CsrfField token={csrfToken} />
         <input type="hidden" name="version" value={value("version", String(authority.version))} />
@@ -100,10 +80,7 @@ export default function EditAuthorityPage() {
         />
         <Button type="submit">Enregistrer la fiche</Button>
       </form>
-      <section className="fr-mt-6w" aria-labelledby="historique">
-        <h2 id="historique">Historique des modifications</h2>
-        <VersionHistory versions={versions} />
-      </section>
+      <VersionHistorySection versions={versions} />
     </>
   );
 }

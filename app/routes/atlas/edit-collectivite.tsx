@@ -1,5 +1,3 @@
-import { fr } from "@codegouvfr/react-dsfr";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { useActionData, useLoaderData } from "react-router";
@@ -9,20 +7,15 @@ import {
   updateCollectiviteProfile,
 } from "../../../src/modules/atlas/index";
 import { CsrfField } from "../../components/CsrfField";
-import {
-  FormErrorSummary,
-  TextAreaField,
-  TextField,
-  shownValue,
-} from "../../components/FormFields";
+import { TextAreaField, TextField, shownValue } from "../../components/FormFields";
 import { AtlasBreadcrumb } from "../../components/atlas/AtlasBreadcrumb";
-import { ConflictNotice } from "../../components/atlas/ConflictNotice";
-import { VersionHistory } from "../../components/atlas/VersionHistory";
+import { SaveOutcome } from "../../components/atlas/SaveOutcome";
+import { VersionHistorySection } from "../../components/atlas/VersionHistory";
 import { appContext, requestContext } from "../../context";
-import { clearAtlasCaches, conflictComparer } from "../../lib/atlas-edit.server";
+import { saveInPlace } from "../../lib/atlas-edit.server";
 import { versionEntries } from "../../lib/atlas-history.server";
 import { readForm } from "../../lib/form.server";
-import { guard, runAction } from "../../lib/http.server";
+import { guard } from "../../lib/http.server";
 import { idParam } from "../../lib/params.server";
 import type { Route } from "./+types/edit-collectivite";
 
@@ -47,22 +40,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { db, cache } = context.get(appContext);
+  const services = context.get(appContext);
+  const { db } = services;
   const { actor } = context.get(requestContext);
   const values = await readForm(request);
-  return runAction(
-    values,
-    async () => {
-      const saved = await updateCollectiviteProfile(
-        db,
-        actor,
-        idParam(params.collectiviteId),
-        values,
-      );
-      if (saved.changed) clearAtlasCaches(cache);
-      return { ok: true as const, ...saved };
-    },
-    conflictComparer(db, "collectivite"),
+  return saveInPlace(services, "collectivite", values, () =>
+    updateCollectiviteProfile(db, actor, idParam(params.collectiviteId), values),
   );
 }
 
@@ -94,21 +77,7 @@ export default function EditCollectivitePage() {
         segments={[{ label: name, href: `/atlas/collectivites/${id}` }]}
       />
       <h1>{`Profil international de ${name}`}</h1>
-      {result?.ok ? (
-        <Alert
-          className="fr-mb-3w"
-          severity="success"
-          small
-          role="status"
-          description={
-            result.changed
-              ? `Profil enregistré : version n° ${result.version}.`
-              : "Aucune modification : le profil était déjà à jour."
-          }
-        />
-      ) : null}
-      <ConflictNotice conflict={failure?.conflict} />
-      {failure?.conflict ? null : <FormErrorSummary failure={failure} />}
+      <SaveOutcome result={result} saved="Profil enregistré" />
       <p>{`Version n° ${result?.ok ? result.version : version}. Les coordonnées des personnes ne sont visibles que des utilisateurs connectés.`}</p>
       <form method="post" noValidate>
         <CsrfField token={csrfToken} />
@@ -162,10 +131,7 @@ export default function EditCollectivitePage() {
         />
         <Button type="submit">Enregistrer le profil</Button>
       </form>
-      <section className={fr.cx("fr-mt-6w")} aria-labelledby="historique">
-        <h2 id="historique">Historique des modifications</h2>
-        <VersionHistory versions={versions} />
-      </section>
+      <VersionHistorySection versions={versions} />
     </>
   );
 }

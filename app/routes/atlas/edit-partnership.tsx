@@ -1,4 +1,3 @@
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useActionData, useLoaderData } from "react-router";
 import {
@@ -8,15 +7,15 @@ import {
   updatePartnership,
 } from "../../../src/modules/atlas/index";
 import { CsrfField } from "../../components/CsrfField";
-import { FormErrorSummary, SelectField, TextField, shownValue } from "../../components/FormFields";
+import { SelectField, TextField, shownValue } from "../../components/FormFields";
 import { AtlasBreadcrumb } from "../../components/atlas/AtlasBreadcrumb";
-import { ConflictNotice } from "../../components/atlas/ConflictNotice";
-import { VersionHistory } from "../../components/atlas/VersionHistory";
+import { SaveOutcome } from "../../components/atlas/SaveOutcome";
+import { VersionHistorySection } from "../../components/atlas/VersionHistory";
 import { appContext, requestContext } from "../../context";
-import { clearAtlasCaches, conflictComparer } from "../../lib/atlas-edit.server";
+import { saveInPlace } from "../../lib/atlas-edit.server";
 import { versionEntries } from "../../lib/atlas-history.server";
 import { readForm } from "../../lib/form.server";
-import { guard, runAction } from "../../lib/http.server";
+import { guard } from "../../lib/http.server";
 import { idParam } from "../../lib/params.server";
 import type { Route } from "./+types/edit-partnership";
 
@@ -40,17 +39,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { db, cache } = context.get(appContext);
+  const services = context.get(appContext);
+  const { db } = services;
   const { actor } = context.get(requestContext);
   const values = await readForm(request);
-  return runAction(
-    values,
-    async () => {
-      const saved = await updatePartnership(db, actor, idParam(params.partnershipId), values);
-      if (saved.changed) clearAtlasCaches(cache);
-      return { ok: true as const, ...saved };
-    },
-    conflictComparer(db, "partnership"),
+  return saveInPlace(services, "partnership", values, () =>
+    updatePartnership(db, actor, idParam(params.partnershipId), values),
   );
 }
 
@@ -64,21 +58,7 @@ export default function EditPartnershipPage() {
     <>
       <AtlasBreadcrumb current={`Partenariat n° ${partnership.id}`} />
       <h1>{`Modifier le partenariat n° ${partnership.id}`}</h1>
-      {result?.ok ? (
-        <Alert
-          className="fr-mb-3w"
-          severity="success"
-          small
-          role="status"
-          description={
-            result.changed
-              ? `Partenariat enregistré : version n° ${result.version}.`
-              : "Aucune modification."
-          }
-        />
-      ) : null}
-      <ConflictNotice conflict={failure?.conflict} />
-      {failure?.conflict ? null : <FormErrorSummary failure={failure} />}
+      <SaveOutcome result={result} saved="Partenariat enregistré" />
       <form method="post" noValidate>
         <CsrfField token={csrfToken} />
         <input type="hidden" name="version" value={value("version", String(partnership.version))} />
@@ -105,10 +85,7 @@ export default function EditPartnershipPage() {
         />
         <Button type="submit">Enregistrer le partenariat</Button>
       </form>
-      <section className="fr-mt-6w" aria-labelledby="historique">
-        <h2 id="historique">Historique des modifications</h2>
-        <VersionHistory versions={versions} />
-      </section>
+      <VersionHistorySection versions={versions} />
     </>
   );
 }
