@@ -9,8 +9,8 @@ import {
 import { ChoroplethFigure, PointMapFigure } from "../../components/atlas/MapFigures";
 import { cachedProjectCounts } from "../../lib/atlas-search.server";
 import { AtlasBreadcrumb } from "../../components/atlas/AtlasBreadcrumb";
+import { KeyFigures } from "../../components/atlas/KeyFigures";
 import { appContext } from "../../context";
-import { formatCount } from "../../lib/format";
 import { guard } from "../../lib/http.server";
 import type { Route } from "./+types/country";
 
@@ -51,14 +51,7 @@ export default function CountryPage() {
       <AtlasBreadcrumb current={fiche.name} />
       <h1>{`La coopération décentralisée avec : ${fiche.name}`}</h1>
       <p className="fr-text--lead">{fiche.continent}</p>
-      <ul className="fr-grid-row fr-grid-row--gutters fr-raw-list fr-mb-4w">
-        {figures.map(([label, value]) => (
-          <li key={label} className="fr-col-6 fr-col-md-3">
-            <p className="fr-h3 fr-mb-0">{formatCount(value)}</p>
-            <p>{label}</p>
-          </li>
-        ))}
-      </ul>
+      <KeyFigures figures={figures} />
       <p>
         <a
           href={`/atlas/projets?country=${fiche.code}`}

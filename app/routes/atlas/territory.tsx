@@ -7,6 +7,7 @@ import {
   worldMap,
 } from "../../../src/modules/atlas/index";
 import { AtlasBreadcrumb } from "../../components/atlas/AtlasBreadcrumb";
+import { KeyFigures } from "../../components/atlas/KeyFigures";
 import { ChoroplethFigure } from "../../components/atlas/MapFigures";
 import { appContext } from "../../context";
 import { cachedProjectCounts } from "../../lib/atlas-search.server";
@@ -56,14 +57,7 @@ export default function TerritoryPage() {
     <>
       <AtlasBreadcrumb current={fiche.name} />
       <h1>{`La coopération décentralisée dans ${title}`}</h1>
-      <ul className="fr-grid-row fr-grid-row--gutters fr-raw-list fr-mb-4w">
-        {figures.map(([label, value]) => (
-          <li key={label} className="fr-col-6 fr-col-md-3">
-            <p className="fr-h3 fr-mb-0">{formatCount(value)}</p>
-            <p>{label}</p>
-          </li>
-        ))}
-      </ul>
+      <KeyFigures figures={figures} />
       <p>
         <a href={search}>{`Voir les projets des collectivités de ${title}`}</a>
       </p>
