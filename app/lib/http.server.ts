@@ -3,8 +3,11 @@ import { data, redirect } from "react-router";
 import { SESSION_COOKIE, SESSION_TTL_MS } from "../../src/platform/auth/sessions";
 import {
   type ComparedField,
+  Conflict,
   DomainError,
   Invalid,
+  InvalidRows,
+  type RowError,
   StaleVersion,
   TooManyRequests,
   Unauthenticated,
@@ -27,6 +30,8 @@ export interface FormFailure {
   fieldErrors: Record<string, string>;
   values: FormValues;
   conflict?: EditConflict;
+  /** The bad lines of an imported file. */
+  rowErrors?: RowError[];
 }
 
 const SECRET_FIELDS = /password|confirmation|token|_csrf/i;
@@ -65,12 +70,13 @@ export async function runAction<T>(
       };
       return data(failure, { status: error.status });
     }
-    if (error instanceof Invalid || error instanceof TooManyRequests) {
+    if (error instanceof Invalid || error instanceof TooManyRequests || error instanceof Conflict) {
       const failure: FormFailure = {
         ok: false,
         message: error.message,
-        fieldErrors: error.fieldErrors,
+        fieldErrors: error instanceof Conflict ? {} : error.fieldErrors,
         values: keptValues(values),
+        ...(error instanceof InvalidRows ? { rowErrors: error.rows } : {}),
       };
       return data(failure, { status: error.status });
     }

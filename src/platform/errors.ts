@@ -37,6 +37,26 @@ export class Invalid extends DomainError {
   }
 }
 
+/** One bad line of an imported file. */
+export interface RowError {
+  line: number;
+  column: string;
+  message: string;
+}
+
+/** A file with bad lines: nothing was imported, every bad line is listed. */
+export class InvalidRows extends Invalid {
+  constructor(readonly rows: RowError[]) {
+    const lines = new Set(rows.map((row) => row.line)).size;
+    super(
+      {
+        fichier: `${lines} ligne${lines > 1 ? "s" : ""} du fichier ${lines > 1 ? "contiennent" : "contient"} des erreurs : rien n'a été importé.`,
+      },
+      `Le fichier contient des erreurs (${lines} ligne${lines > 1 ? "s" : ""}) : rien n'a été importé. Corrigez les lignes signalées puis importez le fichier à nouveau.`,
+    );
+  }
+}
+
 export class Conflict extends DomainError {
   readonly status = 409;
 }

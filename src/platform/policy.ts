@@ -25,6 +25,11 @@ export type Action =
   | "atlas:project:history"
   | "atlas:import"
   | "atlas:campaign:manage"
+  | "apd:declare"
+  | "apd:read"
+  | "apd:review"
+  | "apd:campaign:manage"
+  | "apd:export:lines"
   | "workspace:use";
 
 /** What a permission is checked against; fields are present when the resource has them. */
@@ -105,6 +110,11 @@ const grants: Record<Action, Grant> = {
   },
   "atlas:import": { daect: "any" },
   "atlas:campaign:manage": { daect: "any" },
+  "apd:declare": { agent: "own-organisation", daect: "any" },
+  "apd:read": { agent: "own-organisation", daect: "any" },
+  "apd:review": { daect: "any" },
+  "apd:campaign:manage": { daect: "any" },
+  "apd:export:lines": { daect: "any" },
   "workspace:use": {
     agent: "own-account",
     autorite: "own-account",

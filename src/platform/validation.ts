@@ -85,6 +85,25 @@ export const optionalIntegerField = (label: string, min: number, max: number) =>
       .transform((value) => value ?? null),
   );
 
+/** "12 500,50", "12500.50 €" → 1250050 cents; a minus sign gets its own message. */
+const eurosToCents = (label: string) =>
+  z
+    .string()
+    .transform((value) => value.replace(/[\s\u00a0\u202f€]/g, ""))
+    .pipe(
+      z
+        .string()
+        .refine((value) => !value.startsWith("-"), `${label} doit être supérieur à zéro.`)
+        .regex(
+          /^\d{1,12}([.,]\d{1,2})?$/,
+          `${label} doit être un montant en euros, par exemple 12 500,50.`,
+        ),
+    )
+    .transform((value) => {
+      const [whole, fraction = ""] = value.split(/[.,]/);
+      return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
+    });
+
 /**
  * An amount in euros typed the French way ("12 500,50", "12500.50 €"), kept exactly as
  * integer cents: amounts are never floating-point.
@@ -92,24 +111,19 @@ export const optionalIntegerField = (label: string, min: number, max: number) =>
 export const optionalEurosField = (label: string) =>
   z.preprocess(
     blankToUndefined,
-    z
-      .string()
-      .transform((value) => value.replace(/[\s\u00a0\u202f€]/g, ""))
-      .pipe(
-        z
-          .string()
-          .regex(
-            /^\d{1,12}([.,]\d{1,2})?$/,
-            `${label} doit être un montant en euros, par exemple 12 500,50.`,
-          ),
-      )
-      .transform((value) => {
-        const [whole, fraction = ""] = value.split(/[.,]/);
-        return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
-      })
+    eurosToCents(label)
       .optional()
       .transform((value) => value ?? null),
   );
+
+/** A required amount in euros, strictly positive, as integer cents. */
+export const eurosField = (label: string) =>
+  z
+    .string({ message: `${label} est obligatoire.` })
+    .trim()
+    .min(1, `${label} est obligatoire.`)
+    .pipe(eurosToCents(label))
+    .refine((cents) => cents > 0, `${label} doit être supérieur à zéro.`);
 
 /** A list of codes (checkboxes, multiple select) each of which must be known. */
 export const codeListField = (

@@ -111,3 +111,8 @@ export {
   updatePartnership,
 } from "./editing/partnership-commands";
 export { editableAuthority, updateAuthority } from "./editing/authority-commands";
+export {
+  type CollectiviteRecipient,
+  collectiviteMailRows,
+  collectiviteRecipients,
+} from "./directory/collectivite-recipients";

@@ -11,3 +11,4 @@ export * from "../../modules/atlas/editing/editing.schema";
 export * from "../../modules/atlas/import/import.schema";
 export * from "../../modules/atlas/campaigns/campaign.schema";
 export * from "../../modules/workspace/schema";
+export * from "../../modules/apd/schema";

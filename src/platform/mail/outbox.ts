@@ -1,6 +1,12 @@
 import { createHash } from "node:crypto";
 import type { Queryable } from "../db/client";
-import { mailOutbox } from "./schema";
+import { mailAttachments, mailOutbox } from "./schema";
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
 
 export interface MailContent {
   subject: string;
@@ -13,11 +19,12 @@ export interface OutgoingMail extends MailContent {
   idempotencyKey: string;
   template: string;
   to: string;
+  attachments?: MailAttachment[];
 }
 
 /** Writes a mail to the outbox; call it inside the transaction of the change causing it. */
 export async function enqueueMail(q: Queryable, mail: OutgoingMail): Promise<void> {
-  await q
+  const [stored] = await q
     .insert(mailOutbox)
     .values({
       idempotencyKey: mail.idempotencyKey,
@@ -27,7 +34,12 @@ export async function enqueueMail(q: Queryable, mail: OutgoingMail): Promise<voi
       bodyText: mail.text,
       bodyHtml: mail.html,
     })
-    .onConflictDoNothing({ target: mailOutbox.idempotencyKey });
+    .onConflictDoNothing({ target: mailOutbox.idempotencyKey })
+    .returning({ id: mailOutbox.id });
+  if (stored && mail.attachments?.length)
+    await q
+      .insert(mailAttachments)
+      .values(mail.attachments.map((file) => ({ ...file, mailId: stored.id })));
 }
 
 /** A stable Message-ID: a redelivery after a crash carries the same one as the first try. */
@@ -44,6 +56,10 @@ const escapes: Record<string, string> = {
   "'": "&#39;",
 };
 export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => escapes[char]);
+
+/** The closing line of every mail of the portal. */
+export const PORTAL_MAIL_FOOTER =
+  "Portail de l'action extérieure des collectivités territoriales – Ministère de l'Europe et des Affaires étrangères (DAECT). Ce message est envoyé automatiquement, merci de ne pas y répondre.";
 
 /** A plain, accessible HTML mail from paragraphs and an optional call-to-action link. */
 export function simpleMail(input: {

@@ -1,4 +1,5 @@
 import {
+  bigint,
   bigserial,
   index,
   integer,
@@ -7,6 +8,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { bytea } from "../db/types";
 
 export const outboxStatuses = ["pending", "sending", "sent", "failed", "held"] as const;
 
@@ -37,4 +39,19 @@ export const mailOutbox = pgTable(
     uniqueIndex("mail_outbox_idempotency_key").on(table.idempotencyKey),
     index("mail_outbox_due_idx").on(table.status, table.nextAttemptAt),
   ],
+);
+
+/** Files sent with a mail (an acknowledgement of receipt as PDF), stored with it. */
+export const mailAttachments = pgTable(
+  "mail_attachments",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    mailId: bigint("mail_id", { mode: "number" })
+      .notNull()
+      .references(() => mailOutbox.id, { onDelete: "cascade" }),
+    filename: text("filename").notNull(),
+    contentType: text("content_type").notNull(),
+    content: bytea("content").notNull(),
+  },
+  (table) => [index("mail_attachments_mail_idx").on(table.mailId)],
 );

@@ -1,9 +1,9 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import type { Logger } from "pino";
 import { type Db, rowsOf } from "../db/client";
 import { messageIdFor } from "./outbox";
-import { mailOutbox } from "./schema";
+import { mailAttachments, mailOutbox } from "./schema";
 
 export interface MailTransport {
   sendMail(message: {
@@ -13,6 +13,7 @@ export interface MailTransport {
     text: string;
     html: string;
     messageId: string;
+    attachments?: { filename: string; contentType: string; content: Buffer }[];
   }): Promise<unknown>;
 }
 
@@ -60,7 +61,12 @@ export async function deliverDueMails(
     RETURNING id, idempotency_key, recipient, subject, body_text, body_html, attempts`);
   let sent = 0;
   let failed = 0;
-  for (const row of rowsOf(claimed)) {
+  const claimedRows = rowsOf(claimed);
+  const attachments = await attachmentsOf(
+    db,
+    claimedRows.map((row) => Number(row.id)),
+  );
+  for (const row of claimedRows) {
     const mail = {
       id: Number(row.id),
       idempotencyKey: String(row.idempotency_key),
@@ -74,6 +80,7 @@ export async function deliverDueMails(
         text: String(row.body_text),
         html: String(row.body_html),
         messageId: messageIdFor(mail.idempotencyKey),
+        attachments: attachments.get(mail.id),
       });
       await db
         .update(mailOutbox)
@@ -95,6 +102,19 @@ export async function deliverDueMails(
     }
   }
   return { sent, failed };
+}
+
+async function attachmentsOf(db: Db, mailIds: number[]) {
+  const byMail = new Map<number, { filename: string; contentType: string; content: Buffer }[]>();
+  if (mailIds.length === 0) return byMail;
+  const rows = await db
+    .select()
+    .from(mailAttachments)
+    .where(inArray(mailAttachments.mailId, mailIds))
+    .orderBy(mailAttachments.id);
+  for (const { mailId, filename, contentType, content } of rows)
+    byMail.set(mailId, [...(byMail.get(mailId) ?? []), { filename, contentType, content }]);
+  return byMail;
 }
 
 /** Runs deliveries on a timer until stopped; one slow run never overlaps the next. */

@@ -3,13 +3,14 @@ import { z } from "zod";
 import { recordChange } from "../../../platform/audit/audit";
 import { type Actor, auditActorOf } from "../../../platform/auth/actor";
 import { insertInChunks } from "../../../platform/db/bulk";
-import { type Db, type Tx, rowsOf } from "../../../platform/db/client";
+import type { Db, Tx } from "../../../platform/db/client";
 import { Invalid, NotFound } from "../../../platform/errors";
 import { mailOutbox } from "../../../platform/mail/schema";
 import { authorize } from "../../../platform/policy";
 import { parseInput, textField } from "../../../platform/validation";
 import { collectivites } from "../schema";
 import { campaignCollectivites, campaigns } from "./campaign.schema";
+import { collectiviteMailRows, collectiviteRecipients } from "../directory/collectivite-recipients";
 import { campaignMails } from "./mails";
 
 const campaignSchema = z.object({
@@ -21,49 +22,14 @@ const campaignSchema = z.object({
     .refine((value) => !Number.isNaN(Date.parse(value)), "La date de clôture n'existe pas."),
 });
 
-interface Recipient {
-  collectivite_id: number;
-  name: string;
-  emails: string[];
-}
-
-/**
- * Who receives a campaign's mails for each collectivité: the members of its organisation
- * and the Atlas contact address. `onlyUnverified` keeps those that have not confirmed yet.
- */
-async function recipients(tx: Tx, campaignId: number, onlyUnverified: boolean) {
-  return rowsOf<Recipient>(
-    await tx.execute(sql`
-      SELECT c.id AS collectivite_id, c.name,
-             array_remove(array_agg(DISTINCT lower(u.email)) || lower(c.contact_email), NULL) AS emails
-        FROM atlas_campaign_collectivites cc
-        JOIN atlas_collectivites c ON c.id = cc.collectivite_id
-        LEFT JOIN memberships m ON m.organisation_id = c.organisation_id
-        LEFT JOIN users u ON u.id = m.user_id AND u.is_active
-       WHERE cc.campaign_id = ${campaignId}
-         ${onlyUnverified ? sql`AND cc.verified_at IS NULL` : sql``}
-       GROUP BY c.id`),
+/** The collectivités of a campaign, or those that have not confirmed yet. */
+const recipients = (tx: Tx, campaignId: number, onlyUnverified: boolean) =>
+  collectiviteRecipients(
+    tx,
+    sql`c.id IN (SELECT cc.collectivite_id FROM atlas_campaign_collectivites cc
+                  WHERE cc.campaign_id = ${campaignId}
+                  ${onlyUnverified ? sql`AND cc.verified_at IS NULL` : sql``})`,
   );
-}
-
-function mailRows(
-  list: Recipient[],
-  key: (collectiviteId: number, email: string) => string,
-  template: string,
-  render: (recipient: Recipient) => { subject: string; text: string; html: string },
-) {
-  return list.flatMap((recipient) => {
-    const mail = render(recipient);
-    return [...new Set(recipient.emails)].map((email) => ({
-      idempotencyKey: key(recipient.collectivite_id, email),
-      template,
-      recipient: email,
-      subject: mail.subject,
-      bodyText: mail.text,
-      bodyHtml: mail.html,
-    }));
-  });
-}
 
 /**
  * The DAECT opens a campaign: every collectivité of the Atlas is asked, by mail written in
@@ -101,7 +67,7 @@ export async function openCampaign(
     await insertInChunks(
       tx,
       mailOutbox,
-      mailRows(
+      collectiviteMailRows(
         list,
         (id, email) => `campaign:${campaign.id}:${id}:${email}`,
         "atlas-campaign",
@@ -142,7 +108,7 @@ export async function remindCampaign(db: Db, actor: Actor, campaignId: number, p
     await insertInChunks(
       tx,
       mailOutbox,
-      mailRows(
+      collectiviteMailRows(
         list,
         (id, email) => `campaign:${campaignId}:reminder:${round}:${id}:${email}`,
         "atlas-campaign-reminder",

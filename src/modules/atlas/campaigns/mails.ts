@@ -1,7 +1,6 @@
-import { simpleMail } from "../../../platform/mail/outbox";
+import { PORTAL_MAIL_FOOTER, simpleMail } from "../../../platform/mail/outbox";
 
-const FOOTER =
-  "Portail de l'action extérieure des collectivités territoriales – Ministère de l'Europe et des Affaires étrangères (DAECT). Ce message est envoyé automatiquement, merci de ne pas y répondre.";
+const FOOTER = PORTAL_MAIL_FOOTER;
 
 const closing = (closesOn: string) =>
   new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" }).format(

@@ -7,7 +7,7 @@ import { type ProjectFilters, filtersToParams, listFilterNames } from "../search
 import { countProjects } from "../search/project-search";
 import { collectiviteNames } from "../search/public-projects";
 import { exportProjects } from "./export-rows";
-import { facts, heading, masthead, newPdf, paragraph } from "./pdf-document";
+import { facts, heading, masthead, newPdf, paragraph } from "../../../platform/files/pdf-document";
 
 /** A report lists this many projects at most: beyond, a list is read as a spreadsheet. */
 export const MAX_PDF_PROJECTS = 1_000;

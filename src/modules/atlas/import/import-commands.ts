@@ -15,7 +15,7 @@ import {
 } from "./check-rows";
 import { loadImportContext } from "./import-context";
 import { type ImportError, type ImportKind, atlasImports, importKinds } from "./import.schema";
-import { readImportFile } from "./read-file";
+import { readImportFile } from "../../../platform/files/read-table-file";
 import { acceptedColumns } from "./templates";
 import { writePartnerships, writeProjects } from "./write-rows";
 

@@ -1,13 +1,7 @@
+import type { TemplateColumn } from "../../../platform/files/template-file";
 import type { ImportKind } from "./import-kinds";
 
-export interface TemplateColumn {
-  name: string;
-  required: boolean;
-  description: string;
-  example: string;
-  /** The field of the project form the column fills, when there is one. */
-  field?: string;
-}
+export type { TemplateColumn };
 
 /** Funding lines in the template; the import accepts up to MAX_FUNDING_LINES. */
 const TEMPLATE_FUNDING_LINES = 3;

@@ -62,17 +62,22 @@ export function facts(doc: Doc, lines: [string, string][]) {
   }
 }
 
-/** The line at the top of each report: portal, source and date. */
-export function masthead(doc: Doc, generatedAt: Date) {
+/** The line at the top of each document: portal, section, date and where it comes from. */
+export function masthead(
+  doc: Doc,
+  generatedAt: Date,
+  section = "Atlas de la coopération décentralisée",
+  origin = "à partir des données publiques de l'Atlas",
+) {
   doc
     .font("bold")
     .fontSize(9)
     .fillColor(BLUE_FRANCE)
-    .text("RÉPUBLIQUE FRANÇAISE · Portail AECT · Atlas de la coopération décentralisée")
+    .text(`RÉPUBLIQUE FRANÇAISE · Portail AECT · ${section}`)
     .font("regular")
     .fillColor(GREY)
     .text(
-      `Document produit le ${new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" }).format(generatedAt)} à partir des données publiques de l'Atlas.`,
+      `Document produit le ${new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" }).format(generatedAt)} ${origin}.`,
     )
     .fillColor("black")
     .moveDown(1);

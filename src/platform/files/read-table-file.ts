@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import { Invalid } from "../../../platform/errors";
+import { Invalid } from "../errors";
 
 /** Imports larger than this are refused before reading: split the file. */
 export const MAX_IMPORT_ROWS = 50_000;

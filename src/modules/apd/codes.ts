@@ -1,0 +1,88 @@
+/**
+ * The e-APD's own small code lists, with their French labels and their OECD CRS codes.
+ * Pure data: pages and the client bundle import it.
+ */
+
+export const declarationStatuses = ["draft", "submitted", "accepted", "returned"] as const;
+export type DeclarationStatus = (typeof declarationStatuses)[number];
+
+export const declarationStatusLabels: Record<DeclarationStatus, string> = {
+  draft: "Brouillon",
+  submitted: "Transmise",
+  accepted: "Acceptée",
+  returned: "Renvoyée pour correction",
+};
+
+export const apdFlows = ["don", "pret"] as const;
+export type ApdFlow = (typeof apdFlows)[number];
+
+export const apdFlowLabels: Record<ApdFlow, string> = { don: "Don", pret: "Prêt" };
+
+/** CRS finance type of each flow: standard grant, standard loan. */
+export const crsFinanceTypes: Record<ApdFlow, string> = { don: "110", pret: "421" };
+
+export const apdChannels = ["direct", "ong", "collectivite", "multilateral"] as const;
+export type ApdChannel = (typeof apdChannels)[number];
+
+export const apdChannelLabels: Record<ApdChannel, string> = {
+  direct: "Directement par la collectivité",
+  ong: "Par une association ou une ONG",
+  collectivite: "Par une autre collectivité ou un réseau",
+  multilateral: "Par un organisme multilatéral",
+};
+
+/** CRS channel code of each channel (docs/decisions/0018). */
+export const crsChannelCodes: Record<ApdChannel, string> = {
+  direct: "11002",
+  ong: "22000",
+  collectivite: "11004",
+  multilateral: "40000",
+};
+
+/**
+ * "Multi-pays / non ventilé": aid to several countries of a region, declared under the
+ * DAC regional recipient code, with the continent it counts for.
+ */
+export const apdRegions: { code: string; label: string; continent: string | null }[] = [
+  { code: "298", label: "Afrique, multi-pays", continent: "Afrique" },
+  { code: "189", label: "Afrique du Nord, multi-pays", continent: "Afrique" },
+  { code: "289", label: "Afrique subsaharienne, multi-pays", continent: "Afrique" },
+  { code: "1030", label: "Afrique de l'Ouest, multi-pays", continent: "Afrique" },
+  { code: "498", label: "Amérique, multi-pays", continent: "Amérique du Sud" },
+  {
+    code: "389",
+    label: "Caraïbes et Amérique centrale, multi-pays",
+    continent: "Amérique centrale et Caraïbes",
+  },
+  { code: "489", label: "Amérique du Sud, multi-pays", continent: "Amérique du Sud" },
+  { code: "798", label: "Asie, multi-pays", continent: "Asie" },
+  { code: "589", label: "Moyen-Orient, multi-pays", continent: "Asie" },
+  { code: "889", label: "Océanie, multi-pays", continent: "Océanie" },
+  { code: "89", label: "Europe, multi-pays", continent: "Europe" },
+  { code: "998", label: "Pays en développement, non ventilé", continent: null },
+];
+
+export const apdRegionByCode = new Map(apdRegions.map((region) => [region.code, region]));
+
+export const isRegionCode = (code: string) => /^\d+$/.test(code);
+
+export const totalGroups = [
+  "year",
+  "country",
+  "sector",
+  "collectivite",
+  "region",
+  "departement",
+  "collectiviteKind",
+] as const;
+export type TotalGroup = (typeof totalGroups)[number];
+
+export const totalGroupLabels: Record<TotalGroup, string> = {
+  year: "Année",
+  country: "Pays bénéficiaire",
+  sector: "Secteur (CAD)",
+  collectivite: "Collectivité",
+  region: "Région",
+  departement: "Département",
+  collectiviteKind: "Type de collectivité",
+};

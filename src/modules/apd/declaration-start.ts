@@ -1,0 +1,88 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Actor } from "../../platform/auth/actor";
+import { type Db, rowsOf } from "../../platform/db/client";
+import { Invalid, NotFound } from "../../platform/errors";
+import { authorize } from "../../platform/policy";
+import { collectiviteOwner } from "../atlas";
+import { lockForChange, touchDeclaration } from "./declaration-access";
+import { isCampaignOpen } from "./declaration-machine";
+import { type ApdLine, checkLine, lineReferences } from "./line-input";
+import { appendLines } from "./line-commands";
+import { parisDate } from "./campaign-steps";
+import { apdCampaigns, apdDeclarations } from "./schema";
+
+/** Opens (or finds) the collectivité's declaration for the year of an open campaign. */
+export async function startDeclaration(db: Db, actor: Actor, collectiviteId: number, year: number) {
+  const collectivite = await collectiviteOwner(db, collectiviteId);
+  if (!collectivite) throw new NotFound("Cette collectivité n'existe pas.");
+  authorize(actor, "apd:declare", { organisationId: collectivite.organisationId ?? -1 });
+  const [campaign] = await db.select().from(apdCampaigns).where(eq(apdCampaigns.year, year));
+  if (!campaign || !isCampaignOpen(campaign) || campaign.opensOn > parisDate(new Date()))
+    throw new Invalid({ year: `La déclaration des dépenses ${year} n'est pas ouverte.` });
+  await db
+    .insert(apdDeclarations)
+    .values({ campaignId: campaign.id, year, collectiviteId })
+    .onConflictDoNothing();
+  const [declaration] = await db
+    .select({ id: apdDeclarations.id })
+    .from(apdDeclarations)
+    .where(and(eq(apdDeclarations.year, year), eq(apdDeclarations.collectiviteId, collectiviteId)));
+  return declaration.id;
+}
+
+/**
+ * Starts from last year: copies the lines of the previous year's current submission into
+ * an empty working copy. Lines that no longer pass (a country that left the DAC list, a
+ * project deleted since) are left out and counted.
+ */
+export async function copyPreviousYear(
+  db: Db,
+  actor: Actor,
+  declarationId: number,
+  version: string | undefined,
+) {
+  return db.transaction(async (tx) => {
+    const { declaration } = await lockForChange(tx, actor, declarationId, version);
+    const [{ count }] = rowsOf<{ count: number }>(
+      await tx.execute(
+        sql`SELECT count(*)::int AS count FROM apd_lines WHERE declaration_id = ${declarationId}`,
+      ),
+    );
+    if (count > 0)
+      throw new Invalid({
+        copy: "La déclaration contient déjà des lignes : la reprise de l'année précédente ne se fait que sur une déclaration vide.",
+      });
+    const previous = rowsOf<Record<string, string>>(
+      await tx.execute(sql`
+        SELECT l.recipient_code AS "recipientCode", l.purpose_code AS "purposeCode",
+               l.amount_cents::text AS cents, l.flow, l.channel,
+               coalesce(l.project_id::text, '') AS "projectId", l.description
+          FROM apd_submission_lines l
+          JOIN apd_submissions s ON s.id = l.submission_id AND s.is_current
+          JOIN apd_declarations d ON d.id = s.declaration_id
+         WHERE d.collectivite_id = ${declaration.collectiviteId} AND d.year = ${declaration.year - 1}
+         ORDER BY l.position`),
+    );
+    if (previous.length === 0)
+      throw new Invalid({
+        copy: `Aucune ligne n'a été transmise pour ${declaration.year - 1} : il n'y a rien à reprendre.`,
+      });
+    const refs = await lineReferences(tx, declaration.collectiviteId);
+    const lines: ApdLine[] = [];
+    for (const row of previous) {
+      const cents = Number(row.cents);
+      const result = checkLine(
+        { ...row, amount: `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, "0")}` },
+        refs,
+      );
+      if (result.line) lines.push(result.line);
+    }
+    await appendLines(tx, declarationId, lines);
+    await tx
+      .update(apdDeclarations)
+      .set({ isNil: false })
+      .where(eq(apdDeclarations.id, declarationId));
+    await touchDeclaration(tx, declarationId);
+    return { copied: lines.length, skipped: previous.length - lines.length };
+  });
+}

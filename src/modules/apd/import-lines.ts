@@ -1,0 +1,145 @@
+import { eq } from "drizzle-orm";
+import type { Actor } from "../../platform/auth/actor";
+import type { Db } from "../../platform/db/client";
+import { Invalid, InvalidRows, type RowError } from "../../platform/errors";
+import { normalizeHeader, readImportFile } from "../../platform/files/read-table-file";
+import { type TemplateColumn, templateFile } from "../../platform/files/template-file";
+import { apdChannelLabels, apdFlowLabels, apdRegions } from "./codes";
+import { lockForChange, touchDeclaration } from "./declaration-access";
+import { type ApdLine, checkLine, lineReferences } from "./line-input";
+import { appendLines } from "./line-commands";
+import { apdDeclarations, apdLines } from "./schema";
+
+/** The import file's columns, each filling one field of the line form. */
+export const lineImportColumns: (TemplateColumn & { field: string })[] = [
+  {
+    name: "pays",
+    field: "recipientCode",
+    required: true,
+    description: `Pays bénéficiaire : code ISO à 2 lettres (SN) ou nom (Sénégal), sur la liste CAD des bénéficiaires de l'APD ; pour une aide multi-pays, le code CAD de la région (${apdRegions.map((r) => `${r.code} ${r.label}`).join(", ")})`,
+    example: "SN",
+  },
+  {
+    name: "code_secteur",
+    field: "purposeCode",
+    required: true,
+    description:
+      "Code-objet CAD du CRS à 5 chiffres (exemple : 14030 eau potable et assainissement de base)",
+    example: "14030",
+  },
+  {
+    name: "montant",
+    field: "amount",
+    required: true,
+    description: "Montant en euros, supérieur à zéro (exemple : 12 500,50)",
+    example: "12500,50",
+  },
+  {
+    name: "type_flux",
+    field: "flow",
+    required: true,
+    description: "don ou prêt",
+    example: "don",
+  },
+  {
+    name: "canal",
+    field: "channel",
+    required: true,
+    description: `direct (${apdChannelLabels.direct}), ong (${apdChannelLabels.ong}), collectivite (${apdChannelLabels.collectivite}) ou multilateral (${apdChannelLabels.multilateral})`,
+    example: "direct",
+  },
+  {
+    name: "projet_atlas",
+    field: "projectId",
+    required: false,
+    description: "Numéro de la fiche-projet de l'Atlas de votre collectivité (facultatif)",
+    example: "",
+  },
+  {
+    name: "description",
+    field: "description",
+    required: false,
+    description: "Description de l'action (1 000 caractères au plus)",
+    example: "Adduction d'eau potable à Dogo",
+  },
+];
+
+export const lineImportTemplate = (format: "csv" | "xlsx") =>
+  templateFile(lineImportColumns, format, {
+    file: "modele-import-lignes-apd",
+    sheet: "Lignes APD",
+  });
+
+const plain = (value: string) => normalizeHeader(value).replace(/_/g, " ");
+
+/** Codes a person may type for the coded columns: the code or its French label. */
+function aliases(recipients: ReadonlyMap<string, string>) {
+  const recipient = new Map<string, string>();
+  for (const [code, label] of recipients) {
+    recipient.set(plain(code), code);
+    recipient.set(plain(label), code);
+  }
+  const flow = new Map<string, string>();
+  for (const [code, label] of Object.entries(apdFlowLabels)) {
+    flow.set(plain(code), code);
+    flow.set(plain(label), code);
+  }
+  const channel = new Map<string, string>();
+  for (const [code, label] of Object.entries(apdChannelLabels)) {
+    channel.set(plain(code), code);
+    channel.set(plain(label), code);
+  }
+  return { recipient, flow, channel };
+}
+
+/**
+ * Reads a CSV or XLSX file of lines into the working copy, all or nothing: if one line is
+ * wrong, nothing is imported and every bad line is listed with its column and message.
+ */
+export async function importLines(
+  db: Db,
+  actor: Actor,
+  declarationId: number,
+  file: { name: string; content: Buffer },
+  options: { replace: boolean; version: string | undefined },
+) {
+  const { headers, rows } = await readImportFile(file.name, file.content);
+  const missing = lineImportColumns.filter((c) => c.required && !headers.includes(c.name));
+  if (missing.length > 0)
+    throw new Invalid({
+      fichier: `Colonne${missing.length > 1 ? "s" : ""} manquante${missing.length > 1 ? "s" : ""} : ${missing.map((c) => c.name).join(", ")}. Partez du modèle à télécharger.`,
+    });
+  return db.transaction(async (tx) => {
+    const { declaration } = await lockForChange(tx, actor, declarationId, options.version);
+    const refs = await lineReferences(tx, declaration.collectiviteId);
+    const known = aliases(refs.recipients);
+    const errors: RowError[] = [];
+    const lines: ApdLine[] = [];
+    for (const row of rows) {
+      const values: Record<string, string> = {};
+      for (const column of lineImportColumns) values[column.field] = row[column.name] ?? "";
+      values.recipientCode =
+        known.recipient.get(plain(values.recipientCode)) ?? values.recipientCode;
+      values.flow = known.flow.get(plain(values.flow)) ?? values.flow;
+      values.channel = known.channel.get(plain(values.channel)) ?? values.channel;
+      const result = checkLine(values, refs);
+      if (result.line) lines.push(result.line);
+      else
+        for (const [field, message] of Object.entries(result.errors))
+          errors.push({
+            line: Number(row._line),
+            column: lineImportColumns.find((c) => c.field === field)?.name ?? field,
+            message,
+          });
+    }
+    if (errors.length > 0) throw new InvalidRows(errors);
+    if (options.replace) await tx.delete(apdLines).where(eq(apdLines.declarationId, declarationId));
+    await appendLines(tx, declarationId, lines);
+    await tx
+      .update(apdDeclarations)
+      .set({ isNil: false })
+      .where(eq(apdDeclarations.id, declarationId));
+    await touchDeclaration(tx, declarationId);
+    return { imported: lines.length };
+  });
+}

@@ -1,0 +1,102 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Actor } from "../../platform/auth/actor";
+import type { Db, Tx } from "../../platform/db/client";
+import { Invalid, NotFound } from "../../platform/errors";
+import { lockForChange, touchDeclaration } from "./declaration-access";
+import { type ApdLine, checkLine, lineReferences } from "./line-input";
+import { apdDeclarations, apdLines } from "./schema";
+
+type Values = Record<string, string | undefined>;
+
+/** Appends lines after the last one of the working copy. */
+export async function appendLines(tx: Tx, declarationId: number, lines: ApdLine[]) {
+  const [{ last }] = await tx
+    .select({ last: sql<number>`coalesce(max(${apdLines.position}), 0)::int` })
+    .from(apdLines)
+    .where(eq(apdLines.declarationId, declarationId));
+  const rows = lines.map((line, i) => ({ ...line, declarationId, position: last + i + 1 }));
+  for (let i = 0; i < rows.length; i += 500)
+    await tx.insert(apdLines).values(rows.slice(i, i + 500));
+}
+
+async function checkedLine(tx: Tx, collectiviteId: number, values: Values) {
+  const result = checkLine(values, await lineReferences(tx, collectiviteId));
+  if (result.errors) throw new Invalid(result.errors);
+  return result.line;
+}
+
+export async function addLine(db: Db, actor: Actor, declarationId: number, values: Values) {
+  return db.transaction(async (tx) => {
+    const { declaration } = await lockForChange(tx, actor, declarationId, values.version);
+    const line = await checkedLine(tx, declaration.collectiviteId, values);
+    await appendLines(tx, declarationId, [line]);
+    await tx
+      .update(apdDeclarations)
+      .set({ isNil: false })
+      .where(eq(apdDeclarations.id, declarationId));
+    await touchDeclaration(tx, declarationId);
+  });
+}
+
+export async function updateLine(
+  db: Db,
+  actor: Actor,
+  declarationId: number,
+  lineId: number,
+  values: Values,
+) {
+  return db.transaction(async (tx) => {
+    const { declaration } = await lockForChange(tx, actor, declarationId, values.version);
+    const line = await checkedLine(tx, declaration.collectiviteId, values);
+    const updated = await tx
+      .update(apdLines)
+      .set(line)
+      .where(and(eq(apdLines.id, lineId), eq(apdLines.declarationId, declarationId)))
+      .returning({ id: apdLines.id });
+    if (updated.length === 0) throw new NotFound("Cette ligne n'existe pas (ou plus).");
+    await touchDeclaration(tx, declarationId);
+  });
+}
+
+export async function deleteLine(
+  db: Db,
+  actor: Actor,
+  declarationId: number,
+  lineId: number,
+  version: string | undefined,
+) {
+  return db.transaction(async (tx) => {
+    await lockForChange(tx, actor, declarationId, version);
+    const deleted = await tx
+      .delete(apdLines)
+      .where(and(eq(apdLines.id, lineId), eq(apdLines.declarationId, declarationId)))
+      .returning({ id: apdLines.id });
+    if (deleted.length === 0) throw new NotFound("Cette ligne n'existe pas (ou plus).");
+    await touchDeclaration(tx, declarationId);
+  });
+}
+
+/** "Déclaration néant": nothing spent this year. Refused while lines remain. */
+export async function setNilDeclaration(
+  db: Db,
+  actor: Actor,
+  declarationId: number,
+  values: Values,
+) {
+  const isNil = values.isNil === "on" || values.isNil === "true";
+  return db.transaction(async (tx) => {
+    await lockForChange(tx, actor, declarationId, values.version);
+    if (isNil) {
+      const [{ count }] = await tx
+        .select({ count: sql<number>`count(*)::int` })
+        .from(apdLines)
+        .where(eq(apdLines.declarationId, declarationId));
+      if (count > 0)
+        throw new Invalid({
+          isNil: `La déclaration contient ${count} ligne${count > 1 ? "s" : ""} : supprimez-les avant de la déclarer néant.`,
+        });
+    }
+    await tx.update(apdDeclarations).set({ isNil }).where(eq(apdDeclarations.id, declarationId));
+    await touchDeclaration(tx, declarationId);
+  });
+}

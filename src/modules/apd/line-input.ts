@@ -1,0 +1,149 @@
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import { type Queryable, rowsOf } from "../../platform/db/client";
+import type { FieldErrors } from "../../platform/errors";
+import { codeField, eurosField, optionalTextField } from "../../platform/validation";
+import {
+  type ApdChannel,
+  type ApdFlow,
+  apdChannelLabels,
+  apdFlowLabels,
+  apdRegions,
+} from "./codes";
+
+/** One line of a declaration, as stored. */
+export interface ApdLine {
+  recipientCode: string;
+  purposeCode: string;
+  amountCents: number;
+  flow: ApdFlow;
+  channel: ApdChannel;
+  projectId: number | null;
+  description: string;
+}
+
+/** The form fields of a line; the import's columns map onto them (import-lines.ts). */
+export const lineFields = [
+  "recipientCode",
+  "purposeCode",
+  "amount",
+  "flow",
+  "channel",
+  "projectId",
+  "description",
+] as const;
+
+/** What a line is checked against: the DAC list, the CRS purposes, the collectivité's projects. */
+export interface LineReferences {
+  /** Countries on the DAC list of ODA recipients and "multi-pays" regions, code → label. */
+  recipients: ReadonlyMap<string, string>;
+  /** Active DAC CRS purpose codes (5 digits), code → French label. */
+  purposes: ReadonlyMap<string, string>;
+  /** The Atlas projects of the declaring collectivité, id → title. */
+  projects: ReadonlyMap<string, string>;
+}
+
+export async function lineReferences(
+  q: Queryable,
+  collectiviteId: number,
+): Promise<LineReferences> {
+  const [countryRows, purposeRows, projectRows] = await Promise.all([
+    q.execute(sql`SELECT code, name_fr AS label FROM ref_countries
+                   WHERE dac_category IS NOT NULL ORDER BY name_fr`),
+    q.execute(sql`SELECT code, label_fr AS label FROM ref_codes
+                   WHERE list = 'dac_purpose' AND is_active ORDER BY code`),
+    q.execute(sql`
+      SELECT p.id::text AS code, p.title AS label FROM atlas_projects p
+       WHERE p.lead_collectivite_id = ${collectiviteId}
+          OR p.id IN (SELECT pp.project_id FROM atlas_project_partnerships pp
+                        JOIN atlas_partnership_collectivites pc ON pc.partnership_id = pp.partnership_id
+                       WHERE pc.collectivite_id = ${collectiviteId})
+       ORDER BY p.title LIMIT 500`),
+  ]);
+  const pairs = (result: unknown) =>
+    rowsOf<{ code: string; label: string }>(result).map(
+      (row) => [row.code, row.label] as [string, string],
+    );
+  return {
+    recipients: new Map([
+      ...pairs(countryRows),
+      ...apdRegions.map((region) => [region.code, region.label] as [string, string]),
+    ]),
+    purposes: new Map(pairs(purposeRows)),
+    projects: new Map(pairs(projectRows)),
+  };
+}
+
+const lineSchema = (refs: LineReferences) =>
+  z.object({
+    recipientCode: z
+      .string({ message: "Le pays bénéficiaire est obligatoire." })
+      .trim()
+      .toUpperCase()
+      .min(1, "Le pays bénéficiaire est obligatoire.")
+      .refine(
+        (code) => refs.recipients.has(code),
+        "Le pays bénéficiaire doit figurer sur la liste CAD des pays bénéficiaires de l'APD (ou choisissez « multi-pays » pour une région).",
+      ),
+    purposeCode: z
+      .string({ message: "Le secteur (code CAD) est obligatoire." })
+      .trim()
+      .min(1, "Le secteur (code CAD) est obligatoire.")
+      .refine(
+        (code) => refs.purposes.has(code),
+        "Le secteur doit être un code-objet CAD à 5 chiffres de la liste du CRS (exemple : 14030 pour l'eau potable).",
+      ),
+    amount: eurosField("Le montant"),
+    flow: codeField("Le type de flux", new Map(Object.entries(apdFlowLabels))),
+    channel: codeField("Le canal", new Map(Object.entries(apdChannelLabels))),
+    projectId: z
+      .string()
+      .trim()
+      .optional()
+      .refine(
+        (id) => !id || refs.projects.has(id),
+        "Le projet doit être une fiche-projet de l'Atlas de votre collectivité.",
+      ),
+    description: optionalTextField("La description", 1_000),
+  });
+
+/** A line typed in the form or read from a file: the line, or one French message per field. */
+export function checkLine(
+  values: Record<string, string | undefined>,
+  refs: LineReferences,
+): { line: ApdLine; errors?: undefined } | { line?: undefined; errors: FieldErrors } {
+  const result = lineSchema(refs).safeParse(values);
+  if (!result.success) {
+    const errors: FieldErrors = {};
+    for (const issue of result.error.issues)
+      errors[String(issue.path[0] ?? "formulaire")] ??= issue.message;
+    return { errors };
+  }
+  const input = result.data;
+  return {
+    line: {
+      recipientCode: input.recipientCode,
+      purposeCode: input.purposeCode,
+      amountCents: input.amount,
+      flow: input.flow as ApdFlow,
+      channel: input.channel as ApdChannel,
+      projectId: input.projectId ? Number(input.projectId) : null,
+      description: input.description ?? "",
+    },
+  };
+}
+
+/** A stored line as the form shows it. */
+export function lineFormValues(line: ApdLine): Record<string, string> {
+  const euros = Math.floor(line.amountCents / 100);
+  const cents = line.amountCents % 100;
+  return {
+    recipientCode: line.recipientCode,
+    purposeCode: line.purposeCode,
+    amount: cents ? `${euros},${String(cents).padStart(2, "0")}` : String(euros),
+    flow: line.flow,
+    channel: line.channel,
+    projectId: line.projectId === null ? "" : String(line.projectId),
+    description: line.description,
+  };
+}

@@ -1,0 +1,95 @@
+import { PORTAL_MAIL_FOOTER, simpleMail } from "../../platform/mail/outbox";
+
+const longDate = (isoDate: string) =>
+  new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" }).format(
+    new Date(isoDate),
+  );
+
+const euros = (cents: number) =>
+  new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" }).format(cents / 100);
+
+/** Mails of the e-APD declaration; each is documented in docs/mails/. */
+export const apdMails = {
+  campaignOpened: (p: {
+    year: number;
+    collectivite: string;
+    opensOn: string;
+    closesOn: string;
+    message: string;
+    url: string;
+  }) =>
+    simpleMail({
+      subject: `Déclaration de l'aide publique au développement ${p.year} : ${p.collectivite}`,
+      greeting: "Bonjour,",
+      paragraphs: [
+        `La campagne de déclaration de l'aide publique au développement (APD) des collectivités territoriales pour les dépenses de ${p.year} est ouverte du ${longDate(p.opensOn)} au ${longDate(p.closesOn)}.`,
+        "Cette déclaration est une obligation légale (article L.1115-6 du code général des collectivités territoriales). Elle alimente la déclaration de la France au Comité d'aide au développement de l'OCDE et conditionne les cofinancements du ministère.",
+        ...(p.message ? [p.message] : []),
+        `Si ${p.collectivite} n'a engagé aucune dépense d'aide au développement en ${p.year}, une « déclaration néant » suffit.`,
+      ],
+      action: { label: "Déclarer l'APD de notre collectivité", url: p.url },
+      footer: PORTAL_MAIL_FOOTER,
+    }),
+  reminder: (p: { year: number; collectivite: string; closesOn: string; url: string }) =>
+    simpleMail({
+      subject: `Rappel – déclaration de l'APD ${p.year} : ${p.collectivite}`,
+      greeting: "Bonjour,",
+      paragraphs: [
+        `${p.collectivite} n'a pas encore transmis sa déclaration d'aide publique au développement pour ${p.year}.`,
+        `La date limite est le ${longDate(p.closesOn)}. Une déclaration transmise après cette date reste acceptée mais est signalée en retard.`,
+      ],
+      action: { label: "Déclarer l'APD de notre collectivité", url: p.url },
+      footer: PORTAL_MAIL_FOOTER,
+    }),
+  receipt: (p: {
+    year: number;
+    collectivite: string;
+    reference: string;
+    number: number;
+    isNil: boolean;
+    totalCents: number;
+    lineCount: number;
+    late: boolean;
+    url: string;
+  }) =>
+    simpleMail({
+      subject: `Accusé de réception – déclaration APD ${p.year} de ${p.collectivite} (${p.reference})`,
+      greeting: "Bonjour,",
+      paragraphs: [
+        `La déclaration d'aide publique au développement ${p.year} de ${p.collectivite} a bien été reçue (version ${p.number}, référence ${p.reference}).`,
+        p.isNil
+          ? "Il s'agit d'une déclaration néant : aucune dépense d'aide au développement n'est déclarée."
+          : `Elle compte ${p.lineCount} ligne${p.lineCount > 1 ? "s" : ""} pour un total de ${euros(p.totalCents)}.`,
+        ...(p.late
+          ? [
+              "Elle a été transmise après la date limite : elle est acceptée mais signalée en retard.",
+            ]
+          : []),
+        "L'accusé de réception détaillé est joint à ce message au format PDF. La DAECT examinera la déclaration et vous informera si une correction est nécessaire.",
+      ],
+      action: { label: "Voir la déclaration", url: p.url },
+      footer: PORTAL_MAIL_FOOTER,
+    }),
+  returned: (p: { year: number; collectivite: string; comment: string; url: string }) =>
+    simpleMail({
+      subject: `Déclaration APD ${p.year} de ${p.collectivite} : correction demandée`,
+      greeting: "Bonjour,",
+      paragraphs: [
+        `La DAECT a examiné la déclaration d'aide publique au développement ${p.year} de ${p.collectivite} et vous la renvoie pour correction :`,
+        p.comment,
+        "Corrigez la déclaration puis transmettez-la à nouveau.",
+      ],
+      action: { label: "Corriger la déclaration", url: p.url },
+      footer: PORTAL_MAIL_FOOTER,
+    }),
+  accepted: (p: { year: number; collectivite: string; url: string }) =>
+    simpleMail({
+      subject: `Déclaration APD ${p.year} de ${p.collectivite} : acceptée`,
+      greeting: "Bonjour,",
+      paragraphs: [
+        `La DAECT a accepté la déclaration d'aide publique au développement ${p.year} de ${p.collectivite}. Merci.`,
+      ],
+      action: { label: "Voir la déclaration", url: p.url },
+      footer: PORTAL_MAIL_FOOTER,
+    }),
+};

@@ -1,0 +1,46 @@
+import { type SQL, sql } from "drizzle-orm";
+import { type Queryable, rowsOf } from "../../../platform/db/client";
+import type { MailContent } from "../../../platform/mail/outbox";
+
+export interface CollectiviteRecipient {
+  collectivite_id: number;
+  name: string;
+  emails: string[];
+}
+
+/**
+ * Who receives the mails meant for a collectivité: the active members of its organisation
+ * and its Atlas contact address. `which` is a condition on `c` (atlas_collectivites).
+ */
+export async function collectiviteRecipients(q: Queryable, which: SQL) {
+  return rowsOf<CollectiviteRecipient>(
+    await q.execute(sql`
+      SELECT c.id AS collectivite_id, c.name,
+             array_remove(array_agg(DISTINCT lower(u.email)) || lower(c.contact_email), NULL) AS emails
+        FROM atlas_collectivites c
+        LEFT JOIN memberships m ON m.organisation_id = c.organisation_id
+        LEFT JOIN users u ON u.id = m.user_id AND u.is_active
+       WHERE ${which}
+       GROUP BY c.id`),
+  );
+}
+
+/** Outbox rows, one per distinct address of each collectivité, keyed for idempotency. */
+export function collectiviteMailRows(
+  list: CollectiviteRecipient[],
+  key: (collectiviteId: number, email: string) => string,
+  template: string,
+  render: (recipient: CollectiviteRecipient) => MailContent,
+) {
+  return list.flatMap((recipient) => {
+    const mail = render(recipient);
+    return [...new Set(recipient.emails)].map((email) => ({
+      idempotencyKey: key(recipient.collectivite_id, email),
+      template,
+      recipient: email,
+      subject: mail.subject,
+      bodyText: mail.text,
+      bodyHtml: mail.html,
+    }));
+  });
+}
