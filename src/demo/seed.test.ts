@@ -8,6 +8,7 @@ import {
   partnershipSharesByCollectiviteKind,
   projectSharesByDomain,
 } from "../modules/atlas/index";
+import { apdTotals } from "../modules/apd/totals.queries";
 import { users } from "../platform/auth/schema";
 import { verifyPassword } from "../platform/auth/passwords";
 import figures from "./published-figures.json" with { type: "json" };
@@ -86,6 +87,45 @@ describe("demo dataset at scale 1 reproduces the published figures", () => {
       const [user] = await database.db.select().from(users).where(eq(users.email, email));
       expect(user, email).toBeDefined();
       expect(await verifyPassword(user.passwordHash, "Demo-AECT-2026!")).toBe(true);
+    }
+  });
+});
+
+describe("demo e-APD declarations reproduce the published figures", () => {
+  const euros = (cents: number) => Math.round(cents / 100);
+
+  it("totals 82.9 M€ in 98 countries for 2016 and 116.1 M€ for 2018", async () => {
+    const y2016 = await apdTotals(database.db, { year: 2016, groupBy: "country" });
+    expect(euros(y2016.totalCents)).toBe(figures.apd.total_eur_by_year["2016"]);
+    expect(y2016.rows.filter((row) => /^[A-Z]{2}$/.test(row.key))).toHaveLength(
+      figures.apd.countries_2016,
+    );
+    const latest = await apdTotals(database.db, { year: 2018, groupBy: "year" });
+    expect(euros(latest.totalCents)).toBe(figures.apd.total_eur_by_year.latest_memento_2020);
+  });
+
+  it("ranks the latest year's top ten beneficiaries in the published order", async () => {
+    const latest = await apdTotals(database.db, { year: 2018, groupBy: "country", limit: 10 });
+    expect(latest.rows.map((row) => row.label)).toEqual(
+      figures.apd.top_beneficiaries_latest_in_order,
+    );
+  });
+
+  it("sends about three quarters of the aid to Africa", async () => {
+    const byContinent = await apdTotals(database.db, { year: 2018, groupBy: "continent" });
+    const africa = byContinent.rows.find((row) => row.key === "Afrique")!;
+    expect(africa.amountCents / byContinent.totalCents).toBeCloseTo(0.75, 2);
+  });
+
+  it("has every year's total equal to the sum of its counted lines by collectivité", async () => {
+    const byYear = await apdTotals(database.db, { year: null, groupBy: "year" });
+    expect(byYear.rows.map((row) => row.key)).toEqual(["2016", "2017", "2018"]);
+    for (const row of byYear.rows) {
+      const byCollectivite = await apdTotals(database.db, {
+        year: Number(row.key),
+        groupBy: "collectivite",
+      });
+      expect(byCollectivite.rows.reduce((sum, r) => sum + r.amountCents, 0)).toBe(row.amountCents);
     }
   });
 });

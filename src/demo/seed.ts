@@ -14,6 +14,7 @@ import { cities, countries, territorialUnits } from "../reference/schema";
 import { DEMO_COLLECTIVITE_UNITS, demoPasswordHash } from "./organisations";
 import { insertNationalOrganisations } from "./national-organisations";
 import { type Plan, planDemoDataset } from "./plan";
+import { insertApdDemo } from "./apd";
 import { insertProjects } from "./projects";
 import { Random } from "./random";
 import { fictitiousPerson } from "./texts";
@@ -159,6 +160,7 @@ export async function seedDemoDataset(database: Database, options: SeedOptions):
     );
 
     await insertProjects(tx, plan, random);
+    await insertApdDemo(tx, plan, countryRows, options.scale, seed);
     await insertNationalOrganisations(
       tx,
       plan,

@@ -1,3 +1,4 @@
+import type { TableColumn } from "../../../platform/files/table-export";
 import { atlasDomains } from "../../../reference/data/themes";
 import type { AtlasLabels } from "../labels";
 import type { ExportProject } from "./export-rows";
@@ -14,13 +15,7 @@ const domainLabels = new Map<string, string>(
   atlasDomains.map((domain) => [domain.code, domain.label]),
 );
 
-export interface ExportColumn {
-  header: string;
-  /** Text for CSV; XLSX writes numbers as numbers (see `numeric`). */
-  text(project: ExportProject): string;
-  numeric?(project: ExportProject): number | null;
-  width?: number;
-}
+export type ExportColumn = TableColumn<ExportProject>;
 
 /** The columns of the CSV and XLSX exports, documented in the README. */
 export function exportColumns(labels: AtlasLabels, publicUrl: string): ExportColumn[] {

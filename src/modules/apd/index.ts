@@ -1,0 +1,38 @@
+/** The e-APD module: yearly declarations of collectivités' official development aid. */
+export * from "./codes";
+export { openApdCampaign, closeApdCampaign, defaultCampaignValues } from "./campaign-commands";
+export { runCampaignSteps, campaignSteps, parisDate } from "./campaign-steps";
+export { startDeclaration, copyPreviousYear } from "./declaration-start";
+export { addLine, updateLine, deleteLine, setNilDeclaration } from "./line-commands";
+export { importLines, lineImportColumns, lineImportTemplate } from "./import-lines";
+export {
+  submitDeclaration,
+  reviewDeclaration,
+  receiptFilename,
+  receiptReference,
+} from "./submission-commands";
+export { receiptPdf } from "./receipt";
+export {
+  declarationView,
+  collectiviteDeclarations,
+  type DeclarationView,
+} from "./declaration.queries";
+export { submissionReceipt } from "./receipt.queries";
+export {
+  apdCampaignList,
+  apdCampaignProgress,
+  apdDeclarationList,
+  parseDeclarationListFilters,
+  progressStateLabels,
+  progressStates,
+} from "./dashboard.queries";
+export {
+  apdTotals,
+  declaredYears,
+  hasDeclared,
+  parseTotalsQuery,
+  type Totals,
+  type TotalRow,
+} from "./totals.queries";
+export { apdExport, apdExportFormats, parseApdExportQuery } from "./exports";
+export { lineFields, lineFormValues, type ApdLine } from "./line-input";
