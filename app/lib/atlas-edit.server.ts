@@ -5,7 +5,7 @@ import {
   partnershipChoices,
   projectStatusLabels,
 } from "../../src/modules/atlas/index";
-import type { PublicCache } from "../../src/platform/cache";
+import { type PublicCache, forgetCached } from "../../src/platform/cache";
 import type { Db } from "../../src/platform/db/client";
 import { NotFound, type StaleVersion } from "../../src/platform/errors";
 import { eq } from "drizzle-orm";
@@ -49,9 +49,7 @@ export const conflictComparer =
  * After an edit, this instance forgets the public figures it computed (counts, statistics,
  * totals); other instances refresh theirs within their few minutes of life.
  */
-export function clearAtlasCaches(cache: PublicCache) {
-  for (const key of [...cache.keys()]) if (key.startsWith("atlas:")) cache.delete(key);
-}
+export const clearAtlasCaches = (cache: PublicCache) => forgetCached(cache, "atlas:");
 
 /** A project's title, for the pages around its fiche. */
 export async function projectTitle(db: Db, projectId: number): Promise<string> {

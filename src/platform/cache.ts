@@ -24,3 +24,8 @@ export function cached<T extends object>(
   pending.catch(() => cache.delete(key));
   return pending;
 }
+
+/** Forgets the figures of one module (keys starting with `prefix`) after a change. */
+export function forgetCached(cache: PublicCache, prefix: string) {
+  for (const key of [...cache.keys()]) if (key.startsWith(prefix)) cache.delete(key);
+}
