@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import type express from "express";
 import pino from "pino";
 import { seedIfEmpty } from "../src/demo/seed";
+import { runCampaignSteps } from "../src/modules/apd/index";
 import { sendAlertDigests } from "../src/modules/workspace/index";
 import { everyInterval } from "../src/platform/jobs/periodic";
 import { failInterruptedImports } from "../src/modules/atlas/import/import-commands";
@@ -61,6 +62,13 @@ export async function startPortal(
     () => sendAlertDigests(database.db, { now: new Date(), publicUrl: config.publicUrl }),
     logger,
   );
+  // Hourly: e-APD opening mails and reminders fall due on calendar days; each runs once.
+  const apdSteps = everyInterval(
+    "apd-campaign-steps",
+    60 * 60 * 1000,
+    () => runCampaignSteps(database.db, config.publicUrl),
+    logger,
+  );
 
   const app = createApp({ database, config, logger, devMiddleware: options.devMiddleware });
   const server: Server = await new Promise((resolve) => {
@@ -76,6 +84,7 @@ export async function startPortal(
       server.closeAllConnections();
       await worker?.stop();
       await alerts.stop();
+      await apdSteps.stop();
       await database.close();
     })();
     return closing;

@@ -201,9 +201,13 @@ export async function insertApdDemo(
         5_000_00 * Math.max(1, scale),
         codes.map(() => cap),
       );
-      codes.forEach((code, i) => targets.set(code, amounts[i]));
+      codes.forEach((code, i) => {
+        targets.set(code, amounts[i]);
+      });
     };
-    TOP_TEN.forEach(([code], i) => targets.set(code, Math.round(total * topShares[i])));
+    TOP_TEN.forEach(([code], i) => {
+      targets.set(code, Math.round(total * topShares[i]));
+    });
     share(restAfrica, africaRest);
     share(restElsewhere, elsewhereRest);
     const assigned = [...targets.values()].reduce((a, b) => a + b, 0);
@@ -256,7 +260,9 @@ export async function insertApdDemo(
         group.map((line) => line.weight),
         Math.min(1_000, Math.floor(target / group.length)),
       );
-      group.forEach((line, i) => amounts.set(line, parts[i]));
+      group.forEach((line, i) => {
+        amounts.set(line, parts[i]);
+      });
     }
 
     const linesByDeclarer = new Map<number, DraftLine[]>();

@@ -122,6 +122,84 @@ const cases: Case[] = [
     expect: { visitor: 401, daect: 400, others: 403 },
   },
   { pattern: "/admin/imports/modeles/:kind/:format", expect: DAECT_ONLY },
+  { pattern: "/admin/apd", expect: DAECT_ONLY },
+  { pattern: "/admin/apd", method: "POST", expect: { visitor: 401, daect: 400, others: 403 } },
+  { pattern: "/admin/apd/:apdCampaignId", expect: DAECT_ONLY },
+  // The e-APD campaign of these cases is closed: closing it again is refused with its reason.
+  {
+    pattern: "/admin/apd/:apdCampaignId",
+    method: "POST",
+    expect: { visitor: 401, daect: 400, others: 403 },
+  },
+  { pattern: "/apd", expect: 200 },
+  { pattern: "/apd/statistiques.csv", query: "groupBy=region&year=2018", expect: 200 },
+  { pattern: "/apd/modele-import/:format", expect: 200 },
+  { pattern: "/apd/collectivites/:collectiviteId", scope: "own", expect: OWN_COLLECTIVITE },
+  { pattern: "/apd/collectivites/:collectiviteId", scope: "other", expect: DAECT_ONLY },
+  {
+    pattern: "/apd/collectivites/:collectiviteId",
+    method: "POST",
+    scope: "own",
+    expect: OWN_COLLECTIVITE_POST,
+  },
+  {
+    pattern: "/apd/collectivites/:collectiviteId",
+    method: "POST",
+    scope: "other",
+    expect: { visitor: 401, daect: 400, others: 403 },
+  },
+  { pattern: "/apd/declarations/:declarationId", scope: "own", expect: OWN_COLLECTIVITE },
+  { pattern: "/apd/declarations/:declarationId", scope: "other", expect: DAECT_ONLY },
+  {
+    pattern: "/apd/declarations/:declarationId",
+    method: "POST",
+    scope: "own",
+    expect: OWN_COLLECTIVITE_POST,
+  },
+  {
+    pattern: "/apd/declarations/:declarationId",
+    method: "POST",
+    scope: "other",
+    expect: { visitor: 401, daect: 400, others: 403 },
+  },
+  {
+    pattern: "/apd/declarations/:declarationId/lignes/:lineId",
+    scope: "own",
+    expect: OWN_COLLECTIVITE,
+  },
+  {
+    pattern: "/apd/declarations/:declarationId/lignes/:lineId",
+    scope: "other",
+    expect: DAECT_ONLY,
+  },
+  {
+    pattern: "/apd/declarations/:declarationId/lignes/:lineId",
+    method: "POST",
+    scope: "own",
+    expect: OWN_COLLECTIVITE_POST,
+  },
+  {
+    pattern: "/apd/declarations/:declarationId/lignes/:lineId",
+    method: "POST",
+    scope: "other",
+    expect: { visitor: 401, daect: 400, others: 403 },
+  },
+  {
+    pattern: "/apd/declarations/:declarationId/accuse-reception/:number",
+    scope: "own",
+    expect: OWN_COLLECTIVITE,
+  },
+  {
+    pattern: "/apd/declarations/:declarationId/accuse-reception/:number",
+    scope: "other",
+    expect: DAECT_ONLY,
+  },
+  { pattern: "/api/v1/apd/totals", query: "groupBy=country&year=2018", expect: 200 },
+  {
+    pattern: "/api/v1/apd/export",
+    query: "year=2018&format=crs",
+    expect: { visitor: 401, daect: 200, others: 403 },
+  },
   { pattern: "/atlas/projets", query: "q=eau&continent=Afrique", expect: 200 },
   { pattern: "/atlas/projets/:projectId", expect: 200 },
   { pattern: "/atlas/projets/:projectId/pdf", expect: 200 },
@@ -341,6 +419,8 @@ let mailId = 0;
 let importId = 0;
 let campaignId = 0;
 let extractionId = 0;
+/** e-APD: a closed campaign, and declarations (each with one line and one version) for own/other. */
+const apdIds = { campaign: 0, ownDeclaration: 0, otherDeclaration: 0, ownLine: 0, otherLine: 0 };
 /** Atlas records of the Rennes agent's collectivité ("own") and of nobody's scope ("other"). */
 const atlasIds = {
   ownProject: 0,
@@ -458,6 +538,39 @@ beforeAll(async () => {
     .insert(projectCountries)
     .values({ projectId: atlasIds.ownProject, countryCode: "SN" })
     .onConflictDoNothing();
+  const [apd] = rowsOf<{ closed: number; open: number }>(
+    await db.execute(sql`
+      WITH opened AS (
+        INSERT INTO apd_campaigns (year, opens_on, closes_on, opened_by_label)
+        VALUES (2019, '2020-05-01', '2099-06-30', 'DAECT') RETURNING id)
+      SELECT (SELECT id FROM apd_campaigns WHERE year = 2018) AS closed,
+             (SELECT id FROM opened) AS open`),
+  );
+  apdIds.campaign = apd.closed;
+  for (const scope of ["own", "other"] as const) {
+    const collectiviteId = scope === "own" ? atlasIds.ownCollectivite : atlasIds.otherCollectivite;
+    const [row] = rowsOf<{ declaration: number; line: number }>(
+      await db.execute(sql`
+        WITH d AS (
+          INSERT INTO apd_declarations (campaign_id, year, collectivite_id, status, has_changes)
+          VALUES (${apd.open}, 2019, ${collectiviteId}, 'submitted', false) RETURNING id),
+        l AS (
+          INSERT INTO apd_lines (declaration_id, position, recipient_code, purpose_code,
+                                 amount_cents, flow, channel)
+          SELECT id, 1, 'SN', '14030', 1500000, 'don', 'direct' FROM d RETURNING id),
+        s AS (
+          INSERT INTO apd_submissions (declaration_id, number, is_nil, late, line_count,
+                                       total_cents, submitted_by_label, submitted_by_email, receipt)
+          SELECT id, 1, false, false, 1, 1500000, 'Agent', 'agent@example.org',
+                 '{"collectivite":"Collectivité","reference":"APD-2019-1"}'::jsonb FROM d
+          RETURNING id)
+        SELECT (SELECT id FROM d) AS declaration, (SELECT id FROM l) AS line,
+               (SELECT id FROM s) AS submission`),
+    );
+    if (scope === "own")
+      Object.assign(apdIds, { ownDeclaration: row.declaration, ownLine: row.line });
+    else Object.assign(apdIds, { otherDeclaration: row.declaration, otherLine: row.line });
+  }
 
   for (const [role, email] of Object.entries(ROLES) as [RoleName, string | null][]) {
     const client = new FormClient(served.portal.baseUrl);
@@ -506,6 +619,13 @@ describe("authorisation matrix", () => {
             String(entry.scope === "own" ? atlasIds.ownPartnership : atlasIds.otherPartnership),
           )
           .replace(":importId", String(importId))
+          .replace(":apdCampaignId", String(apdIds.campaign))
+          .replace(
+            ":declarationId",
+            String(entry.scope === "own" ? apdIds.ownDeclaration : apdIds.otherDeclaration),
+          )
+          .replace(":lineId", String(entry.scope === "own" ? apdIds.ownLine : apdIds.otherLine))
+          .replace(":number", "1")
           .replace(":campaignId", String(campaignId))
           .replace(":extractionId", String(extractionId))
           .replace(":kind", "projects")
@@ -547,7 +667,7 @@ describe("authorisation matrix", () => {
         let status: number;
         if (entry.method === "POST") {
           // A page every role may open, for the CSRF token of the form.
-          await client.get(/^\/(organisations|atlas|admin)/.test(path) ? "/" : path);
+          await client.get(/^\/(organisations|atlas|admin|apd)/.test(path) ? "/" : path);
           const email = `invite-${role.replace(/\W/g, "")}-${entry.scope}@example.org`;
           const response = await client.post(path, { email });
           status = response.status;

@@ -32,7 +32,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { db } = context.get(appContext);
   const { actor, csrfToken } = context.get(requestContext);
   return guard(request, async () => {
-    const id = idParam(params.campaignId);
+    const id = idParam(params.apdCampaignId);
     const url = new URL(request.url);
     const filters = parseDeclarationListFilters(url.searchParams);
     return {
@@ -49,7 +49,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const { actor } = context.get(requestContext);
   const values = await readForm(request);
   return runAction(values, async () => {
-    await closeApdCampaign(db, actor, idParam(params.campaignId));
+    await closeApdCampaign(db, actor, idParam(params.apdCampaignId));
     return { ok: true as const, message: "La campagne est clôturée." };
   });
 }

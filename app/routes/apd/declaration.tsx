@@ -16,6 +16,7 @@ import {
 } from "../../../src/modules/apd/index";
 import { declarationStatusLabels } from "../../../src/modules/apd/codes";
 import { forgetCached } from "../../../src/platform/cache";
+import { Invalid } from "../../../src/platform/errors";
 import { formToObject } from "../../../src/platform/validation";
 import { CsrfField } from "../../components/CsrfField";
 import { FormErrorSummary, TextAreaField } from "../../components/FormFields";
@@ -112,7 +113,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         };
       }
       default:
-        return { ok: true as const, message: "" };
+        await declarationView(db, actor, id);
+        throw new Invalid({ intent: "Cette action n'existe pas sur une déclaration." });
     }
   });
 }

@@ -16,6 +16,8 @@ export async function startDeclaration(db: Db, actor: Actor, collectiviteId: num
   const collectivite = await collectiviteOwner(db, collectiviteId);
   if (!collectivite) throw new NotFound("Cette collectivité n'existe pas.");
   authorize(actor, "apd:declare", { organisationId: collectivite.organisationId ?? -1 });
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw new Invalid({ year: "Choisissez l'année de la déclaration à commencer." });
   const [campaign] = await db.select().from(apdCampaigns).where(eq(apdCampaigns.year, year));
   if (!campaign || !isCampaignOpen(campaign) || campaign.opensOn > parisDate(new Date()))
     throw new Invalid({ year: `La déclaration des dépenses ${year} n'est pas ouverte.` });

@@ -9,7 +9,7 @@ import { loadDeclaration } from "./declaration-access";
 import { canEdit, canReview, isCampaignOpen, submitBlocker } from "./declaration-machine";
 import { apdLabels, labelLines } from "./labels";
 import { lineReferences } from "./line-input";
-import { apdCampaigns, apdDeclarations, apdSubmissionLines, apdSubmissions } from "./schema";
+import { apdCampaigns, apdDeclarations, apdSubmissions } from "./schema";
 import { submissionLines } from "./receipt.queries";
 import { workingLines } from "./submission-commands";
 

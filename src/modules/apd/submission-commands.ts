@@ -11,7 +11,7 @@ import { canReview, isLate, submitBlocker } from "./declaration-machine";
 import { apdLabels, labelLines } from "./labels";
 import { apdMails } from "./mails";
 import { receiptPdf } from "./receipt";
-import { apdDeclarations, apdLines, apdSubmissionLines, apdSubmissions } from "./schema";
+import { apdDeclarations, apdLines, apdSubmissions } from "./schema";
 
 export const receiptReference = (year: number, collectiviteId: number, number: number) =>
   `APD-${year}-${String(collectiviteId).padStart(6, "0")}-${number}`;
