@@ -32,6 +32,7 @@ export function SiteHeader({ root }: { root: RootData | undefined }) {
     { text: "Atlas : rechercher un projet", linkProps: { href: "/atlas/projets" } },
     { text: "Carte", linkProps: { href: "/atlas/carte" } },
     { text: "Statistiques", linkProps: { href: "/atlas/statistiques" } },
+    { text: "Aide au développement", linkProps: { href: "/apd" } },
     ...(user
       ? [
           { text: "Mon espace", linkProps: { href: "/mon-espace" } },

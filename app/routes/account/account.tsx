@@ -83,6 +83,19 @@ export default function Account() {
                   ) : (
                     membership.organisationName
                   )}
+                  {membership.atlasFiche?.startsWith("/atlas/collectivites/") ? (
+                    <>
+                      {" – "}
+                      <a
+                        href={membership.atlasFiche.replace(
+                          "/atlas/collectivites/",
+                          "/apd/collectivites/",
+                        )}
+                      >
+                        Déclarations APD
+                      </a>
+                    </>
+                  ) : null}
                 </td>
                 <td>{membership.role}</td>
                 <td>{membership.isAdmin ? "Administrateur ou administratrice" : "Membre"}</td>

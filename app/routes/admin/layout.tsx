@@ -22,6 +22,7 @@ const sections = [
   ["/admin/journal", "Journal des modifications"],
   ["/admin/imports", "Imports de l'Atlas"],
   ["/admin/campagnes", "Campagnes de mise à jour"],
+  ["/admin/apd", "Déclarations APD (e-APD)"],
 ] as const;
 
 export default function AdminLayout() {
