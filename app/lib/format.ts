@@ -18,12 +18,8 @@ export function formatDate(value: Date | string, format: keyof typeof formats): 
   return formats[format].format(new Date(value));
 }
 
-const euroFormat = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
-
 /** Amounts are stored as integer cents; shown as "12 345,00 €". */
-export function formatEuros(cents: number): string {
-  return euroFormat.format(cents / 100);
-}
+export { frenchEuros as formatEuros } from "../../src/platform/french-format";
 
 export function formatCount(value: number): string {
   return value.toLocaleString("fr-FR");

@@ -7,7 +7,7 @@ import {
   closeApdCampaign,
   parseDeclarationListFilters,
 } from "../../../src/modules/apd/index";
-import { declarationStatusLabels } from "../../../src/modules/apd/codes";
+import { declarationStatusLabels, progressStateLabels } from "../../../src/modules/apd/codes";
 import { collectiviteKindLabels } from "../../../src/modules/atlas/labels";
 import { CsrfField } from "../../components/CsrfField";
 import { FormErrorSummary } from "../../components/FormFields";
@@ -19,14 +19,6 @@ import { idParam } from "../../lib/params.server";
 import type { Route } from "./+types/apd-campaign";
 
 export const meta = () => [{ title: "Suivi de campagne e-APD – Administration – Portail AECT" }];
-
-const STATE_LABELS: Record<string, string> = {
-  declared: "Déclarée",
-  late: "Déclarée en retard",
-  returned: "Renvoyée",
-  draft: "Brouillon",
-  not_started: "Non commencée",
-};
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { db } = context.get(appContext);
@@ -180,7 +172,7 @@ export default function ApdCampaignPage() {
               defaultValue={filters.state ?? ""}
             >
               <option value="">Tous</option>
-              {Object.entries(STATE_LABELS).map(([code, label]) => (
+              {Object.entries(progressStateLabels).map(([code, label]) => (
                 <option key={code} value={code}>
                   {label}
                 </option>

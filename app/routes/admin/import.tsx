@@ -6,6 +6,7 @@ import { importKindLabels } from "../../../src/modules/atlas/import/templates";
 import { importStatusLabels } from "../../components/atlas/ImportStatus";
 import { appContext, requestContext } from "../../context";
 import { countOf, formatCount, formatDate } from "../../lib/format";
+import { RowErrorsTable } from "../../components/RowErrorsTable";
 import { guard } from "../../lib/http.server";
 import { idParam } from "../../lib/params.server";
 import type { Route } from "./+types/import";
@@ -82,29 +83,10 @@ export default function ImportPage() {
             title={`Rien n'a été importé : ${countOf(report.errors.length, "erreur", "erreurs")}`}
             description="Corrigez chaque ligne ci-dessous dans votre fichier, puis déposez-le à nouveau."
           />
-          <div className="fr-table fr-mt-2w">
-            <table>
-              <caption>
-                Erreurs, par ligne du fichier (la ligne 1 est celle des noms de colonnes)
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Ligne</th>
-                  <th scope="col">Colonne</th>
-                  <th scope="col">Erreur</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.errors.map((error) => (
-                  <tr key={`${error.line}-${error.column}`}>
-                    <td>{error.line}</td>
-                    <td>{error.column}</td>
-                    <td>{error.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <RowErrorsTable
+            rows={report.errors}
+            caption="Erreurs, par ligne du fichier (la ligne 1 est celle des noms de colonnes)"
+          />
         </>
       ) : null}
       <p className="fr-mt-4w">

@@ -18,6 +18,7 @@ import { declarationStatusLabels } from "../../../src/modules/apd/codes";
 import { forgetCached } from "../../../src/platform/cache";
 import { Invalid } from "../../../src/platform/errors";
 import { formToObject } from "../../../src/platform/validation";
+import { RowErrorsTable } from "../../components/RowErrorsTable";
 import { CsrfField } from "../../components/CsrfField";
 import { FormErrorSummary, TextAreaField } from "../../components/FormFields";
 import { LineForm } from "../../components/apd/LineForm";
@@ -207,27 +208,11 @@ export default function DeclarationPage() {
         />
       ) : null}
       {failure && "rowErrors" in failure && failure.rowErrors ? (
-        <div className="fr-table" id="erreurs-import">
-          <table>
-            <caption>Lignes du fichier à corriger (rien n'a été importé)</caption>
-            <thead>
-              <tr>
-                <th scope="col">Ligne</th>
-                <th scope="col">Colonne</th>
-                <th scope="col">Erreur</th>
-              </tr>
-            </thead>
-            <tbody>
-              {failure.rowErrors.map((row) => (
-                <tr key={`${row.line}-${row.column}`}>
-                  <td>{row.line}</td>
-                  <td>{row.column}</td>
-                  <td>{row.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RowErrorsTable
+          id="erreurs-import"
+          rows={failure.rowErrors}
+          caption="Lignes du fichier à corriger (rien n'a été importé)"
+        />
       ) : null}
 
       <section aria-labelledby="lignes-titre">

@@ -3,19 +3,11 @@ import { insertInChunks } from "../../platform/db/bulk";
 import { type Db, rowsOf } from "../../platform/db/client";
 import { mailOutbox } from "../../platform/mail/schema";
 import { collectiviteMailRows, collectiviteRecipients } from "../atlas";
+import { parisDate } from "./declaration-machine";
 import { apdMails } from "./mails";
 import { apdCampaigns } from "./schema";
 
 type Campaign = typeof apdCampaigns.$inferSelect;
-
-/** Today's date in Paris, as AAAA-MM-JJ: steps fall due on French calendar days. */
-export const parisDate = (now: Date) =>
-  new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/Paris",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
 
 const daysBefore = (isoDate: string, days: number) =>
   new Date(Date.parse(`${isoDate}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);

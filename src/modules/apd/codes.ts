@@ -86,3 +86,15 @@ export const totalGroupLabels: Record<TotalGroup, string> = {
   departement: "Département",
   collectiviteKind: "Type de collectivité",
 };
+
+/** Where a collectivité stands in a campaign, as the dashboard counts and filters it. */
+export const progressStates = ["declared", "late", "returned", "draft", "not_started"] as const;
+export type ProgressState = (typeof progressStates)[number];
+
+export const progressStateLabels: Record<ProgressState, string> = {
+  declared: "Déclarée",
+  late: "Déclarée en retard",
+  returned: "Renvoyée",
+  draft: "Brouillon",
+  not_started: "Non commencée",
+};

@@ -6,19 +6,8 @@ import { NotFound } from "../../platform/errors";
 import { pageOf, pageWindow } from "../../platform/pagination";
 import { authorize } from "../../platform/policy";
 import { parseInput } from "../../platform/validation";
+import { progressStates } from "./codes";
 import { apdCampaigns } from "./schema";
-
-/** Where a collectivité stands in a campaign, as the dashboard counts it. */
-export const progressStates = ["declared", "late", "returned", "draft", "not_started"] as const;
-export type ProgressState = (typeof progressStates)[number];
-
-export const progressStateLabels: Record<ProgressState, string> = {
-  declared: "Déclarée (transmise ou acceptée)",
-  late: "Déclarée en retard",
-  returned: "Renvoyée pour correction",
-  draft: "Brouillon",
-  not_started: "Non commencée",
-};
 
 /** The state of each collectivité in the campaign's year, as SQL over `c` and `d`. */
 const stateOf = sql`CASE

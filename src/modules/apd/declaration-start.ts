@@ -5,10 +5,9 @@ import { Invalid, NotFound } from "../../platform/errors";
 import { authorize } from "../../platform/policy";
 import { collectiviteOwner } from "../atlas";
 import { lockForChange, touchDeclaration } from "./declaration-access";
-import { isCampaignOpen } from "./declaration-machine";
-import { type ApdLine, checkLine, lineReferences } from "./line-input";
+import { isCampaignOpen, parisDate } from "./declaration-machine";
+import { type ApdLine, amountText, checkLine, lineReferences } from "./line-input";
 import { appendLines } from "./line-commands";
-import { parisDate } from "./campaign-steps";
 import { apdCampaigns, apdDeclarations } from "./schema";
 
 /** Opens (or finds) the collectivité's declaration for the year of an open campaign. */
@@ -72,11 +71,7 @@ export async function copyPreviousYear(
     const refs = await lineReferences(tx, declaration.collectiviteId);
     const lines: ApdLine[] = [];
     for (const row of previous) {
-      const cents = Number(row.cents);
-      const result = checkLine(
-        { ...row, amount: `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, "0")}` },
-        refs,
-      );
+      const result = checkLine({ ...row, amount: amountText(Number(row.cents)) }, refs);
       if (result.line) lines.push(result.line);
     }
     await appendLines(tx, declarationId, lines);

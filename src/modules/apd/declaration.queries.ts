@@ -4,9 +4,14 @@ import { type Db, rowsOf } from "../../platform/db/client";
 import { NotFound } from "../../platform/errors";
 import { authorize, can } from "../../platform/policy";
 import { collectiviteOwner } from "../atlas";
-import { parisDate } from "./campaign-steps";
 import { loadDeclaration } from "./declaration-access";
-import { canEdit, canReview, isCampaignOpen, submitBlocker } from "./declaration-machine";
+import {
+  canEdit,
+  canReview,
+  isCampaignOpen,
+  parisDate,
+  submitBlocker,
+} from "./declaration-machine";
 import { apdLabels, labelLines } from "./labels";
 import { lineReferences } from "./line-input";
 import { apdCampaigns, apdDeclarations, apdSubmissions } from "./schema";

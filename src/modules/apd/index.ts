@@ -1,7 +1,8 @@
 /** The e-APD module: yearly declarations of collectivités' official development aid. */
 export * from "./codes";
 export { openApdCampaign, closeApdCampaign, defaultCampaignValues } from "./campaign-commands";
-export { runCampaignSteps, campaignSteps, parisDate } from "./campaign-steps";
+export { runCampaignSteps, campaignSteps } from "./campaign-steps";
+export { parisDate } from "./declaration-machine";
 export { startDeclaration, copyPreviousYear } from "./declaration-start";
 export { addLine, updateLine, deleteLine, setNilDeclaration } from "./line-commands";
 export { importLines, lineImportColumns, lineImportTemplate } from "./import-lines";
@@ -23,8 +24,6 @@ export {
   apdCampaignProgress,
   apdDeclarationList,
   parseDeclarationListFilters,
-  progressStateLabels,
-  progressStates,
 } from "./dashboard.queries";
 export {
   apdTotals,

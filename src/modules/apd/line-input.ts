@@ -133,14 +133,19 @@ export function checkLine(
   };
 }
 
+/** A stored amount as typed in the form: "12500,50", or "12500" for whole euros. */
+export function amountText(amountCents: number): string {
+  const euros = Math.floor(amountCents / 100);
+  const cents = amountCents % 100;
+  return cents ? `${euros},${String(cents).padStart(2, "0")}` : String(euros);
+}
+
 /** A stored line as the form shows it. */
 export function lineFormValues(line: ApdLine): Record<string, string> {
-  const euros = Math.floor(line.amountCents / 100);
-  const cents = line.amountCents % 100;
   return {
     recipientCode: line.recipientCode,
     purposeCode: line.purposeCode,
-    amount: cents ? `${euros},${String(cents).padStart(2, "0")}` : String(euros),
+    amount: amountText(line.amountCents),
     flow: line.flow,
     channel: line.channel,
     projectId: line.projectId === null ? "" : String(line.projectId),

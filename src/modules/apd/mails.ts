@@ -1,12 +1,10 @@
 import { PORTAL_MAIL_FOOTER, simpleMail } from "../../platform/mail/outbox";
+import { frenchEuros } from "../../platform/french-format";
 
 const longDate = (isoDate: string) =>
   new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" }).format(
     new Date(isoDate),
   );
-
-const euros = (cents: number) =>
-  new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" }).format(cents / 100);
 
 /** Mails of the e-APD declaration; each is documented in docs/mails/. */
 export const apdMails = {
@@ -59,7 +57,7 @@ export const apdMails = {
         `La déclaration d'aide publique au développement ${p.year} de ${p.collectivite} a bien été reçue (version ${p.number}, référence ${p.reference}).`,
         p.isNil
           ? "Il s'agit d'une déclaration néant : aucune dépense d'aide au développement n'est déclarée."
-          : `Elle compte ${p.lineCount} ligne${p.lineCount > 1 ? "s" : ""} pour un total de ${euros(p.totalCents)}.`,
+          : `Elle compte ${p.lineCount} ligne${p.lineCount > 1 ? "s" : ""} pour un total de ${frenchEuros(p.totalCents)}.`,
         ...(p.late
           ? [
               "Elle a été transmise après la date limite : elle est acceptée mais signalée en retard.",

@@ -1,4 +1,5 @@
 import { facts, heading, masthead, newPdf, paragraph } from "../../platform/files/pdf-document";
+import { frenchEuros } from "../../platform/french-format";
 import type { LabelledLine } from "./labels";
 
 export interface ReceiptContent {
@@ -12,9 +13,6 @@ export interface ReceiptContent {
   isNil: boolean;
   lines: LabelledLine[];
 }
-
-const euros = (cents: number) =>
-  new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" }).format(cents / 100);
 
 const dateTime = (date: Date) =>
   new Intl.DateTimeFormat("fr-FR", {
@@ -54,7 +52,7 @@ export async function receiptPdf(content: ReceiptContent): Promise<Buffer> {
     ["Transmise le", dateTime(content.submittedAt)],
     ["Par", content.submittedBy],
     ["Délai", content.late ? "transmise après la date limite (en retard)" : "dans les délais"],
-    ["Total déclaré", content.isNil ? "déclaration néant" : euros(total)],
+    ["Total déclaré", content.isNil ? "déclaration néant" : frenchEuros(total)],
     ["Nombre de lignes", String(content.lines.length)],
   ]);
   paragraph(
@@ -65,13 +63,13 @@ export async function receiptPdf(content: ReceiptContent): Promise<Buffer> {
   if (!content.isNil) {
     heading(doc, "Total par pays ou région bénéficiaire");
     for (const [recipient, cents] of totalsByRecipient(content.lines))
-      facts(doc, [[recipient, euros(cents)]]);
+      facts(doc, [[recipient, frenchEuros(cents)]]);
     heading(doc, "Lignes déclarées");
     content.lines.forEach((line, i) => {
       doc
         .font("bold")
         .fontSize(10)
-        .text(`${i + 1}. ${line.recipientLabel} – ${euros(line.amountCents)}`);
+        .text(`${i + 1}. ${line.recipientLabel} – ${frenchEuros(line.amountCents)}`);
       doc
         .font("regular")
         .fontSize(9)

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { type Queryable, rowsOf } from "../../platform/db/client";
 import { parseInput } from "../../platform/validation";
 import { collectiviteKindLabels } from "../atlas";
-import { type TotalGroup, apdRegions, totalGroupLabels, totalGroups } from "./codes";
+import { type TotalGroup, apdRegions, totalGroups } from "./codes";
 
 export interface TotalRow {
   key: string;
@@ -159,5 +159,3 @@ export async function hasDeclared(q: Queryable, collectiviteId: number, year: nu
   );
   return rows.length > 0;
 }
-
-export { totalGroupLabels };

@@ -1,3 +1,4 @@
+import { frenchEuros } from "../../../platform/french-format";
 import type { ComparedField } from "../../../platform/errors";
 import { atlasDomains } from "../../../reference/data/themes";
 import type { AtlasLabels } from "../labels";
@@ -8,10 +9,7 @@ import type { Changes, Snapshot } from "./versions";
 
 type Formatter = (value: unknown, labels: AtlasLabels) => string;
 
-const euros = (cents: unknown) =>
-  typeof cents === "number"
-    ? new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" }).format(cents / 100)
-    : "";
+const euros = (cents: unknown) => (typeof cents === "number" ? frenchEuros(cents) : "");
 const plain: Formatter = (value) =>
   value === null || value === undefined || value === "" ? "" : String(value);
 const codes =

@@ -7,15 +7,13 @@ import { type ProjectFilters, filtersToParams, listFilterNames } from "../search
 import { countProjects } from "../search/project-search";
 import { collectiviteNames } from "../search/public-projects";
 import { exportProjects } from "./export-rows";
+import { frenchEuros } from "../../../platform/french-format";
 import { facts, heading, masthead, newPdf, paragraph } from "../../../platform/files/pdf-document";
 
 /** A report lists this many projects at most: beyond, a list is read as a spreadsheet. */
 export const MAX_PDF_PROJECTS = 1_000;
 
-const euros = (cents: number | null) =>
-  cents === null
-    ? "non renseigné"
-    : new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" }).format(cents / 100);
+const euros = (cents: number | null) => (cents === null ? "non renseigné" : frenchEuros(cents));
 const number = (value: number) => value.toLocaleString("fr-FR");
 const period = (start: number | null, end: number | null) =>
   start ? (end && end !== start ? `${start} – ${end}` : String(start)) : "non renseignée";
