@@ -2,7 +2,13 @@ import { sql } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { rowsOf } from "../../src/platform/db/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, seriousViolations } from "../support/browser";
+import {
+  launchBrowser,
+  newPage as openPage,
+  seriousViolations,
+  signedInPage,
+  tabTo,
+} from "../support/browser";
 import { portalForTestFile } from "../support/portal";
 
 const served = portalForTestFile();
@@ -15,20 +21,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ locale: "fr-FR", acceptDownloads: true });
-  return context.newPage();
-}
-
-/** Moves the focus forward with Tab until the element matching the test has it. */
-async function tabTo(page: Page, matches: (element: Element) => boolean, maxSteps = 80) {
-  const test = `(${matches.toString()})(document.activeElement)`;
-  for (let step = 0; step < maxSteps; step += 1) {
-    await page.keyboard.press("Tab");
-    if (await page.evaluate(test)) return;
-  }
-  throw new Error("Élément jamais atteint au clavier");
-}
+const newPage = () => openPage(browser);
 
 async function resultCount(page: Page) {
   const heading = (await page.locator("#resultats").textContent()) ?? "";
@@ -114,17 +107,7 @@ describe("Atlas journey in a real browser", () => {
   });
 
   it("edits a project with the keyboard, and shows both versions when someone saved in between", async () => {
-    const signIn = async (email: string) => {
-      const page = await newPage();
-      await page.goto(`${served.portal.baseUrl}/connexion`);
-      await page.locator("#champ-email").fill(email);
-      await page.locator("#champ-password").fill("Demo-AECT-2026!");
-      await Promise.all([
-        page.waitForURL((url) => !url.pathname.startsWith("/connexion")),
-        page.keyboard.press("Enter"),
-      ]);
-      return page;
-    };
+    const signIn = (email: string) => signedInPage(browser, served.portal.baseUrl, email);
     const agent = await signIn("agent-35238@example.org");
     const [{ id: projectId }] = rowsOf<{ id: number }>(
       await served.database.db.execute(sql`

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, seriousViolations } from "../support/browser";
+import { launchBrowser, newPage as openPage, seriousViolations } from "../support/browser";
 import { portalForTestFile } from "../support/portal";
 
 const served = portalForTestFile();
@@ -13,10 +13,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ locale: "fr-FR" });
-  return context.newPage();
-}
+const newPage = () => openPage(browser);
 
 /** Signs in with the keyboard only: skip link, Tab between fields, Enter to submit. */
 async function signInWithKeyboard(page: Page, email: string, password = "Demo-AECT-2026!") {

@@ -32,3 +32,40 @@ export async function seriousViolations(page: Page) {
       targets: violation.nodes.map((node) => node.target.join(" ")).slice(0, 5),
     }));
 }
+
+/** A French-speaking page in its own browser context (own cookies), accepting downloads. */
+export async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ locale: "fr-FR", acceptDownloads: true });
+  return context.newPage();
+}
+
+/**
+ * Moves the focus forward with Tab until the element matching the test has it. The test runs
+ * in the page, so it sees only its own parameters: `argument` carries a value from the test.
+ */
+export async function tabTo(
+  page: Page,
+  matches: (element: Element, argument: string) => boolean,
+  argument = "",
+  maxSteps = 80,
+) {
+  const test = `(${matches.toString()})(document.activeElement, ${JSON.stringify(argument)})`;
+  for (let step = 0; step < maxSteps; step += 1) {
+    await page.keyboard.press("Tab");
+    if (await page.evaluate(test)) return;
+  }
+  throw new Error("Élément jamais atteint au clavier");
+}
+
+/** A new page signed in with a demo account (the keyboard journey is tested on its own). */
+export async function signedInPage(browser: Browser, baseUrl: string, email: string) {
+  const page = await newPage(browser);
+  await page.goto(`${baseUrl}/connexion`);
+  await page.locator("#champ-email").fill(email);
+  await page.locator("#champ-password").fill("Demo-AECT-2026!");
+  await Promise.all([
+    page.waitForURL((url) => !url.pathname.startsWith("/connexion")),
+    page.keyboard.press("Enter"),
+  ]);
+  return page;
+}

@@ -44,15 +44,23 @@ const campaignSchema = z
       "La campagne s'ouvre après l'année des dépenses déclarées (en général le 1er mai de l'année suivante).",
   });
 
-/** The form's starting values: last year's spending, declared from 1 May to 30 June. */
+/**
+ * The form's starting values: last year's spending, declared from 1 May to 30 June; a
+ * campaign opened later in the year keeps a two-month window so the default is never past.
+ */
 export function defaultCampaignValues(today = new Date()) {
   const year = today.getUTCFullYear() - 1;
   const mayFirst = `${year + 1}-05-01`;
   const todayIso = today.toISOString().slice(0, 10);
+  const opensOn = todayIso > mayFirst ? todayIso : mayFirst;
+  const twoMonthsLater = new Date(`${opensOn}T00:00:00Z`);
+  twoMonthsLater.setUTCMonth(twoMonthsLater.getUTCMonth() + 2);
+  const juneThirtieth = `${year + 1}-06-30`;
+  const latest = twoMonthsLater.toISOString().slice(0, 10);
   return {
     year: String(year),
-    opensOn: todayIso > mayFirst ? todayIso : mayFirst,
-    closesOn: `${year + 1}-06-30`,
+    opensOn,
+    closesOn: juneThirtieth > opensOn ? juneThirtieth : latest,
     message: "",
   };
 }
