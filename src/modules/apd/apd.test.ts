@@ -12,6 +12,7 @@ import {
   addLine,
   apdTotals,
   declarationView,
+  defaultCampaignValues,
   hasDeclared,
   importLines,
   openApdCampaign,
@@ -171,6 +172,25 @@ describe("importing lines", () => {
       ["SN", 100_000, "don"],
       ["MG", 25_025, "pret"],
     ]);
+  });
+});
+
+describe("the campaign form's starting values", () => {
+  it("propose last year's spending from 1 May to 30 June, and never a deadline already past", () => {
+    expect(defaultCampaignValues(new Date("2026-02-10T09:00:00Z"))).toMatchObject({
+      year: "2025",
+      opensOn: "2026-05-01",
+      closesOn: "2026-06-30",
+    });
+    expect(defaultCampaignValues(new Date("2026-06-10T09:00:00Z"))).toMatchObject({
+      opensOn: "2026-06-10",
+      closesOn: "2026-06-30",
+    });
+    expect(defaultCampaignValues(new Date("2026-11-23T09:00:00Z"))).toMatchObject({
+      year: "2025",
+      opensOn: "2026-11-23",
+      closesOn: "2027-01-23",
+    });
   });
 });
 
