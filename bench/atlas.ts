@@ -9,6 +9,7 @@ import { countProjects, findProjects, parseProjectFilters } from "../src/modules
 import { type Database, rowsOf } from "../src/platform/db/client";
 import { atlasDomains } from "../src/reference/data/themes";
 import { measureRequests } from "./http";
+import { percentile } from "./percentile";
 
 type Emit = (metric: string, value: number, unit: string) => void;
 
@@ -27,10 +28,6 @@ const KEYWORDS = [
 const CONTINENTS = ["Afrique", "Europe", "Asie", "Amérique du Sud", "Amérique du Nord"];
 const THEMES = atlasDomains.flatMap((domain) => domain.themes.map(([code]) => code));
 const STATUSES = ["en_projet", "en_cours", "termine"];
-
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 /**
  * Search as the search page runs it (a page of results, the total and every facet), each

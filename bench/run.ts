@@ -7,6 +7,7 @@ import pg from "pg";
 import pino from "pino";
 import { seedDemoDataset } from "../src/demo/seed";
 import { projectIndexIsIncomplete, rebuildProjectIndex } from "../src/modules/atlas/project-index";
+import { benchApd } from "./apd";
 import { benchAtlas } from "./atlas";
 import { measureRequests } from "./http";
 import { organisations } from "../src/platform/auth/schema";
@@ -16,15 +17,21 @@ import { migrateDatabase } from "../src/platform/db/migrate";
 import { loadReferenceData } from "../src/reference/load/index";
 
 /**
- * npm run bench [-- --scale N] [--duration S]: serves the built portal on a database seeded
- * at scale N (PGlite under data/bench-N, or a database aect_bench_N on the DATABASE_URL
- * server) and prints one JSON line per figure.
+ * npm run bench [-- --scale N] [--duration S] [--only pages,atlas,apd]: serves the built
+ * portal on a database seeded at scale N (PGlite under data/bench-N, or a database
+ * aect_bench_N on the DATABASE_URL server) and prints one JSON line per figure.
  */
 const { values } = parseArgs({
-  options: { scale: { type: "string", default: "1" }, duration: { type: "string", default: "10" } },
+  options: {
+    scale: { type: "string", default: "1" },
+    duration: { type: "string", default: "10" },
+    only: { type: "string" },
+  },
 });
 const scale = Number(values.scale);
 const duration = Number(values.duration);
+const runs = (part: "pages" | "atlas" | "apd") =>
+  !values.only || values.only.split(",").includes(part);
 
 async function benchDatabase(): Promise<Database> {
   const serverUrl = process.env.DATABASE_URL;
@@ -72,11 +79,13 @@ const server = await new Promise<import("node:http").Server>((resolve) => {
 });
 const { port } = server.address() as AddressInfo;
 
-for (const [name, pathname] of [
+const pages = [
   ["home", "/"],
   ["healthz", "/healthz"],
   ["sign_in_page", "/connexion"],
-] as const) {
+  ["apd_statistics_page", "/apd"],
+] as const;
+for (const [name, pathname] of runs("pages") ? pages : []) {
   // The first request pays for computing what the page caches (public statistics).
   const coldStart = performance.now();
   const cold = await fetch(`http://127.0.0.1:${port}${pathname}`);
@@ -88,12 +97,20 @@ for (const [name, pathname] of [
   emit(`${name}.latency_p95_ms`, measured.p95, "ms", database.kind);
 }
 
-await benchAtlas({
-  database,
-  baseUrl: `http://127.0.0.1:${port}`,
-  duration,
-  emit: (metric, value, unit) => emit(metric, value, unit, database.kind),
-});
+if (runs("atlas"))
+  await benchAtlas({
+    database,
+    baseUrl: `http://127.0.0.1:${port}`,
+    duration,
+    emit: (metric, value, unit) => emit(metric, value, unit, database.kind),
+  });
+
+if (runs("apd"))
+  await benchApd({
+    database,
+    publicUrl: `http://127.0.0.1:${port}`,
+    emit: (metric, value, unit) => emit(metric, value, unit, database.kind),
+  });
 
 server.closeAllConnections();
 server.close();

@@ -251,8 +251,11 @@ export async function insertApdDemo(
     // Each country's amount shared among its lines, to the cent.
     const amounts = new Map<DraftLine, number>();
     const byRecipient = new Map<string, DraftLine[]>();
-    for (const line of lines)
-      byRecipient.set(line.recipient, [...(byRecipient.get(line.recipient) ?? []), line]);
+    for (const line of lines) {
+      const group = byRecipient.get(line.recipient);
+      if (group) group.push(line);
+      else byRecipient.set(line.recipient, [line]);
+    }
     for (const [code, group] of byRecipient) {
       const target = targets.get(code) ?? 0;
       const parts = apportion(
@@ -266,8 +269,11 @@ export async function insertApdDemo(
     }
 
     const linesByDeclarer = new Map<number, DraftLine[]>();
-    for (const line of lines)
-      linesByDeclarer.set(line.declarer, [...(linesByDeclarer.get(line.declarer) ?? []), line]);
+    for (const line of lines) {
+      const own = linesByDeclarer.get(line.declarer);
+      if (own) own.push(line);
+      else linesByDeclarer.set(line.declarer, [line]);
+    }
     const nilDeclarers = random.weightedSample(others, () => 1, Math.round(120 * scale));
     const declarationRows: (typeof apdDeclarations.$inferInsert)[] = [];
     const submissionRows: (typeof apdSubmissions.$inferInsert)[] = [];

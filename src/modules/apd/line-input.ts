@@ -47,19 +47,18 @@ export async function lineReferences(
   q: Queryable,
   collectiviteId: number,
 ): Promise<LineReferences> {
-  const [countryRows, purposeRows, projectRows] = await Promise.all([
-    q.execute(sql`SELECT code, name_fr AS label FROM ref_countries
-                   WHERE dac_category IS NOT NULL ORDER BY name_fr`),
-    q.execute(sql`SELECT code, label_fr AS label FROM ref_codes
-                   WHERE list = 'dac_purpose' AND is_active ORDER BY code`),
-    q.execute(sql`
+  // One after the other: inside a transaction the three share one connection.
+  const countryRows = await q.execute(sql`SELECT code, name_fr AS label FROM ref_countries
+                   WHERE dac_category IS NOT NULL ORDER BY name_fr`);
+  const purposeRows = await q.execute(sql`SELECT code, label_fr AS label FROM ref_codes
+                   WHERE list = 'dac_purpose' AND is_active ORDER BY code`);
+  const projectRows = await q.execute(sql`
       SELECT p.id::text AS code, p.title AS label FROM atlas_projects p
        WHERE p.lead_collectivite_id = ${collectiviteId}
           OR p.id IN (SELECT pp.project_id FROM atlas_project_partnerships pp
                         JOIN atlas_partnership_collectivites pc ON pc.partnership_id = pp.partnership_id
                        WHERE pc.collectivite_id = ${collectiviteId})
-       ORDER BY p.title LIMIT 500`),
-  ]);
+       ORDER BY p.title LIMIT 500`);
   const pairs = (result: unknown) =>
     rowsOf<{ code: string; label: string }>(result).map(
       (row) => [row.code, row.label] as [string, string],
