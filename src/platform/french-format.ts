@@ -2,3 +2,18 @@ const euroFormat = new Intl.NumberFormat("fr-FR", { style: "currency", currency:
 
 /** Integer cents as French readers write euros: "12 500,50 €". */
 export const frenchEuros = (cents: number) => euroFormat.format(cents / 100);
+
+/** Integer cents as a person types them in a form: "12500,50", or "12500" for whole euros. */
+export function amountInputText(cents: number): string {
+  const euros = Math.floor(cents / 100);
+  const rest = cents % 100;
+  return rest ? `${euros},${String(rest).padStart(2, "0")}` : String(euros);
+}
+
+/** A day as written in a letter, in Paris time: "23 novembre 2026" (or in the reader's language). */
+export function longDate(date: Date, language = "fr"): string {
+  return new Intl.DateTimeFormat(language === "fr" ? "fr-FR" : language, {
+    dateStyle: "long",
+    timeZone: "Europe/Paris",
+  }).format(date);
+}

@@ -30,12 +30,24 @@ export type Action =
   | "apd:review"
   | "apd:campaign:manage"
   | "apd:export:lines"
+  | "bourse:request:write"
+  | "bourse:request:triage"
+  | "bourse:request:contact"
+  | "bourse:request:match"
+  | "bourse:interest:express"
+  | "bourse:offer:write"
+  | "bourse:offer:read"
+  | "bourse:offer:manage"
+  | "bourse:opinion:give"
   | "workspace:use";
 
 /** What a permission is checked against; fields are present when the resource has them. */
 export interface Resource {
   organisationId?: number;
-  /** Organisations of the French collectivités a resource belongs to (a project's partners). */
+  /**
+   * Other organisations a resource belongs to: a project's partner collectivités, the
+   * collectivités that answered a Bourse request, the organisations asked for an opinion.
+   */
   organisationIds?: readonly number[];
   /** Countries a resource concerns (a project's countries). */
   countryCodes?: readonly string[];
@@ -115,6 +127,29 @@ const grants: Record<Action, Grant> = {
   "apd:review": { daect: "any" },
   "apd:campaign:manage": { daect: "any" },
   "apd:export:lines": { daect: "any" },
+  // A request: its author organisation writes it; the embassy of its country and the DAECT
+  // triage it; its contact details are shared with the collectivités that answered it.
+  "bourse:request:write": { autorite: "own-organisation", daect: "any" },
+  "bourse:request:triage": { ambassade: "own-country", daect: "any" },
+  "bourse:request:contact": {
+    autorite: "own-organisation",
+    agent: "own-collectivite",
+    ambassade: "own-country",
+    daect: "any",
+  },
+  "bourse:request:match": { agent: "own-collectivite", daect: "any" },
+  "bourse:interest:express": { agent: "own-organisation" },
+  // An offer: its collectivité writes it; the prefecture and embassies asked for an
+  // opinion read it (their organisations are the offer's `organisationIds`).
+  "bourse:offer:write": { agent: "own-organisation", daect: "any" },
+  "bourse:offer:read": {
+    agent: "own-organisation",
+    prefecture: "own-collectivite",
+    ambassade: "own-collectivite",
+    daect: "any",
+  },
+  "bourse:offer:manage": { daect: "any" },
+  "bourse:opinion:give": { prefecture: "own-organisation", ambassade: "own-organisation" },
   "workspace:use": {
     agent: "own-account",
     autorite: "own-account",

@@ -10,7 +10,7 @@ import {
 import { declarationStatusLabels, progressStateLabels } from "../../../src/modules/apd/codes";
 import { collectiviteKindLabels } from "../../../src/modules/atlas/labels";
 import { CsrfField } from "../../components/CsrfField";
-import { FormErrorSummary } from "../../components/FormFields";
+import { FormErrorSummary, SelectField, TextField } from "../../components/FormFields";
 import { appContext, requestContext } from "../../context";
 import { formatDate, formatEuros } from "../../lib/format";
 import { readForm } from "../../lib/form.server";
@@ -161,48 +161,28 @@ export default function ApdCampaignPage() {
       <section aria-labelledby="liste-titre">
         <h2 id="liste-titre">Déclarations</h2>
         <form method="get" className="fr-mb-2w">
-          <div className="fr-select-group">
-            <label className="fr-label" htmlFor="champ-state">
-              État
-            </label>
-            <select
-              className="fr-select"
-              id="champ-state"
-              name="state"
-              defaultValue={filters.state ?? ""}
-            >
-              <option value="">Tous</option>
-              {Object.entries(progressStateLabels).map(([code, label]) => (
-                <option key={code} value={code}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="fr-select-group">
-            <label className="fr-label" htmlFor="champ-kind">
-              Type de collectivité
-            </label>
-            <select
-              className="fr-select"
-              id="champ-kind"
-              name="kind"
-              defaultValue={filters.kind ?? ""}
-            >
-              <option value="">Tous</option>
-              {Object.entries(collectiviteKindLabels).map(([code, label]) => (
-                <option key={code} value={code}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="fr-input-group">
-            <label className="fr-label" htmlFor="champ-q">
-              Nom de la collectivité
-            </label>
-            <input className="fr-input" id="champ-q" name="q" defaultValue={filters.q ?? ""} />
-          </div>
+          <SelectField
+            name="state"
+            label="État"
+            options={Object.entries(progressStateLabels)}
+            value={filters.state ?? ""}
+            placeholder="Tous"
+            failure={undefined}
+          />
+          <SelectField
+            name="kind"
+            label="Type de collectivité"
+            options={Object.entries(collectiviteKindLabels)}
+            value={filters.kind ?? ""}
+            placeholder="Tous"
+            failure={undefined}
+          />
+          <TextField
+            name="q"
+            label="Nom de la collectivité"
+            defaultValue={filters.q ?? ""}
+            failure={undefined}
+          />
           {filters.region ? <input type="hidden" name="region" value={filters.region} /> : null}
           <Button type="submit">Filtrer</Button>
         </form>

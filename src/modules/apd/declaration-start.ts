@@ -6,7 +6,8 @@ import { authorize } from "../../platform/policy";
 import { collectiviteOwner } from "../atlas";
 import { lockForChange, touchDeclaration } from "./declaration-access";
 import { isCampaignOpen, parisDate } from "./declaration-machine";
-import { type ApdLine, amountText, checkLine, lineReferences } from "./line-input";
+import { amountInputText } from "../../platform/french-format";
+import { type ApdLine, checkLine, lineReferences } from "./line-input";
 import { appendLines } from "./line-commands";
 import { apdCampaigns, apdDeclarations } from "./schema";
 
@@ -71,7 +72,7 @@ export async function copyPreviousYear(
     const refs = await lineReferences(tx, declaration.collectiviteId);
     const lines: ApdLine[] = [];
     for (const row of previous) {
-      const result = checkLine({ ...row, amount: amountText(Number(row.cents)) }, refs);
+      const result = checkLine({ ...row, amount: amountInputText(Number(row.cents)) }, refs);
       if (result.line) lines.push(result.line);
     }
     await appendLines(tx, declarationId, lines);

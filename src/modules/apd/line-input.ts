@@ -1,3 +1,4 @@
+import { amountInputText } from "../../platform/french-format";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { type Queryable, rowsOf } from "../../platform/db/client";
@@ -132,19 +133,12 @@ export function checkLine(
   };
 }
 
-/** A stored amount as typed in the form: "12500,50", or "12500" for whole euros. */
-export function amountText(amountCents: number): string {
-  const euros = Math.floor(amountCents / 100);
-  const cents = amountCents % 100;
-  return cents ? `${euros},${String(cents).padStart(2, "0")}` : String(euros);
-}
-
 /** A stored line as the form shows it. */
 export function lineFormValues(line: ApdLine): Record<string, string> {
   return {
     recipientCode: line.recipientCode,
     purposeCode: line.purposeCode,
-    amount: amountText(line.amountCents),
+    amount: amountInputText(line.amountCents),
     flow: line.flow,
     channel: line.channel,
     projectId: line.projectId === null ? "" : String(line.projectId),

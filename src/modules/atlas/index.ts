@@ -106,6 +106,9 @@ export {
 export { campaignProgress, listCampaigns } from "./campaigns/campaign-queries";
 export {
   createPartnership,
+  checkNewPartnership,
+  writeNewPartnership,
+  type CheckedPartnership,
   editablePartnership,
   partnershipFormFields,
   updatePartnership,

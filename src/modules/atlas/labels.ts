@@ -85,3 +85,11 @@ async function readLabels(db: Db): Promise<AtlasLabels> {
     status: new Map(Object.entries(projectStatusLabels)),
   };
 }
+
+/** Kinds of foreign local authorities. */
+export const foreignAuthorityKindLabels: Record<string, string> = {
+  municipality: "Municipalité",
+  province: "Province ou région",
+  association: "Groupement de collectivités",
+  state: "État",
+};

@@ -2,6 +2,7 @@
 export * from "../auth/schema";
 export * from "../audit/schema";
 export * from "../mail/schema";
+export * from "../files/stored-files.schema";
 export * from "../jobs/schema";
 export * from "../../reference/schema";
 export * from "../../modules/accounts/schema";
@@ -12,3 +13,4 @@ export * from "../../modules/atlas/import/import.schema";
 export * from "../../modules/atlas/campaigns/campaign.schema";
 export * from "../../modules/workspace/schema";
 export * from "../../modules/apd/schema";
+export * from "../../modules/bourse/schema";

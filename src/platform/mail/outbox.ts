@@ -68,6 +68,8 @@ export function simpleMail(input: {
   paragraphs: string[];
   action?: { label: string; url: string };
   footer: string;
+  /** The language of the mail (a foreign author's), French by default. */
+  lang?: string;
 }): MailContent {
   const text = [
     input.greeting,
@@ -77,7 +79,7 @@ export function simpleMail(input: {
     input.footer,
   ].join("\n");
   const html = [
-    `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(input.subject)}</title></head><body>`,
+    `<!doctype html><html lang="${escapeHtml(input.lang ?? "fr")}"><head><meta charset="utf-8"><title>${escapeHtml(input.subject)}</title></head><body>`,
     `<p>${escapeHtml(input.greeting)}</p>`,
     ...input.paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
     input.action

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { type Actor, auditActorOf } from "../../../platform/auth/actor";
-import { type Db, type Queryable, rowsOf } from "../../../platform/db/client";
+import { type Db, type Queryable, type Tx, rowsOf } from "../../../platform/db/client";
 import { Invalid, NotFound } from "../../../platform/errors";
 import { authorize } from "../../../platform/policy";
 import { checkPartnershipRow } from "../import/check-rows";
@@ -32,8 +32,21 @@ export async function createPartnership(
   collectiviteId: number,
   values: Record<string, string>,
 ) {
+  const checked = await checkNewPartnership(db, actor, collectiviteId, values);
+  return db.transaction((tx) => writeNewPartnership(tx, actor, checked));
+}
+
+export type CheckedPartnership = Awaited<ReturnType<typeof checkNewPartnership>>;
+
+/** Checks the new-partnership form for a collectivité, with the actor's right to declare it. */
+export async function checkNewPartnership(
+  q: Queryable,
+  actor: Actor,
+  collectiviteId: number,
+  values: Record<string, string | undefined>,
+) {
   const [owner] = rowsOf<{ unit_id: string; organisation_id: number | null }>(
-    await db.execute(
+    await q.execute(
       sql`SELECT unit_id, organisation_id FROM atlas_collectivites WHERE id = ${collectiviteId}`,
     ),
   );
@@ -46,32 +59,28 @@ export async function createPartnership(
     code_collectivite: code,
   };
   for (const field of partnershipFormFields) row[field] = (values[field] ?? "").trim();
-  const context = await loadImportContext(db, "partnerships", [row]);
+  const context = await loadImportContext(q, "partnerships", [row]);
   const checked = checkPartnershipRow(row, context, new Map());
   if (!checked.ok)
     throw new Invalid(
       Object.fromEntries(checked.errors.map((error) => [error.column, error.message])),
     );
-  return db.transaction(async (tx) => {
-    const [id] = (await writePartnerships(tx, [checked.value])).ids;
-    await recordVersion(tx, auditActorOf(actor), {
-      entityType: "partnership",
-      entityId: id,
-      version: 1,
-      before: null,
-      after: {
-        kind: checked.value.kind,
-        signedOn: checked.value.signedOn,
-        status: checked.value.status,
-      },
-      changes: snapshotChanges(null, {
-        kind: checked.value.kind,
-        signedOn: checked.value.signedOn,
-        status: checked.value.status,
-      }),
-    });
-    return { partnershipId: id };
+  return checked.value;
+}
+
+/** Writes a checked partnership and its first version, inside the caller's transaction. */
+export async function writeNewPartnership(tx: Tx, actor: Actor, checked: CheckedPartnership) {
+  const [id] = (await writePartnerships(tx, [checked])).ids;
+  const snapshot = { kind: checked.kind, signedOn: checked.signedOn, status: checked.status };
+  await recordVersion(tx, auditActorOf(actor), {
+    entityType: "partnership",
+    entityId: id,
+    version: 1,
+    before: null,
+    after: snapshot,
+    changes: snapshotChanges(null, snapshot),
   });
+  return { partnershipId: id };
 }
 
 async function partnershipScope(q: Queryable, partnershipId: number) {

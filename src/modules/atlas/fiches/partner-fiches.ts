@@ -1,7 +1,12 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "../../../platform/db/client";
 import { NotFound } from "../../../platform/errors";
-import { atlasLabels, collectiviteKindLabels, partnershipStatusLabels } from "../labels";
+import {
+  atlasLabels,
+  collectiviteKindLabels,
+  foreignAuthorityKindLabels,
+  partnershipStatusLabels,
+} from "../labels";
 
 /** A partnership as fiches and the API list it: both sides' names, kind, date, status. */
 export interface PartnershipLine {
@@ -128,12 +133,7 @@ export async function foreignAuthorityFiche(db: Db, authorityId: number) {
   };
 }
 
-export const foreignAuthorityKindLabels: Record<string, string> = {
-  municipality: "Municipalité",
-  province: "Province ou région",
-  association: "Groupement de collectivités",
-  state: "État",
-};
+export { foreignAuthorityKindLabels } from "../labels";
 
 /** The Atlas fiches of organisations (a collectivité's or a foreign authority's), by organisation. */
 export async function atlasFichesOfOrganisations(db: Db, organisationIds: number[]) {

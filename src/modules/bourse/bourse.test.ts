@@ -1,0 +1,396 @@
+import { count, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { actorFor } from "../../../tests/support/actors";
+import { type TestDatabase, openTestDatabase } from "../../../tests/support/database";
+import { startSmtpServer } from "../../../tests/support/smtp";
+import { type Actor, type SignedInActor, visitor } from "../../platform/auth/actor";
+import { rowsOf } from "../../platform/db/client";
+import { Forbidden, Invalid } from "../../platform/errors";
+import { storedFiles } from "../../platform/files/stored-files.schema";
+import { mailOutbox } from "../../platform/mail/schema";
+import { createSmtpTransport, deliverDueMails } from "../../platform/mail/worker";
+import {
+  createRequest,
+  expressInterest,
+  matchFormValues,
+  matchRequest,
+  openAuthorLink,
+  renewRequest,
+  resubmitRequest,
+  runRequestExpiry,
+  triageRequest,
+  updateRequest,
+} from "./index";
+import { bourseRequests } from "./schema";
+
+const URL = "http://portail.test";
+let database: TestDatabase;
+let daect: SignedInActor;
+let embassySn: SignedInActor;
+let embassyMa: SignedInActor;
+let rennesAgent: SignedInActor;
+let metropoleAgent: SignedInActor;
+
+const goodRequest = {
+  authorityName: "Commune de Matam",
+  authorityKind: "municipality",
+  countryCode: "SN",
+  cityName: "Matam",
+  contactName: "Awa Diop-Exemple",
+  contactFunction: "Secrétaire générale",
+  contactEmail: "awa.diop@commune-matam.example.org",
+  contactPhone: "+221 33 000 00 00",
+  title: "Adduction d'eau potable des quartiers périphériques de Matam",
+  description:
+    "La commune souhaite étendre le réseau d'eau potable à trois quartiers périphériques (environ 6 000 habitants) et former les agents du service des eaux à la maintenance.",
+  themes: ["eau-assainissement", "gouvernance"],
+  partnerKind: "commune",
+  partnerSize: "medium",
+  expertise: "Régie de l'eau, maîtrise d'ouvrage de réseaux",
+  budget: "180 000",
+  languages: ["fr"],
+};
+
+const pdf = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n");
+const followToken = (url: string | null) => (url ?? "").split("/bourse/suivi/")[1] ?? "";
+const mailsTo = async (template: string) =>
+  (
+    await database.db
+      .select({ recipient: mailOutbox.recipient, body: mailOutbox.bodyText })
+      .from(mailOutbox)
+      .where(eq(mailOutbox.template, template))
+  ).sort((a, b) => a.recipient.localeCompare(b.recipient));
+const requestCount = async () =>
+  (await database.db.select({ n: count() }).from(bourseRequests))[0].n;
+
+/** A request from the public form, confirmed by its author's link: it is then "submitted". */
+async function sentRequest(overrides: Record<string, string | string[]> = {}) {
+  const created = await createRequest(
+    database.db,
+    visitor,
+    { ...goodRequest, ...overrides },
+    [],
+    URL,
+  );
+  const opened = await openAuthorLink(database.db, followToken(created.followUrl), URL);
+  return { request: opened.request, token: followToken(created.followUrl) };
+}
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  daect = await actorFor(database.db, "daect@example.org");
+  embassySn = await actorFor(database.db, "ambassade-sn@example.org");
+  embassyMa = await actorFor(database.db, "ambassade-ma@example.org");
+  rennesAgent = await actorFor(database.db, "agent-35238@example.org");
+  metropoleAgent = await actorFor(database.db, "agent-243500139@example.org");
+});
+afterAll(() => database.close());
+
+describe("a request from the public form", () => {
+  it("is sent when its author confirms the address, and reaches exactly the right embassy and the DAECT over SMTP", async () => {
+    const smtp = await startSmtpServer();
+    try {
+      await database.db.execute(
+        sql`UPDATE mail_outbox SET status = 'held' WHERE status = 'pending'`,
+      );
+      const created = await createRequest(
+        database.db,
+        visitor,
+        goodRequest,
+        [{ name: "note-de-présentation.pdf", content: pdf }],
+        URL,
+      );
+      expect(created.request.status).toBe("draft");
+      expect(created.request.latitude).not.toBeNull();
+      // Nothing goes to the embassy before the address is confirmed.
+      expect(await mailsTo("bourse-request-to-triage")).toEqual([]);
+
+      const opened = await openAuthorLink(database.db, followToken(created.followUrl), URL);
+      expect(opened.confirmed).toBe(true);
+      expect(opened.request.status).toBe("submitted");
+      await deliverDueMails(database.db, createSmtpTransport(smtp.url), {
+        from: "portail@example.org",
+      });
+      // Three mails: the author's confirmation link, then the embassy of Senegal and the DAECT.
+      expect(smtp.received.flatMap((mail) => mail.to).sort()).toEqual([
+        "ambassade-sn@example.org",
+        goodRequest.contactEmail,
+        "daect@example.org",
+      ]);
+      expect((await mailsTo("bourse-request-to-triage")).map((mail) => mail.recipient)).toEqual([
+        "ambassade-sn@example.org",
+        "daect@example.org",
+      ]);
+
+      // Opening the link again shows the request and sends nothing more.
+      const again = await openAuthorLink(database.db, followToken(created.followUrl), URL);
+      expect(again.confirmed).toBe(false);
+      expect(await mailsTo("bourse-request-to-triage")).toHaveLength(2);
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it("refuses missing fields and an unknown city, naming each field, and stores nothing", async () => {
+    const before = await requestCount();
+    const error = await createRequest(
+      database.db,
+      visitor,
+      { ...goodRequest, title: "", themes: [], contactEmail: "pas-une-adresse" },
+      [],
+      URL,
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Invalid);
+    expect(Object.keys((error as Invalid).fieldErrors).sort()).toEqual([
+      "contactEmail",
+      "themes",
+      "title",
+    ]);
+    const city = await createRequest(
+      database.db,
+      visitor,
+      { ...goodRequest, cityName: "Atlantis" },
+      [],
+      URL,
+    ).catch((e: unknown) => e);
+    expect((city as Invalid).fieldErrors.cityName).toContain(
+      "« Atlantis » n'est pas une ville connue",
+    );
+    expect(await requestCount()).toBe(before);
+  });
+
+  it("refuses a bad attachment — wrong type, too large, HTML disguised as PDF — and stores nothing", async () => {
+    const requestsBefore = await requestCount();
+    const filesBefore = (await database.db.select({ n: count() }).from(storedFiles))[0].n;
+    const attempts = [
+      { name: "budget.txt", content: Buffer.from("Budget prévisionnel : 180 000 €") },
+      { name: "plans.pdf", content: Buffer.concat([pdf, Buffer.alloc(11 * 1024 * 1024)]) },
+      {
+        name: "devis.pdf",
+        content: Buffer.from("<!doctype html><html><script>alert(1)</script></html>"),
+      },
+    ];
+    const messages = [];
+    for (const file of attempts) {
+      const error = await createRequest(database.db, visitor, goodRequest, [file], URL).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(Invalid);
+      messages.push((error as Invalid).fieldErrors.pieces);
+    }
+    expect(messages[0]).toContain("n'est ni un PDF ni une image");
+    expect(messages[1]).toContain("dépasse 10 Mo");
+    expect(messages[2]).toContain("« devis.pdf » n'est ni un PDF ni une image");
+    expect(await requestCount()).toBe(requestsBefore);
+    expect((await database.db.select({ n: count() }).from(storedFiles))[0].n).toBe(filesBefore);
+  });
+});
+
+describe("triage", () => {
+  it("is open to the embassy of the request's country only (and the DAECT)", async () => {
+    const { request } = await sentRequest();
+    const other = await triageRequest(
+      database.db,
+      embassyMa,
+      request.id,
+      { decision: "publish" },
+      URL,
+    ).catch((e: unknown) => e);
+    expect(other).toBeInstanceOf(Forbidden);
+    const agent = await triageRequest(
+      database.db,
+      rennesAgent,
+      request.id,
+      { decision: "publish" },
+      URL,
+    ).catch((e: unknown) => e);
+    expect(agent).toBeInstanceOf(Forbidden);
+    const published = await triageRequest(
+      database.db,
+      embassySn,
+      request.id,
+      { decision: "publish" },
+      URL,
+    );
+    expect(published.status).toBe("published");
+    const months =
+      (published.expiresAt!.getTime() - published.publishedAt!.getTime()) / (30.4 * 86_400_000);
+    expect(Math.round(months)).toBe(12);
+  });
+
+  it("asks the author for a complement; the author edits through its link and sends it back", async () => {
+    const { request, token } = await sentRequest({ title: "Marché couvert de Saint-Louis" });
+    const noReason = await triageRequest(
+      database.db,
+      daect,
+      request.id,
+      { decision: "information" },
+      URL,
+    ).catch((e: unknown) => e);
+    expect((noReason as Invalid).fieldErrors.message).toContain("complément attendu");
+    await triageRequest(
+      database.db,
+      embassySn,
+      request.id,
+      { decision: "information", message: "Précisez le budget et le calendrier." },
+      URL,
+    );
+    const asked = await mailsTo("bourse-information-requested");
+    const mine = asked.find((mail) => mail.body.includes("Marché couvert de Saint-Louis"));
+    expect(mine?.body).toContain("Précisez le budget et le calendrier.");
+    const newLink = /\/bourse\/suivi\/([\w-]+)/.exec(mine?.body ?? "")?.[1] ?? "";
+    expect(newLink).not.toBe(token);
+
+    // Each mailed link works; a made-up one opens nothing.
+    const updated = await updateRequest(
+      database.db,
+      { authorToken: newLink },
+      request.id,
+      { ...goodRequest, title: "Marché couvert de Saint-Louis", budget: "95 000" },
+      [],
+    );
+    expect(updated.budgetCents).toBe(9_500_000);
+    await expect(
+      updateRequest(database.db, { authorToken: "lien-invente" }, request.id, goodRequest, []),
+    ).rejects.toThrow("lien de suivi");
+    const resent = await resubmitRequest(
+      database.db,
+      { authorToken: token },
+      request.id,
+      undefined,
+      URL,
+    );
+    expect(resent.status).toBe("submitted");
+    const declined = await triageRequest(
+      database.db,
+      daect,
+      request.id,
+      { decision: "decline", message: "Projet déjà financé par ailleurs." },
+      URL,
+    );
+    expect(declined.status).toBe("declined");
+    expect(declined.declineReason).toBe("Projet déjà financé par ailleurs.");
+  });
+});
+
+describe("expiry", () => {
+  it("reminds the author once a month before the end, renews for twelve months, and closes at the end", async () => {
+    const { request, token } = await sentRequest({ title: "Éclairage public solaire à Louga" });
+    await triageRequest(database.db, embassySn, request.id, { decision: "publish" }, URL);
+    const now = new Date();
+    await database.db
+      .update(bourseRequests)
+      .set({ expiresAt: new Date(now.getTime() + 10 * 86_400_000) })
+      .where(eq(bourseRequests.id, request.id));
+    const reminders = async () =>
+      (await mailsTo("bourse-expiry-reminder")).filter((mail) => mail.body.includes("Louga"));
+    expect((await runRequestExpiry(database.db, URL, now)).reminded).toBeGreaterThanOrEqual(1);
+    await runRequestExpiry(database.db, URL, now);
+    expect(await reminders()).toHaveLength(1);
+
+    const renewed = await renewRequest(database.db, { authorToken: token }, request.id);
+    expect(renewed.expiryRemindedAt).toBeNull();
+    expect(renewed.expiresAt!.getTime()).toBeGreaterThan(now.getTime() + 360 * 86_400_000);
+
+    await database.db
+      .update(bourseRequests)
+      .set({ expiresAt: new Date(now.getTime() - 1000) })
+      .where(eq(bourseRequests.id, request.id));
+    await runRequestExpiry(database.db, URL, now);
+    const [closed] = await database.db
+      .select()
+      .from(bourseRequests)
+      .where(eq(bourseRequests.id, request.id));
+    expect(closed.status).toBe("closed");
+    await expect(
+      renewRequest(database.db, { authorToken: token }, request.id),
+    ).rejects.toBeInstanceOf(Invalid);
+  });
+});
+
+describe("interest and match", () => {
+  it("puts a collectivité in contact, then records the partnership in the Atlas in one step", async () => {
+    const { request } = await sentRequest({ title: "Jumelage scolaire avec Matam" });
+    await triageRequest(database.db, embassySn, request.id, { decision: "publish" }, URL);
+    const visitorTry = await expressInterest(
+      database.db,
+      visitor as Actor,
+      request.id,
+      {},
+      URL,
+    ).catch((e: unknown) => e);
+    expect(visitorTry).toBeInstanceOf(Forbidden);
+    await expressInterest(
+      database.db,
+      rennesAgent,
+      request.id,
+      { message: "Notre régie de l'eau peut aider." },
+      URL,
+    );
+    const again = await expressInterest(database.db, rennesAgent, request.id, {}, URL).catch(
+      (e: unknown) => e,
+    );
+    expect((again as Invalid).fieldErrors.demande).toContain("déjà manifesté");
+    const toAuthor = (await mailsTo("bourse-interest-to-author")).find((mail) =>
+      mail.body.includes("Jumelage scolaire"),
+    );
+    expect(toAuthor?.body).toContain("agent-35238@example.org");
+    const followers = (await mailsTo("bourse-interest-to-followers")).filter((mail) =>
+      mail.body.includes("Jumelage scolaire"),
+    );
+    expect(followers.map((mail) => mail.recipient)).toEqual([
+      "ambassade-sn@example.org",
+      "daect@example.org",
+    ]);
+
+    const [{ id: rennes }] = rowsOf<{ id: number }>(
+      await database.db.execute(
+        sql`SELECT id FROM atlas_collectivites WHERE unit_id = 'commune:35238'`,
+      ),
+    );
+    const [current] = await database.db
+      .select()
+      .from(bourseRequests)
+      .where(eq(bourseRequests.id, request.id));
+    const values = {
+      ...matchFormValues(current),
+      type_partenariat: "jumelage",
+      date_signature: "15/03/2026",
+    };
+    const outsider = await matchRequest(
+      database.db,
+      metropoleAgent,
+      request.id,
+      rennes,
+      values,
+    ).catch((e: unknown) => e);
+    expect(outsider).toBeInstanceOf(Forbidden);
+    const { partnershipId } = await matchRequest(
+      database.db,
+      rennesAgent,
+      request.id,
+      rennes,
+      values,
+    );
+    const [partnership] = rowsOf<{ kind: string; authority: string; collectivite_id: number }>(
+      await database.db.execute(sql`
+        SELECT p.kind, a.name AS authority, pc.collectivite_id
+          FROM atlas_partnerships p
+          JOIN atlas_partnership_foreign_authorities pa ON pa.partnership_id = p.id
+          JOIN atlas_foreign_authorities a ON a.id = pa.foreign_authority_id
+          JOIN atlas_partnership_collectivites pc ON pc.partnership_id = p.id
+         WHERE p.id = ${partnershipId}`),
+    );
+    expect(partnership).toEqual({
+      kind: "jumelage",
+      authority: "Commune de Matam",
+      collectivite_id: rennes,
+    });
+    const [matched] = await database.db
+      .select()
+      .from(bourseRequests)
+      .where(eq(bourseRequests.id, request.id));
+    expect(matched.status).toBe("matched");
+    expect(matched.partnershipId).toBe(partnershipId);
+  });
+});

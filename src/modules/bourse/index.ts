@@ -1,0 +1,30 @@
+export {
+  MAX_ATTACHMENTS,
+  MAX_ATTACHMENT_BYTES,
+  closeRequest,
+  createRequest,
+  openAuthorLink,
+  renewRequest,
+  resubmitRequest,
+  submitRequest,
+  triageRequest,
+  updateRequest,
+  type Upload,
+} from "./request-commands";
+export {
+  actorCollectivites,
+  expressInterest,
+  matchFormValues,
+  matchRequest,
+} from "./interest-commands";
+export { runRequestExpiry } from "./expiry";
+export {
+  checkRequest,
+  citySuggestions,
+  requestCountries,
+  requestFields,
+  requestFormValues,
+  requestListFields,
+  themeLabels,
+} from "./request-input";
+export { loadRequest, mayOnRequest, type RequestActor, type RequestRow } from "./request-access";

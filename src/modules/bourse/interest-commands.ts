@@ -1,0 +1,189 @@
+import { and, eq, sql } from "drizzle-orm";
+import { recordChange } from "../../platform/audit/audit";
+import { type Actor, auditActorOf } from "../../platform/auth/actor";
+import { type Db, type Queryable, rowsOf } from "../../platform/db/client";
+import { Forbidden, Invalid, NotFound } from "../../platform/errors";
+import { enqueueMail } from "../../platform/mail/outbox";
+import { authorize } from "../../platform/policy";
+import { checkNewPartnership, writeNewPartnership } from "../atlas/index";
+import { authorLanguage, bourseMails } from "./mails";
+import { type RequestRow, loadRequest } from "./request-access";
+import { nextStatus, refusalFor } from "./request-machine";
+import { authorUrl, countryName, followerAddresses } from "./request-recipients";
+import { bourseInterests, bourseRequests } from "./schema";
+
+/** The collectivités the actor acts for (an agent may belong to several). */
+export async function actorCollectivites(q: Queryable, actor: Actor) {
+  if (actor.kind !== "user") return [];
+  const organisationIds = actor.memberships
+    .filter((membership) => membership.role === "agent")
+    .map((membership) => membership.organisationId);
+  if (organisationIds.length === 0) return [];
+  return rowsOf<{ id: number; name: string; organisation_id: number }>(
+    await q.execute(sql`
+      SELECT id, name, organisation_id FROM atlas_collectivites
+       WHERE organisation_id IN (${sql.join(organisationIds, sql`, `)}) ORDER BY name`),
+  );
+}
+
+/**
+ * A French collectivité says it is interested in a published request. The author gets the
+ * collectivité's contact, the embassy and the DAECT are told; from then on both parties
+ * see each other's contact details.
+ */
+export async function expressInterest(
+  db: Db,
+  actor: Actor,
+  requestId: number,
+  values: Record<string, string | undefined>,
+  publicUrl: string,
+) {
+  if (actor.kind !== "user") throw new Forbidden();
+  const own = await actorCollectivites(db, actor);
+  const collectivite =
+    own.find((row) => String(row.id) === values.collectiviteId) ??
+    (own.length === 1 ? own[0] : undefined);
+  if (!collectivite) {
+    if (own.length === 0) throw new Forbidden();
+    throw new Invalid({
+      collectiviteId: "Choisissez la collectivité au nom de laquelle vous répondez.",
+    });
+  }
+  authorize(actor, "bourse:interest:express", { organisationId: collectivite.organisation_id });
+  const message = (values.message ?? "").trim();
+  if (message.length > 2_000)
+    throw new Invalid({ message: "Le message est trop long (2 000 caractères au plus)." });
+  return db.transaction(async (tx) => {
+    const [request] = await tx
+      .select()
+      .from(bourseRequests)
+      .where(eq(bourseRequests.id, requestId))
+      .for("update");
+    if (!request) throw new NotFound("Cette demande de partenariat n'existe pas.");
+    const status = nextStatus(request.status, "expressInterest");
+    if (!status) throw new Invalid({ demande: refusalFor("expressInterest") });
+    const [interest] = await tx
+      .insert(bourseInterests)
+      .values({
+        requestId,
+        collectiviteId: collectivite.id,
+        userId: actor.userId,
+        contactName: actor.displayName,
+        contactEmail: actor.email,
+        message,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!interest)
+      throw new Invalid({
+        demande: `${collectivite.name} a déjà manifesté son intérêt pour cette demande.`,
+      });
+    await tx
+      .update(bourseRequests)
+      .set({ status, version: request.version + 1, updatedAt: new Date() })
+      .where(eq(bourseRequests.id, requestId));
+    await enqueueMail(tx, {
+      ...bourseMails.interestToAuthor({
+        lang: authorLanguage(request.formLanguage),
+        title: request.title,
+        collectivite: collectivite.name,
+        contactName: actor.displayName,
+        contactEmail: actor.email,
+        message,
+        url: await authorUrl(tx, request, publicUrl),
+      }),
+      to: request.contactEmail,
+      template: "bourse-interest-to-author",
+      idempotencyKey: `bourse:interest:${interest.id}:author`,
+    });
+    const followers = await followerAddresses(tx, request.countryCode);
+    const mail = bourseMails.interestToFollowers({
+      title: request.title,
+      collectivite: collectivite.name,
+      country: await countryName(tx, request.countryCode),
+      url: `${publicUrl}/bourse/demandes/${requestId}`,
+    });
+    for (const to of followers)
+      await enqueueMail(tx, {
+        ...mail,
+        to,
+        template: "bourse-interest-to-followers",
+        idempotencyKey: `bourse:interest:${interest.id}:${to}`,
+      });
+    await recordChange(tx, auditActorOf(actor), {
+      operation: "create",
+      entityType: "bourse_interest",
+      entityId: interest.id,
+      after: { requestId, collectiviteId: collectivite.id },
+    });
+    return interest;
+  });
+}
+
+/** The partnership form's starting values for a match: the request's authority and place. */
+export function matchFormValues(request: RequestRow): Record<string, string> {
+  return {
+    autorite_partenaire: request.authorityName,
+    type_autorite: request.authorityKind,
+    pays: request.countryCode,
+    ville: request.cityName,
+    type_partenariat: "convention",
+    date_signature: "",
+    statut: "active",
+  };
+}
+
+/**
+ * The parties agree: the partnership is written in the Atlas (from the pre-filled, edited
+ * form) and the request marked matched, in one transaction.
+ */
+export async function matchRequest(
+  db: Db,
+  actor: Actor,
+  requestId: number,
+  collectiviteId: number,
+  values: Record<string, string | undefined>,
+) {
+  const request = await loadRequest(db, { actor }, requestId, "bourse:request:match");
+  const [interest] = await db
+    .select({ id: bourseInterests.id })
+    .from(bourseInterests)
+    .where(
+      and(
+        eq(bourseInterests.requestId, requestId),
+        eq(bourseInterests.collectiviteId, collectiviteId),
+      ),
+    );
+  if (!interest)
+    throw new Invalid({
+      collectiviteId: "Cette collectivité n'a pas manifesté son intérêt pour la demande.",
+    });
+  if (!nextStatus(request.status, "match")) throw new Invalid({ demande: refusalFor("match") });
+  const checked = await checkNewPartnership(db, actor, collectiviteId, values);
+  return db.transaction(async (tx) => {
+    const locked = await loadRequest(tx, { actor }, requestId, "bourse:request:match", {
+      lock: true,
+    });
+    const status = nextStatus(locked.status, "match");
+    if (!status) throw new Invalid({ demande: refusalFor("match") });
+    const { partnershipId } = await writeNewPartnership(tx, actor, checked);
+    await tx
+      .update(bourseRequests)
+      .set({
+        status,
+        matchedCollectiviteId: collectiviteId,
+        partnershipId,
+        version: locked.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(eq(bourseRequests.id, requestId));
+    await recordChange(tx, auditActorOf(actor), {
+      operation: "update",
+      entityType: "bourse_request",
+      entityId: requestId,
+      before: { status: locked.status },
+      after: { status, partnershipId },
+    });
+    return { partnershipId };
+  });
+}

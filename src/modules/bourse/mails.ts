@@ -1,0 +1,279 @@
+import { PORTAL_MAIL_FOOTER, simpleMail } from "../../platform/mail/outbox";
+
+/** Languages in which a foreign author reads its mails (the form's languages). */
+export type AuthorLanguage = "fr" | "en" | "es";
+
+export const authorLanguage = (value: string): AuthorLanguage =>
+  value === "en" || value === "es" ? value : "fr";
+
+const footers: Record<AuthorLanguage, string> = {
+  fr: PORTAL_MAIL_FOOTER,
+  en: "Portal of the external action of French local governments – French Ministry for Europe and Foreign Affairs (DAECT). This message is sent automatically; please do not reply.",
+  es: "Portal de la acción exterior de las colectividades territoriales francesas – Ministerio de Europa y de Asuntos Exteriores de Francia (DAECT). Este mensaje se envía automáticamente; por favor, no responda.",
+};
+
+const greetings: Record<AuthorLanguage, string> = {
+  fr: "Bonjour,",
+  en: "Hello,",
+  es: "Buenos días:",
+};
+
+/** A mail to a request's author, in the language the author used. */
+function authorMail(
+  lang: AuthorLanguage,
+  text: Record<AuthorLanguage, { subject: string; paragraphs: string[]; action: string }>,
+  url: string,
+) {
+  const chosen = text[lang];
+  return simpleMail({
+    subject: chosen.subject,
+    greeting: greetings[lang],
+    paragraphs: chosen.paragraphs,
+    action: { label: chosen.action, url },
+    footer: footers[lang],
+    lang,
+  });
+}
+
+/** Mails of the Bourse-partenariats; each is documented in docs/mails/. */
+export const bourseMails = {
+  confirmAddress: (p: { lang: AuthorLanguage; title: string; url: string }) =>
+    authorMail(
+      p.lang,
+      {
+        fr: {
+          subject: `Confirmez votre demande de partenariat : ${p.title}`,
+          paragraphs: [
+            `Votre demande de partenariat « ${p.title} » est enregistrée sur le portail de l'action extérieure des collectivités territoriales.`,
+            "Pour la transmettre à l'ambassade de France et à la DAECT, confirmez votre adresse électronique en ouvrant le lien ci-dessous. Ce lien vous permet ensuite de suivre et de compléter votre demande : conservez ce message.",
+          ],
+          action: "Confirmer et transmettre ma demande",
+        },
+        en: {
+          subject: `Confirm your partnership request: ${p.title}`,
+          paragraphs: [
+            `Your partnership request "${p.title}" has been saved on the portal of the external action of French local governments.`,
+            "To send it to the French embassy and to the DAECT, confirm your e-mail address by opening the link below. The same link lets you follow and complete your request later: please keep this message.",
+          ],
+          action: "Confirm and send my request",
+        },
+        es: {
+          subject: `Confirme su solicitud de asociación: ${p.title}`,
+          paragraphs: [
+            `Su solicitud de asociación «${p.title}» ha quedado registrada en el portal de la acción exterior de las colectividades territoriales francesas.`,
+            "Para transmitirla a la embajada de Francia y a la DAECT, confirme su dirección electrónica abriendo el enlace siguiente. El mismo enlace le permite seguir y completar su solicitud: conserve este mensaje.",
+          ],
+          action: "Confirmar y transmitir mi solicitud",
+        },
+      },
+      p.url,
+    ),
+
+  /** To the embassy of the country and to the DAECT, when a request arrives or comes back. */
+  requestToTriage: (p: {
+    title: string;
+    authority: string;
+    country: string;
+    city: string;
+    resubmitted: boolean;
+    url: string;
+  }) =>
+    simpleMail({
+      subject: `${p.resubmitted ? "Demande complétée" : "Nouvelle demande"} de partenariat – ${p.country} : ${p.title}`,
+      greeting: "Bonjour,",
+      paragraphs: [
+        p.resubmitted
+          ? `${p.authority} (${p.city}, ${p.country}) a complété sa demande de partenariat « ${p.title} » comme vous l'aviez demandé.`
+          : `${p.authority} (${p.city}, ${p.country}) a déposé une demande de partenariat sur la Bourse-partenariats : « ${p.title} ».`,
+        "Examinez-la : publiez-la sur la Bourse, demandez un complément à son auteur, ou refusez-la en indiquant le motif.",
+      ],
+      action: { label: "Examiner la demande", url: p.url },
+      footer: PORTAL_MAIL_FOOTER,
+    }),
+
+  published: (p: { lang: AuthorLanguage; title: string; expiresOn: string; url: string }) =>
+    authorMail(
+      p.lang,
+      {
+        fr: {
+          subject: `Votre demande est publiée : ${p.title}`,
+          paragraphs: [
+            `Votre demande de partenariat « ${p.title} » est publiée sur la Bourse-partenariats jusqu'au ${p.expiresOn}. Les collectivités françaises intéressées pourront vous contacter ; vous serez prévenu par courriel.`,
+          ],
+          action: "Voir ma demande",
+        },
+        en: {
+          subject: `Your request is published: ${p.title}`,
+          paragraphs: [
+            `Your partnership request "${p.title}" is published on the Bourse-partenariats until ${p.expiresOn}. Interested French local governments will be able to contact you; you will be notified by e-mail.`,
+          ],
+          action: "See my request",
+        },
+        es: {
+          subject: `Su solicitud está publicada: ${p.title}`,
+          paragraphs: [
+            `Su solicitud de asociación «${p.title}» está publicada en la Bourse-partenariats hasta el ${p.expiresOn}. Las colectividades francesas interesadas podrán contactarle; se le avisará por correo electrónico.`,
+          ],
+          action: "Ver mi solicitud",
+        },
+      },
+      p.url,
+    ),
+
+  informationRequested: (p: {
+    lang: AuthorLanguage;
+    title: string;
+    message: string;
+    url: string;
+  }) =>
+    authorMail(
+      p.lang,
+      {
+        fr: {
+          subject: `Complément demandé pour votre demande : ${p.title}`,
+          paragraphs: [
+            `L'examen de votre demande de partenariat « ${p.title} » demande un complément :`,
+            p.message,
+            "Modifiez votre demande puis transmettez-la à nouveau.",
+          ],
+          action: "Compléter ma demande",
+        },
+        en: {
+          subject: `More information needed for your request: ${p.title}`,
+          paragraphs: [
+            `Your partnership request "${p.title}" needs more information (message in French from the reviewer):`,
+            p.message,
+            "Please edit your request and send it again.",
+          ],
+          action: "Complete my request",
+        },
+        es: {
+          subject: `Se solicita información adicional: ${p.title}`,
+          paragraphs: [
+            `Su solicitud de asociación «${p.title}» requiere información adicional (mensaje en francés del evaluador):`,
+            p.message,
+            "Modifique su solicitud y vuelva a transmitirla.",
+          ],
+          action: "Completar mi solicitud",
+        },
+      },
+      p.url,
+    ),
+
+  declined: (p: { lang: AuthorLanguage; title: string; reason: string; url: string }) =>
+    authorMail(
+      p.lang,
+      {
+        fr: {
+          subject: `Votre demande n'est pas publiée : ${p.title}`,
+          paragraphs: [
+            `Votre demande de partenariat « ${p.title} » n'a pas été retenue pour la Bourse-partenariats. Motif :`,
+            p.reason,
+          ],
+          action: "Voir ma demande",
+        },
+        en: {
+          subject: `Your request is not published: ${p.title}`,
+          paragraphs: [
+            `Your partnership request "${p.title}" was not accepted on the Bourse-partenariats. Reason (in French):`,
+            p.reason,
+          ],
+          action: "See my request",
+        },
+        es: {
+          subject: `Su solicitud no se publica: ${p.title}`,
+          paragraphs: [
+            `Su solicitud de asociación «${p.title}» no ha sido aceptada en la Bourse-partenariats. Motivo (en francés):`,
+            p.reason,
+          ],
+          action: "Ver mi solicitud",
+        },
+      },
+      p.url,
+    ),
+
+  /** To the author: a French collectivité is interested; its contact is in the mail. */
+  interestToAuthor: (p: {
+    lang: AuthorLanguage;
+    title: string;
+    collectivite: string;
+    contactName: string;
+    contactEmail: string;
+    message: string;
+    url: string;
+  }) =>
+    authorMail(
+      p.lang,
+      {
+        fr: {
+          subject: `${p.collectivite} s'intéresse à votre demande : ${p.title}`,
+          paragraphs: [
+            `${p.collectivite} est intéressée par votre demande de partenariat « ${p.title} ».`,
+            `Contact : ${p.contactName}, ${p.contactEmail}.`,
+            ...(p.message ? [`Son message : ${p.message}`] : []),
+          ],
+          action: "Voir ma demande",
+        },
+        en: {
+          subject: `${p.collectivite} is interested in your request: ${p.title}`,
+          paragraphs: [
+            `${p.collectivite} (France) is interested in your partnership request "${p.title}".`,
+            `Contact: ${p.contactName}, ${p.contactEmail}.`,
+            ...(p.message ? [`Their message: ${p.message}`] : []),
+          ],
+          action: "See my request",
+        },
+        es: {
+          subject: `${p.collectivite} se interesa por su solicitud: ${p.title}`,
+          paragraphs: [
+            `${p.collectivite} (Francia) está interesada en su solicitud de asociación «${p.title}».`,
+            `Contacto: ${p.contactName}, ${p.contactEmail}.`,
+            ...(p.message ? [`Su mensaje: ${p.message}`] : []),
+          ],
+          action: "Ver mi solicitud",
+        },
+      },
+      p.url,
+    ),
+
+  /** To the embassy and the DAECT: a collectivité answered a request of their scope. */
+  interestToFollowers: (p: { title: string; collectivite: string; country: string; url: string }) =>
+    simpleMail({
+      subject: `Mise en relation – ${p.country} : ${p.collectivite} s'intéresse à « ${p.title} »`,
+      greeting: "Bonjour,",
+      paragraphs: [
+        `${p.collectivite} a manifesté son intérêt pour la demande de partenariat « ${p.title} » (${p.country}). Les deux parties voient désormais leurs coordonnées respectives.`,
+      ],
+      action: { label: "Voir la demande", url: p.url },
+      footer: PORTAL_MAIL_FOOTER,
+    }),
+
+  expiryReminder: (p: { lang: AuthorLanguage; title: string; expiresOn: string; url: string }) =>
+    authorMail(
+      p.lang,
+      {
+        fr: {
+          subject: `Votre demande expire le ${p.expiresOn} : ${p.title}`,
+          paragraphs: [
+            `Votre demande de partenariat « ${p.title} » sera retirée de la Bourse-partenariats le ${p.expiresOn}. Si elle est toujours d'actualité, prolongez-la de douze mois.`,
+          ],
+          action: "Prolonger ma demande",
+        },
+        en: {
+          subject: `Your request expires on ${p.expiresOn}: ${p.title}`,
+          paragraphs: [
+            `Your partnership request "${p.title}" will be removed from the Bourse-partenariats on ${p.expiresOn}. If it is still relevant, renew it for twelve months.`,
+          ],
+          action: "Renew my request",
+        },
+        es: {
+          subject: `Su solicitud vence el ${p.expiresOn}: ${p.title}`,
+          paragraphs: [
+            `Su solicitud de asociación «${p.title}» se retirará de la Bourse-partenariats el ${p.expiresOn}. Si sigue vigente, prorróguela doce meses.`,
+          ],
+          action: "Prorrogar mi solicitud",
+        },
+      },
+      p.url,
+    ),
+};

@@ -1,0 +1,424 @@
+import { eq, sql } from "drizzle-orm";
+import { recordChange } from "../../platform/audit/audit";
+import type { AuditActor } from "../../platform/audit/audit";
+import { type Actor, auditActorOf } from "../../platform/auth/actor";
+import { type Db, type Tx, rowsOf } from "../../platform/db/client";
+import { Forbidden, Invalid } from "../../platform/errors";
+import { checkUpload, storeFile } from "../../platform/files/stored-files";
+import { longDate } from "../../platform/french-format";
+import { enqueueMail } from "../../platform/mail/outbox";
+import { authorize } from "../../platform/policy";
+import { PUBLICATION_MONTHS } from "./codes";
+import { authorLanguage, bourseMails } from "./mails";
+import {
+  type RequestActor,
+  type RequestRow,
+  assertVersion,
+  loadRequest,
+  requestOfAuthorLink,
+} from "./request-access";
+import { checkRequest, requestColumns } from "./request-input";
+import {
+  type RequestEvent,
+  authorMayEdit,
+  expiryAfter,
+  nextStatus,
+  refusalFor,
+} from "./request-machine";
+import { authorUrl, countryName, followerAddresses } from "./request-recipients";
+import { bourseAttachments, bourseRequests } from "./schema";
+
+export interface Upload {
+  name: string;
+  content: Buffer;
+}
+
+export const MAX_ATTACHMENTS = 5;
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+const auditOf = (who: RequestActor): AuditActor =>
+  "actor" in who ? auditActorOf(who.actor) : { userId: null, label: "Auteur de la demande" };
+
+/** Moves the request by an event, or explains in French why it cannot move. */
+function moved(request: RequestRow, event: RequestEvent) {
+  const status = nextStatus(request.status, event);
+  if (!status) throw new Invalid({ demande: refusalFor(event) }, refusalFor(event));
+  return status;
+}
+
+/** Mails the embassy of the request's country and the DAECT, each member once. */
+async function notifyTriagers(
+  tx: Tx,
+  request: RequestRow,
+  publicUrl: string,
+  resubmitted: boolean,
+) {
+  const addresses = await followerAddresses(tx, request.countryCode);
+  const mail = bourseMails.requestToTriage({
+    title: request.title,
+    authority: request.authorityName,
+    country: await countryName(tx, request.countryCode),
+    city: request.cityName,
+    resubmitted,
+    url: `${publicUrl}/bourse/demandes/${request.id}`,
+  });
+  for (const to of addresses)
+    await enqueueMail(tx, {
+      ...mail,
+      to,
+      template: "bourse-request-to-triage",
+      idempotencyKey: `bourse:request:${request.id}:to-triage:${request.version}:${to}`,
+    });
+}
+
+async function storeAttachments(
+  tx: Tx,
+  requestId: number,
+  uploads: Awaited<ReturnType<typeof checkUpload>>[],
+) {
+  for (const upload of uploads) {
+    const storageKey = await storeFile(tx, upload);
+    await tx.insert(bourseAttachments).values({
+      requestId,
+      fileName: upload.fileName,
+      mediaType: upload.mediaType,
+      byteSize: upload.content.length,
+      storageKey,
+    });
+  }
+}
+
+async function checkUploads(uploads: Upload[], already: number) {
+  const files = uploads.filter((upload) => upload.content.length > 0 || upload.name !== "");
+  if (files.length + already > MAX_ATTACHMENTS)
+    throw new Invalid({
+      pieces: `Joignez ${MAX_ATTACHMENTS} fichiers au plus (${already} déjà joint${already > 1 ? "s" : ""}).`,
+    });
+  const checked = [];
+  for (const file of files) checked.push(await checkUpload("pieces", file, MAX_ATTACHMENT_BYTES));
+  return checked;
+}
+
+/**
+ * A new request. From a signed-in foreign authority it is a draft of that authority, in its
+ * country; from the public form, a draft whose author confirms the address by the mailed
+ * link, which sends it. Nothing is stored if a field or a file is wrong.
+ */
+export async function createRequest(
+  db: Db,
+  actor: Actor,
+  values: Record<string, string | string[] | undefined>,
+  uploads: Upload[],
+  publicUrl: string,
+  formLanguage = "fr",
+) {
+  const membership =
+    actor.kind === "user"
+      ? actor.memberships.find((m) => m.role === "autorite" || m.role === "daect")
+      : undefined;
+  if (actor.kind === "user" && !membership) throw new Forbidden();
+  if (membership?.role === "autorite") {
+    authorize(actor, "bourse:request:write", { organisationId: membership.organisationId });
+    values = { ...values, countryCode: membership.countryCode ?? "" };
+  }
+  const input = await checkRequest(db, values);
+  const uploads_ = await checkUploads(uploads, 0);
+  return db.transaction(async (tx) => {
+    const [authority] =
+      membership?.role === "autorite"
+        ? rowsOf<{ id: number }>(
+            await tx.execute(
+              sql`SELECT id FROM atlas_foreign_authorities WHERE organisation_id = ${membership.organisationId} LIMIT 1`,
+            ),
+          )
+        : [];
+    const [request] = await tx
+      .insert(bourseRequests)
+      .values({
+        ...requestColumns(input),
+        authorOrganisationId: membership?.role === "autorite" ? membership.organisationId : null,
+        foreignAuthorityId: authority?.id ?? null,
+        formLanguage: authorLanguage(formLanguage),
+        // A signed-in author's address is the account's; the public form's is checked.
+        emailVerifiedAt: actor.kind === "user" ? new Date() : null,
+      })
+      .returning();
+    await storeAttachments(tx, request.id, uploads_);
+    await recordChange(tx, auditOf({ actor }), {
+      operation: "create",
+      entityType: "bourse_request",
+      entityId: request.id,
+      after: { title: request.title, status: request.status },
+    });
+    if (actor.kind === "user") return { request, followUrl: null };
+    const url = await authorUrl(tx, request, publicUrl);
+    await enqueueMail(tx, {
+      ...bourseMails.confirmAddress({
+        lang: authorLanguage(request.formLanguage),
+        title: request.title,
+        url,
+      }),
+      to: request.contactEmail,
+      template: "bourse-confirm-address",
+      idempotencyKey: `bourse:request:${request.id}:confirm-address`,
+    });
+    return { request, followUrl: url };
+  });
+}
+
+/** Sends a draft (a signed-in author's) to the embassy and the DAECT. */
+export async function submitRequest(
+  db: Db,
+  who: RequestActor,
+  requestId: number,
+  version: string | undefined,
+  publicUrl: string,
+) {
+  return db.transaction(async (tx) => {
+    const request = await loadRequest(tx, who, requestId, "bourse:request:write", { lock: true });
+    assertVersion(request, version);
+    return send(tx, who, request, "submit", publicUrl);
+  });
+}
+
+async function send(
+  tx: Tx,
+  who: RequestActor,
+  request: RequestRow,
+  event: "submit" | "resubmit",
+  publicUrl: string,
+) {
+  const status = moved(request, event);
+  const [sent] = await tx
+    .update(bourseRequests)
+    .set({
+      status,
+      submittedAt: request.submittedAt ?? new Date(),
+      emailVerifiedAt: request.emailVerifiedAt ?? new Date(),
+      version: request.version + 1,
+      updatedAt: new Date(),
+    })
+    .where(eq(bourseRequests.id, request.id))
+    .returning();
+  await notifyTriagers(tx, sent, publicUrl, event === "resubmit");
+  await recordChange(tx, auditOf(who), {
+    operation: "update",
+    entityType: "bourse_request",
+    entityId: request.id,
+    before: { status: request.status },
+    after: { status },
+  });
+  return sent;
+}
+
+/**
+ * The author without an account opens its private link: the first time, that confirms
+ * the address and sends the request; afterwards it only opens the request.
+ */
+export async function openAuthorLink(db: Db, token: string, publicUrl: string) {
+  return db.transaction(async (tx) => {
+    const request = await requestOfAuthorLink(tx, token, true);
+    if (request.status === "draft" && request.emailVerifiedAt === null)
+      return {
+        request: await send(tx, { authorToken: token }, request, "submit", publicUrl),
+        confirmed: true,
+      };
+    return { request, confirmed: false };
+  });
+}
+
+/** The author corrects its request while it is a draft or waits for a complement. */
+export async function updateRequest(
+  db: Db,
+  who: RequestActor,
+  requestId: number,
+  values: Record<string, string | string[] | undefined>,
+  uploads: Upload[],
+) {
+  const current = await loadRequest(db, who, requestId, "bourse:request:write");
+  if (!authorMayEdit(current.status))
+    throw new Invalid({
+      demande: "Cette demande est en cours d'examen ou publiée : elle ne peut plus être modifiée.",
+    });
+  const fixedCountry =
+    current.authorOrganisationId !== null ? { countryCode: current.countryCode } : {};
+  const input = await checkRequest(db, { ...values, ...fixedCountry });
+  return db.transaction(async (tx) => {
+    const request = await loadRequest(tx, who, requestId, "bourse:request:write", { lock: true });
+    assertVersion(request, typeof values.version === "string" ? values.version : undefined);
+    const [{ count }] = rowsOf<{ count: number }>(
+      await tx.execute(
+        sql`SELECT count(*)::int AS count FROM bourse_attachments WHERE request_id = ${requestId}`,
+      ),
+    );
+    const checked = await checkUploads(uploads, count);
+    const [updated] = await tx
+      .update(bourseRequests)
+      .set({ ...requestColumns(input), version: request.version + 1, updatedAt: new Date() })
+      .where(eq(bourseRequests.id, requestId))
+      .returning();
+    await storeAttachments(tx, requestId, checked);
+    await recordChange(tx, auditOf(who), {
+      operation: "update",
+      entityType: "bourse_request",
+      entityId: requestId,
+      before: { title: request.title, description: request.description },
+      after: { title: updated.title, description: updated.description },
+    });
+    return updated;
+  });
+}
+
+/** The author sends the completed request back to the embassy and the DAECT. */
+export async function resubmitRequest(
+  db: Db,
+  who: RequestActor,
+  requestId: number,
+  version: string | undefined,
+  publicUrl: string,
+) {
+  return db.transaction(async (tx) => {
+    const request = await loadRequest(tx, who, requestId, "bourse:request:write", { lock: true });
+    assertVersion(request, version);
+    return send(tx, who, request, "resubmit", publicUrl);
+  });
+}
+
+/**
+ * The embassy of the country or the DAECT decides on a sent request: publish it for twelve
+ * months, ask its author for a complement, or decline it with a reason. The author is mailed.
+ */
+export async function triageRequest(
+  db: Db,
+  actor: Actor,
+  requestId: number,
+  values: Record<string, string | undefined>,
+  publicUrl: string,
+) {
+  const decision = values.decision;
+  const message = (values.message ?? "").trim();
+  if (decision !== "publish" && decision !== "information" && decision !== "decline")
+    throw new Invalid({
+      decision: "Choisissez une décision : publier, demander un complément ou refuser.",
+    });
+  if (decision !== "publish" && message.length === 0)
+    throw new Invalid({
+      message:
+        decision === "information"
+          ? "Indiquez le complément attendu : il est envoyé à l'auteur."
+          : "Indiquez le motif du refus : il est envoyé à l'auteur.",
+    });
+  if (message.length > 3_000)
+    throw new Invalid({ message: "Le message est trop long (3 000 caractères au plus)." });
+  return db.transaction(async (tx) => {
+    const request = await loadRequest(tx, { actor }, requestId, "bourse:request:triage", {
+      lock: true,
+    });
+    assertVersion(request, values.version);
+    const event =
+      decision === "publish"
+        ? "publish"
+        : decision === "information"
+          ? "askInformation"
+          : "decline";
+    const status = moved(request, event);
+    const now = new Date();
+    const expiresAt = decision === "publish" ? expiryAfter(now, PUBLICATION_MONTHS) : null;
+    const [triaged] = await tx
+      .update(bourseRequests)
+      .set({
+        status,
+        triagedByLabel: auditActorOf(actor).label,
+        infoRequest: decision === "information" ? message : request.infoRequest,
+        declineReason: decision === "decline" ? message : "",
+        publishedAt: decision === "publish" ? now : request.publishedAt,
+        expiresAt: expiresAt ?? request.expiresAt,
+        version: request.version + 1,
+        updatedAt: now,
+      })
+      .where(eq(bourseRequests.id, requestId))
+      .returning();
+    const url = await authorUrl(tx, triaged, publicUrl);
+    const lang = authorLanguage(triaged.formLanguage);
+    const mail =
+      decision === "publish"
+        ? bourseMails.published({
+            lang,
+            title: triaged.title,
+            expiresOn: longDate(expiresAt ?? now, lang),
+            url,
+          })
+        : decision === "information"
+          ? bourseMails.informationRequested({ lang, title: triaged.title, message, url })
+          : bourseMails.declined({ lang, title: triaged.title, reason: message, url });
+    await enqueueMail(tx, {
+      ...mail,
+      to: triaged.contactEmail,
+      template: `bourse-${decision === "publish" ? "published" : decision === "information" ? "information-requested" : "declined"}`,
+      idempotencyKey: `bourse:request:${requestId}:${decision}:${triaged.version}`,
+    });
+    await recordChange(tx, auditActorOf(actor), {
+      operation: "update",
+      entityType: "bourse_request",
+      entityId: requestId,
+      before: { status: request.status },
+      after: { status, message },
+    });
+    return triaged;
+  });
+}
+
+/** The author (or the DAECT) prolongs a published request by twelve months from its end. */
+export async function renewRequest(db: Db, who: RequestActor, requestId: number) {
+  return db.transaction(async (tx) => {
+    const request = await loadRequest(tx, who, requestId, "bourse:request:write", { lock: true });
+    moved(request, "renew");
+    const from =
+      request.expiresAt && request.expiresAt > new Date() ? request.expiresAt : new Date();
+    const [renewed] = await tx
+      .update(bourseRequests)
+      .set({
+        expiresAt: expiryAfter(from, PUBLICATION_MONTHS),
+        expiryRemindedAt: null,
+        version: request.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(eq(bourseRequests.id, requestId))
+      .returning();
+    await recordChange(tx, auditOf(who), {
+      operation: "update",
+      entityType: "bourse_request",
+      entityId: requestId,
+      before: { expiresAt: request.expiresAt?.toISOString() ?? null },
+      after: { expiresAt: renewed.expiresAt?.toISOString() ?? null },
+    });
+    return renewed;
+  });
+}
+
+/** The author (or the DAECT) withdraws the request. */
+export async function closeRequest(db: Db, who: RequestActor, requestId: number, reason: string) {
+  return db.transaction(async (tx) => {
+    const request = await loadRequest(tx, who, requestId, "bourse:request:write", { lock: true });
+    const status = moved(request, "close");
+    const [closed] = await tx
+      .update(bourseRequests)
+      .set({
+        status,
+        closedAt: new Date(),
+        closedReason: reason.trim().slice(0, 500) || "Retirée par son auteur",
+        version: request.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(eq(bourseRequests.id, requestId))
+      .returning();
+    await recordChange(tx, auditOf(who), {
+      operation: "update",
+      entityType: "bourse_request",
+      entityId: requestId,
+      before: { status: request.status },
+      after: { status },
+    });
+    return closed;
+  });
+}

@@ -1,0 +1,181 @@
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import { type Queryable, rowsOf } from "../../platform/db/client";
+import { Invalid } from "../../platform/errors";
+import {
+  codeField,
+  codeListField,
+  emailField,
+  optionalEurosField,
+  optionalTextField,
+  parseInput,
+  textField,
+} from "../../platform/validation";
+import { atlasDomains } from "../../reference/data/themes";
+import { foreignAuthorityKindLabels } from "../atlas/index";
+import { amountInputText } from "../../platform/french-format";
+import { partnerKindLabels, partnerSizeLabels, requestLanguageLabels } from "./codes";
+
+/** The request form's fields, in the order of the form and of the errors summary. */
+export const requestFields = [
+  "authorityName",
+  "authorityKind",
+  "countryCode",
+  "cityName",
+  "contactName",
+  "contactFunction",
+  "contactEmail",
+  "contactPhone",
+  "title",
+  "description",
+  "themes",
+  "partnerKind",
+  "partnerSize",
+  "expertise",
+  "budget",
+  "languages",
+] as const;
+
+/** Fields sent as lists (checkboxes). */
+export const requestListFields = ["themes", "languages"] as const;
+
+export const themeLabels = new Map(
+  atlasDomains.flatMap((domain) => domain.themes.map(([code, label]) => [code, label] as const)),
+);
+
+const asMap = (labels: Record<string, string>) => new Map(Object.entries(labels));
+
+const requestSchema = (countries: ReadonlyMap<string, string>) =>
+  z.object({
+    authorityName: textField("Le nom de l'autorité locale", 200),
+    authorityKind: codeField("Le type d'autorité", asMap(foreignAuthorityKindLabels)),
+    countryCode: codeField("Le pays", countries),
+    cityName: textField("La ville", 120),
+    contactName: textField("Le nom de la personne à contacter", 120),
+    contactFunction: optionalTextField("La fonction", 120),
+    contactEmail: emailField("L'adresse électronique de contact"),
+    contactPhone: optionalTextField("Le téléphone", 40),
+    title: textField("Le titre du projet", 200),
+    description: textField("La description du projet", 6_000).refine(
+      (text) => text.length >= 80,
+      "La description du projet doit faire au moins 80 caractères : décrivez le projet, ses bénéficiaires et ce que vous attendez du partenaire.",
+    ),
+    themes: codeListField("Les thématiques", themeLabels, {
+      min: 1,
+      minMessage: "Choisissez au moins une thématique.",
+    }),
+    partnerKind: codeField("Le type de collectivité recherché", asMap(partnerKindLabels)),
+    partnerSize: codeField("La taille de collectivité recherchée", asMap(partnerSizeLabels)),
+    expertise: optionalTextField("L'expertise recherchée", 2_000),
+    budget: optionalEurosField("Le budget estimé"),
+    languages: codeListField("Les langues de travail", asMap(requestLanguageLabels), {
+      min: 1,
+      minMessage: "Choisissez au moins une langue de travail.",
+    }),
+  });
+
+export type RequestInput = z.output<ReturnType<typeof requestSchema>> & {
+  city: { id: number; name: string; latitude: number; longitude: number };
+};
+
+/** Countries a request may come from: every country but France, code → French name. */
+export async function requestCountries(q: Queryable): Promise<Map<string, string>> {
+  const rows = rowsOf<{ code: string; name: string }>(
+    await q.execute(
+      sql`SELECT code, name_fr AS name FROM ref_countries WHERE code <> 'FR' ORDER BY name_fr`,
+    ),
+  );
+  return new Map(rows.map((row) => [row.code, row.name]));
+}
+
+/** The reference city of that name in that country (accents and case ignored), largest first. */
+export async function findCity(q: Queryable, countryCode: string, name: string) {
+  const [city] = rowsOf<{ id: number; name: string; latitude: number; longitude: number }>(
+    await q.execute(sql`
+      SELECT id, name, latitude, longitude FROM ref_cities
+       WHERE country_code = ${countryCode}
+         AND lower(immutable_unaccent(name)) = lower(immutable_unaccent(${name.trim()}))
+       ORDER BY population DESC LIMIT 1`),
+  );
+  return city ?? null;
+}
+
+/** The largest cities of a country, offered as suggestions in the form. */
+export async function citySuggestions(q: Queryable, countryCode: string, limit = 300) {
+  const rows = rowsOf<{ name: string }>(
+    await q.execute(sql`
+      SELECT DISTINCT ON (name) name, population FROM ref_cities
+       WHERE country_code = ${countryCode}
+       ORDER BY name, population DESC`),
+  );
+  return rows
+    .map((row) => row.name)
+    .sort((a, b) => a.localeCompare(b, "fr"))
+    .slice(0, limit);
+}
+
+/**
+ * Checks a request as typed. The city must be one of the reference cities of the chosen
+ * country: that places the request on the map.
+ */
+export async function checkRequest(
+  q: Queryable,
+  values: Record<string, string | string[] | undefined>,
+): Promise<RequestInput> {
+  const countries = await requestCountries(q);
+  const input = parseInput(requestSchema(countries), values);
+  const city = await findCity(q, input.countryCode, input.cityName);
+  if (!city)
+    throw new Invalid({
+      cityName: `« ${input.cityName} » n'est pas une ville connue de ce pays : choisissez une ville proposée (liste des villes de plus de 1 000 habitants).`,
+    });
+  return { ...input, city };
+}
+
+/** The stored request as the form shows it. */
+export function requestFormValues(request: {
+  authorityName: string;
+  authorityKind: string;
+  countryCode: string;
+  cityName: string;
+  contactName: string;
+  contactFunction: string;
+  contactEmail: string;
+  contactPhone: string;
+  title: string;
+  description: string;
+  themes: string[];
+  partnerKind: string;
+  partnerSize: string;
+  expertise: string;
+  budgetCents: number | null;
+  languages: string[];
+}): Record<string, string | string[]> {
+  const { budgetCents, ...rest } = request;
+  return { ...rest, budget: budgetCents === null ? "" : amountInputText(budgetCents) };
+}
+
+/** The columns a checked request fills. */
+export function requestColumns(input: RequestInput) {
+  return {
+    authorityName: input.authorityName,
+    authorityKind: input.authorityKind as "municipality",
+    countryCode: input.countryCode,
+    cityId: input.city.id,
+    cityName: input.city.name,
+    latitude: input.city.latitude,
+    longitude: input.city.longitude,
+    contactName: input.contactName,
+    contactFunction: input.contactFunction ?? "",
+    contactEmail: input.contactEmail,
+    contactPhone: input.contactPhone ?? "",
+    title: input.title,
+    description: input.description,
+    themes: input.themes,
+    partnerKind: input.partnerKind,
+    partnerSize: input.partnerSize,
+    expertise: input.expertise ?? "",
+    budgetCents: input.budget,
+    languages: input.languages,
+  };
+}

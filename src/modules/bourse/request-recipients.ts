@@ -1,0 +1,31 @@
+import { sql } from "drizzle-orm";
+import { memberAddresses } from "../../platform/auth/member-addresses";
+import { hashToken, newToken } from "../../platform/auth/tokens";
+import { type Queryable, type Tx, rowsOf } from "../../platform/db/client";
+import type { RequestRow } from "./request-access";
+import { bourseAuthorLinks } from "./schema";
+
+/**
+ * The link a mail gives the author: the request's page for an account, or a new private
+ * link for an author without one (only its hash is stored).
+ */
+export async function authorUrl(tx: Tx, request: RequestRow, publicUrl: string) {
+  if (request.authorOrganisationId !== null) return `${publicUrl}/bourse/demandes/${request.id}`;
+  const token = newToken();
+  await tx.insert(bourseAuthorLinks).values({ tokenHash: hashToken(token), requestId: request.id });
+  return `${publicUrl}/bourse/suivi/${token}`;
+}
+
+/** Those who follow the requests of a country: its French embassy and the DAECT. */
+export const followerAddresses = (q: Queryable, countryCode: string) =>
+  memberAddresses(
+    q,
+    sql`(o.kind = 'embassy' AND o.country_code = ${countryCode}) OR o.kind = 'daect'`,
+  );
+
+export async function countryName(q: Queryable, code: string) {
+  const [country] = rowsOf<{ name: string }>(
+    await q.execute(sql`SELECT name_fr AS name FROM ref_countries WHERE code = ${code}`),
+  );
+  return country?.name ?? code;
+}

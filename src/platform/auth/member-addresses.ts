@@ -1,0 +1,19 @@
+import { type SQL, sql } from "drizzle-orm";
+import { type Queryable, rowsOf } from "../db/client";
+
+/**
+ * The addresses of the active members of the organisations matching `which` (a condition
+ * on `o`, the organisations table): how the portal writes to an embassy or to the DAECT.
+ */
+export async function memberAddresses(q: Queryable, which: SQL): Promise<string[]> {
+  const rows = rowsOf<{ email: string }>(
+    await q.execute(sql`
+      SELECT DISTINCT lower(u.email) AS email
+        FROM organisations o
+        JOIN memberships m ON m.organisation_id = o.id
+        JOIN users u ON u.id = m.user_id AND u.is_active
+       WHERE ${which}
+       ORDER BY 1`),
+  );
+  return rows.map((row) => row.email);
+}
