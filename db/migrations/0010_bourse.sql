@@ -50,6 +50,7 @@ CREATE TABLE "bourse_offers" (
 	"contact_email" text NOT NULL,
 	"submitted_at" timestamp with time zone,
 	"opinions_due_on" date,
+	"deadline_notified_at" timestamp with time zone,
 	"decision_comment" text DEFAULT '' NOT NULL,
 	"decided_at" timestamp with time zone,
 	"decided_by_label" text,

@@ -10,7 +10,13 @@ import { storedFiles } from "../../platform/files/stored-files.schema";
 import { mailOutbox } from "../../platform/mail/schema";
 import { createSmtpTransport, deliverDueMails } from "../../platform/mail/worker";
 import {
+  createOffer,
   createRequest,
+  decideOffer,
+  giveOpinion,
+  requestOpinions,
+  runOpinionDeadlines,
+  submitOffer,
   expressInterest,
   matchFormValues,
   matchRequest,
@@ -21,7 +27,7 @@ import {
   triageRequest,
   updateRequest,
 } from "./index";
-import { bourseRequests } from "./schema";
+import { bourseOpinions, bourseRequests } from "./schema";
 
 const URL = "http://portail.test";
 let database: TestDatabase;
@@ -392,5 +398,106 @@ describe("interest and match", () => {
       .where(eq(bourseRequests.id, request.id));
     expect(matched.status).toBe("matched");
     expect(matched.partnershipId).toBe(partnershipId);
+  });
+});
+
+describe("an offer from a French collectivité", () => {
+  it("goes to the prefecture and the embassies for opinions; at the deadline a missing opinion lets the DAECT decide", async () => {
+    const [{ id: rennes }] = rowsOf<{ id: number }>(
+      await database.db.execute(
+        sql`SELECT id FROM atlas_collectivites WHERE unit_id = 'commune:35238'`,
+      ),
+    );
+    const prefecture53 = await actorFor(database.db, "prefecture-53@example.org");
+    const prefecture84 = await actorFor(database.db, "prefecture-84@example.org");
+    const offer = await createOffer(database.db, rennesAgent, rennes, {
+      title: "Appui à la gestion des déchets ménagers",
+      summary:
+        "Rennes propose l'appui de ses services de collecte et de tri pour concevoir un schéma de gestion des déchets ménagers, avec des missions d'agents et l'accueil de stagiaires.",
+      themes: ["dechets"],
+      countryCodes: ["SN", "MA"],
+      experience: "Coopération avec Sétif depuis 1982.",
+    });
+    await expect(
+      createOffer(database.db, metropoleAgent, rennes, { title: "Autre" }),
+    ).rejects.toBeInstanceOf(Forbidden);
+    await submitOffer(database.db, rennesAgent, offer.id, undefined, URL);
+    expect((await mailsTo("bourse-offer-received")).map((mail) => mail.recipient)).toEqual([
+      "daect@example.org",
+    ]);
+
+    const now = new Date();
+    const dueOn = new Date(now.getTime() + 7 * 86_400_000).toISOString().slice(0, 10);
+    await requestOpinions(database.db, daect, offer.id, { dueOn }, URL, now);
+    expect((await mailsTo("bourse-opinion-requested")).map((mail) => mail.recipient)).toEqual([
+      "ambassade-ma@example.org",
+      "ambassade-sn@example.org",
+      "prefecture-53@example.org",
+    ]);
+    const reasoning = "Projet cohérent avec la stratégie de coopération de la région.";
+    await expect(
+      giveOpinion(database.db, prefecture84, offer.id, { verdict: "favourable", reasoning }, URL),
+    ).rejects.toBeInstanceOf(Forbidden);
+    const unreasoned = await giveOpinion(
+      database.db,
+      prefecture53,
+      offer.id,
+      { verdict: "favourable" },
+      URL,
+    ).catch((e: unknown) => e);
+    expect((unreasoned as Invalid).fieldErrors.reasoning).toContain("Motivez");
+    await giveOpinion(
+      database.db,
+      prefecture53,
+      offer.id,
+      { verdict: "favourable", reasoning },
+      URL,
+    );
+    await giveOpinion(
+      database.db,
+      embassySn,
+      offer.id,
+      { verdict: "unfavourable", reasoning: "Un programme similaire est déjà financé à Dakar." },
+      URL,
+    );
+
+    // Before the deadline, one opinion is still awaited: no decision yet.
+    const early = await decideOffer(
+      database.db,
+      daect,
+      offer.id,
+      { decision: "publish" },
+      URL,
+      now,
+    ).catch((e: unknown) => e);
+    expect((early as Invalid).fieldErrors.decision).toContain("1 avis est attendu");
+
+    // The day after the deadline the DAECT is told once which opinion is missing, and decides.
+    const after = new Date(`${dueOn}T12:00:00Z`).getTime() + 86_400_000;
+    await runOpinionDeadlines(database.db, URL, new Date(after));
+    await runOpinionDeadlines(database.db, URL, new Date(after + 3_600_000));
+    const deadline = await mailsTo("bourse-opinions-deadline");
+    expect(deadline).toHaveLength(1);
+    expect(deadline[0].body).toContain("Maroc");
+    expect(deadline[0].body).not.toContain("Sénégal");
+    const published = await decideOffer(
+      database.db,
+      daect,
+      offer.id,
+      { decision: "publish" },
+      URL,
+      new Date(after),
+    );
+    expect(published.status).toBe("published");
+    expect((await mailsTo("bourse-offer-decided")).map((mail) => mail.recipient)).toContain(
+      "agent-35238@example.org",
+    );
+    const opinions = await database.db
+      .select()
+      .from(bourseOpinions)
+      .where(eq(bourseOpinions.offerId, offer.id));
+    expect(opinions.map((opinion) => opinion.verdict).sort()).toEqual(
+      ["favourable", "unfavourable", null].sort(),
+    );
   });
 });

@@ -28,3 +28,15 @@ export {
   themeLabels,
 } from "./request-input";
 export { loadRequest, mayOnRequest, type RequestActor, type RequestRow } from "./request-access";
+export {
+  createOffer,
+  decideOffer,
+  giveOpinion,
+  requestOpinions,
+  runOpinionDeadlines,
+  submitOffer,
+  updateOffer,
+} from "./offer-commands";
+export { loadOffer, mayOnOffer, type OfferRow } from "./offer-access";
+export { checkOffer, offerFields, offerListFields } from "./offer-input";
+export { decisionBlocker } from "./offer-machine";

@@ -277,3 +277,59 @@ export const bourseMails = {
       p.url,
     ),
 };
+
+const frenchMail = (
+  subject: string,
+  paragraphs: string[],
+  action: { label: string; url: string },
+) => simpleMail({ subject, greeting: "Bonjour,", paragraphs, action, footer: PORTAL_MAIL_FOOTER });
+
+/** Mails of the offers' workflow, all in French (French public bodies). */
+export const offerMails = {
+  received: (p: { title: string; collectivite: string; url: string }) =>
+    frenchMail(
+      `Nouvelle offre de partenariat de ${p.collectivite} : ${p.title}`,
+      [
+        `${p.collectivite} a transmis une offre de partenariat sur la Bourse-partenariats : « ${p.title} ».`,
+        "Demandez l'avis de la préfecture de région et des ambassades des pays visés, puis décidez de sa diffusion.",
+      ],
+      { label: "Voir l'offre", url: p.url },
+    ),
+  opinionRequested: (p: { title: string; collectivite: string; dueOn: string; url: string }) =>
+    frenchMail(
+      `Avis demandé avant le ${p.dueOn} – offre de partenariat de ${p.collectivite}`,
+      [
+        `La DAECT sollicite votre avis motivé sur l'offre de partenariat « ${p.title} » de ${p.collectivite}, avant le ${p.dueOn}.`,
+        "Passé cette date, la DAECT pourra décider de sa diffusion sans votre avis.",
+      ],
+      { label: "Donner mon avis", url: p.url },
+    ),
+  opinionGiven: (p: { title: string; organisation: string; verdict: string; url: string }) =>
+    frenchMail(
+      `Avis ${p.verdict.toLowerCase()} de ${p.organisation} sur « ${p.title} »`,
+      [`${p.organisation} a rendu un avis ${p.verdict.toLowerCase()} sur l'offre « ${p.title} ».`],
+      { label: "Voir l'offre et les avis", url: p.url },
+    ),
+  deadlinePassed: (p: { title: string; missing: string[]; url: string }) =>
+    frenchMail(
+      `Avis manquants à la date limite – offre « ${p.title} »`,
+      [
+        `La date limite des avis sur l'offre « ${p.title} » est passée. Avis non rendus : ${p.missing.join(", ")}.`,
+        "Vous pouvez décider de la diffusion de l'offre avec les avis reçus.",
+      ],
+      { label: "Décider de la diffusion", url: p.url },
+    ),
+  decided: (p: { title: string; published: boolean; comment: string; url: string }) =>
+    frenchMail(
+      p.published
+        ? `Votre offre est diffusée sur la Bourse-partenariats : ${p.title}`
+        : `Votre offre n'est pas diffusée : ${p.title}`,
+      [
+        p.published
+          ? `Après avis de la préfecture de région et des ambassades concernées, la DAECT diffuse votre offre « ${p.title} » sur la Bourse-partenariats pour douze mois.`
+          : `Après avis de la préfecture de région et des ambassades concernées, la DAECT ne diffuse pas votre offre « ${p.title} ».`,
+        ...(p.comment ? [`Commentaire de la DAECT : ${p.comment}`] : []),
+      ],
+      { label: "Voir l'offre", url: p.url },
+    ),
+};

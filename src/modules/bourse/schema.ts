@@ -141,6 +141,8 @@ export const bourseOffers = pgTable(
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     /** The date by which the prefecture and the embassies give their opinion. */
     opinionsDueOn: date("opinions_due_on"),
+    /** When the DAECT was told the deadline passed (sent once, with the missing opinions). */
+    deadlineNotifiedAt: timestamp("deadline_notified_at", { withTimezone: true }),
     decisionComment: text("decision_comment").notNull().default(""),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     decidedByLabel: text("decided_by_label"),

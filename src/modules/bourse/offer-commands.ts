@@ -1,0 +1,384 @@
+import { and, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import { recordChange, systemActor } from "../../platform/audit/audit";
+import { type Actor, actorLabel, auditActorOf } from "../../platform/auth/actor";
+import { memberAddresses } from "../../platform/auth/member-addresses";
+import { type Db, type Tx, rowsOf } from "../../platform/db/client";
+import { Forbidden, Invalid } from "../../platform/errors";
+import { longDate } from "../../platform/french-format";
+import { enqueueMail } from "../../platform/mail/outbox";
+import { actingMembership, authorize } from "../../platform/policy";
+import { collectiviteOwner } from "../atlas/index";
+import { PUBLICATION_MONTHS, opinionVerdictLabels } from "./codes";
+import { offerMails } from "./mails";
+import { type OfferRow, assertOfferVersion, loadOffer } from "./offer-access";
+import { checkOffer } from "./offer-input";
+import {
+  type OfferEvent,
+  decisionBlocker,
+  nextOfferStatus,
+  offerEditable,
+  offerRefusals,
+} from "./offer-machine";
+import { expiryAfter } from "./request-machine";
+import { bourseOffers, bourseOpinions } from "./schema";
+
+type Values = Record<string, string | string[] | undefined>;
+
+const parisToday = (now = new Date()) =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(now);
+const dayText = (isoDay: string) => longDate(new Date(`${isoDay}T12:00:00Z`));
+
+function moved(offer: OfferRow, event: OfferEvent) {
+  const status = nextOfferStatus(offer.status, event);
+  if (!status) throw new Invalid({ offre: offerRefusals[event] }, offerRefusals[event]);
+  return status;
+}
+
+const offerUrl = (publicUrl: string, id: number) => `${publicUrl}/bourse/offres/${id}`;
+
+async function mailOrganisations(
+  tx: Tx,
+  which: ReturnType<typeof sql>,
+  key: string,
+  template: string,
+  mail: { subject: string; text: string; html: string },
+) {
+  for (const to of await memberAddresses(tx, which))
+    await enqueueMail(tx, { ...mail, to, template, idempotencyKey: `${key}:${to}` });
+}
+
+async function changeStatus(tx: Tx, actor: Actor, offer: OfferRow, set: Partial<OfferRow>) {
+  const [updated] = await tx
+    .update(bourseOffers)
+    .set({ ...set, version: offer.version + 1, updatedAt: new Date() })
+    .where(eq(bourseOffers.id, offer.id))
+    .returning();
+  await recordChange(tx, auditActorOf(actor), {
+    operation: "update",
+    entityType: "bourse_offer",
+    entityId: offer.id,
+    before: { status: offer.status },
+    after: { status: updated.status },
+  });
+  return updated;
+}
+
+/** A collectivité's new offer, as a draft it can correct before sending it. */
+export async function createOffer(db: Db, actor: Actor, collectiviteId: number, values: Values) {
+  if (actor.kind !== "user") throw new Forbidden();
+  const collectivite = await collectiviteOwner(db, collectiviteId);
+  authorize(actor, "bourse:offer:write", { organisationId: collectivite?.organisationId ?? -1 });
+  const input = await checkOffer(db, values);
+  return db.transaction(async (tx) => {
+    const [offer] = await tx
+      .insert(bourseOffers)
+      .values({
+        collectiviteId,
+        title: input.title,
+        summary: input.summary,
+        themes: input.themes,
+        countryCodes: input.countryCodes,
+        experience: input.experience ?? "",
+        contactName: actor.displayName,
+        contactEmail: actor.email,
+      })
+      .returning();
+    await recordChange(tx, auditActorOf(actor), {
+      operation: "create",
+      entityType: "bourse_offer",
+      entityId: offer.id,
+      after: { title: offer.title },
+    });
+    return offer;
+  });
+}
+
+export async function updateOffer(db: Db, actor: Actor, offerId: number, values: Values) {
+  const input = await checkOffer(db, values);
+  return db.transaction(async (tx) => {
+    const offer = await loadOffer(tx, actor, offerId, "bourse:offer:write", { lock: true });
+    assertOfferVersion(offer, typeof values.version === "string" ? values.version : undefined);
+    if (!offerEditable(offer.status))
+      throw new Invalid({ offre: "Cette offre est transmise : elle ne peut plus être modifiée." });
+    const [updated] = await tx
+      .update(bourseOffers)
+      .set({
+        title: input.title,
+        summary: input.summary,
+        themes: input.themes,
+        countryCodes: input.countryCodes,
+        experience: input.experience ?? "",
+        version: offer.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(eq(bourseOffers.id, offerId))
+      .returning();
+    return updated;
+  });
+}
+
+/** The collectivité sends its offer: the DAECT receives it. */
+export async function submitOffer(
+  db: Db,
+  actor: Actor,
+  offerId: number,
+  version: string | undefined,
+  publicUrl: string,
+) {
+  return db.transaction(async (tx) => {
+    const offer = await loadOffer(tx, actor, offerId, "bourse:offer:write", { lock: true });
+    assertOfferVersion(offer, version);
+    const status = moved(offer, "submit");
+    const sent = await changeStatus(tx, actor, offer, { status, submittedAt: new Date() });
+    const collectivite = await collectiviteOwner(tx, offer.collectiviteId);
+    await mailOrganisations(
+      tx,
+      sql`o.kind = 'daect'`,
+      `bourse:offer:${offer.id}:received`,
+      "bourse-offer-received",
+      offerMails.received({
+        title: offer.title,
+        collectivite: collectivite?.name ?? "",
+        url: offerUrl(publicUrl, offer.id),
+      }),
+    );
+    return sent;
+  });
+}
+
+/**
+ * The DAECT asks for the opinions: the prefecture of the collectivité's région and the
+ * French embassy of each target country, by a date at least a week away.
+ */
+export async function requestOpinions(
+  db: Db,
+  actor: Actor,
+  offerId: number,
+  values: Record<string, string | undefined>,
+  publicUrl: string,
+  now = new Date(),
+) {
+  const dueOn = (values.dueOn ?? "").trim();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(dueOn) || Number.isNaN(Date.parse(dueOn)))
+    throw new Invalid({
+      dueOn: "La date limite des avis doit être une date au format AAAA-MM-JJ.",
+    });
+  if (dueOn <= parisToday(now))
+    throw new Invalid({ dueOn: "La date limite des avis doit être à venir." });
+  return db.transaction(async (tx) => {
+    const offer = await loadOffer(tx, actor, offerId, "bourse:offer:manage", { lock: true });
+    assertOfferVersion(offer, values.version);
+    const status = moved(offer, "requestOpinions");
+    const collectivite = await collectiviteOwner(tx, offer.collectiviteId);
+    const asked = rowsOf<{ id: number }>(
+      await tx.execute(sql`
+        SELECT id FROM organisations
+         WHERE (kind = 'prefecture' AND region_code = ${collectivite?.regionCode ?? ""})
+            OR (kind = 'embassy' AND country_code IN (${sql.join(
+              offer.countryCodes.map((code) => sql`${code}`),
+              sql`, `,
+            )}))
+         ORDER BY kind DESC, id`),
+    );
+    if (asked.length === 0)
+      throw new Invalid({
+        dueOn:
+          "Aucune préfecture ni ambassade n'est inscrite pour cette offre : ajoutez-les d'abord dans l'administration.",
+      });
+    await tx
+      .insert(bourseOpinions)
+      .values(asked.map((row) => ({ offerId, organisationId: row.id, dueOn })))
+      .onConflictDoNothing();
+    const updated = await changeStatus(tx, actor, offer, { status, opinionsDueOn: dueOn });
+    const mail = offerMails.opinionRequested({
+      title: offer.title,
+      collectivite: collectivite?.name ?? "",
+      dueOn: dayText(dueOn),
+      url: offerUrl(publicUrl, offer.id),
+    });
+    await mailOrganisations(
+      tx,
+      sql`o.id IN (${sql.join(
+        asked.map((row) => sql`${row.id}`),
+        sql`, `,
+      )})`,
+      `bourse:offer:${offer.id}:opinion-requested:${dueOn}`,
+      "bourse-opinion-requested",
+      mail,
+    );
+    return updated;
+  });
+}
+
+/** The prefecture or an embassy gives its reasoned opinion while the offer is out for opinions. */
+export async function giveOpinion(
+  db: Db,
+  actor: Actor,
+  offerId: number,
+  values: Record<string, string | undefined>,
+  publicUrl: string,
+) {
+  const verdict = values.verdict;
+  const reasoning = (values.reasoning ?? "").trim();
+  const errors: Record<string, string> = {};
+  if (verdict !== "favourable" && verdict !== "unfavourable")
+    errors.verdict = "Choisissez un avis : favorable ou défavorable.";
+  if (reasoning.length < 20)
+    errors.reasoning = "Motivez votre avis en quelques phrases (20 caractères au moins).";
+  if (reasoning.length > 4_000)
+    errors.reasoning = "La motivation est trop longue (4 000 caractères au plus).";
+  if (Object.keys(errors).length > 0) throw new Invalid(errors);
+  return db.transaction(async (tx) => {
+    const offer = await loadOffer(tx, actor, offerId, "bourse:offer:read", { lock: true });
+    if (offer.status !== "consultation")
+      throw new Invalid({ verdict: "Les avis sur cette offre sont clos." });
+    const opinions = await tx
+      .select()
+      .from(bourseOpinions)
+      .where(eq(bourseOpinions.offerId, offerId));
+    const mine = opinions.find((opinion) =>
+      actingMembership(actor, "bourse:opinion:give", { organisationId: opinion.organisationId }),
+    );
+    if (!mine) throw new Forbidden();
+    const membership = actingMembership(actor, "bourse:opinion:give", {
+      organisationId: mine.organisationId,
+    })!;
+    const [given] = await tx
+      .update(bourseOpinions)
+      .set({
+        verdict: verdict as "favourable",
+        reasoning,
+        givenAt: new Date(),
+        givenByLabel: `${actorLabel(actor)} – ${membership.organisationName}`,
+      })
+      .where(eq(bourseOpinions.id, mine.id))
+      .returning();
+    await recordChange(tx, auditActorOf(actor), {
+      operation: "update",
+      entityType: "bourse_opinion",
+      entityId: mine.id,
+      before: { verdict: mine.verdict },
+      after: { verdict },
+    });
+    await mailOrganisations(
+      tx,
+      sql`o.kind = 'daect'`,
+      `bourse:opinion:${mine.id}:given:${given.givenAt?.toISOString()}`,
+      "bourse-opinion-given",
+      offerMails.opinionGiven({
+        title: offer.title,
+        organisation: membership.organisationName,
+        verdict: opinionVerdictLabels[verdict as "favourable"],
+        url: offerUrl(publicUrl, offer.id),
+      }),
+    );
+    return given;
+  });
+}
+
+/**
+ * The DAECT publishes the offer for twelve months or not, once every opinion is in or the
+ * deadline has passed. The collectivité is mailed.
+ */
+export async function decideOffer(
+  db: Db,
+  actor: Actor,
+  offerId: number,
+  values: Record<string, string | undefined>,
+  publicUrl: string,
+  now = new Date(),
+) {
+  const decision = values.decision;
+  const comment = (values.comment ?? "").trim().slice(0, 3_000);
+  if (decision !== "publish" && decision !== "reject")
+    throw new Invalid({ decision: "Choisissez : diffuser l'offre ou ne pas la diffuser." });
+  if (decision === "reject" && comment.length === 0)
+    throw new Invalid({
+      comment: "Indiquez à la collectivité pourquoi l'offre n'est pas diffusée.",
+    });
+  return db.transaction(async (tx) => {
+    const offer = await loadOffer(tx, actor, offerId, "bourse:offer:manage", { lock: true });
+    assertOfferVersion(offer, values.version);
+    const status = moved(offer, decision);
+    const opinions = await tx
+      .select()
+      .from(bourseOpinions)
+      .where(eq(bourseOpinions.offerId, offerId));
+    const blocker = decisionBlocker(opinions, offer.opinionsDueOn, parisToday(now));
+    if (blocker) throw new Invalid({ decision: blocker });
+    const decided = await changeStatus(tx, actor, offer, {
+      status,
+      decisionComment: comment,
+      decidedAt: now,
+      decidedByLabel: auditActorOf(actor).label,
+      publishedAt: decision === "publish" ? now : null,
+      expiresAt: decision === "publish" ? expiryAfter(now, PUBLICATION_MONTHS) : null,
+    });
+    const collectivite = await collectiviteOwner(tx, offer.collectiviteId);
+    await mailOrganisations(
+      tx,
+      sql`o.id = ${collectivite?.organisationId ?? -1}`,
+      `bourse:offer:${offer.id}:decided`,
+      "bourse-offer-decided",
+      offerMails.decided({
+        title: offer.title,
+        published: decision === "publish",
+        comment,
+        url: offerUrl(publicUrl, offer.id),
+      }),
+    );
+    return decided;
+  });
+}
+
+/**
+ * The daily run over offers out for opinions: once their deadline has passed, the DAECT
+ * is told which opinions are missing (once, marked on the offer in the same transaction).
+ */
+export async function runOpinionDeadlines(db: Db, publicUrl: string, now = new Date()) {
+  const today = parisToday(now);
+  return db.transaction(async (tx) => {
+    const due = await tx
+      .select()
+      .from(bourseOffers)
+      .where(
+        and(
+          eq(bourseOffers.status, "consultation"),
+          isNull(bourseOffers.deadlineNotifiedAt),
+          isNotNull(bourseOffers.opinionsDueOn),
+          lt(bourseOffers.opinionsDueOn, today),
+        ),
+      )
+      .for("update", { skipLocked: true });
+    for (const offer of due) {
+      const missing = rowsOf<{ name: string }>(
+        await tx.execute(sql`
+          SELECT o.name FROM bourse_opinions p JOIN organisations o ON o.id = p.organisation_id
+           WHERE p.offer_id = ${offer.id} AND p.verdict IS NULL ORDER BY o.name`),
+      ).map((row) => row.name);
+      await tx
+        .update(bourseOffers)
+        .set({ deadlineNotifiedAt: now })
+        .where(eq(bourseOffers.id, offer.id));
+      if (missing.length > 0)
+        await mailOrganisations(
+          tx,
+          sql`o.kind = 'daect'`,
+          `bourse:offer:${offer.id}:deadline`,
+          "bourse-opinions-deadline",
+          offerMails.deadlinePassed({
+            title: offer.title,
+            missing,
+            url: offerUrl(publicUrl, offer.id),
+          }),
+        );
+      await recordChange(tx, systemActor, {
+        operation: "update",
+        entityType: "bourse_offer",
+        entityId: offer.id,
+        after: { missingOpinions: missing.length },
+      });
+    }
+    return { notified: due.length };
+  });
+}
