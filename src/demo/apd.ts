@@ -8,6 +8,7 @@ import {
 } from "../modules/apd/schema";
 import { insertInChunks } from "../platform/db/bulk";
 import type { Tx } from "../platform/db/client";
+import { rebuildTotalCells } from "../modules/apd/index";
 import type { Plan } from "./plan";
 import { Random, apportion } from "./random";
 import { fictitiousPerson } from "./texts";
@@ -223,11 +224,14 @@ export async function insertApdDemo(
         KIND_WEIGHT[plan.collectivites[i].kind],
       Math.min(active.length, Math.round(config.declarers * scale)),
     );
+    // Past the number of collectivités with partners in the South (large scales), the
+    // declarers there declare more lines, so the lines still grow with the scale.
+    const linesFactor = Math.max(1, Math.round((config.declarers * scale) / declarers.length));
     const lines: DraftLine[] = [];
     for (const declarer of declarers) {
       const kind = plan.collectivites[declarer].kind;
       const own = [...partnerCountries[declarer].entries()].filter(([code]) => chosenSet.has(code));
-      const count = kind === "commune" ? random.int(1, 3) : random.int(2, 9);
+      const count = (kind === "commune" ? random.int(1, 3) : random.int(2, 9)) * linesFactor;
       for (let n = 0; n < count; n += 1) {
         const recipient =
           random.next() < 0.06
@@ -350,6 +354,7 @@ export async function insertApdDemo(
     await insertInChunks(tx, apdLines, workingRows);
     await insertInChunks(tx, apdSubmissionLines, frozenRows);
   }
+  await rebuildTotalCells(tx);
   // The receipts name the collectivité as it was called when it declared.
   await tx.execute(sql`
     UPDATE apd_submissions s SET receipt = jsonb_set(s.receipt, '{collectivite}', to_jsonb(c.name))

@@ -271,3 +271,32 @@ describe("submission, receipt and review", () => {
     expect((error as Invalid).fieldErrors.isNil).toMatch(/supprimez-les/);
   });
 });
+
+describe("the summed statistics", () => {
+  it("equal the counted lines in every grouping after submissions, amendments and returns", async () => {
+    const keys = {
+      year: sql`l.year::text`,
+      country: sql`l.recipient_code`,
+      sector: sql`l.purpose_code`,
+      collectivite: sql`l.collectivite_id::text`,
+      region: sql`coalesce(c.region_code, '')`,
+      departement: sql`coalesce(c.departement_code, '')`,
+      collectiviteKind: sql`c.kind`,
+    };
+    for (const [groupBy, key] of Object.entries(keys)) {
+      const fromLines = rowsOf<{ key: string; amount: string }>(
+        await database.db.execute(sql`
+          SELECT ${key} AS key, sum(l.amount_cents)::bigint AS amount
+            FROM apd_submission_lines l JOIN atlas_collectivites c ON c.id = l.collectivite_id
+           WHERE l.counted GROUP BY 1`),
+      );
+      const totals = await apdTotals(database.db, {
+        year: null,
+        groupBy: groupBy as keyof typeof keys,
+      });
+      const expected = Object.fromEntries(fromLines.map((row) => [row.key, Number(row.amount)]));
+      const actual = Object.fromEntries(totals.rows.map((row) => [row.key, row.amountCents]));
+      expect(actual, groupBy).toEqual(expected);
+    }
+  });
+});

@@ -37,8 +37,8 @@ export async function apdCampaignList(db: Db, actor: Actor) {
       SELECT k.id, k.year, k.opens_on::text, k.closes_on::text, k.closed_at,
              (SELECT count(*)::int FROM apd_declarations d
                WHERE d.campaign_id = k.id AND d.status IN ('submitted', 'accepted')) AS declared,
-             (SELECT coalesce(sum(l.amount_cents), 0)::bigint FROM apd_submission_lines l
-               WHERE l.counted AND l.year = k.year) AS total
+             (SELECT coalesce(sum(t.amount_cents), 0)::bigint FROM apd_total_cells t
+               WHERE t.dimension = 'year' AND t.year = k.year) AS total
         FROM apd_campaigns k ORDER BY k.year DESC`),
   ).map((row) => ({ ...row, total: Number(row.total) }));
 }
@@ -86,8 +86,9 @@ export async function apdCampaignProgress(db: Db, actor: Actor, campaignId: numb
   const byKind = await progressBy(db, campaign.year, sql`c.kind`, sql`c.kind`);
   const [totals] = rowsOf<{ amount: string; lines: number }>(
     await db.execute(sql`
-      SELECT coalesce(sum(amount_cents), 0)::bigint AS amount, count(*)::int AS lines
-        FROM apd_submission_lines WHERE counted AND year = ${campaign.year}`),
+      SELECT coalesce(sum(amount_cents), 0)::bigint AS amount,
+             coalesce(sum(line_count), 0)::int AS lines
+        FROM apd_total_cells WHERE dimension = 'year' AND year = ${campaign.year}`),
   );
   const steps = rowsOf<{ step: string; done_at: string; collectivites: number }>(
     await db.execute(sql`

@@ -69,7 +69,11 @@ export async function copyPreviousYear(
       throw new Invalid({
         copy: `Aucune ligne n'a été transmise pour ${declaration.year - 1} : il n'y a rien à reprendre.`,
       });
-    const refs = await lineReferences(tx, declaration.collectiviteId);
+    const refs = await lineReferences(
+      tx,
+      declaration.collectiviteId,
+      previous.map((row) => row.projectId).filter(Boolean),
+    );
     const lines: ApdLine[] = [];
     for (const row of previous) {
       const result = checkLine({ ...row, amount: amountInputText(Number(row.cents)) }, refs);

@@ -111,7 +111,8 @@ export async function importLines(
     });
   return db.transaction(async (tx) => {
     const { declaration } = await lockForChange(tx, actor, declarationId, options.version);
-    const refs = await lineReferences(tx, declaration.collectiviteId);
+    const projectIds = rows.map((row) => (row.projet_atlas ?? "").trim()).filter(Boolean);
+    const refs = await lineReferences(tx, declaration.collectiviteId, projectIds);
     const known = aliases(refs.recipients);
     const errors: RowError[] = [];
     const lines: ApdLine[] = [];

@@ -35,3 +35,4 @@ export {
 } from "./totals.queries";
 export { apdExport, apdExportFormats, parseApdExportQuery } from "./exports";
 export { lineFields, lineFormValues, type ApdLine } from "./line-input";
+export { rebuildTotalCells } from "./total-cells";

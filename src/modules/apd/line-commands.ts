@@ -20,7 +20,8 @@ export async function appendLines(tx: Tx, declarationId: number, lines: ApdLine[
 }
 
 async function checkedLine(tx: Tx, collectiviteId: number, values: Values) {
-  const result = checkLine(values, await lineReferences(tx, collectiviteId));
+  const projectIds = values.projectId ? [String(values.projectId).trim()] : [];
+  const result = checkLine(values, await lineReferences(tx, collectiviteId, projectIds));
   if (result.errors) throw new Invalid(result.errors);
   return result.line;
 }

@@ -44,22 +44,43 @@ export interface LineReferences {
   projects: ReadonlyMap<string, string>;
 }
 
+/**
+ * What lines are checked against. With `projectIds`, only those projects are looked up
+ * (checking a file or a line); without, the collectivité's projects are listed for the form.
+ */
 export async function lineReferences(
   q: Queryable,
   collectiviteId: number,
+  projectIds?: readonly string[],
 ): Promise<LineReferences> {
   // One after the other: inside a transaction the three share one connection.
   const countryRows = await q.execute(sql`SELECT code, name_fr AS label FROM ref_countries
                    WHERE dac_category IS NOT NULL ORDER BY name_fr`);
   const purposeRows = await q.execute(sql`SELECT code, label_fr AS label FROM ref_codes
                    WHERE list = 'dac_purpose' AND is_active ORDER BY code`);
-  const projectRows = await q.execute(sql`
-      SELECT p.id::text AS code, p.title AS label FROM atlas_projects p
-       WHERE p.lead_collectivite_id = ${collectiviteId}
-          OR p.id IN (SELECT pp.project_id FROM atlas_project_partnerships pp
-                        JOIN atlas_partnership_collectivites pc ON pc.partnership_id = pp.partnership_id
-                       WHERE pc.collectivite_id = ${collectiviteId})
-       ORDER BY p.title LIMIT 500`);
+  const ofCollectivite = sql`(p.lead_collectivite_id = ${collectiviteId}
+       OR EXISTS (SELECT 1 FROM atlas_project_partnerships pp
+                    JOIN atlas_partnership_collectivites pc ON pc.partnership_id = pp.partnership_id
+                   WHERE pp.project_id = p.id AND pc.collectivite_id = ${collectiviteId}))`;
+  const wanted = (projectIds ?? []).filter((id) => /^\d{1,9}$/.test(id)).map(Number);
+  const projectRows =
+    projectIds === undefined
+      ? await q.execute(sql`
+          SELECT p.id::text AS code, p.title AS label FROM atlas_projects p
+           WHERE p.id IN (SELECT id FROM atlas_projects WHERE lead_collectivite_id = ${collectiviteId}
+                          UNION
+                          SELECT pp.project_id FROM atlas_project_partnerships pp
+                            JOIN atlas_partnership_collectivites pc ON pc.partnership_id = pp.partnership_id
+                           WHERE pc.collectivite_id = ${collectiviteId})
+           ORDER BY p.title LIMIT 500`)
+      : wanted.length === 0
+        ? { rows: [] }
+        : await q.execute(sql`
+            SELECT p.id::text AS code, p.title AS label FROM atlas_projects p
+             WHERE p.id IN (${sql.join(
+               wanted.map((id) => sql`${id}`),
+               sql`, `,
+             )}) AND ${ofCollectivite}`);
   const pairs = (result: unknown) =>
     rowsOf<{ code: string; label: string }>(result).map(
       (row) => [row.code, row.label] as [string, string],

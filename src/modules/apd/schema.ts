@@ -167,3 +167,20 @@ export const apdSubmissionLines = pgTable(
       .where(sql`counted`),
   ],
 );
+
+/**
+ * The statistics, kept summed: one cell per year, grouping and key (a country, a sector, a
+ * région…), moved by the commands that change which lines are counted. The public pages
+ * and the API read a few hundred cells instead of half a million lines.
+ */
+export const apdTotalCells = pgTable(
+  "apd_total_cells",
+  {
+    year: integer("year").notNull(),
+    dimension: text("dimension").notNull(),
+    key: text("key").notNull(),
+    amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
+    lineCount: integer("line_count").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.year, table.dimension, table.key] })],
+);

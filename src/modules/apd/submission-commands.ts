@@ -1,3 +1,4 @@
+import { moveTotalCells } from "./total-cells";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { recordChange } from "../../platform/audit/audit";
@@ -41,10 +42,11 @@ export async function workingLines(q: Tx | Db, declarationId: number) {
 
 /** Stops counting a declaration's earlier submissions in the statistics. */
 async function uncountSubmissions(tx: Tx, declarationId: number) {
+  const submissions = sql`(SELECT id FROM apd_submissions WHERE declaration_id = ${declarationId})`;
+  await moveTotalCells(tx, sql`l.counted AND l.submission_id IN ${submissions}`, -1);
   await tx.execute(sql`
     UPDATE apd_submission_lines SET counted = false
-     WHERE counted AND submission_id IN
-           (SELECT id FROM apd_submissions WHERE declaration_id = ${declarationId})`);
+     WHERE counted AND submission_id IN ${submissions}`);
 }
 
 /**
@@ -116,6 +118,7 @@ export async function submitDeclaration(
       SELECT ${submission.id}, ${declaration.year}, ${collectivite.id}, true, position,
              recipient_code, purpose_code, amount_cents, flow, channel, project_id, description
         FROM apd_lines WHERE declaration_id = ${declarationId}`);
+    await moveTotalCells(tx, sql`l.submission_id = ${submission.id}`, 1);
     await tx
       .update(apdDeclarations)
       .set({

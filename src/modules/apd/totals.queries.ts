@@ -3,7 +3,8 @@ import { z } from "zod";
 import { type Queryable, rowsOf } from "../../platform/db/client";
 import { parseInput } from "../../platform/validation";
 import { collectiviteKindLabels } from "../atlas";
-import { type TotalGroup, apdRegions, totalGroups } from "./codes";
+import { type TotalGroup, totalGroups } from "./codes";
+import { regionLabels } from "./total-cells";
 
 export interface TotalRow {
   key: string;
@@ -19,97 +20,74 @@ export interface Totals {
 /** Besides the API's groups: continents, for the Africa share. */
 type Group = TotalGroup | "continent";
 
-const regionLabels = sql.raw(
-  `(VALUES ${apdRegions.map((r) => `('${r.code}', '${r.label.replace(/'/g, "''")}', ${r.continent ? `'${r.continent}'` : "NULL"})`).join(", ")}) AS rg(code, label, continent)`,
-);
-
 const kindLabels = sql.raw(
   `(VALUES ${Object.entries(collectiviteKindLabels)
     .map(([code, label]) => `('${code}', '${label.replace(/'/g, "''")}')`)
     .join(", ")}) AS kl(code, label)`,
 );
 
-/** Key and label of each grouping, over `l` (counted lines) and `c` (its collectivité). */
-const groupings: Record<Group, { key: SQL; label: SQL; joins: SQL; order: SQL }> = {
-  year: {
-    key: sql`l.year::text`,
-    label: sql`l.year::text`,
-    joins: sql``,
-    order: sql`key`,
-  },
+/** The label of each grouping's keys, over `k` (summed cells: key, amount). */
+const labels: Record<Group, { label: SQL; joins: SQL; order: SQL }> = {
+  year: { label: sql`k.key`, joins: sql``, order: sql`key` },
   country: {
-    key: sql`l.recipient_code`,
-    label: sql`coalesce(rc.name_fr, rg.label, l.recipient_code)`,
-    joins: sql`LEFT JOIN ref_countries rc ON rc.code = l.recipient_code
-               LEFT JOIN ${regionLabels} ON rg.code = l.recipient_code`,
+    label: sql`coalesce(rc.name_fr, rg.label, k.key)`,
+    joins: sql`LEFT JOIN ref_countries rc ON rc.code = k.key
+               LEFT JOIN ${regionLabels} ON rg.code = k.key`,
     order: sql`amount DESC, label`,
   },
-  continent: {
-    key: sql`coalesce(rc.continent, rg.continent, 'Non ventilé')`,
-    label: sql`coalesce(rc.continent, rg.continent, 'Non ventilé')`,
-    joins: sql`LEFT JOIN ref_countries rc ON rc.code = l.recipient_code
-               LEFT JOIN ${regionLabels} ON rg.code = l.recipient_code`,
-    order: sql`amount DESC, label`,
-  },
+  continent: { label: sql`k.key`, joins: sql``, order: sql`amount DESC, label` },
   sector: {
-    key: sql`l.purpose_code`,
-    label: sql`coalesce(p.label_fr, l.purpose_code)`,
-    joins: sql`LEFT JOIN ref_codes p ON p.list = 'dac_purpose' AND p.code = l.purpose_code`,
+    label: sql`coalesce(p.label_fr, k.key)`,
+    joins: sql`LEFT JOIN ref_codes p ON p.list = 'dac_purpose' AND p.code = k.key`,
     order: sql`amount DESC, label`,
   },
   collectivite: {
-    key: sql`l.collectivite_id::text`,
-    label: sql`c.name`,
-    joins: sql`JOIN atlas_collectivites c ON c.id = l.collectivite_id`,
+    label: sql`coalesce(c.name, k.key)`,
+    joins: sql`LEFT JOIN atlas_collectivites c ON c.id::text = k.key`,
     order: sql`amount DESC, label`,
   },
   region: {
-    key: sql`coalesce(c.region_code, '')`,
     label: sql`coalesce(u.name, 'Région non renseignée')`,
-    joins: sql`JOIN atlas_collectivites c ON c.id = l.collectivite_id
-               LEFT JOIN ref_territorial_units u ON u.id = 'region:' || c.region_code`,
+    joins: sql`LEFT JOIN ref_territorial_units u ON u.id = 'region:' || k.key`,
     order: sql`amount DESC, label`,
   },
   departement: {
-    key: sql`coalesce(c.departement_code, '')`,
     label: sql`coalesce(u.name, 'Hors département (régions)')`,
-    joins: sql`JOIN atlas_collectivites c ON c.id = l.collectivite_id
-               LEFT JOIN ref_territorial_units u ON u.id = 'departement:' || c.departement_code`,
+    joins: sql`LEFT JOIN ref_territorial_units u ON u.id = 'departement:' || k.key`,
     order: sql`amount DESC, label`,
   },
   collectiviteKind: {
-    key: sql`c.kind`,
-    label: sql`coalesce(kl.label, c.kind)`,
-    joins: sql`JOIN atlas_collectivites c ON c.id = l.collectivite_id
-               LEFT JOIN ${kindLabels} ON kl.code = c.kind`,
+    label: sql`coalesce(kl.label, k.key)`,
+    joins: sql`LEFT JOIN ${kindLabels} ON kl.code = k.key`,
     order: sql`amount DESC, label`,
   },
 };
 
 /**
  * Declared aid grouped one way, for one year or all: the current submissions of submitted
- * and accepted declarations only (the `counted` lines). Public aggregates, no line detail.
+ * and accepted declarations only, read from the summed cells (total-cells.ts). Public
+ * aggregates, no line detail.
  */
 export async function apdTotals(
   q: Queryable,
-  options: { year: number | null; groupBy: TotalGroup | "continent"; limit?: number },
+  options: { year: number | null; groupBy: Group; limit?: number },
 ): Promise<Totals> {
-  const grouping = groupings[options.groupBy];
-  const yearFilter = options.year === null ? sql`` : sql`AND l.year = ${options.year}`;
+  const grouping = labels[options.groupBy];
+  const yearFilter = options.year === null ? sql`` : sql`AND year = ${options.year}`;
   const rows = rowsOf<{ key: string; label: string; amount: string }>(
     await q.execute(sql`
-      SELECT ${grouping.key} AS key, min(${grouping.label}) AS label,
-             sum(l.amount_cents)::bigint AS amount
-        FROM apd_submission_lines l ${grouping.joins}
-       WHERE l.counted ${yearFilter}
-       GROUP BY 1
+      SELECT k.key, ${grouping.label} AS label, k.amount
+        FROM (SELECT key, sum(amount_cents)::bigint AS amount FROM apd_total_cells
+               WHERE dimension = ${options.groupBy} ${yearFilter}
+               GROUP BY key HAVING sum(line_count) > 0) k
+        ${grouping.joins}
        ORDER BY ${grouping.order}
        ${options.limit ? sql`LIMIT ${options.limit}` : sql``}`),
   );
   const [total] = rowsOf<{ amount: string | null }>(
     await q.execute(sql`
-      SELECT sum(l.amount_cents)::bigint AS amount FROM apd_submission_lines l
-       WHERE l.counted ${yearFilter}`),
+      SELECT sum(amount_cents)::bigint AS amount FROM apd_total_cells
+       WHERE dimension = 'year' ${yearFilter}`),
   );
   return {
     totalCents: Number(total?.amount ?? 0),
@@ -142,8 +120,8 @@ export function parseTotalsQuery(params: URLSearchParams) {
 export async function declaredYears(q: Queryable): Promise<number[]> {
   const rows = rowsOf<{ year: number }>(
     await q.execute(sql`
-      SELECT year FROM apd_campaigns c
-       WHERE EXISTS (SELECT 1 FROM apd_submission_lines l WHERE l.counted AND l.year = c.year)
+      SELECT year FROM apd_total_cells
+       WHERE dimension = 'year' AND line_count > 0
        ORDER BY year DESC`),
   );
   return rows.map((row) => Number(row.year));
