@@ -3,6 +3,7 @@ import type express from "express";
 import pino from "pino";
 import { seedIfEmpty } from "../src/demo/seed";
 import { runCampaignSteps } from "../src/modules/apd/index";
+import { runOpinionDeadlines, runRequestExpiry } from "../src/modules/bourse/index";
 import { sendAlertDigests } from "../src/modules/workspace/index";
 import { everyInterval } from "../src/platform/jobs/periodic";
 import { failInterruptedImports } from "../src/modules/atlas/import/import-commands";
@@ -70,6 +71,18 @@ export async function startPortal(
     logger,
   );
 
+  // Hourly: Bourse publications reminded a month before their end and closed at the end;
+  // offers whose opinions are overdue reported once to the DAECT.
+  const bourseDeadlines = everyInterval(
+    "bourse-deadlines",
+    60 * 60 * 1000,
+    async () => {
+      await runRequestExpiry(database.db, config.publicUrl);
+      await runOpinionDeadlines(database.db, config.publicUrl);
+    },
+    logger,
+  );
+
   const app = createApp({ database, config, logger, devMiddleware: options.devMiddleware });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(config.port, () => resolve(listening));
@@ -85,6 +98,7 @@ export async function startPortal(
       await worker?.stop();
       await alerts.stop();
       await apdSteps.stop();
+      await bourseDeadlines.stop();
       await database.close();
     })();
     return closing;
