@@ -56,6 +56,8 @@ export default [
   route("apd/declarations/:declarationId/accuse-reception/:number", "routes/apd/receipt.ts"),
   route("api/v1/apd/totals", "routes/api/apd-totals.ts"),
   route("api/v1/apd/export", "routes/api/apd-export.ts"),
+  route("api/v1/bourse/requests", "routes/api/bourse-requests.ts"),
+  route("api/v1/bourse/stats", "routes/api/bourse-stats.ts"),
   route("api/v1/stats/continents", "routes/api/stats-continents.ts"),
   route("api/v1/stats", "routes/api/stats.ts"),
   route("api/v1/openapi.json", "routes/api/openapi.ts"),

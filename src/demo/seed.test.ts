@@ -1,5 +1,5 @@
 import { readFileSync, existsSync } from "node:fs";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "../../tests/support/database";
 import {
@@ -9,7 +9,9 @@ import {
   projectSharesByDomain,
 } from "../modules/atlas/index";
 import { apdTotals } from "../modules/apd/totals.queries";
+import { bourseStats } from "../modules/bourse/public.queries";
 import { users } from "../platform/auth/schema";
+import { rowsOf } from "../platform/db/client";
 import { verifyPassword } from "../platform/auth/passwords";
 import figures from "./published-figures.json" with { type: "json" };
 
@@ -127,5 +129,21 @@ describe("demo e-APD declarations reproduce the published figures", () => {
       });
       expect(byCollectivite.rows.reduce((sum, r) => sum + r.amountCents, 0)).toBe(row.amountCents);
     }
+  });
+
+  it("publishes the Bourse's published size, mostly from countries with few French cooperations", async () => {
+    const stats = await bourseStats(database.db);
+    expect(stats).toEqual({
+      requests: figures.bourse.requests,
+      foreignAuthorities: figures.bourse.foreign_authorities,
+      countries: figures.bourse.countries,
+    });
+    // Requests at other steps exist but are not public.
+    const [{ hidden }] = rowsOf<{ hidden: number }>(
+      await database.db.execute(
+        sql`SELECT count(*)::int AS hidden FROM bourse_requests WHERE status IN ('draft', 'submitted', 'under_review', 'declined', 'closed')`,
+      ),
+    );
+    expect(hidden).toBeGreaterThan(10);
   });
 });

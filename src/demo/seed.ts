@@ -15,6 +15,7 @@ import { DEMO_COLLECTIVITE_UNITS, demoPasswordHash } from "./organisations";
 import { insertNationalOrganisations } from "./national-organisations";
 import { type Plan, planDemoDataset } from "./plan";
 import { insertApdDemo } from "./apd";
+import { insertBourseDemo } from "./bourse";
 import { insertProjects } from "./projects";
 import { Random } from "./random";
 import { fictitiousPerson } from "./texts";
@@ -169,6 +170,7 @@ export async function seedDemoDataset(database: Database, options: SeedOptions):
       organisationIdByUnit,
       units,
     );
+    await insertBourseDemo(tx, seed);
 
     for (const table of [
       "atlas_collectivites",

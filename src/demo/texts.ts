@@ -223,3 +223,20 @@ const LAST_NAMES = [
 export function fictitiousPerson(random: Random) {
   return `${random.pick(FIRST_NAMES)} ${random.pick(LAST_NAMES)}`;
 }
+
+/** A foreign authority's partnership request on a thématique: title and description. */
+export function requestText(random: Random, themeCode: string, local: string) {
+  const template = PROJECT_TEMPLATES[themeCode];
+  const titles = template.titles.filter((title) => !title.includes("{fr}"));
+  const title = random
+    .pick(titles.length > 0 ? titles : template.titles)
+    .replaceAll("{local}", local)
+    .replaceAll("{fr}", "une collectivité française");
+  return {
+    title,
+    description: `${local} recherche une collectivité française pour conduire ce projet avec ses services municipaux. ${template.objective} Le partenaire apporterait son expertise technique, l'accueil d'agents en formation et un appui à la recherche de cofinancements ; la commune met à disposition une équipe projet et un terrain.`,
+  };
+}
+
+/** Thématiques that have request texts. */
+export const requestThemes = Object.keys(PROJECT_TEMPLATES);

@@ -378,6 +378,8 @@ const cases: Case[] = [
   { pattern: "/atlas/statistiques", query: "groupBy=region", expect: 200 },
   { pattern: "/atlas/carte", query: "vue=regions&continent=Afrique", expect: 200 },
   { pattern: "/api/v1/stats/continents", expect: 200 },
+  { pattern: "/api/v1/bourse/requests", query: "country=SN&theme=eau-assainissement", expect: 200 },
+  { pattern: "/api/v1/bourse/stats", expect: 200 },
   { pattern: "/api/v1/openapi.json", expect: 200 },
   { pattern: "/api/v1/collectivites", query: "region=53&limit=5", expect: 200 },
   { pattern: "/api/v1/foreign-authorities", query: "country=SN&limit=5", expect: 200 },

@@ -40,3 +40,11 @@ export {
 export { loadOffer, mayOnOffer, type OfferRow } from "./offer-access";
 export { checkOffer, offerFields, offerListFields } from "./offer-input";
 export { decisionBlocker } from "./offer-machine";
+export {
+  type PublicRequest,
+  type PublicRequestFilters,
+  bourseStats,
+  parsePublicRequestFilters,
+  publicRequests,
+  publicRequestsByCountry,
+} from "./public.queries";

@@ -39,7 +39,7 @@ export const requestFields = [
 /** Fields sent as lists (checkboxes). */
 export const requestListFields = ["themes", "languages"] as const;
 
-export const themeLabels = new Map(
+export const themeLabels: ReadonlyMap<string, string> = new Map(
   atlasDomains.flatMap((domain) => domain.themes.map(([code, label]) => [code, label] as const)),
 );
 
