@@ -25,6 +25,8 @@ export function TextField(props: {
   autoComplete?: string;
   required?: boolean;
   defaultValue?: string;
+  /** The id of a <datalist> of suggestions. */
+  list?: string;
 }) {
   const error = props.failure?.fieldErrors[props.name];
   const id = `champ-${props.name}`;
@@ -40,6 +42,7 @@ export function TextField(props: {
         type: props.type ?? "text",
         autoComplete: props.autoComplete,
         required: props.required,
+        list: props.list,
         defaultValue: asText(shownValue(props.failure, props.name, props.defaultValue)),
         "aria-invalid": error ? true : undefined,
       }}

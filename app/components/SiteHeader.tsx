@@ -33,6 +33,7 @@ export function SiteHeader({ root }: { root: RootData | undefined }) {
     { text: "Carte", linkProps: { href: "/atlas/carte" } },
     { text: "Statistiques", linkProps: { href: "/atlas/statistiques" } },
     { text: "Aide au développement", linkProps: { href: "/apd" } },
+    { text: "Bourse-partenariats", linkProps: { href: "/bourse" } },
     ...(user
       ? [
           { text: "Mon espace", linkProps: { href: "/mon-espace" } },

@@ -379,6 +379,46 @@ const cases: Case[] = [
   { pattern: "/atlas/carte", query: "vue=regions&continent=Afrique", expect: 200 },
   { pattern: "/api/v1/stats/continents", expect: 200 },
   { pattern: "/api/v1/bourse/requests", query: "country=SN&theme=eau-assainissement", expect: 200 },
+  { pattern: "/bourse", query: "continent=Afrique", expect: 200 },
+  { pattern: "/bourse/demandes/nouvelle", query: "pays=SN", expect: 200 },
+  {
+    pattern: "/bourse/demandes/nouvelle",
+    method: "POST",
+    // Visitors use the public form; signed in, only foreign authorities and the DAECT write.
+    expect: { visitor: 400, autorite: 400, daect: 400, others: 403 },
+  },
+  // "own": a request sent (not yet published) by autorite-sn-1's authority, in Senegal;
+  // "other": one from Mali without an account. Unpublished requests are not found by others.
+  {
+    pattern: "/bourse/demandes/:requestId",
+    scope: "own",
+    expect: { autorite: 200, ambassade: 200, daect: 200, others: 404 },
+  },
+  { pattern: "/bourse/demandes/:requestId", scope: "other", expect: { daect: 200, others: 404 } },
+  {
+    pattern: "/bourse/demandes/:requestId",
+    method: "POST",
+    scope: "own",
+    expect: { autorite: 400, ambassade: 400, daect: 400, others: 404 },
+  },
+  {
+    pattern: "/bourse/demandes/:requestId",
+    method: "POST",
+    scope: "other",
+    expect: { daect: 400, others: 404 },
+  },
+  {
+    pattern: "/bourse/demandes/:requestId/pieces/:attachmentId",
+    scope: "own",
+    expect: { autorite: 200, ambassade: 200, daect: 200, others: 404 },
+  },
+  {
+    pattern: "/bourse/demandes/:requestId/pieces/:attachmentId",
+    scope: "other",
+    expect: { daect: 200, others: 404 },
+  },
+  { pattern: "/bourse/suivi/:token", expect: 404 },
+  { pattern: "/bourse/suivi/:token", method: "POST", expect: 404 },
   { pattern: "/api/v1/bourse/stats", expect: 200 },
   { pattern: "/api/v1/openapi.json", expect: 200 },
   { pattern: "/api/v1/collectivites", query: "region=53&limit=5", expect: 200 },
@@ -423,6 +463,7 @@ let campaignId = 0;
 let extractionId = 0;
 /** e-APD: a closed campaign, and declarations (each with one line and one version) for own/other. */
 const apdIds = { campaign: 0, ownDeclaration: 0, otherDeclaration: 0, ownLine: 0, otherLine: 0 };
+const bourseIds = { ownRequest: 0, otherRequest: 0, ownAttachment: 0, otherAttachment: 0 };
 /** Atlas records of the Rennes agent's collectivité ("own") and of nobody's scope ("other"). */
 const atlasIds = {
   ownProject: 0,
@@ -574,6 +615,34 @@ beforeAll(async () => {
     else Object.assign(apdIds, { otherDeclaration: row.declaration, otherLine: row.line });
   }
 
+  for (const scope of ["own", "other"] as const) {
+    const [row] = rowsOf<{ request: number; attachment: number }>(
+      await db.execute(sql`
+        WITH r AS (
+          INSERT INTO bourse_requests (status, author_organisation_id, authority_name, authority_kind,
+                                       country_code, city_name, contact_name, contact_email, title,
+                                       description, themes, languages, email_verified_at, submitted_at)
+          SELECT 'submitted',
+                 ${scope === "own" ? sql`(SELECT m.organisation_id FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = 'autorite-sn-1@example.org')` : sql`NULL`},
+                 'Municipalité d''essai', 'municipality', ${scope === "own" ? "SN" : "ML"},
+                 ${scope === "own" ? "Dakar" : "Bamako"}, 'Contact Exemple', 'contact@example.org',
+                 'Demande d''essai', 'Description de la demande d''essai pour la matrice.',
+                 '{eau-assainissement}', '{fr}', now(), now()
+          RETURNING id),
+        f AS (
+          INSERT INTO stored_files (key, media_type, byte_size, sha256, content)
+          VALUES (${`matrice-${scope}`}, 'application/pdf', 9, 'x', '\x255044462d312e340a'::bytea)
+          RETURNING key),
+        a AS (
+          INSERT INTO bourse_attachments (request_id, file_name, media_type, byte_size, storage_key)
+          SELECT r.id, 'piece.pdf', 'application/pdf', 9, f.key FROM r, f RETURNING id)
+        SELECT (SELECT id FROM r) AS request, (SELECT id FROM a) AS attachment`),
+    );
+    if (scope === "own")
+      Object.assign(bourseIds, { ownRequest: row.request, ownAttachment: row.attachment });
+    else Object.assign(bourseIds, { otherRequest: row.request, otherAttachment: row.attachment });
+  }
+
   for (const [role, email] of Object.entries(ROLES) as [RoleName, string | null][]) {
     const client = new FormClient(served.portal.baseUrl);
     if (email) {
@@ -627,6 +696,14 @@ describe("authorisation matrix", () => {
             String(entry.scope === "own" ? apdIds.ownDeclaration : apdIds.otherDeclaration),
           )
           .replace(":lineId", String(entry.scope === "own" ? apdIds.ownLine : apdIds.otherLine))
+          .replace(
+            ":requestId",
+            String(entry.scope === "own" ? bourseIds.ownRequest : bourseIds.otherRequest),
+          )
+          .replace(
+            ":attachmentId",
+            String(entry.scope === "own" ? bourseIds.ownAttachment : bourseIds.otherAttachment),
+          )
           .replace(":number", "1")
           .replace(":campaignId", String(campaignId))
           .replace(":extractionId", String(extractionId))
@@ -669,7 +746,7 @@ describe("authorisation matrix", () => {
         let status: number;
         if (entry.method === "POST") {
           // A page every role may open, for the CSRF token of the form.
-          await client.get(/^\/(organisations|atlas|admin|apd)/.test(path) ? "/" : path);
+          await client.get(/^\/(organisations|atlas|admin|apd|bourse)/.test(path) ? "/" : path);
           const email = `invite-${role.replace(/\W/g, "")}-${entry.scope}@example.org`;
           const response = await client.post(path, { email });
           status = response.status;

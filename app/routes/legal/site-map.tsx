@@ -21,6 +21,17 @@ export default function SiteMap() {
         <li>
           <a href="/atlas/statistiques">Statistiques de la coopération décentralisée</a>
         </li>
+        <li>
+          <a href="/apd">Aide publique au développement des collectivités (statistiques)</a>
+        </li>
+        <li>
+          <a href="/bourse">Bourse-partenariats : demandes de partenariat</a>
+          <ul>
+            <li>
+              <a href="/bourse/demandes/nouvelle">Déposer une demande de partenariat</a>
+            </li>
+          </ul>
+        </li>
         {root?.user ? (
           <li>
             <a href="/compte">Mon compte</a>

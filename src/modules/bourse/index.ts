@@ -48,3 +48,9 @@ export {
   publicRequests,
   publicRequestsByCountry,
 } from "./public.queries";
+export { requestAttachment, requestView } from "./request.queries";
+export {
+  formLanguageOf,
+  formLanguages,
+  requestFormWords,
+} from "./request-form-labels";

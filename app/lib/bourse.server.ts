@@ -1,0 +1,137 @@
+import {
+  MAX_ATTACHMENTS,
+  MAX_ATTACHMENT_BYTES,
+  type RequestActor,
+  type Upload,
+  citySuggestions,
+  closeRequest,
+  expressInterest,
+  renewRequest,
+  requestCountries,
+  requestView,
+  resubmitRequest,
+  submitRequest,
+  themeLabels,
+  triageRequest,
+  updateRequest,
+} from "../../src/modules/bourse/index";
+import { foreignAuthorityKindLabels } from "../../src/modules/atlas/labels";
+import {
+  partnerKindLabels,
+  partnerSizeLabels,
+  requestLanguageLabels,
+} from "../../src/modules/bourse/codes";
+import type { Db, Queryable } from "../../src/platform/db/client";
+import { Invalid } from "../../src/platform/errors";
+import type { RequestFormChoices } from "../components/bourse/RequestForm";
+
+/** The request form's choices, with the cities of the chosen country. */
+export async function requestFormChoices(
+  q: Queryable,
+  countryCode: string,
+): Promise<RequestFormChoices> {
+  return {
+    authorityKinds: Object.entries(foreignAuthorityKindLabels),
+    themes: [...themeLabels.entries()],
+    partnerKinds: Object.entries(partnerKindLabels),
+    partnerSizes: Object.entries(partnerSizeLabels),
+    languages: Object.entries(requestLanguageLabels),
+    cities: countryCode ? await citySuggestions(q, countryCode) : [],
+  };
+}
+
+export async function countryChoice(q: Queryable, code: string | null | undefined) {
+  const countries = await requestCountries(q);
+  const name = code ? countries.get(code) : undefined;
+  return { countries: [...countries.entries()], country: name ? { code: code!, name } : null };
+}
+
+/** A request's body is refused before it is read when it cannot hold acceptable files. */
+const MAX_BODY_BYTES = MAX_ATTACHMENTS * MAX_ATTACHMENT_BYTES + 1024 * 1024;
+
+/** Reads a multipart form: its fields (lists kept) and its uploaded files. */
+export async function readUploadForm(request: Request, listFields: readonly string[]) {
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > MAX_BODY_BYTES)
+    throw new Invalid({
+      pieces: `Les fichiers envoyés dépassent ${Math.round(MAX_BODY_BYTES / 1024 / 1024)} Mo au total : joignez-en moins ou de plus petits.`,
+    });
+  const form = await request.formData();
+  const values: Record<string, string | string[]> = {};
+  for (const [key, value] of form.entries())
+    if (typeof value === "string" && !(key in values)) values[key] = value;
+  for (const name of listFields)
+    values[name] = form.getAll(name).filter((value): value is string => typeof value === "string");
+  const uploads: Upload[] = [];
+  for (const file of form.getAll("pieces"))
+    if (file instanceof File && (file.size > 0 || file.name))
+      uploads.push({ name: file.name, content: Buffer.from(await file.arrayBuffer()) });
+  return { values, uploads };
+}
+
+/**
+ * The request page's forms, by intent, for a signed-in reader or an author holding its
+ * private link (who may only act as the author).
+ */
+export async function requestPageAction(
+  db: Db,
+  who: RequestActor,
+  requestId: number,
+  values: Record<string, string | string[]>,
+  uploads: Upload[],
+  publicUrl: string,
+): Promise<{ ok: true; message: string }> {
+  const text = (name: string) =>
+    typeof values[name] === "string" ? (values[name] as string) : undefined;
+  const version = text("version");
+  const signedIn = "actor" in who ? who.actor : null;
+  switch (values.intent) {
+    case "request":
+      await updateRequest(db, who, requestId, values, uploads);
+      return { ok: true, message: "La demande est enregistrée." };
+    case "submit":
+      await submitRequest(db, who, requestId, version, publicUrl);
+      return {
+        ok: true,
+        message: "La demande est transmise à l'ambassade de France et à la DAECT.",
+      };
+    case "resubmit":
+      await resubmitRequest(db, who, requestId, version, publicUrl);
+      return { ok: true, message: "La demande complétée est transmise à nouveau." };
+    case "renew":
+      await renewRequest(db, who, requestId);
+      return { ok: true, message: "La publication est prolongée de douze mois." };
+    case "close":
+      await closeRequest(db, who, requestId, text("reason") ?? "");
+      return { ok: true, message: "La demande est retirée de la Bourse." };
+    case "triage":
+      if (!signedIn) break;
+      await triageRequest(
+        db,
+        signedIn,
+        requestId,
+        { decision: text("decision"), message: text("message"), version },
+        publicUrl,
+      );
+      return {
+        ok: true,
+        message: "La décision est enregistrée ; l'auteur en est informé par courriel.",
+      };
+    case "interest":
+      if (!signedIn) break;
+      await expressInterest(
+        db,
+        signedIn,
+        requestId,
+        { collectiviteId: text("collectiviteId"), message: text("message") },
+        publicUrl,
+      );
+      return {
+        ok: true,
+        message:
+          "Votre intérêt est transmis à l'autorité, à l'ambassade et à la DAECT. Les coordonnées de l'autorité figurent ci-dessous.",
+      };
+  }
+  await requestView(db, who, requestId);
+  throw new Invalid({ intent: "Cette action n'existe pas sur une demande." });
+}

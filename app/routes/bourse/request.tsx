@@ -1,0 +1,92 @@
+import { useActionData, useLoaderData } from "react-router";
+import {
+  requestFormValues,
+  requestListFields,
+  requestView,
+  themeLabels,
+} from "../../../src/modules/bourse/index";
+import { RequestDetail } from "../../components/bourse/RequestDetail";
+import { RequestForm } from "../../components/bourse/RequestForm";
+import { appContext, requestContext } from "../../context";
+import { readUploadForm, requestFormChoices, requestPageAction } from "../../lib/bourse.server";
+import { guard, runAction } from "../../lib/http.server";
+import { idParam } from "../../lib/params.server";
+import type { Route } from "./+types/request";
+
+export const meta = ({ data }: Route.MetaArgs) => [
+  {
+    title: data
+      ? `${data.view.request.title} – Bourse-partenariats – Portail AECT`
+      : "Demande de partenariat – Bourse-partenariats – Portail AECT",
+  },
+];
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { db } = context.get(appContext);
+  const { actor, csrfToken } = context.get(requestContext);
+  return guard(request, async () => {
+    const view = await requestView(db, { actor }, idParam(params.requestId));
+    return {
+      view,
+      csrfToken,
+      themeNames: Object.fromEntries(themeLabels),
+      stored:
+        view.abilities.edit && view.contact
+          ? requestFormValues({ ...view.request, ...view.contact })
+          : null,
+      choices: view.abilities.edit ? await requestFormChoices(db, view.request.countryCode) : null,
+    };
+  });
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { db, config } = context.get(appContext);
+  const { actor } = context.get(requestContext);
+  const values: Record<string, string | string[]> = {};
+  return runAction(values, async () => {
+    const form = await readUploadForm(request, requestListFields);
+    Object.assign(values, form.values);
+    return requestPageAction(
+      db,
+      { actor },
+      idParam(params.requestId),
+      form.values,
+      form.uploads,
+      config.publicUrl,
+    );
+  });
+}
+
+export default function RequestPage() {
+  const { view, csrfToken, themeNames, stored, choices } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failure = result && !result.ok ? result : undefined;
+  return (
+    <RequestDetail
+      view={view}
+      themeNames={themeNames}
+      csrfToken={csrfToken}
+      failure={failure}
+      success={result?.ok ? result.message : undefined}
+      attachmentBase={`/bourse/demandes/${view.request.id}/pieces`}
+      editForm={
+        stored && choices ? (
+          <details className="fr-mb-3w" open={failure?.values.intent === "request"}>
+            <summary>Modifier la demande</summary>
+            <RequestForm
+              lang="fr"
+              csrfToken={csrfToken}
+              country={{ code: view.request.countryCode, name: view.request.country }}
+              choices={choices}
+              failure={failure?.values.intent === "request" ? failure : undefined}
+              stored={stored}
+              version={view.request.version}
+              withUpload
+              submitLabel="Enregistrer les modifications"
+            />
+          </details>
+        ) : undefined
+      }
+    />
+  );
+}
