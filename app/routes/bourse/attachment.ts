@@ -6,7 +6,7 @@ import type { Route } from "./+types/attachment";
 
 /**
  * A request's attachment, for those who see its contact details. Always a download with the
- * type detected at upload and no sniffing: a file is never shown inline by the portal.
+ * type detected at upload (every response carries nosniff): never shown inline.
  */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { db } = context.get(appContext);
@@ -22,7 +22,6 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       headers: {
         "Content-Type": file.mediaType,
         "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-        "X-Content-Type-Options": "nosniff",
         "Content-Security-Policy": "sandbox; default-src 'none'",
         "Cache-Control": "private, no-store",
       },

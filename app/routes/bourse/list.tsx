@@ -169,8 +169,7 @@ export default function BoursePage() {
           {result.ok ? (
             <>
               <h2 id="resultats">
-                {result.total} demande{result.total > 1 ? "s" : ""} publiée
-                {result.total > 1 ? "s" : ""}
+                {`${result.total} demande${result.total > 1 ? "s publiées" : " publiée"}`}
               </h2>
               <ChoroplethFigure
                 id="carte-bourse"

@@ -1,0 +1,179 @@
+import { desc, eq } from "drizzle-orm";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { bourseRequests } from "../../src/modules/bourse/schema";
+import { mailOutbox } from "../../src/platform/mail/schema";
+import { FormClient } from "../support/browserless";
+import { portalForTestFile } from "../support/portal";
+
+/** The Bourse through its pages, as a browser without JavaScript uses them. */
+const served = portalForTestFile();
+const pdf = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n");
+
+const requestForm = (overrides: Record<string, string> = {}) => {
+  const form = new FormData();
+  const fields: Record<string, string> = {
+    intent: "request",
+    langue: "en",
+    countryCode: "SN",
+    authorityName: "Municipalité de Kaolack",
+    authorityKind: "municipality",
+    cityName: "kaolack",
+    title: "Assainissement des quartiers inondables de Kaolack",
+    description:
+      "La commune veut drainer trois quartiers inondés à chaque hivernage et former une équipe municipale à l'entretien des canaux.",
+    budget: "240 000",
+    partnerKind: "commune",
+    partnerSize: "medium",
+    contactName: "Moussa Ndiaye-Exemple",
+    contactEmail: "m.ndiaye@kaolack.example.org",
+    ...overrides,
+  };
+  for (const [name, value] of Object.entries(fields)) form.set(name, value);
+  form.append("themes", "eau-assainissement");
+  form.append("languages", "fr");
+  form.append("languages", "en");
+  return form;
+};
+
+describe("the public Bourse", () => {
+  it("lists the published requests with their figures, filters them, and explains a bad filter on its field", async () => {
+    const visitor = new FormClient(served.portal.baseUrl);
+    const page = await visitor.get("/bourse");
+    expect(page.status).toBe(200);
+    expect(page.html).toMatch(/137<\/p><p>demandes publiées/);
+    expect(page.html).toMatch(/<h2 id="resultats">137 demandes publiées<\/h2>/);
+    expect(page.html).not.toContain("@municipalite.example.org");
+    const senegal = await visitor.get("/bourse?country=SN");
+    const count = Number(/<h2 id="resultats">(\d+) demande/.exec(senegal.html)?.[1]);
+    expect(count).toBeGreaterThan(0);
+    expect(count).toBeLessThan(137);
+    const bad = await visitor.get("/bourse?country=SN&from=hier");
+    expect(bad.status).toBe(400);
+    expect(bad.html).toContain("La date de début doit être une date au format AAAA-MM-JJ.");
+    expect(bad.html).toMatch(
+      /id="champ-from"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="champ-from"/,
+    );
+  });
+
+  it("never fails on arbitrary filters: a 200 or a 400 with a French message", async () => {
+    const visitor = new FormClient(served.portal.baseUrl);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          q: fc.string({ maxLength: 80 }),
+          country: fc.string({ maxLength: 4 }),
+          from: fc.string({ maxLength: 12 }),
+          theme: fc.string({ maxLength: 20 }),
+          page: fc.string({ maxLength: 8 }),
+        }),
+        async (filters) => {
+          const response = await visitor.get(`/bourse?${new URLSearchParams(filters)}`);
+          expect([200, 400]).toContain(response.status);
+          if (response.status === 400) expect(response.html).toContain("fr-alert--error");
+        },
+      ),
+      { numRuns: 25, seed: 2026 },
+    );
+  });
+});
+
+describe("a request from the public form to a collectivité's interest", () => {
+  it("keeps what was typed on a mistake, sends after the address check, is triaged by the embassy and answered by a collectivité", async () => {
+    const author = new FormClient(served.portal.baseUrl);
+    const chooser = await author.get("/bourse/demandes/nouvelle?langue=en");
+    expect(chooser.html).toContain('lang="en"');
+    const form = await author.get("/bourse/demandes/nouvelle?langue=en&pays=SN");
+    expect(form.html).toContain("Project title");
+    expect(form.html).toContain('<option value="Kaolack">');
+
+    // A mistake: the missing title is named, the rest is kept.
+    const refused = await author.postMultipart(
+      "/bourse/demandes/nouvelle?langue=en&pays=SN",
+      requestForm({ title: "" }),
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.html).toContain("Le titre du projet est obligatoire.");
+    expect(refused.html).toContain('value="Municipalité de Kaolack"');
+    expect(refused.html).toContain("drainer trois quartiers");
+
+    const withFile = requestForm();
+    withFile.append("pieces", new File([pdf], "plan-de-drainage.pdf", { type: "application/pdf" }));
+    const sent = await author.postMultipart(
+      "/bourse/demandes/nouvelle?langue=en&pays=SN",
+      withFile,
+    );
+    expect(sent.status).toBe(200);
+    expect(sent.html).toContain("m.ndiaye@kaolack.example.org");
+    const [confirmation] = await served.database.db
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.recipient, "m.ndiaye@kaolack.example.org"))
+      .orderBy(desc(mailOutbox.id));
+    expect(confirmation.subject).toContain("Confirm your partnership request");
+    const link = /\/bourse\/suivi\/[\w-]+/.exec(confirmation.bodyText)![0];
+    const confirmed = await author.get(link);
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.html).toContain("Adresse confirmée");
+    const [request] = await served.database.db
+      .select()
+      .from(bourseRequests)
+      .where(eq(bourseRequests.contactEmail, "m.ndiaye@kaolack.example.org"));
+    expect(request.status).toBe("submitted");
+    expect(request.cityName).toBe("Kaolack");
+    const path = `/bourse/demandes/${request.id}`;
+
+    // Not public yet: another embassy and visitors do not find it.
+    const morocco = new FormClient(served.portal.baseUrl);
+    await morocco.signIn("ambassade-ma@example.org");
+    expect((await morocco.get(path)).status).toBe(404);
+    expect((await new FormClient(served.portal.baseUrl).get(path)).status).toBe(404);
+
+    // The embassy of Senegal sees the contact and the file, and publishes.
+    const embassy = new FormClient(served.portal.baseUrl);
+    await embassy.signIn("ambassade-sn@example.org");
+    const toTriage = await embassy.get(path);
+    expect(toTriage.html).toContain("m.ndiaye@kaolack.example.org");
+    const fileLink = /href="(\/bourse\/demandes\/\d+\/pieces\/\d+)"/.exec(toTriage.html)![1];
+    const file = await fetch(`${served.portal.baseUrl}${fileLink}`, {
+      headers: { cookie: `aect_session=${embassy.cookie("aect_session")}` },
+    });
+    expect(file.headers.get("content-type")).toBe("application/pdf");
+    expect(file.headers.get("content-disposition")).toMatch(/^attachment;/);
+    expect(file.headers.get("x-content-type-options")).toContain("nosniff");
+    const noDecision = await embassy.post(path, {
+      intent: "triage",
+      version: String(request.version),
+    });
+    expect(noDecision.status).toBe(400);
+    const published = await embassy.post(path, {
+      intent: "triage",
+      decision: "publish",
+      version: String(request.version),
+    });
+    expect(published.status).toBe(200);
+    expect(published.html).toContain("La décision est enregistrée");
+
+    // Public now, without the contact; a collectivité answers and gets the contact.
+    const visitorView = await new FormClient(served.portal.baseUrl).get(path);
+    expect(visitorView.status).toBe(200);
+    expect(visitorView.html).not.toContain("m.ndiaye@kaolack.example.org");
+    const agent = new FormClient(served.portal.baseUrl);
+    await agent.signIn("agent-35238@example.org");
+    const before = await agent.get(path);
+    expect(before.html).toContain("Manifester notre intérêt");
+    expect(before.html).not.toContain("m.ndiaye@kaolack.example.org");
+    const [current] = await served.database.db
+      .select({ version: bourseRequests.version })
+      .from(bourseRequests)
+      .where(eq(bourseRequests.id, request.id));
+    const answered = await agent.post(path, {
+      intent: "interest",
+      version: String(current.version),
+      message: "Rennes a conduit un programme semblable à Diourbel.",
+    });
+    expect(answered.status).toBe(200);
+    expect(answered.html).toContain("m.ndiaye@kaolack.example.org");
+    expect(answered.html).not.toContain("Manifester notre intérêt");
+  });
+});
