@@ -226,12 +226,14 @@ export async function insertApdDemo(
     );
     // Past the number of collectivités with partners in the South (large scales), the
     // declarers there declare more lines, so the lines still grow with the scale.
-    const linesFactor = Math.max(1, Math.round((config.declarers * scale) / declarers.length));
+    const linesFactor = Math.max(1, (config.declarers * scale) / declarers.length);
     const lines: DraftLine[] = [];
     for (const declarer of declarers) {
       const kind = plan.collectivites[declarer].kind;
       const own = [...partnerCountries[declarer].entries()].filter(([code]) => chosenSet.has(code));
-      const count = (kind === "commune" ? random.int(1, 3) : random.int(2, 9)) * linesFactor;
+      const count = Math.round(
+        (kind === "commune" ? random.int(1, 3) : random.int(2, 9)) * linesFactor,
+      );
       for (let n = 0; n < count; n += 1) {
         const recipient =
           random.next() < 0.06

@@ -43,7 +43,8 @@ const labels: Record<Group, { label: SQL; joins: SQL; order: SQL }> = {
   },
   collectivite: {
     label: sql`coalesce(c.name, k.key)`,
-    joins: sql`LEFT JOIN atlas_collectivites c ON c.id::text = k.key`,
+    // The key is the collectivité's id as text: cast it back so the primary key is used.
+    joins: sql`LEFT JOIN atlas_collectivites c ON c.id = k.key::integer`,
     order: sql`amount DESC, label`,
   },
   region: {
