@@ -411,7 +411,7 @@ describe("an offer from a French collectivité", () => {
     const prefecture53 = await actorFor(database.db, "prefecture-53@example.org");
     const prefecture84 = await actorFor(database.db, "prefecture-84@example.org");
     const offer = await createOffer(database.db, rennesAgent, rennes, {
-      title: "Appui à la gestion des déchets ménagers",
+      title: "Appui au tri sélectif des déchets ménagers",
       summary:
         "Rennes propose l'appui de ses services de collecte et de tri pour concevoir un schéma de gestion des déchets ménagers, avec des missions d'agents et l'accueil de stagiaires.",
       themes: ["dechets"],
@@ -422,14 +422,18 @@ describe("an offer from a French collectivité", () => {
       createOffer(database.db, metropoleAgent, rennes, { title: "Autre" }),
     ).rejects.toBeInstanceOf(Forbidden);
     await submitOffer(database.db, rennesAgent, offer.id, undefined, URL);
-    expect((await mailsTo("bourse-offer-received")).map((mail) => mail.recipient)).toEqual([
+    const aboutThisOffer = async (template: string) =>
+      (await mailsTo(template)).filter((mail) => mail.body.includes("Appui au tri sélectif"));
+    expect((await aboutThisOffer("bourse-offer-received")).map((mail) => mail.recipient)).toEqual([
       "daect@example.org",
     ]);
 
     const now = new Date();
     const dueOn = new Date(now.getTime() + 7 * 86_400_000).toISOString().slice(0, 10);
     await requestOpinions(database.db, daect, offer.id, { dueOn }, URL, now);
-    expect((await mailsTo("bourse-opinion-requested")).map((mail) => mail.recipient)).toEqual([
+    expect(
+      (await aboutThisOffer("bourse-opinion-requested")).map((mail) => mail.recipient),
+    ).toEqual([
       "ambassade-ma@example.org",
       "ambassade-sn@example.org",
       "prefecture-53@example.org",
@@ -476,7 +480,7 @@ describe("an offer from a French collectivité", () => {
     const after = new Date(`${dueOn}T12:00:00Z`).getTime() + 86_400_000;
     await runOpinionDeadlines(database.db, URL, new Date(after));
     await runOpinionDeadlines(database.db, URL, new Date(after + 3_600_000));
-    const deadline = await mailsTo("bourse-opinions-deadline");
+    const deadline = await aboutThisOffer("bourse-opinions-deadline");
     expect(deadline).toHaveLength(1);
     expect(deadline[0].body).toContain("Maroc");
     expect(deadline[0].body).not.toContain("Sénégal");
