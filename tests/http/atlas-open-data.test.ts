@@ -237,6 +237,9 @@ describe("GET /api/v1/openapi.json", () => {
         "/api/v1/collectivites",
         "/api/v1/foreign-authorities",
         "/api/v1/partnerships",
+        "/api/v1/apd/totals",
+        "/api/v1/bourse/requests",
+        "/api/v1/bourse/stats",
       ].sort(),
     );
   });

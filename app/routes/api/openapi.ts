@@ -1,4 +1,6 @@
+import { apdOpenApiPaths, apdOpenApiSchemas } from "../../../src/modules/apd/openapi";
 import { atlasOpenApiPaths, atlasOpenApiSchemas } from "../../../src/modules/atlas/openapi";
+import { bourseOpenApiPaths, bourseOpenApiSchemas } from "../../../src/modules/bourse/openapi";
 import { appContext } from "../../context";
 import { openDataHeaders } from "../../lib/api.server";
 import type { Route } from "./+types/openapi";
@@ -13,13 +15,22 @@ export async function loader({ context }: Route.LoaderArgs) {
         title: "API de données ouvertes du Portail AECT",
         version: "1.0.0",
         description:
-          "Données publiques de l'action extérieure des collectivités territoriales : Atlas de la coopération décentralisée (projets, statistiques). Aucune donnée personnelle de contact.",
+          "Données publiques de l'action extérieure des collectivités territoriales : Atlas de la coopération décentralisée (projets, statistiques), aide publique au développement déclarée (e-APD), Bourse-partenariats. Aucune donnée personnelle de contact.",
         license: { name: "Licence Ouverte 2.0 (etalab-2.0)", identifier: "etalab-2.0" },
       },
       servers: [{ url: config.publicUrl }],
-      tags: [{ name: "Atlas", description: "Atlas français de la coopération décentralisée" }],
-      paths: { ...atlasOpenApiPaths },
-      components: { schemas: { ...atlasOpenApiSchemas } },
+      tags: [
+        { name: "Atlas", description: "Atlas français de la coopération décentralisée" },
+        {
+          name: "e-APD",
+          description: "Aide publique au développement déclarée par les collectivités",
+        },
+        { name: "Bourse-partenariats", description: "Demandes de partenariat publiées" },
+      ],
+      paths: { ...atlasOpenApiPaths, ...apdOpenApiPaths, ...bourseOpenApiPaths },
+      components: {
+        schemas: { ...atlasOpenApiSchemas, ...apdOpenApiSchemas, ...bourseOpenApiSchemas },
+      },
     },
     { headers: openDataHeaders },
   );

@@ -1,3 +1,4 @@
+import { openApiBadRequest } from "../../platform/openapi";
 import { continents } from "../../reference/schema";
 import { exportFormats } from "./export/project-export";
 import { collectiviteKinds, partnershipKinds, projectStatuses } from "./schema";
@@ -74,11 +75,6 @@ const filterParameters = [
     schema: { type: "integer", minimum: 1950, maximum: 2100 },
   },
 ];
-
-const badRequest = {
-  description: "Paramètre invalide : un message en français par paramètre.",
-  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
-};
 
 const codeLabel = (code: object) => ({
   type: "object",
@@ -205,7 +201,7 @@ function directoryPath(summary: string, filterNames: string[]) {
             },
           },
         },
-        "400": badRequest,
+        "400": openApiBadRequest,
       },
     },
   };
@@ -266,7 +262,7 @@ export const atlasOpenApiPaths = {
             "application/json": { schema: { $ref: "#/components/schemas/ProjectSearch" } },
           },
         },
-        "400": badRequest,
+        "400": openApiBadRequest,
       },
     },
   },
@@ -298,7 +294,7 @@ export const atlasOpenApiPaths = {
             "application/pdf": { schema: { type: "string", contentEncoding: "binary" } },
           },
         },
-        "400": badRequest,
+        "400": openApiBadRequest,
       },
     },
   },
@@ -331,7 +327,7 @@ export const atlasOpenApiPaths = {
             "text/csv": { schema: { type: "string" } },
           },
         },
-        "400": badRequest,
+        "400": openApiBadRequest,
       },
     },
   },
