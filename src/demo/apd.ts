@@ -128,6 +128,9 @@ function shuffleWindow(random: Random, year: number, late: boolean) {
   return new Date(Date.UTC(year + 1, month - 1, dayOfMonth, random.int(7, 17), random.int(0, 59)));
 }
 
+/** Declaration lines of one year at scale 1 (what the calibrated demo gives). */
+const LINES_PER_YEAR = 1_640;
+
 export async function insertApdDemo(
   tx: Tx,
   plan: Plan,
@@ -224,9 +227,13 @@ export async function insertApdDemo(
         KIND_WEIGHT[plan.collectivites[i].kind],
       Math.min(active.length, Math.round(config.declarers * scale)),
     );
-    // Past the number of collectivités with partners in the South (large scales), the
-    // declarers there declare more lines, so the lines still grow with the scale.
-    const linesFactor = Math.max(1, (config.declarers * scale) / declarers.length);
+    // At larger scales each declaration holds more lines, so that the lines grow with the
+    // scale like the rest of the dataset (about 1,640 a year at scale 1, 4,925 in all).
+    const expectedLines = declarers.reduce(
+      (sum, i) => sum + (plan.collectivites[i].kind === "commune" ? 2 : 5.5),
+      0,
+    );
+    const linesFactor = scale > 1 ? Math.max(1, (LINES_PER_YEAR * scale) / expectedLines) : 1;
     const lines: DraftLine[] = [];
     for (const declarer of declarers) {
       const kind = plan.collectivites[declarer].kind;
