@@ -166,7 +166,9 @@ describe("e-APD journey in a real browser", () => {
     expect(await daect.locator("main").textContent()).toContain("La déclaration est acceptée");
     await agent.reload();
     expect(await agent.locator("main .fr-badge").first().textContent()).toMatch(/accept/i);
-  });
+    // A long journey (three people, nine accessibility audits): on a loaded two-core machine
+    // it takes minutes, not the default minute and a half.
+  }, 300_000);
 
   for (const pathname of ["/apd", "/apd?year=2018&groupBy=sector"]) {
     it(`has no serious accessibility violation on ${pathname}`, async () => {
