@@ -10,10 +10,23 @@ export function amountInputText(cents: number): string {
   return rest ? `${euros},${String(rest).padStart(2, "0")}` : String(euros);
 }
 
-/** A day as written in a letter, in Paris time: "23 novembre 2026" (or in the reader's language). */
-export function longDate(date: Date, language = "fr"): string {
+/**
+ * A day as written in a letter, in Paris time: "23 novembre 2026" (or in the reader's
+ * language). A calendar day ("2026-06-30", a date column) is that day wherever it is read.
+ */
+export function longDate(date: Date | string, language = "fr"): string {
+  const moment = typeof date === "string" ? new Date(`${date.slice(0, 10)}T12:00:00Z`) : date;
   return new Intl.DateTimeFormat(language === "fr" ? "fr-FR" : language, {
     dateStyle: "long",
     timeZone: "Europe/Paris",
-  }).format(date);
+  }).format(moment);
 }
+
+/** The calendar day in Paris of a moment, as "AAAA-MM-JJ": deadlines are French days. */
+export const parisDay = (moment: Date) =>
+  new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/Paris",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(moment);

@@ -1,9 +1,9 @@
+import { parisDay } from "../../platform/french-format";
 import { isNull, sql } from "drizzle-orm";
 import { insertInChunks } from "../../platform/db/bulk";
 import { type Db, rowsOf } from "../../platform/db/client";
 import { mailOutbox } from "../../platform/mail/schema";
 import { collectiviteMailRows, collectiviteRecipients } from "../atlas";
-import { parisDate } from "./declaration-machine";
 import { apdMails } from "./mails";
 import { apdCampaigns } from "./schema";
 
@@ -41,7 +41,7 @@ export function campaignSteps(
  * finds it done and sends nothing. Reminders stop once the deadline has passed.
  */
 export async function runCampaignSteps(db: Db, publicUrl: string, now = new Date()) {
-  const today = parisDate(now);
+  const today = parisDay(now);
   const open = await db.select().from(apdCampaigns).where(isNull(apdCampaigns.closedAt));
   const done: { year: number; step: string; collectivites: number }[] = [];
   for (const campaign of open) {

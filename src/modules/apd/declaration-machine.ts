@@ -1,3 +1,4 @@
+import { parisDay } from "../../platform/french-format";
 import type { DeclarationStatus } from "./codes";
 
 /**
@@ -43,17 +44,8 @@ export function submitBlocker(state: DeclarationState, campaign: CampaignWindow)
 
 export const canReview = (status: DeclarationStatus) => status === "submitted";
 
-/** A moment's calendar day in Paris, as AAAA-MM-JJ: deadlines and steps fall on French days. */
-export const parisDate = (moment: Date) =>
-  new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/Paris",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(moment);
-
 /** The last day of the window ends at midnight, Paris time. */
-export const isLate = (submittedAt: Date, closesOn: string) => parisDate(submittedAt) > closesOn;
+export const isLate = (submittedAt: Date, closesOn: string) => parisDay(submittedAt) > closesOn;
 
 /** Whether the statistics count this declaration's current submission. */
 export const isCounted = (status: DeclarationStatus) =>

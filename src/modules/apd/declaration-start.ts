@@ -1,3 +1,4 @@
+import { parisDay } from "../../platform/french-format";
 import { and, eq, sql } from "drizzle-orm";
 import type { Actor } from "../../platform/auth/actor";
 import { type Db, rowsOf } from "../../platform/db/client";
@@ -5,7 +6,7 @@ import { Invalid, NotFound } from "../../platform/errors";
 import { authorize } from "../../platform/policy";
 import { collectiviteOwner } from "../atlas";
 import { lockForChange, touchDeclaration } from "./declaration-access";
-import { isCampaignOpen, parisDate } from "./declaration-machine";
+import { isCampaignOpen } from "./declaration-machine";
 import { amountInputText } from "../../platform/french-format";
 import { type ApdLine, checkLine, lineReferences } from "./line-input";
 import { appendLines } from "./line-commands";
@@ -19,7 +20,7 @@ export async function startDeclaration(db: Db, actor: Actor, collectiviteId: num
   if (!Number.isInteger(year) || year < 2000 || year > 2100)
     throw new Invalid({ year: "Choisissez l'année de la déclaration à commencer." });
   const [campaign] = await db.select().from(apdCampaigns).where(eq(apdCampaigns.year, year));
-  if (!campaign || !isCampaignOpen(campaign) || campaign.opensOn > parisDate(new Date()))
+  if (!campaign || !isCampaignOpen(campaign) || campaign.opensOn > parisDay(new Date()))
     throw new Invalid({ year: `La déclaration des dépenses ${year} n'est pas ouverte.` });
   await db
     .insert(apdDeclarations)

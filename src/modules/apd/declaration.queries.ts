@@ -1,3 +1,4 @@
+import { parisDay } from "../../platform/french-format";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Actor } from "../../platform/auth/actor";
 import { type Db, rowsOf } from "../../platform/db/client";
@@ -5,13 +6,7 @@ import { NotFound } from "../../platform/errors";
 import { authorize, can } from "../../platform/policy";
 import { collectiviteOwner } from "../atlas";
 import { loadDeclaration } from "./declaration-access";
-import {
-  canEdit,
-  canReview,
-  isCampaignOpen,
-  parisDate,
-  submitBlocker,
-} from "./declaration-machine";
+import { canEdit, canReview, isCampaignOpen, submitBlocker } from "./declaration-machine";
 import { apdLabels, labelLines } from "./labels";
 import { lineReferences } from "./line-input";
 import { apdCampaigns, apdDeclarations, apdSubmissions } from "./schema";
@@ -83,7 +78,7 @@ export async function collectiviteDeclarations(db: Db, actor: Actor, collectivit
   const collectivite = await collectiviteOwner(db, collectiviteId);
   if (!collectivite) throw new NotFound("Cette collectivité n'existe pas.");
   authorize(actor, "apd:read", { organisationId: collectivite.organisationId ?? -1 });
-  const today = parisDate(new Date());
+  const today = parisDay(new Date());
   const years = await db
     .select({
       campaignId: apdCampaigns.id,

@@ -2,7 +2,6 @@
 export * from "./codes";
 export { openApdCampaign, closeApdCampaign, defaultCampaignValues } from "./campaign-commands";
 export { runCampaignSteps, campaignSteps } from "./campaign-steps";
-export { parisDate } from "./declaration-machine";
 export { startDeclaration, copyPreviousYear } from "./declaration-start";
 export { addLine, updateLine, deleteLine, setNilDeclaration } from "./line-commands";
 export { importLines, lineImportColumns, lineImportTemplate } from "./import-lines";

@@ -1,10 +1,5 @@
 import { PORTAL_MAIL_FOOTER, simpleMail } from "../../platform/mail/outbox";
-import { frenchEuros } from "../../platform/french-format";
-
-const longDate = (isoDate: string) =>
-  new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" }).format(
-    new Date(isoDate),
-  );
+import { frenchEuros, longDate } from "../../platform/french-format";
 
 /** Mails of the e-APD declaration; each is documented in docs/mails/. */
 export const apdMails = {

@@ -4,7 +4,7 @@ import { type Actor, actorLabel, auditActorOf } from "../../platform/auth/actor"
 import { memberAddresses } from "../../platform/auth/member-addresses";
 import { type Db, type Tx, rowsOf } from "../../platform/db/client";
 import { Forbidden, Invalid } from "../../platform/errors";
-import { longDate } from "../../platform/french-format";
+import { longDate, parisDay } from "../../platform/french-format";
 import { enqueueMail } from "../../platform/mail/outbox";
 import { actingMembership, authorize } from "../../platform/policy";
 import { collectiviteOwner } from "../atlas/index";
@@ -23,10 +23,6 @@ import { expiryAfter } from "./request-machine";
 import { bourseOffers, bourseOpinions } from "./schema";
 
 type Values = Record<string, string | string[] | undefined>;
-
-const parisToday = (now = new Date()) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(now);
-const dayText = (isoDay: string) => longDate(new Date(`${isoDay}T12:00:00Z`));
 
 function moved(offer: OfferRow, event: OfferEvent) {
   const status = nextOfferStatus(offer.status, event);
@@ -148,7 +144,7 @@ export async function submitOffer(
 
 /**
  * The DAECT asks for the opinions: the prefecture of the collectivité's région and the
- * French embassy of each target country, by a date at least a week away.
+ * French embassy of each target country, by a date to come.
  */
 export async function requestOpinions(
   db: Db,
@@ -163,7 +159,7 @@ export async function requestOpinions(
     throw new Invalid({
       dueOn: "La date limite des avis doit être une date au format AAAA-MM-JJ.",
     });
-  if (dueOn <= parisToday(now))
+  if (dueOn <= parisDay(now))
     throw new Invalid({ dueOn: "La date limite des avis doit être à venir." });
   return db.transaction(async (tx) => {
     const offer = await loadOffer(tx, actor, offerId, "bourse:offer:manage", { lock: true });
@@ -193,7 +189,7 @@ export async function requestOpinions(
     const mail = offerMails.opinionRequested({
       title: offer.title,
       collectivite: collectivite?.name ?? "",
-      dueOn: dayText(dueOn),
+      dueOn: longDate(dueOn),
       url: offerUrl(publicUrl, offer.id),
     });
     await mailOrganisations(
@@ -304,7 +300,7 @@ export async function decideOffer(
       .select()
       .from(bourseOpinions)
       .where(eq(bourseOpinions.offerId, offerId));
-    const blocker = decisionBlocker(opinions, offer.opinionsDueOn, parisToday(now));
+    const blocker = decisionBlocker(opinions, offer.opinionsDueOn, parisDay(now));
     if (blocker) throw new Invalid({ decision: blocker });
     const decided = await changeStatus(tx, actor, offer, {
       status,
@@ -336,7 +332,7 @@ export async function decideOffer(
  * is told which opinions are missing (once, marked on the offer in the same transaction).
  */
 export async function runOpinionDeadlines(db: Db, publicUrl: string, now = new Date()) {
-  const today = parisToday(now);
+  const today = parisDay(now);
   return db.transaction(async (tx) => {
     const due = await tx
       .select()

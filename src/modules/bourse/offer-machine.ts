@@ -45,5 +45,5 @@ export function decisionBlocker(
   const missing = opinions.filter((opinion) => opinion.verdict === null).length;
   if (missing === 0) return null;
   if (dueOn !== null && today > dueOn) return null;
-  return `${missing} avis ${missing > 1 ? "sont attendus" : "est attendu"} jusqu'au ${dueOn ? longDate(new Date(`${dueOn}T12:00:00Z`)) : "terme fixé"} : décidez quand tous les avis sont rendus ou après cette date.`;
+  return `${missing} avis ${missing > 1 ? "sont attendus" : "est attendu"} jusqu'au ${dueOn ? longDate(dueOn) : "terme fixé"} : décidez quand tous les avis sont rendus ou après cette date.`;
 }
