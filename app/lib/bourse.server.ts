@@ -23,6 +23,7 @@ import {
 } from "../../src/modules/bourse/codes";
 import type { Db, Queryable } from "../../src/platform/db/client";
 import { Invalid } from "../../src/platform/errors";
+import { formToValues } from "../../src/platform/validation";
 import type { RequestFormChoices } from "../components/bourse/RequestForm";
 
 /** The request form's choices, with the cities of the chosen country. */
@@ -57,11 +58,7 @@ export async function readUploadForm(request: Request, listFields: readonly stri
       pieces: `Les fichiers envoyés dépassent ${Math.round(MAX_BODY_BYTES / 1024 / 1024)} Mo au total : joignez-en moins ou de plus petits.`,
     });
   const form = await request.formData();
-  const values: Record<string, string | string[]> = {};
-  for (const [key, value] of form.entries())
-    if (typeof value === "string" && !(key in values)) values[key] = value;
-  for (const name of listFields)
-    values[name] = form.getAll(name).filter((value): value is string => typeof value === "string");
+  const values = formToValues(form, listFields);
   const uploads: Upload[] = [];
   for (const file of form.getAll("pieces"))
     if (file instanceof File && (file.size > 0 || file.name))

@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { recordChange } from "../../platform/audit/audit";
+import { mailMembers } from "../../platform/auth/member-addresses";
 import { type Actor, auditActorOf } from "../../platform/auth/actor";
 import { type Db, type Queryable, rowsOf } from "../../platform/db/client";
 import { Forbidden, Invalid, NotFound } from "../../platform/errors";
@@ -9,7 +10,7 @@ import { checkNewPartnership, writeNewPartnership } from "../atlas/index";
 import { authorLanguage, bourseMails } from "./mails";
 import { type RequestRow, loadRequest } from "./request-access";
 import { nextStatus, refusalFor } from "./request-machine";
-import { authorUrl, countryName, followerAddresses } from "./request-recipients";
+import { authorUrl, countryName, followersOf } from "./request-recipients";
 import { bourseInterests, bourseRequests } from "./schema";
 
 /** The collectivités the actor acts for (an agent may belong to several). */
@@ -96,20 +97,16 @@ export async function expressInterest(
       template: "bourse-interest-to-author",
       idempotencyKey: `bourse:interest:${interest.id}:author`,
     });
-    const followers = await followerAddresses(tx, request.countryCode);
-    const mail = bourseMails.interestToFollowers({
-      title: request.title,
-      collectivite: collectivite.name,
-      country: await countryName(tx, request.countryCode),
-      url: `${publicUrl}/bourse/demandes/${requestId}`,
+    await mailMembers(tx, followersOf(request.countryCode), {
+      ...bourseMails.interestToFollowers({
+        title: request.title,
+        collectivite: collectivite.name,
+        country: await countryName(tx, request.countryCode),
+        url: `${publicUrl}/bourse/demandes/${requestId}`,
+      }),
+      template: "bourse-interest-to-followers",
+      idempotencyKey: `bourse:interest:${interest.id}`,
     });
-    for (const to of followers)
-      await enqueueMail(tx, {
-        ...mail,
-        to,
-        template: "bourse-interest-to-followers",
-        idempotencyKey: `bourse:interest:${interest.id}:${to}`,
-      });
     await recordChange(tx, auditActorOf(actor), {
       operation: "create",
       entityType: "bourse_interest",

@@ -1,11 +1,10 @@
 import { and, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import { recordChange, systemActor } from "../../platform/audit/audit";
 import { type Actor, actorLabel, auditActorOf } from "../../platform/auth/actor";
-import { memberAddresses } from "../../platform/auth/member-addresses";
+import { mailMembers } from "../../platform/auth/member-addresses";
 import { type Db, type Tx, rowsOf } from "../../platform/db/client";
 import { Forbidden, Invalid } from "../../platform/errors";
 import { longDate, parisDay } from "../../platform/french-format";
-import { enqueueMail } from "../../platform/mail/outbox";
 import { actingMembership, authorize } from "../../platform/policy";
 import { collectiviteOwner } from "../atlas/index";
 import { PUBLICATION_MONTHS, opinionVerdictLabels } from "./codes";
@@ -31,17 +30,6 @@ function moved(offer: OfferRow, event: OfferEvent) {
 }
 
 const offerUrl = (publicUrl: string, id: number) => `${publicUrl}/bourse/offres/${id}`;
-
-async function mailOrganisations(
-  tx: Tx,
-  which: ReturnType<typeof sql>,
-  key: string,
-  template: string,
-  mail: { subject: string; text: string; html: string },
-) {
-  for (const to of await memberAddresses(tx, which))
-    await enqueueMail(tx, { ...mail, to, template, idempotencyKey: `${key}:${to}` });
-}
 
 async function changeStatus(tx: Tx, actor: Actor, offer: OfferRow, set: Partial<OfferRow>) {
   const [updated] = await tx
@@ -127,17 +115,15 @@ export async function submitOffer(
     const status = moved(offer, "submit");
     const sent = await changeStatus(tx, actor, offer, { status, submittedAt: new Date() });
     const collectivite = await collectiviteOwner(tx, offer.collectiviteId);
-    await mailOrganisations(
-      tx,
-      sql`o.kind = 'daect'`,
-      `bourse:offer:${offer.id}:received`,
-      "bourse-offer-received",
-      offerMails.received({
+    await mailMembers(tx, sql`o.kind = 'daect'`, {
+      ...offerMails.received({
         title: offer.title,
         collectivite: collectivite?.name ?? "",
         url: offerUrl(publicUrl, offer.id),
       }),
-    );
+      template: "bourse-offer-received",
+      idempotencyKey: `bourse:offer:${offer.id}:received`,
+    });
     return sent;
   });
 }
@@ -186,21 +172,22 @@ export async function requestOpinions(
       .values(asked.map((row) => ({ offerId, organisationId: row.id, dueOn })))
       .onConflictDoNothing();
     const updated = await changeStatus(tx, actor, offer, { status, opinionsDueOn: dueOn });
-    const mail = offerMails.opinionRequested({
-      title: offer.title,
-      collectivite: collectivite?.name ?? "",
-      dueOn: longDate(dueOn),
-      url: offerUrl(publicUrl, offer.id),
-    });
-    await mailOrganisations(
+    await mailMembers(
       tx,
       sql`o.id IN (${sql.join(
         asked.map((row) => sql`${row.id}`),
         sql`, `,
       )})`,
-      `bourse:offer:${offer.id}:opinion-requested:${dueOn}`,
-      "bourse-opinion-requested",
-      mail,
+      {
+        ...offerMails.opinionRequested({
+          title: offer.title,
+          collectivite: collectivite?.name ?? "",
+          dueOn: longDate(dueOn),
+          url: offerUrl(publicUrl, offer.id),
+        }),
+        template: "bourse-opinion-requested",
+        idempotencyKey: `bourse:offer:${offer.id}:opinion-requested:${dueOn}`,
+      },
     );
     return updated;
   });
@@ -256,18 +243,16 @@ export async function giveOpinion(
       before: { verdict: mine.verdict },
       after: { verdict },
     });
-    await mailOrganisations(
-      tx,
-      sql`o.kind = 'daect'`,
-      `bourse:opinion:${mine.id}:given:${given.givenAt?.toISOString()}`,
-      "bourse-opinion-given",
-      offerMails.opinionGiven({
+    await mailMembers(tx, sql`o.kind = 'daect'`, {
+      ...offerMails.opinionGiven({
         title: offer.title,
         organisation: membership.organisationName,
         verdict: opinionVerdictLabels[verdict as "favourable"],
         url: offerUrl(publicUrl, offer.id),
       }),
-    );
+      template: "bourse-opinion-given",
+      idempotencyKey: `bourse:opinion:${mine.id}:given:${given.givenAt?.toISOString()}`,
+    });
     return given;
   });
 }
@@ -311,18 +296,16 @@ export async function decideOffer(
       expiresAt: decision === "publish" ? expiryAfter(now, PUBLICATION_MONTHS) : null,
     });
     const collectivite = await collectiviteOwner(tx, offer.collectiviteId);
-    await mailOrganisations(
-      tx,
-      sql`o.id = ${collectivite?.organisationId ?? -1}`,
-      `bourse:offer:${offer.id}:decided`,
-      "bourse-offer-decided",
-      offerMails.decided({
+    await mailMembers(tx, sql`o.id = ${collectivite?.organisationId ?? -1}`, {
+      ...offerMails.decided({
         title: offer.title,
         published: decision === "publish",
         comment,
         url: offerUrl(publicUrl, offer.id),
       }),
-    );
+      template: "bourse-offer-decided",
+      idempotencyKey: `bourse:offer:${offer.id}:decided`,
+    });
     return decided;
   });
 }
@@ -357,17 +340,15 @@ export async function runOpinionDeadlines(db: Db, publicUrl: string, now = new D
         .set({ deadlineNotifiedAt: now })
         .where(eq(bourseOffers.id, offer.id));
       if (missing.length > 0)
-        await mailOrganisations(
-          tx,
-          sql`o.kind = 'daect'`,
-          `bourse:offer:${offer.id}:deadline`,
-          "bourse-opinions-deadline",
-          offerMails.deadlinePassed({
+        await mailMembers(tx, sql`o.kind = 'daect'`, {
+          ...offerMails.deadlinePassed({
             title: offer.title,
             missing,
             url: offerUrl(publicUrl, offer.id),
           }),
-        );
+          template: "bourse-opinions-deadline",
+          idempotencyKey: `bourse:offer:${offer.id}:deadline`,
+        });
       await recordChange(tx, systemActor, {
         operation: "update",
         entityType: "bourse_offer",

@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { recordChange } from "../../platform/audit/audit";
+import { mailMembers } from "../../platform/auth/member-addresses";
 import type { AuditActor } from "../../platform/audit/audit";
 import { type Actor, auditActorOf } from "../../platform/auth/actor";
 import { type Db, type Tx, rowsOf } from "../../platform/db/client";
@@ -25,7 +26,7 @@ import {
   nextStatus,
   refusalFor,
 } from "./request-machine";
-import { authorUrl, countryName, followerAddresses } from "./request-recipients";
+import { authorUrl, countryName, followersOf } from "./request-recipients";
 import { bourseAttachments, bourseRequests } from "./schema";
 
 export interface Upload {
@@ -53,22 +54,18 @@ async function notifyTriagers(
   publicUrl: string,
   resubmitted: boolean,
 ) {
-  const addresses = await followerAddresses(tx, request.countryCode);
-  const mail = bourseMails.requestToTriage({
-    title: request.title,
-    authority: request.authorityName,
-    country: await countryName(tx, request.countryCode),
-    city: request.cityName,
-    resubmitted,
-    url: `${publicUrl}/bourse/demandes/${request.id}`,
+  await mailMembers(tx, followersOf(request.countryCode), {
+    ...bourseMails.requestToTriage({
+      title: request.title,
+      authority: request.authorityName,
+      country: await countryName(tx, request.countryCode),
+      city: request.cityName,
+      resubmitted,
+      url: `${publicUrl}/bourse/demandes/${request.id}`,
+    }),
+    template: "bourse-request-to-triage",
+    idempotencyKey: `bourse:request:${request.id}:to-triage:${request.version}`,
   });
-  for (const to of addresses)
-    await enqueueMail(tx, {
-      ...mail,
-      to,
-      template: "bourse-request-to-triage",
-      idempotencyKey: `bourse:request:${request.id}:to-triage:${request.version}:${to}`,
-    });
 }
 
 async function storeAttachments(

@@ -1,5 +1,4 @@
 import { sql } from "drizzle-orm";
-import { memberAddresses } from "../../platform/auth/member-addresses";
 import { hashToken, newToken } from "../../platform/auth/tokens";
 import { type Queryable, type Tx, rowsOf } from "../../platform/db/client";
 import type { RequestRow } from "./request-access";
@@ -17,11 +16,8 @@ export async function authorUrl(tx: Tx, request: RequestRow, publicUrl: string) 
 }
 
 /** Those who follow the requests of a country: its French embassy and the DAECT. */
-export const followerAddresses = (q: Queryable, countryCode: string) =>
-  memberAddresses(
-    q,
-    sql`(o.kind = 'embassy' AND o.country_code = ${countryCode}) OR o.kind = 'daect'`,
-  );
+export const followersOf = (countryCode: string) =>
+  sql`(o.kind = 'embassy' AND o.country_code = ${countryCode}) OR o.kind = 'daect'`;
 
 export async function countryName(q: Queryable, code: string) {
   const [country] = rowsOf<{ name: string }>(

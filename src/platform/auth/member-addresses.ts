@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Queryable, rowsOf } from "../db/client";
+import { type MailContent, enqueueMail } from "../mail/outbox";
 
 /**
  * The addresses of the active members of the organisations matching `which` (a condition
@@ -16,4 +17,18 @@ export async function memberAddresses(q: Queryable, which: SQL): Promise<string[
        ORDER BY 1`),
   );
   return rows.map((row) => row.email);
+}
+
+/**
+ * Writes one mail to each active member of the organisations matching `which`, keyed per
+ * address so that a repeated change queues nothing more. Call it inside the change's
+ * transaction.
+ */
+export async function mailMembers(
+  q: Queryable,
+  which: SQL,
+  mail: MailContent & { template: string; idempotencyKey: string },
+) {
+  for (const to of await memberAddresses(q, which))
+    await enqueueMail(q, { ...mail, to, idempotencyKey: `${mail.idempotencyKey}:${to}` });
 }
