@@ -152,3 +152,11 @@ export const codeField = (
     .trim()
     .min(1, `${label} est obligatoire.`)
     .refine((value) => known.has(value), { message: `${label} n'est pas une valeur connue.` });
+
+/** A calendar day typed as AAAA-MM-JJ (a date field), which must exist. */
+export const isoDateField = (label: string) =>
+  z
+    .string({ message: `${label} est obligatoire.` })
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} doit être une date au format AAAA-MM-JJ.`)
+    .refine((value) => !Number.isNaN(Date.parse(value)), `${label} n'existe pas.`);

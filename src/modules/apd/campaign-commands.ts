@@ -5,16 +5,9 @@ import { type Actor, auditActorOf } from "../../platform/auth/actor";
 import type { Db } from "../../platform/db/client";
 import { Invalid, NotFound } from "../../platform/errors";
 import { authorize } from "../../platform/policy";
-import { optionalTextField, parseInput } from "../../platform/validation";
+import { isoDateField, optionalTextField, parseInput } from "../../platform/validation";
 import { runCampaignSteps } from "./campaign-steps";
 import { apdCampaigns } from "./schema";
-
-const isoDate = (label: string) =>
-  z
-    .string({ message: `${label} est obligatoire.` })
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} doit être une date au format AAAA-MM-JJ.`)
-    .refine((value) => !Number.isNaN(Date.parse(value)), `${label} n'existe pas.`);
 
 const campaignSchema = z
   .object({
@@ -30,8 +23,8 @@ const campaignSchema = z
         (year) => year >= 2010 && year <= 2100,
         "L'année des dépenses doit être comprise entre 2010 et 2100.",
       ),
-    opensOn: isoDate("La date d'ouverture"),
-    closesOn: isoDate("La date limite"),
+    opensOn: isoDateField("La date d'ouverture"),
+    closesOn: isoDateField("La date limite"),
     message: optionalTextField("Le message aux collectivités", 3_000),
   })
   .refine((input) => input.closesOn > input.opensOn, {

@@ -5,6 +5,8 @@ import { mailMembers } from "../../platform/auth/member-addresses";
 import { type Db, type Tx, rowsOf } from "../../platform/db/client";
 import { Forbidden, Invalid } from "../../platform/errors";
 import { longDate, parisDay } from "../../platform/french-format";
+import { isoDateField, parseInput } from "../../platform/validation";
+import { z } from "zod";
 import { actingMembership, authorize } from "../../platform/policy";
 import { collectiviteOwner } from "../atlas/index";
 import { PUBLICATION_MONTHS, opinionVerdictLabels } from "./codes";
@@ -140,11 +142,9 @@ export async function requestOpinions(
   publicUrl: string,
   now = new Date(),
 ) {
-  const dueOn = (values.dueOn ?? "").trim();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(dueOn) || Number.isNaN(Date.parse(dueOn)))
-    throw new Invalid({
-      dueOn: "La date limite des avis doit être une date au format AAAA-MM-JJ.",
-    });
+  const { dueOn } = parseInput(z.object({ dueOn: isoDateField("La date limite des avis") }), {
+    dueOn: values.dueOn,
+  });
   if (dueOn <= parisDay(now))
     throw new Invalid({ dueOn: "La date limite des avis doit être à venir." });
   return db.transaction(async (tx) => {

@@ -2,17 +2,10 @@ import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { type Queryable, rowsOf } from "../../platform/db/client";
 import { pageWindow } from "../../platform/pagination";
-import { parseInput } from "../../platform/validation";
+import { isoDateField, parseInput } from "../../platform/validation";
 import { foreignAuthorityKinds } from "../atlas/schema";
 import { publicRequestStatuses } from "./codes";
 import { themeLabels } from "./request-input";
-
-const isoDay = (label: string) =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} doit être une date au format AAAA-MM-JJ.`)
-    .optional();
 
 const filtersSchema = z.object({
   status: z
@@ -33,8 +26,8 @@ const filtersSchema = z.object({
   authorityKind: z
     .enum(foreignAuthorityKinds, { message: "Le type d'autorité n'est pas connu." })
     .optional(),
-  from: isoDay("La date de début"),
-  to: isoDay("La date de fin"),
+  from: isoDateField("La date de début").optional(),
+  to: isoDateField("La date de fin").optional(),
   q: z
     .string()
     .trim()
