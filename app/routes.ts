@@ -53,6 +53,8 @@ export default [
   route("bourse/demandes/:requestId", "routes/bourse/request.tsx"),
   route("bourse/demandes/:requestId/pieces/:attachmentId", "routes/bourse/attachment.ts"),
   route("bourse/suivi/:token", "routes/bourse/follow.tsx"),
+  route("bourse/offres/nouvelle", "routes/bourse/new-offer.tsx"),
+  route("bourse/offres/:offerId", "routes/bourse/offer.tsx"),
   route("apd/statistiques.csv", "routes/apd/statistics-table.ts"),
   route("apd/modele-import/:format", "routes/apd/import-template.ts"),
   route("apd/collectivites/:collectiviteId", "routes/apd/collectivite.tsx"),

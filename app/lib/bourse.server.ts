@@ -1,5 +1,13 @@
 import {
   MAX_ATTACHMENTS,
+  actorCollectivites,
+  closeOffer,
+  decideOffer,
+  giveOpinion,
+  offerView,
+  requestOpinions,
+  submitOffer,
+  updateOffer,
   MAX_ATTACHMENT_BYTES,
   type RequestActor,
   type Upload,
@@ -21,9 +29,11 @@ import {
   partnerSizeLabels,
   requestLanguageLabels,
 } from "../../src/modules/bourse/codes";
+import type { Actor } from "../../src/platform/auth/actor";
 import type { Db, Queryable } from "../../src/platform/db/client";
-import { Invalid } from "../../src/platform/errors";
+import { Forbidden, Invalid } from "../../src/platform/errors";
 import { formToValues } from "../../src/platform/validation";
+import type { OfferFormChoices } from "../components/bourse/OfferForm";
 import type { RequestFormChoices } from "../components/bourse/RequestForm";
 
 /** The request form's choices, with the cities of the chosen country. */
@@ -131,4 +141,61 @@ export async function requestPageAction(
   }
   await requestView(db, who, requestId);
   throw new Invalid({ intent: "Cette action n'existe pas sur une demande." });
+}
+
+/** The offer form's choices; only agents of a French collectivité write offers. */
+export async function offerFormChoices(q: Queryable, actor: Actor): Promise<OfferFormChoices> {
+  const own = await actorCollectivites(q, actor);
+  if (own.length === 0)
+    throw new Forbidden(
+      "Seuls les agents d'une collectivité française inscrite au portail déposent une offre de partenariat.",
+    );
+  return {
+    themes: [...themeLabels.entries()],
+    countries: [...(await requestCountries(q)).entries()],
+    collectivites: own.map((row) => [String(row.id), row.name]),
+  };
+}
+
+/** The offer page's forms, by intent. */
+export async function offerPageAction(
+  db: Db,
+  actor: Actor,
+  offerId: number,
+  values: Record<string, string | string[]>,
+  publicUrl: string,
+): Promise<{ ok: true; message: string }> {
+  const text: Record<string, string | undefined> = Object.fromEntries(
+    Object.entries(values).filter(
+      (entry): entry is [string, string] => typeof entry[1] === "string",
+    ),
+  );
+  switch (values.intent) {
+    case "offer":
+      await updateOffer(db, actor, offerId, values);
+      return { ok: true, message: "L'offre est enregistrée." };
+    case "submit":
+      await submitOffer(db, actor, offerId, text.version, publicUrl);
+      return { ok: true, message: "L'offre est transmise à la DAECT." };
+    case "close":
+      await closeOffer(db, actor, offerId, text.version);
+      return { ok: true, message: "L'offre est close." };
+    case "opinions":
+      await requestOpinions(db, actor, offerId, text, publicUrl);
+      return {
+        ok: true,
+        message: "Les avis sont demandés ; la préfecture et les ambassades sont prévenues.",
+      };
+    case "opinion":
+      await giveOpinion(db, actor, offerId, text, publicUrl);
+      return { ok: true, message: "Votre avis est enregistré et transmis à la DAECT." };
+    case "decide":
+      await decideOffer(db, actor, offerId, text, publicUrl);
+      return {
+        ok: true,
+        message: "La décision est enregistrée ; la collectivité en est informée par courriel.",
+      };
+  }
+  await offerView(db, actor, offerId);
+  throw new Invalid({ intent: "Cette action n'existe pas sur une offre." });
 }

@@ -420,6 +420,55 @@ const cases: Case[] = [
   { pattern: "/bourse/suivi/:token", expect: 404 },
   { pattern: "/bourse/suivi/:token", method: "POST", expect: 404 },
   { pattern: "/api/v1/bourse/stats", expect: 200 },
+  // Offers are written by the agents of a French collectivité only.
+  {
+    pattern: "/bourse/offres/nouvelle",
+    expect: {
+      visitor: SIGN_IN,
+      "agent (administrateur)": 200,
+      "agent (membre)": 200,
+      others: 403,
+    },
+  },
+  {
+    pattern: "/bourse/offres/nouvelle",
+    method: "POST",
+    expect: { visitor: 401, "agent (administrateur)": 400, "agent (membre)": 400, others: 403 },
+  },
+  // "own": Rennes's offer out for opinions to the prefecture of Bretagne and the embassy in
+  // Senegal; "other": another collectivité's draft. Unpublished offers are not found by others.
+  {
+    pattern: "/bourse/offres/:offerId",
+    scope: "own",
+    expect: {
+      "agent (administrateur)": 200,
+      "agent (membre)": 200,
+      ambassade: 200,
+      prefecture: 200,
+      daect: 200,
+      others: 404,
+    },
+  },
+  { pattern: "/bourse/offres/:offerId", scope: "other", expect: { daect: 200, others: 404 } },
+  {
+    pattern: "/bourse/offres/:offerId",
+    method: "POST",
+    scope: "own",
+    expect: {
+      "agent (administrateur)": 400,
+      "agent (membre)": 400,
+      ambassade: 400,
+      prefecture: 400,
+      daect: 400,
+      others: 404,
+    },
+  },
+  {
+    pattern: "/bourse/offres/:offerId",
+    method: "POST",
+    scope: "other",
+    expect: { daect: 400, others: 404 },
+  },
   { pattern: "/api/v1/openapi.json", expect: 200 },
   { pattern: "/api/v1/collectivites", query: "region=53&limit=5", expect: 200 },
   { pattern: "/api/v1/foreign-authorities", query: "country=SN&limit=5", expect: 200 },
@@ -463,7 +512,14 @@ let campaignId = 0;
 let extractionId = 0;
 /** e-APD: a closed campaign, and declarations (each with one line and one version) for own/other. */
 const apdIds = { campaign: 0, ownDeclaration: 0, otherDeclaration: 0, ownLine: 0, otherLine: 0 };
-const bourseIds = { ownRequest: 0, otherRequest: 0, ownAttachment: 0, otherAttachment: 0 };
+const bourseIds = {
+  ownRequest: 0,
+  otherRequest: 0,
+  ownAttachment: 0,
+  otherAttachment: 0,
+  ownOffer: 0,
+  otherOffer: 0,
+};
 /** Atlas records of the Rennes agent's collectivité ("own") and of nobody's scope ("other"). */
 const atlasIds = {
   ownProject: 0,
@@ -643,6 +699,25 @@ beforeAll(async () => {
     else Object.assign(bourseIds, { otherRequest: row.request, otherAttachment: row.attachment });
   }
 
+  for (const scope of ["own", "other"] as const) {
+    const [row] = rowsOf<{ id: number }>(
+      await db.execute(sql`
+        INSERT INTO bourse_offers (status, collectivite_id, title, summary, themes, country_codes,
+                                   contact_name, contact_email, opinions_due_on)
+        VALUES (${scope === "own" ? "consultation" : "draft"},
+                ${scope === "own" ? atlasIds.ownCollectivite : atlasIds.otherCollectivite},
+                'Offre d''essai', 'Présentation de l''offre d''essai pour la matrice des droits.',
+                '{dechets}', '{SN}', 'Contact Exemple', 'contact@example.org', current_date + 10)
+        RETURNING id`),
+    );
+    bourseIds[scope === "own" ? "ownOffer" : "otherOffer"] = row.id;
+  }
+  await db.execute(sql`
+    INSERT INTO bourse_opinions (offer_id, organisation_id, due_on)
+    SELECT ${bourseIds.ownOffer}, m.organisation_id, current_date + 10
+      FROM memberships m JOIN users u ON u.id = m.user_id
+     WHERE u.email IN ('prefecture-53@example.org', 'ambassade-sn@example.org')`);
+
   for (const [role, email] of Object.entries(ROLES) as [RoleName, string | null][]) {
     const client = new FormClient(served.portal.baseUrl);
     if (email) {
@@ -699,6 +774,10 @@ describe("authorisation matrix", () => {
           .replace(
             ":requestId",
             String(entry.scope === "own" ? bourseIds.ownRequest : bourseIds.otherRequest),
+          )
+          .replace(
+            ":offerId",
+            String(entry.scope === "own" ? bourseIds.ownOffer : bourseIds.otherOffer),
           )
           .replace(
             ":attachmentId",

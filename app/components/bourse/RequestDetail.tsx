@@ -13,6 +13,7 @@ import { foreignAuthorityKindLabels } from "../../../src/modules/atlas/labels";
 import type { FormFailure } from "../../lib/http.server";
 import { formatDate, formatEuros } from "../../lib/format";
 import { CsrfField } from "../CsrfField";
+import { ActionForm } from "./ActionForm";
 import { FormErrorSummary, SelectField, TextAreaField } from "../FormFields";
 
 /** What the request page receives from `requestView` (dates as strings once serialised). */
@@ -63,27 +64,6 @@ export interface RequestDetailView {
     triage: boolean;
     interestFor: { id: number; name: string }[];
   };
-}
-
-function ActionForm(props: {
-  csrfToken: string;
-  intent: string;
-  version: number;
-  label: string;
-  secondary?: boolean;
-  children?: ReactNode;
-}) {
-  return (
-    <form method="post" className="fr-mb-3w">
-      <CsrfField token={props.csrfToken} />
-      <input type="hidden" name="intent" value={props.intent} />
-      <input type="hidden" name="version" value={props.version} />
-      {props.children}
-      <Button type="submit" priority={props.secondary ? "secondary" : "primary"}>
-        {props.label}
-      </Button>
-    </form>
-  );
 }
 
 /** A partnership request with what its reader may see and do. */

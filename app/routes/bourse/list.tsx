@@ -7,6 +7,7 @@ import {
   parsePublicRequestFilters,
   publicRequests,
   publicRequestsByCountry,
+  publishedOffers,
   themeLabels,
 } from "../../../src/modules/bourse/index";
 import { requestStatusLabels } from "../../../src/modules/bourse/codes";
@@ -40,7 +41,11 @@ const FILTERS = [
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { db } = context.get(appContext);
-  const [labels, stats] = await Promise.all([atlasLabels(db), bourseStats(db)]);
+  const [labels, stats, offers] = await Promise.all([
+    atlasLabels(db),
+    bourseStats(db),
+    publishedOffers(db),
+  ]);
   const result = await withQuery(request, parsePublicRequestFilters, FILTERS, async (filters) => {
     const [page, byCountry] = await Promise.all([
       publicRequests(db, filters),
@@ -59,11 +64,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     continents: [...labels.continent.entries()],
     themes: [...themeLabels.entries()],
   };
-  return pageData({ stats, result, params, choices });
+  return pageData({ stats, result, params, choices, offers });
 }
 
 export default function BoursePage() {
-  const { stats, result, params, choices } = useLoaderData<typeof loader>();
+  const { stats, result, params, choices, offers } = useLoaderData<typeof loader>();
   const themeName = new Map(choices.themes);
   const failure = result.ok ? undefined : result;
   const value = (name: string) => params.find(([key]) => key === name)?.[1] ?? "";
@@ -83,6 +88,14 @@ export default function BoursePage() {
           href="/bourse/demandes/nouvelle"
         >
           Déposer une demande de partenariat (collectivités étrangères)
+        </a>
+      </p>
+      <p>
+        <a
+          className="fr-link fr-icon-arrow-right-line fr-link--icon-right"
+          href="/bourse/offres/nouvelle"
+        >
+          Proposer une offre de partenariat (collectivités françaises, connectées)
         </a>
       </p>
       <KeyFigures
@@ -219,6 +232,40 @@ export default function BoursePage() {
           )}
         </div>
       </div>
+      <section aria-labelledby="offres" className="fr-mt-5w">
+        <h2 id="offres">
+          {`Offres des collectivités françaises (${offers.length} diffusée${offers.length > 1 ? "s" : ""})`}
+        </h2>
+        <p>
+          Des collectivités françaises présentent ce qu'elles peuvent apporter. Chaque offre est
+          diffusée par la DAECT après l'avis de la préfecture et des ambassades concernées.
+        </p>
+        <ul className="fr-raw-list">
+          {offers.map((offer) => (
+            <li key={offer.id} className="fr-card fr-card--horizontal fr-mb-2w">
+              <div className="fr-card__body">
+                <div className="fr-card__content">
+                  <h3 className="fr-card__title">
+                    <a href={`/bourse/offres/${offer.id}`}>{offer.title}</a>
+                  </h3>
+                  <p className="fr-card__desc">{offer.summary}</p>
+                  <div className="fr-card__start">
+                    <p className="fr-card__detail">
+                      {offer.collectivite} – vers {offer.countries.join(", ")}
+                    </p>
+                  </div>
+                  <div className="fr-card__end">
+                    <p className="fr-card__detail">
+                      {offer.themes.map((theme) => themeName.get(theme) ?? theme).join(", ")} ·
+                      diffusée le {formatDate(offer.published_at, "longDate")}
+                    </p>
+                  </div>
+                </div>
+              </div>
+            </li>
+          ))}
+        </ul>
+      </section>
     </>
   );
 }

@@ -10,6 +10,7 @@ import { storedFiles } from "../../platform/files/stored-files.schema";
 import { mailOutbox } from "../../platform/mail/schema";
 import { createSmtpTransport, deliverDueMails } from "../../platform/mail/worker";
 import {
+  closeOffer,
   createOffer,
   createRequest,
   decideOffer,
@@ -23,11 +24,12 @@ import {
   openAuthorLink,
   renewRequest,
   resubmitRequest,
+  publishedOffers,
   runRequestExpiry,
   triageRequest,
   updateRequest,
 } from "./index";
-import { bourseOpinions, bourseRequests } from "./schema";
+import { bourseOffers, bourseOpinions, bourseRequests } from "./schema";
 
 const URL = "http://portail.test";
 let database: TestDatabase;
@@ -503,5 +505,44 @@ describe("an offer from a French collectivité", () => {
     expect(opinions.map((opinion) => opinion.verdict).sort()).toEqual(
       ["favourable", "unfavourable", null].sort(),
     );
+
+    // Listed on the Bourse for twelve months, then closed by the daily run.
+    expect((await publishedOffers(database.db, new Date(after))).map((row) => row.id)).toContain(
+      offer.id,
+    );
+    const yearLater = new Date(after + 366 * 86_400_000);
+    expect((await publishedOffers(database.db, yearLater)).map((row) => row.id)).not.toContain(
+      offer.id,
+    );
+    await runRequestExpiry(database.db, URL, yearLater);
+    const [ended] = await database.db
+      .select()
+      .from(bourseOffers)
+      .where(eq(bourseOffers.id, offer.id));
+    expect(ended.status).toBe("closed");
+  });
+
+  it("is withdrawn by its collectivité, not by another one", async () => {
+    const [{ id: rennes }] = rowsOf<{ id: number }>(
+      await database.db.execute(
+        sql`SELECT id FROM atlas_collectivites WHERE unit_id = 'commune:35238'`,
+      ),
+    );
+    const offer = await createOffer(database.db, rennesAgent, rennes, {
+      title: "Échanges de jeunes volontaires",
+      summary:
+        "Rennes accueille chaque année des jeunes volontaires de ses partenaires et envoie les siens, avec un accompagnement par la mission locale et les associations.",
+      themes: ["jeunesse-formation"],
+      countryCodes: ["MG"],
+    });
+    await expect(
+      closeOffer(database.db, metropoleAgent, offer.id, undefined),
+    ).rejects.toBeInstanceOf(Forbidden);
+    const closed = await closeOffer(database.db, rennesAgent, offer.id, String(offer.version));
+    expect(closed.status).toBe("closed");
+    const again = await closeOffer(database.db, rennesAgent, offer.id, undefined).catch(
+      (e: unknown) => e,
+    );
+    expect((again as Invalid).fieldErrors.offre).toBe("Cette offre est déjà close.");
   });
 });

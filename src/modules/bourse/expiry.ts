@@ -6,19 +6,21 @@ import { enqueueMail } from "../../platform/mail/outbox";
 import { EXPIRY_REMINDER_DAYS } from "./codes";
 import { authorLanguage, bourseMails } from "./mails";
 import { authorUrl } from "./request-recipients";
-import { bourseRequests } from "./schema";
+import { bourseOffers, bourseRequests } from "./schema";
 
 const livePublication = inArray(bourseRequests.status, ["published", "in_contact"]);
 
 /**
  * The daily run over published requests: one reminder to the author a month before the
  * end (marked on the request in the same transaction, so sent once), and closing those
- * whose twelve months have passed. A renewal clears the mark and moves the end.
+ * whose twelve months have passed. A renewal clears the mark and moves the end. Published
+ * offers end the same way, after their twelve months.
  */
 export async function runRequestExpiry(db: Db, publicUrl: string, now = new Date()) {
   const remindBefore = new Date(now.getTime() + EXPIRY_REMINDER_DAYS * 86_400_000);
   let reminded = 0;
   let expired = 0;
+  let expiredOffers = 0;
   await db.transaction(async (tx) => {
     const due = await tx
       .select()
@@ -70,6 +72,24 @@ export async function runRequestExpiry(db: Db, publicUrl: string, now = new Date
         after: { status: "closed", reason: "expiry" },
       });
     expired = ended.length;
+    const endedOffers = await tx
+      .update(bourseOffers)
+      .set({
+        status: "closed",
+        closedAt: now,
+        version: sql`${bourseOffers.version} + 1`,
+        updatedAt: now,
+      })
+      .where(and(eq(bourseOffers.status, "published"), lte(bourseOffers.expiresAt, now)))
+      .returning({ id: bourseOffers.id });
+    for (const { id } of endedOffers)
+      await recordChange(tx, systemActor, {
+        operation: "update",
+        entityType: "bourse_offer",
+        entityId: id,
+        after: { status: "closed", reason: "expiry" },
+      });
+    expiredOffers = endedOffers.length;
   });
-  return { reminded, expired };
+  return { reminded, expired, expiredOffers };
 }

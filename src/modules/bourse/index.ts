@@ -29,6 +29,7 @@ export {
 } from "./request-input";
 export { loadRequest, mayOnRequest, type RequestActor, type RequestRow } from "./request-access";
 export {
+  closeOffer,
   createOffer,
   decideOffer,
   giveOpinion,
@@ -40,6 +41,7 @@ export {
 export { loadOffer, mayOnOffer, type OfferRow } from "./offer-access";
 export { checkOffer, offerFields, offerListFields } from "./offer-input";
 export { decisionBlocker } from "./offer-machine";
+export { type OfferView, offerFormValues, offerView, publishedOffers } from "./offer.queries";
 export {
   type PublicRequest,
   type PublicRequestFilters,

@@ -7,11 +7,11 @@ import { Forbidden, Invalid } from "../../platform/errors";
 import { longDate, parisDay } from "../../platform/french-format";
 import { isoDateField, parseInput } from "../../platform/validation";
 import { z } from "zod";
-import { actingMembership, authorize } from "../../platform/policy";
+import { actingMembership, authorize, can } from "../../platform/policy";
 import { collectiviteOwner } from "../atlas/index";
 import { PUBLICATION_MONTHS, opinionVerdictLabels } from "./codes";
 import { offerMails } from "./mails";
-import { type OfferRow, assertOfferVersion, loadOffer } from "./offer-access";
+import { type OfferRow, assertOfferVersion, loadOffer, offerResource } from "./offer-access";
 import { checkOffer } from "./offer-input";
 import {
   type OfferEvent,
@@ -357,5 +357,22 @@ export async function runOpinionDeadlines(db: Db, publicUrl: string, now = new D
       });
     }
     return { notified: due.length };
+  });
+}
+
+/** The collectivité withdraws its offer, or the DAECT ends it; nobody is asked anything more. */
+export async function closeOffer(
+  db: Db,
+  actor: Actor,
+  offerId: number,
+  version: string | undefined,
+) {
+  return db.transaction(async (tx) => {
+    const offer = await loadOffer(tx, actor, offerId, "bourse:offer:read", { lock: true });
+    const resource = await offerResource(tx, offer);
+    if (!can(actor, "bourse:offer:write", resource) && !can(actor, "bourse:offer:manage", resource))
+      throw new Forbidden();
+    assertOfferVersion(offer, version);
+    return changeStatus(tx, actor, offer, { status: moved(offer, "close"), closedAt: new Date() });
   });
 }

@@ -1,0 +1,329 @@
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
+import type { ReactNode } from "react";
+import { offerStatusLabels, opinionVerdictLabels } from "../../../src/modules/bourse/codes";
+import type { FormFailure } from "../../lib/http.server";
+import { formatDate } from "../../lib/format";
+import { CsrfField } from "../CsrfField";
+import { FormErrorSummary, TextAreaField, TextField } from "../FormFields";
+import { ActionForm } from "./ActionForm";
+
+type Day = string | Date | null;
+
+/** What the offer page receives from `offerView` (dates as strings once serialised). */
+export interface OfferDetailView {
+  offer: {
+    id: number;
+    status: keyof typeof offerStatusLabels;
+    title: string;
+    summary: string;
+    themes: string[];
+    experience: string;
+    collectiviteId: number;
+    collectivite: string;
+    countries: { code: string; name: string }[];
+    submittedAt: Day;
+    opinionsDueOn: string | null;
+    decisionComment: string;
+    decidedAt: Day;
+    decidedByLabel: string | null;
+    publishedAt: Day;
+    expiresAt: Day;
+    version: number;
+  };
+  contact: { contactName: string; contactEmail: string } | null;
+  opinions: {
+    id: number;
+    organisation: string;
+    due_on: string;
+    verdict: "favourable" | "unfavourable" | null;
+    reasoning: string;
+    given_at: Day;
+    given_by_label: string | null;
+  }[];
+  abilities: {
+    owner: boolean;
+    submit: boolean;
+    close: boolean;
+    requestOpinions: boolean;
+    giveOpinion: { organisation: string; given: boolean } | null;
+    decide: boolean;
+    decisionBlocker: string | null;
+  };
+}
+
+const badgeSeverity = (status: OfferDetailView["offer"]["status"]) =>
+  status === "published" ? "success" : status === "not_published" ? "error" : "info";
+
+/** A French collectivité's offer, with what its reader may see and do at its step. */
+export function OfferDetail(props: {
+  view: OfferDetailView;
+  themeNames: Record<string, string>;
+  csrfToken: string;
+  failure: FormFailure | undefined;
+  success: string | undefined;
+  /** The owner's edit form, while the offer is a draft. */
+  editForm?: ReactNode;
+}) {
+  const { offer, contact, abilities, opinions } = props.view;
+  const failed = (intent: string) =>
+    props.failure?.values.intent === intent ? props.failure : undefined;
+  const facts: [string, ReactNode][] = [
+    [
+      "Collectivité",
+      <a key="c" href={`/atlas/collectivites/${offer.collectiviteId}`}>
+        {offer.collectivite}
+      </a>,
+    ],
+    ["Thématiques", offer.themes.map((theme) => props.themeNames[theme] ?? theme).join(", ")],
+    ["Pays visés", offer.countries.map((country) => country.name).join(", ")],
+  ];
+  if (offer.submittedAt && abilities.owner)
+    facts.push(["Transmise le", formatDate(offer.submittedAt, "longDate")]);
+  if (offer.opinionsDueOn && (opinions.length > 0 || abilities.requestOpinions))
+    facts.push(["Avis attendus au plus tard le", formatDate(offer.opinionsDueOn, "longDate")]);
+  if (offer.publishedAt) facts.push(["Diffusée le", formatDate(offer.publishedAt, "longDate")]);
+  if (offer.expiresAt && offer.status === "published")
+    facts.push(["Diffusée jusqu'au", formatDate(offer.expiresAt, "longDate")]);
+  return (
+    <>
+      <nav className="fr-breadcrumb" aria-label="vous êtes ici :">
+        <ol className="fr-breadcrumb__list">
+          <li>
+            <a className="fr-breadcrumb__link" href="/bourse#offres">
+              Bourse-partenariats
+            </a>
+          </li>
+          <li>
+            <a
+              className="fr-breadcrumb__link"
+              aria-current="page"
+              href={`/bourse/offres/${offer.id}`}
+            >
+              {offer.title}
+            </a>
+          </li>
+        </ol>
+      </nav>
+      <p className="fr-mb-1w">Offre de partenariat d'une collectivité française</p>
+      <h1>{offer.title}</h1>
+      <p>
+        <Badge severity={badgeSeverity(offer.status)}>{offerStatusLabels[offer.status]}</Badge>
+      </p>
+      {props.success ? (
+        <Alert
+          severity="success"
+          title="C'est fait"
+          description={props.success}
+          className="fr-mb-3w"
+        />
+      ) : null}
+      <FormErrorSummary failure={props.failure} />
+      {offer.decisionComment ? (
+        <Alert
+          severity={offer.status === "not_published" ? "warning" : "info"}
+          title={offer.status === "not_published" ? "Offre non diffusée" : "Message de la DAECT"}
+          description={offer.decisionComment}
+          className="fr-mb-3w"
+        />
+      ) : null}
+      <dl>
+        {facts.map(([term, value]) => (
+          <div key={term} className="fr-mb-1w">
+            <dt className="fr-text--bold">{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <h2>Ce que la collectivité propose</h2>
+      <p className="bourse-description">{offer.summary}</p>
+      {offer.experience ? (
+        <>
+          <h2>Expérience</h2>
+          <p className="bourse-description">{offer.experience}</p>
+        </>
+      ) : null}
+      {contact ? (
+        <section aria-labelledby="contact-titre">
+          <h2 id="contact-titre">Contact</h2>
+          <p>
+            {contact.contactName} –{" "}
+            <a href={`mailto:${contact.contactEmail}`}>{contact.contactEmail}</a>
+          </p>
+        </section>
+      ) : offer.status === "published" ? (
+        <p className="fr-text--sm">
+          Le contact de la collectivité est communiqué aux personnes connectées au portail.{" "}
+          <a href={`/connexion?retour=/bourse/offres/${offer.id}`}>Se connecter</a>
+        </p>
+      ) : null}
+
+      {opinions.length > 0 ? (
+        <section aria-labelledby="avis-titre">
+          <h2 id="avis-titre">Avis</h2>
+          <div className="fr-table">
+            <table>
+              <caption className="fr-sr-only">Avis demandés sur l'offre</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Service</th>
+                  <th scope="col">Avis</th>
+                  <th scope="col">Motivation</th>
+                  <th scope="col">Rendu</th>
+                </tr>
+              </thead>
+              <tbody>
+                {opinions.map((opinion) => (
+                  <tr key={opinion.id}>
+                    <th scope="row">{opinion.organisation}</th>
+                    <td>
+                      {opinion.verdict
+                        ? opinionVerdictLabels[opinion.verdict]
+                        : `Attendu au plus tard le ${formatDate(opinion.due_on, "longDate")}`}
+                    </td>
+                    <td>{opinion.reasoning}</td>
+                    <td>
+                      {opinion.given_at
+                        ? `le ${formatDate(opinion.given_at, "longDate")}${opinion.given_by_label ? ` par ${opinion.given_by_label}` : ""}`
+                        : "—"}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+
+      {abilities.giveOpinion ? (
+        <section aria-labelledby="mon-avis-titre">
+          <h2 id="mon-avis-titre">
+            {abilities.giveOpinion.given ? "Modifier l'avis" : "Votre avis"} –{" "}
+            {abilities.giveOpinion.organisation}
+          </h2>
+          <form method="post" noValidate>
+            <CsrfField token={props.csrfToken} />
+            <input type="hidden" name="intent" value="opinion" />
+            <RadioButtons
+              legend="Avis"
+              name="verdict"
+              state={failed("opinion")?.fieldErrors.verdict ? "error" : "default"}
+              stateRelatedMessage={failed("opinion")?.fieldErrors.verdict}
+              options={(["favourable", "unfavourable"] as const).map((verdict) => ({
+                label: opinionVerdictLabels[verdict],
+                nativeInputProps: {
+                  value: verdict,
+                  defaultChecked: failed("opinion")?.values.verdict === verdict,
+                },
+              }))}
+            />
+            <TextAreaField
+              name="reasoning"
+              label="Motivation"
+              hint="Expliquez votre avis à la DAECT (20 caractères au moins)."
+              failure={failed("opinion")}
+            />
+            <Button type="submit">Rendre l'avis</Button>
+          </form>
+        </section>
+      ) : null}
+
+      {abilities.requestOpinions ? (
+        <section aria-labelledby="demande-avis-titre">
+          <h2 id="demande-avis-titre">Demander les avis</h2>
+          <p>
+            La préfecture de la région de la collectivité et l'ambassade de France de chaque pays
+            visé reçoivent un courriel et rendent un avis motivé avant la date choisie.
+          </p>
+          <ActionForm
+            csrfToken={props.csrfToken}
+            intent="opinions"
+            version={offer.version}
+            label="Demander les avis"
+          >
+            <TextField
+              name="dueOn"
+              type="date"
+              label="Date limite des avis"
+              hint="Format attendu : AAAA-MM-JJ, une date à venir"
+              failure={failed("opinions")}
+            />
+          </ActionForm>
+        </section>
+      ) : null}
+
+      {abilities.decide ? (
+        <section aria-labelledby="decision-titre">
+          <h2 id="decision-titre">Décision de la DAECT</h2>
+          {abilities.decisionBlocker ? (
+            <Alert
+              severity="info"
+              small
+              description={abilities.decisionBlocker}
+              className="fr-mb-2w"
+            />
+          ) : null}
+          <form method="post" noValidate>
+            <CsrfField token={props.csrfToken} />
+            <input type="hidden" name="intent" value="decide" />
+            <input type="hidden" name="version" value={offer.version} />
+            <RadioButtons
+              legend="Décision"
+              name="decision"
+              state={failed("decide")?.fieldErrors.decision ? "error" : "default"}
+              stateRelatedMessage={failed("decide")?.fieldErrors.decision}
+              options={[
+                {
+                  label: "Diffuser l'offre sur la Bourse pour douze mois",
+                  nativeInputProps: {
+                    value: "publish",
+                    defaultChecked: failed("decide")?.values.decision === "publish",
+                  },
+                },
+                {
+                  label: "Ne pas diffuser l'offre",
+                  nativeInputProps: {
+                    value: "reject",
+                    defaultChecked: failed("decide")?.values.decision === "reject",
+                  },
+                },
+              ]}
+            />
+            <TextAreaField
+              name="comment"
+              label="Message à la collectivité (obligatoire si l'offre n'est pas diffusée)"
+              failure={failed("decide")}
+            />
+            <Button type="submit">Enregistrer la décision</Button>
+          </form>
+        </section>
+      ) : null}
+
+      {abilities.owner || abilities.close ? (
+        <section aria-labelledby="gestion-titre">
+          <h2 id="gestion-titre">{abilities.owner ? "Votre offre" : "Gestion de l'offre"}</h2>
+          {props.editForm}
+          {abilities.submit ? (
+            <ActionForm
+              csrfToken={props.csrfToken}
+              intent="submit"
+              version={offer.version}
+              label="Transmettre l'offre à la DAECT"
+            />
+          ) : null}
+          {abilities.close ? (
+            <ActionForm
+              csrfToken={props.csrfToken}
+              intent="close"
+              version={offer.version}
+              label={abilities.owner ? "Retirer l'offre" : "Clore l'offre"}
+              secondary
+            />
+          ) : null}
+        </section>
+      ) : null}
+    </>
+  );
+}
