@@ -11,7 +11,9 @@ import { NotFound, type StaleVersion } from "../../src/platform/errors";
 import { eq } from "drizzle-orm";
 import { projects } from "../../src/modules/atlas/schema";
 import { atlasDomains } from "../../src/reference/data/themes";
+import type { PartnershipChoices } from "../components/atlas/PartnershipFields";
 import type { ProjectFormChoices } from "../components/atlas/ProjectForm";
+import { foreignAuthorityKindLabels } from "../../src/modules/atlas/labels";
 import { type FormValues, runAction } from "./http.server";
 
 /** The lists a project form offers, with the partnerships of the project's collectivité. */
@@ -80,4 +82,16 @@ export function saveInPlace(
     },
     conflictComparer(db, entity),
   );
+}
+
+/** The choices of the new-partnership fields; authority kinds travel as their French label. */
+export async function newPartnershipChoices(db: Db): Promise<PartnershipChoices> {
+  const labels = await atlasLabels(db);
+  return {
+    countries: [...labels.country],
+    kinds: [...labels.partnershipKind],
+    authorityKinds: Object.values(foreignAuthorityKindLabels).map(
+      (label) => [label, label] as [string, string],
+    ),
+  };
 }

@@ -417,6 +417,42 @@ const cases: Case[] = [
     scope: "other",
     expect: { daect: 200, others: 404 },
   },
+  // "own": a published request Rennes answered, so its agents and the DAECT conclude it;
+  // "other": the unpublished request from Mali.
+  {
+    pattern: "/bourse/demandes/:requestId/partenariat",
+    scope: "own",
+    expect: {
+      visitor: SIGN_IN,
+      "agent (administrateur)": 200,
+      "agent (membre)": 200,
+      daect: 200,
+      others: 403,
+    },
+  },
+  {
+    pattern: "/bourse/demandes/:requestId/partenariat",
+    scope: "other",
+    expect: { daect: 403, others: 404 },
+  },
+  {
+    pattern: "/bourse/demandes/:requestId/partenariat",
+    method: "POST",
+    scope: "own",
+    expect: {
+      visitor: 401,
+      "agent (administrateur)": 400,
+      "agent (membre)": 400,
+      daect: 400,
+      others: 403,
+    },
+  },
+  {
+    pattern: "/bourse/demandes/:requestId/partenariat",
+    method: "POST",
+    scope: "other",
+    expect: { daect: 403, others: 404 },
+  },
   { pattern: "/bourse/suivi/:token", expect: 404 },
   { pattern: "/bourse/suivi/:token", method: "POST", expect: 404 },
   { pattern: "/api/v1/bourse/stats", expect: 200 },
@@ -519,6 +555,7 @@ const bourseIds = {
   otherAttachment: 0,
   ownOffer: 0,
   otherOffer: 0,
+  answeredRequest: 0,
 };
 /** Atlas records of the Rennes agent's collectivité ("own") and of nobody's scope ("other"). */
 const atlasIds = {
@@ -712,6 +749,22 @@ beforeAll(async () => {
     );
     bourseIds[scope === "own" ? "ownOffer" : "otherOffer"] = row.id;
   }
+  const [answered] = rowsOf<{ id: number }>(
+    await db.execute(sql`
+      WITH r AS (
+        INSERT INTO bourse_requests (status, authority_name, authority_kind, country_code, city_name,
+                                     contact_name, contact_email, title, description, themes,
+                                     languages, email_verified_at, submitted_at, published_at, expires_at)
+        VALUES ('in_contact', 'Commune de Thiès', 'municipality', 'SN', 'Thiès', 'Contact Exemple',
+                'contact@example.org', 'Demande à conclure', 'Description de la demande à conclure.',
+                '{eau-assainissement}', '{fr}', now(), now(), now(), now() + interval '300 days')
+        RETURNING id),
+      i AS (
+        INSERT INTO bourse_interests (request_id, collectivite_id, contact_name, contact_email)
+        SELECT id, ${atlasIds.ownCollectivite}, 'Agent Exemple', 'agent@example.org' FROM r)
+      SELECT id FROM r`),
+  );
+  bourseIds.answeredRequest = answered.id;
   await db.execute(sql`
     INSERT INTO bourse_opinions (offer_id, organisation_id, due_on)
     SELECT ${bourseIds.ownOffer}, m.organisation_id, current_date + 10
@@ -773,7 +826,13 @@ describe("authorisation matrix", () => {
           .replace(":lineId", String(entry.scope === "own" ? apdIds.ownLine : apdIds.otherLine))
           .replace(
             ":requestId",
-            String(entry.scope === "own" ? bourseIds.ownRequest : bourseIds.otherRequest),
+            String(
+              entry.scope === "own"
+                ? entry.pattern.endsWith("/partenariat")
+                  ? bourseIds.answeredRequest
+                  : bourseIds.ownRequest
+                : bourseIds.otherRequest,
+            ),
           )
           .replace(
             ":offerId",

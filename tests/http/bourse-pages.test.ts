@@ -175,5 +175,40 @@ describe("a request from the public form to a collectivité's interest", () => {
     expect(answered.status).toBe(200);
     expect(answered.html).toContain("m.ndiaye@kaolack.example.org");
     expect(answered.html).not.toContain("Manifester notre intérêt");
+
+    // The partnership is decided: the Atlas form comes pre-filled from the request.
+    const matchPath = /href="(\/bourse\/demandes\/\d+\/partenariat\?collectivite=\d+)"/.exec(
+      answered.html,
+    )![1];
+    const matchForm = await agent.get(matchPath);
+    expect(matchForm.status).toBe(200);
+    expect(matchForm.html).toContain('value="Municipalité de Kaolack"');
+    expect(matchForm.html).toContain('value="Kaolack"');
+    expect(matchForm.html).toMatch(/<option value="SN" selected="">/);
+    const target = matchPath.split("?")[0];
+    const prefilled = {
+      autorite_partenaire: "Municipalité de Kaolack",
+      type_autorite: "Municipalité",
+      pays: "SN",
+      ville: "Kaolack",
+      type_partenariat: "convention",
+      statut: "active",
+    };
+    const badDate = await agent.post(target, { ...prefilled, date_signature: "31/02/2026" });
+    expect(badDate.status).toBe(400);
+    expect(badDate.html).toContain("n&#x27;est pas une date valide");
+    expect(badDate.html).toContain('value="31/02/2026"');
+    const matched = await agent.post(target, { ...prefilled, date_signature: "12/10/2026" });
+    expect(matched.status).toBe(302);
+    expect(matched.location).toBe(path);
+    const after = await agent.get(path);
+    expect(after.html).toContain("Partenariat conclu");
+    const fiche = /href="(\/atlas\/collectivites\/\d+)"/.exec(
+      after.html.slice(after.html.indexOf("Partenariat conclu")),
+    )![1];
+    const atlas = await new FormClient(served.portal.baseUrl).get(fiche);
+    expect(atlas.html).toContain("Municipalité de Kaolack");
+    // Matched, the request cannot be matched twice.
+    expect((await agent.get(target)).status).toBe(403);
   });
 });

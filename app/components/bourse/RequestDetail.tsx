@@ -55,7 +55,9 @@ export interface RequestDetailView {
     created_at: string | Date;
   }[];
   interestCount: number;
+  matchedWith: { id: number; name: string } | null;
   abilities: {
+    matchWith: { id: number; name: string }[];
     author: boolean;
     submit: boolean;
     resubmit: boolean;
@@ -161,6 +163,22 @@ export function RequestDetail(props: {
           className="fr-mb-3w"
         />
       ) : null}
+      {props.view.matchedWith ? (
+        <Alert
+          severity="success"
+          title="Partenariat conclu"
+          description={
+            <>
+              Cette demande a trouvé son partenaire :{" "}
+              <a href={`/atlas/collectivites/${props.view.matchedWith.id}`}>
+                {props.view.matchedWith.name}
+              </a>{" "}
+              (fiche de l'Atlas de la coopération décentralisée).
+            </>
+          }
+          className="fr-mb-3w"
+        />
+      ) : null}
       {request.status === "declined" && request.declineReason ? (
         <Alert
           severity="error"
@@ -260,6 +278,30 @@ export function RequestDetail(props: {
               rows={3}
             />
           </ActionForm>
+        </section>
+      ) : null}
+
+      {abilities.matchWith.length > 0 ? (
+        <section aria-labelledby="partenariat-titre">
+          <h2 id="partenariat-titre">Le partenariat est décidé ?</h2>
+          <p>
+            Enregistrez-le dans l'Atlas à partir de cette demande : l'autorité, le pays et la ville
+            sont repris, vous les vérifiez avant d'enregistrer.
+          </p>
+          <ul className="fr-btns-group fr-btns-group--inline">
+            {abilities.matchWith.map((collectivite) => (
+              <li key={collectivite.id}>
+                <a
+                  className="fr-btn fr-btn--secondary"
+                  href={`/bourse/demandes/${request.id}/partenariat?collectivite=${collectivite.id}`}
+                >
+                  {abilities.matchWith.length > 1
+                    ? `Conclure avec ${collectivite.name}`
+                    : "Conclure le partenariat"}
+                </a>
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
 

@@ -1,18 +1,14 @@
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { redirect, useActionData, useLoaderData } from "react-router";
-import {
-  atlasLabels,
-  collectiviteOwner,
-  createPartnership,
-} from "../../../src/modules/atlas/index";
-import { foreignAuthorityKindLabels } from "../../../src/modules/atlas/fiches/partner-fiches";
+import { collectiviteOwner, createPartnership } from "../../../src/modules/atlas/index";
 import { NotFound } from "../../../src/platform/errors";
 import { authorize } from "../../../src/platform/policy";
 import { CsrfField } from "../../components/CsrfField";
-import { FormErrorSummary, SelectField, TextField } from "../../components/FormFields";
+import { FormErrorSummary } from "../../components/FormFields";
 import { AtlasBreadcrumb } from "../../components/atlas/AtlasBreadcrumb";
+import { PartnershipFields } from "../../components/atlas/PartnershipFields";
 import { appContext, requestContext } from "../../context";
-import { clearAtlasCaches } from "../../lib/atlas-edit.server";
+import { clearAtlasCaches, newPartnershipChoices } from "../../lib/atlas-edit.server";
 import { readForm } from "../../lib/form.server";
 import { guard, runAction } from "../../lib/http.server";
 import { idParam } from "../../lib/params.server";
@@ -29,16 +25,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     const owner = await collectiviteOwner(db, idParam(params.collectiviteId));
     if (!owner) throw new NotFound("Cette collectivité n'existe pas.");
     authorize(actor, "atlas:partnership:create", { organisationId: owner.organisationId ?? -1 });
-    const labels = await atlasLabels(db);
-    return {
-      owner,
-      countries: [...labels.country],
-      kinds: [...labels.partnershipKind],
-      authorityKinds: Object.values(foreignAuthorityKindLabels).map(
-        (label) => [label, label] as [string, string],
-      ),
-      csrfToken,
-    };
+    return { owner, choices: await newPartnershipChoices(db), csrfToken };
   });
 }
 
@@ -55,10 +42,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 export default function NewPartnershipPage() {
-  const { owner, countries, kinds, authorityKinds, csrfToken } = useLoaderData<typeof loader>();
+  const { owner, choices, csrfToken } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failure = result && !result.ok ? result : undefined;
-  const value = (name: string) => String(failure?.values[name] ?? "");
   return (
     <>
       <AtlasBreadcrumb
@@ -73,58 +59,7 @@ export default function NewPartnershipPage() {
       <FormErrorSummary failure={failure} />
       <form method="post" noValidate>
         <CsrfField token={csrfToken} />
-        <TextField
-          name="autorite_partenaire"
-          label="Autorité locale partenaire"
-          hint="Exemple : Commune de Dioffior"
-          required
-          failure={failure}
-        />
-        <SelectField
-          name="type_autorite"
-          label="Type d'autorité"
-          failure={failure}
-          options={authorityKinds}
-          value={value("type_autorite") || "Municipalité"}
-        />
-        <SelectField
-          name="pays"
-          label="Pays"
-          failure={failure}
-          options={countries}
-          value={value("pays")}
-          placeholder="Choisir un pays"
-        />
-        <TextField
-          name="ville"
-          label="Ville (pour la carte)"
-          hint="Par défaut, le nom de l'autorité."
-          failure={failure}
-        />
-        <SelectField
-          name="type_partenariat"
-          label="Type de partenariat"
-          failure={failure}
-          options={kinds}
-          value={value("type_partenariat")}
-        />
-        <TextField
-          name="date_signature"
-          label="Date de signature"
-          hint="Format attendu : JJ/MM/AAAA"
-          failure={failure}
-        />
-        <SelectField
-          name="statut"
-          label="Statut"
-          failure={failure}
-          options={[
-            ["active", "Active"],
-            ["en_sommeil", "En sommeil"],
-            ["terminee", "Terminée"],
-          ]}
-          value={value("statut") || "active"}
-        />
+        <PartnershipFields choices={choices} failure={failure} />
         <Button type="submit">Ajouter le partenariat</Button>
       </form>
     </>

@@ -7,6 +7,7 @@ import { Forbidden, Invalid, NotFound } from "../../platform/errors";
 import { enqueueMail } from "../../platform/mail/outbox";
 import { authorize } from "../../platform/policy";
 import { checkNewPartnership, writeNewPartnership } from "../atlas/index";
+import { foreignAuthorityKindLabels } from "../atlas/labels";
 import { authorLanguage, bourseMails } from "./mails";
 import { type RequestRow, loadRequest } from "./request-access";
 import { nextStatus, refusalFor } from "./request-machine";
@@ -118,10 +119,13 @@ export async function expressInterest(
 }
 
 /** The partnership form's starting values for a match: the request's authority and place. */
-export function matchFormValues(request: RequestRow): Record<string, string> {
+export function matchFormValues(
+  request: Pick<RequestRow, "authorityName" | "authorityKind" | "countryCode" | "cityName">,
+): Record<string, string> {
   return {
     autorite_partenaire: request.authorityName,
-    type_autorite: request.authorityKind,
+    // The partnership form names authority kinds by their French label.
+    type_autorite: foreignAuthorityKindLabels[request.authorityKind] ?? request.authorityKind,
     pays: request.countryCode,
     ville: request.cityName,
     type_partenariat: "convention",

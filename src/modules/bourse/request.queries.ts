@@ -72,6 +72,13 @@ export async function requestView(q: Queryable, who: RequestActor, requestId: nu
     : [];
   const { contactName, contactFunction, contactEmail, contactPhone, ...open } = request;
   const mayMatch = resource !== null && can(actor, "bourse:request:match", resource);
+  const matchedWith = request.matchedCollectiviteId
+    ? (rowsOf<{ id: number; name: string }>(
+        await q.execute(
+          sql`SELECT id, name FROM atlas_collectivites WHERE id = ${request.matchedCollectiviteId}`,
+        ),
+      )[0] ?? null)
+    : null;
   return {
     request: {
       ...open,
@@ -82,6 +89,8 @@ export async function requestView(q: Queryable, who: RequestActor, requestId: nu
     },
     contact: mayContact ? { contactName, contactFunction, contactEmail, contactPhone } : null,
     attachments,
+    /** The French collectivité with which the request became an Atlas partnership. */
+    matchedWith,
     interests: mayContact
       ? interests.filter(
           (interest) =>
