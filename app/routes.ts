@@ -24,6 +24,7 @@ export default [
     route("admin/campagnes/:campaignId", "routes/admin/campaign.tsx"),
     route("admin/apd", "routes/admin/apd-campaigns.tsx"),
     route("admin/apd/:apdCampaignId", "routes/admin/apd-campaign.tsx"),
+    route("admin/bourse", "routes/admin/bourse.tsx"),
   ]),
   route("admin/imports/modeles/:kind/:format", "routes/admin/import-template.ts"),
   route("atlas/projets", "routes/atlas/projects.tsx"),

@@ -125,6 +125,7 @@ const cases: Case[] = [
   { pattern: "/admin/apd", expect: DAECT_ONLY },
   { pattern: "/admin/apd", method: "POST", expect: { visitor: 401, daect: 400, others: 403 } },
   { pattern: "/admin/apd/:apdCampaignId", expect: DAECT_ONLY },
+  { pattern: "/admin/bourse", query: "statut=submitted", expect: DAECT_ONLY },
   // The e-APD campaign of these cases is closed: closing it again is refused with its reason.
   {
     pattern: "/admin/apd/:apdCampaignId",

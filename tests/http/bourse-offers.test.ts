@@ -19,6 +19,14 @@ const offerFields = {
   experience: "Coopération avec Diourbel depuis 1999.",
 };
 
+/** The links of the Mon espace task rows whose action starts with these words. */
+function taskLinks(html: string, action: string) {
+  const table = html.slice(html.indexOf('id="taches-bourse"'));
+  return [...table.matchAll(/<tr><td>([^<]*)<\/td><td><a href="([^"]+)"/g)]
+    .filter((match) => match[1].replace(/&#x27;/g, "'").startsWith(action))
+    .map((match) => match[2]);
+}
+
 const inDays = (days: number) => parisDay(new Date(Date.now() + days * 86_400_000));
 
 async function versionOf(id: number) {
@@ -64,9 +72,10 @@ describe("an offer from a French collectivité", () => {
     expect(sent.status).toBe(200);
     expect((await versionOf(id)).status).toBe("submitted");
 
-    // The DAECT asks for the opinions by a date to come.
+    // The DAECT asks for the opinions by a date to come: a task in its space.
     const daect = new FormClient(served.portal.baseUrl);
     await daect.signIn("daect@example.org");
+    expect(taskLinks((await daect.get("/mon-espace")).html, "Demander les avis")).toContain(path);
     const received = await daect.get(path);
     expect(received.html).toContain("Demander les avis");
     const past = await daect.post(path, {
@@ -111,6 +120,7 @@ describe("an offer from a French collectivité", () => {
     expect((await morocco.get(path)).status).toBe(404);
     const prefecture = new FormClient(served.portal.baseUrl);
     await prefecture.signIn("prefecture-53@example.org");
+    expect(taskLinks((await prefecture.get("/mon-espace")).html, "Rendre un avis")).toContain(path);
     const toAnswer = await prefecture.get(path);
     expect(toAnswer.html).toContain("Votre avis");
     const unreasoned = await prefecture.post(path, {
@@ -146,6 +156,11 @@ describe("an offer from a French collectivité", () => {
     expect(embassyView.html).toContain("besoin du ministère");
     expect(embassyView.html).not.toContain("les services pour ce partenariat");
 
+    expect(taskLinks((await prefecture.get("/mon-espace")).html, "Rendre un avis")).not.toContain(
+      path,
+    );
+    expect(taskLinks((await daect.get("/mon-espace")).html, "Décider")).toContain(path);
+
     // The DAECT reads both and publishes; the offer is on the public Bourse.
     const decided = await daect.get(path);
     expect(decided.html).toContain("les services pour ce partenariat");
@@ -165,6 +180,23 @@ describe("an offer from a French collectivité", () => {
     expect(publicView.html).not.toContain("Motivez");
     expect(publicView.html).not.toContain("besoin du ministère");
     expect(publicView.html).toContain("Se connecter");
+  });
+
+  it("is listed with every request for the DAECT in the administration, by state", async () => {
+    const daect = new FormClient(served.portal.baseUrl);
+    await daect.signIn("daect@example.org");
+    const all = await daect.get("/admin/bourse");
+    expect(all.status).toBe(200);
+    const total = Number(/<caption>(\d+) demandes<\/caption>/.exec(all.html)?.[1]);
+    const submitted = await daect.get("/admin/bourse?statut=submitted");
+    const some = Number(/<caption>(\d+) demandes?<\/caption>/.exec(submitted.html)?.[1]);
+    expect(some).toBeGreaterThan(0);
+    expect(some).toBeLessThan(total);
+    expect(submitted.html).toContain("<td>Transmise, à examiner</td>");
+    expect(submitted.html).not.toContain("<td>Publiée</td>");
+    const bad = await daect.get("/admin/bourse?statut=perdue");
+    expect(bad.status).toBe(400);
+    expect(bad.html).toContain("L&#x27;état choisi n&#x27;est pas un état de demande connu.");
   });
 
   it("is refused to a reader who is not an agent of a collectivité", async () => {

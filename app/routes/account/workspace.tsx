@@ -11,8 +11,10 @@ import {
   userOf,
   workspaceOf,
 } from "../../../src/modules/workspace/index";
+import { bourseTasks } from "../../../src/modules/bourse/index";
 import { Invalid } from "../../../src/platform/errors";
 import { CsrfField } from "../../components/CsrfField";
+import { BourseTasks } from "../../components/bourse/BourseTasks";
 import { appContext, requestContext } from "../../context";
 import { formatDate } from "../../lib/format";
 import { readForm } from "../../lib/form.server";
@@ -25,7 +27,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const { db } = context.get(appContext);
   const { actor, csrfToken } = context.get(requestContext);
   const notice = new URL(request.url).searchParams.get("fait");
-  return guard(request, async () => ({ ...(await workspaceOf(db, actor)), csrfToken, notice }));
+  return guard(request, async () => ({
+    ...(await workspaceOf(db, actor)),
+    tasks: await bourseTasks(db, actor),
+    csrfToken,
+    notice,
+  }));
 }
 
 const notices: Record<string, string> = {
@@ -75,7 +82,7 @@ const size = (bytes: number) =>
     : `${(bytes / 1024 / 1024).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} Mo`;
 
 export default function WorkspacePage() {
-  const { searches, extractions, csrfToken, notice } = useLoaderData<typeof loader>();
+  const { searches, extractions, tasks, csrfToken, notice } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failure = result && !result.ok ? result : undefined;
   return (
@@ -99,6 +106,7 @@ export default function WorkspacePage() {
           description={Object.values(failure.fieldErrors)[0] ?? failure.message}
         />
       ) : null}
+      <BourseTasks tasks={tasks} />
       <h2>Mes recherches</h2>
       {searches.length === 0 ? (
         <p>

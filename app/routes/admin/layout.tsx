@@ -23,6 +23,7 @@ const sections = [
   ["/admin/imports", "Imports de l'Atlas"],
   ["/admin/campagnes", "Campagnes de mise à jour"],
   ["/admin/apd", "Déclarations APD (e-APD)"],
+  ["/admin/bourse", "Bourse-partenariats"],
 ] as const;
 
 export default function AdminLayout() {

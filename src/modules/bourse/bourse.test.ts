@@ -24,6 +24,7 @@ import {
   openAuthorLink,
   renewRequest,
   resubmitRequest,
+  bourseTasks,
   publishedOffers,
   runRequestExpiry,
   triageRequest,
@@ -544,5 +545,34 @@ describe("an offer from a French collectivité", () => {
       (e: unknown) => e,
     );
     expect((again as Invalid).fieldErrors.offre).toBe("Cette offre est déjà close.");
+  });
+});
+
+describe("the pending tasks in Mon espace", () => {
+  it("give each embassy the requests of its country only, and the DAECT all of them", async () => {
+    const triage = async (actor: Actor) =>
+      (await bourseTasks(database.db, actor))
+        .filter((task) => task.action === "Examiner la demande")
+        .map((task) => Number(task.href.split("/").pop()));
+    const countriesOf = async (ids: number[]) =>
+      ids.length === 0
+        ? []
+        : [
+            ...new Set(
+              rowsOf<{ country_code: string }>(
+                await database.db.execute(
+                  sql`SELECT country_code FROM bourse_requests WHERE id IN (${sql.join(ids, sql`, `)})`,
+                ),
+              ).map((row) => row.country_code),
+            ),
+          ];
+    const morocco = await actorFor(database.db, "ambassade-ma@example.org");
+    const [sn, ma, all] = await Promise.all([triage(embassySn), triage(morocco), triage(daect)]);
+    expect(sn.length).toBeGreaterThan(0);
+    expect(await countriesOf(sn)).toEqual(["SN"]);
+    expect((await countriesOf(ma)).filter((code) => code !== "MA")).toEqual([]);
+    expect(all).toEqual(expect.arrayContaining([...sn, ...ma]));
+    expect(all.length).toBeGreaterThan(sn.length + ma.length);
+    expect(await bourseTasks(database.db, visitor)).toEqual([]);
   });
 });

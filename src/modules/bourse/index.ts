@@ -56,3 +56,5 @@ export {
   formLanguages,
   requestFormWords,
 } from "./request-form-labels";
+export { type BourseTask, bourseTasks } from "./tasks.queries";
+export { adminBourse, parseAdminBourseFilters } from "./admin.queries";
