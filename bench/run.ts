@@ -9,6 +9,7 @@ import { seedDemoDataset } from "../src/demo/seed";
 import { projectIndexIsIncomplete, rebuildProjectIndex } from "../src/modules/atlas/project-index";
 import { benchApd } from "./apd";
 import { benchAtlas } from "./atlas";
+import { benchBourse } from "./bourse";
 import { measureRequests } from "./http";
 import { organisations } from "../src/platform/auth/schema";
 import { loadConfig } from "../src/platform/config";
@@ -17,7 +18,7 @@ import { migrateDatabase } from "../src/platform/db/migrate";
 import { loadReferenceData } from "../src/reference/load/index";
 
 /**
- * npm run bench [-- --scale N] [--duration S] [--only pages,atlas,apd]: serves the built
+ * npm run bench [-- --scale N] [--duration S] [--only pages,atlas,apd,bourse]: serves the built
  * portal on a database seeded at scale N (PGlite under data/bench-N, or a database
  * aect_bench_N on the DATABASE_URL server) and prints one JSON line per figure.
  */
@@ -30,7 +31,7 @@ const { values } = parseArgs({
 });
 const scale = Number(values.scale);
 const duration = Number(values.duration);
-const runs = (part: "pages" | "atlas" | "apd") =>
+const runs = (part: "pages" | "atlas" | "apd" | "bourse") =>
   !values.only || values.only.split(",").includes(part);
 
 async function benchDatabase(): Promise<Database> {
@@ -109,6 +110,12 @@ if (runs("apd"))
   await benchApd({
     database,
     publicUrl: `http://127.0.0.1:${port}`,
+    emit: (metric, value, unit) => emit(metric, value, unit, database.kind),
+  });
+
+if (runs("bourse"))
+  await benchBourse({
+    database,
     emit: (metric, value, unit) => emit(metric, value, unit, database.kind),
   });
 

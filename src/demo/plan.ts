@@ -193,6 +193,9 @@ const REACH: Record<CollectiviteKind, number> = { region: 40, departement: 8, ep
 
 const CONTINENTS = Object.keys(continentTargets);
 
+/** How often a collectivité's further partnership stays in a country it already works in. */
+const AFFINITY = 0.6;
+
 export function planDemoDataset(input: PlanInput): Plan {
   const random = new Random(input.seed);
   const collectivites = chooseCollectivites(input, random);
@@ -202,6 +205,7 @@ export function planDemoDataset(input: PlanInput): Plan {
     collectivites,
     members,
     authoritiesByContinent,
+    (authority) => authorities[authority].countryCode,
     input.scale,
     random,
   );
@@ -357,14 +361,21 @@ function chooseAuthorities(input: PlanInput, random: Random) {
   return { authorities, authoritiesByContinent };
 }
 
-/** Partnerships per continent: every member and every authority has at least one. */
+/**
+ * Partnerships per continent: every member and every authority has at least one. A
+ * collectivité's further partnerships go, more often than not, to a country where it
+ * already cooperates, as in the Atlas, where cooperation concentrates on a few countries.
+ */
 function pairPartnerships(
   collectivites: PlannedCollectivite[],
   members: Map<string, Set<number>>,
   authoritiesByContinent: Map<string, number[]>,
+  countryOf: (authority: number) => string,
   scale: number,
   random: Random,
 ): PlannedPartnership[] {
+  // A stream of its own, so the affinity leaves every other draw of the dataset unchanged.
+  const affinity = new Random(0x5eed_c0de);
   const partnershipTotal = Math.round(totals.partnerships * scale);
   const minimum = CONTINENTS.map((c) =>
     Math.max(members.get(c)!.size, authoritiesByContinent.get(c)!.length),
@@ -431,9 +442,19 @@ function pairPartnerships(
     }
     random.shuffle(ends);
     const authorityList = authoritiesByContinent.get(continent)!;
+    const byCountry = new Map<string, number[]>();
+    for (const authority of authorityList) {
+      const code = countryOf(authority);
+      if (!byCountry.has(code)) byCountry.set(code, []);
+      byCountry.get(code)!.push(authority);
+    }
+    const countriesOf = new Map<number, string[]>();
     const seen = new Set<string>();
     ends.forEach((collectivite, n) => {
       let authority = n < authorityList.length ? authorityList[n] : random.pick(authorityList);
+      const known = countriesOf.get(collectivite) ?? [];
+      if (n >= authorityList.length && known.length > 0 && affinity.next() < AFFINITY)
+        authority = affinity.pick(byCountry.get(affinity.pick(known))!);
       for (
         let attempt = 0;
         attempt < 10 && seen.has(`${collectivite}:${authority}`);
@@ -442,6 +463,7 @@ function pairPartnerships(
         authority = random.pick(authorityList);
       }
       seen.add(`${collectivite}:${authority}`);
+      countriesOf.set(collectivite, [...known, countryOf(authority)]);
       partnerships.push({ collectivite, authority, continent });
     });
   }

@@ -12,7 +12,7 @@ import type { Tx } from "../platform/db/client";
 import { refreshProjectIndex } from "../modules/atlas/project-index";
 import { domainShares } from "./calibration";
 import type { Plan } from "./plan";
-import { type Random, WeightedSampler, apportion } from "./random";
+import { Random, WeightedSampler, apportion } from "./random";
 import { projectText } from "./texts";
 
 const PROJECT_BATCH = 5_000;
@@ -31,6 +31,41 @@ function domainSequence(random: Random, total: number): string[] {
   );
   const sequence = labels.flatMap((label, i) => Array(counts[i]).fill(codeByLabel.get(label)!));
   return random.shuffle(sequence);
+}
+
+/** How often a collectivité's project stays in its usual domain and thématique. */
+const AFFINITY = 0.7;
+
+/**
+ * The same domains (same counts) given to the projects so that each collectivité mostly
+ * works in one domain, as collectivités build expertise; projects without a known
+ * collectivité take what is left. Its own random stream leaves other draws unchanged.
+ */
+function favouriteDomains(sequence: string[], collectivites: (number | null)[]): string[] {
+  const affinity = new Random(0xd0_5a1e);
+  const remaining = new Map<string, number>();
+  for (const domain of sequence) remaining.set(domain, (remaining.get(domain) ?? 0) + 1);
+  const draw = () => {
+    const entries = [...remaining].filter(([, count]) => count > 0);
+    const [domain] = entries[affinity.weightedIndex(entries.map(([, count]) => count))];
+    return domain;
+  };
+  const take = (domain: string) => {
+    remaining.set(domain, remaining.get(domain)! - 1);
+    return domain;
+  };
+  const favourite = new Map<number, string>();
+  const result: string[] = new Array(sequence.length);
+  const order = affinity.shuffle(sequence.map((_, i) => i));
+  for (const i of order) {
+    const collectivite = collectivites[i];
+    if (collectivite === null) continue;
+    if (!favourite.has(collectivite)) favourite.set(collectivite, draw());
+    const usual = favourite.get(collectivite)!;
+    result[i] = take(affinity.next() < AFFINITY && remaining.get(usual)! > 0 ? usual : draw());
+  }
+  for (const i of order) if (collectivites[i] === null) result[i] = take(draw());
+  return result;
 }
 
 const FUNDING_SOURCES = [
@@ -64,7 +99,14 @@ export async function insertProjects(tx: Tx, plan: Plan, random: Random) {
       slots.push(list[n < list.length ? n : sampler.sample(random)]);
   }
   for (let n = 0; n < plan.projectsWithoutCountry; n += 1) slots.push(null);
-  const domains = domainSequence(random, slots.length);
+  const collectiviteOfSlot = (slot: number | null) =>
+    slot === null ? null : plan.partnerships[slot].collectivite;
+  const domains = favouriteDomains(
+    domainSequence(random, slots.length),
+    slots.map(collectiviteOfSlot),
+  );
+  const affinity = new Random(0x7e3a_ae01);
+  const favouriteTheme = new Map<string, string>();
   const domainThemes = new Map<string, readonly (readonly [string, string])[]>(
     atlasDomains.map((d) => [d.code, d.themes]),
   );
@@ -88,7 +130,11 @@ export async function insertProjects(tx: Tx, plan: Plan, random: Random) {
       const collectivite = plan.collectivites[collectiviteIndex];
       const authority = partnership ? plan.authorities[partnership.authority] : null;
       const themes = domainThemes.get(domains[n])!;
-      const [themeCode] = random.pick(themes);
+      let [themeCode] = random.pick(themes);
+      // Within a domain, a collectivité mostly keeps to the thématique it started with.
+      const usual = `${collectiviteIndex}:${domains[n]}`;
+      if (!favouriteTheme.has(usual)) favouriteTheme.set(usual, themeCode);
+      else if (affinity.next() < AFFINITY) themeCode = favouriteTheme.get(usual)!;
       const text = projectText(
         random,
         themeCode,

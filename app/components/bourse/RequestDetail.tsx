@@ -79,6 +79,8 @@ export function RequestDetail(props: {
   attachmentBase: string | null;
   /** The author's edit form, when the request can still be changed. */
   editForm?: ReactNode;
+  /** The French collectivités likely to answer, for the author and the triagers. */
+  suggestions?: ReactNode;
 }) {
   const { request, contact, abilities } = props.view;
   const failed = (intent: string) =>
@@ -280,6 +282,8 @@ export function RequestDetail(props: {
           </ActionForm>
         </section>
       ) : null}
+
+      {props.suggestions}
 
       {abilities.matchWith.length > 0 ? (
         <section aria-labelledby="partenariat-titre">

@@ -11,10 +11,15 @@ import {
   userOf,
   workspaceOf,
 } from "../../../src/modules/workspace/index";
-import { bourseTasks } from "../../../src/modules/bourse/index";
+import {
+  actorCollectivites,
+  bourseTasks,
+  requestsForCollectivite,
+} from "../../../src/modules/bourse/index";
 import { Invalid } from "../../../src/platform/errors";
 import { CsrfField } from "../../components/CsrfField";
 import { BourseTasks } from "../../components/bourse/BourseTasks";
+import { RequestSuggestions } from "../../components/bourse/Suggestions";
 import { appContext, requestContext } from "../../context";
 import { formatDate } from "../../lib/format";
 import { readForm } from "../../lib/form.server";
@@ -30,6 +35,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return guard(request, async () => ({
     ...(await workspaceOf(db, actor)),
     tasks: await bourseTasks(db, actor),
+    suggested: await Promise.all(
+      (await actorCollectivites(db, actor)).map(async (collectivite) => ({
+        collectivite: { id: collectivite.id, name: collectivite.name },
+        suggestions: await requestsForCollectivite(db, collectivite.id, 5),
+      })),
+    ),
     csrfToken,
     notice,
   }));
@@ -82,7 +93,8 @@ const size = (bytes: number) =>
     : `${(bytes / 1024 / 1024).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} Mo`;
 
 export default function WorkspacePage() {
-  const { searches, extractions, tasks, csrfToken, notice } = useLoaderData<typeof loader>();
+  const { searches, extractions, tasks, suggested, csrfToken, notice } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failure = result && !result.ok ? result : undefined;
   return (
@@ -107,6 +119,18 @@ export default function WorkspacePage() {
         />
       ) : null}
       <BourseTasks tasks={tasks} />
+      {suggested.length > 0 ? (
+        <section aria-labelledby="demandes-suggerees">
+          <h2 id="demandes-suggerees">Demandes de partenariat pour votre collectivité</h2>
+          <p>
+            Les demandes publiées sur la Bourse-partenariats qui rejoignent vos projets et vos pays
+            de coopération, d'après l'Atlas.
+          </p>
+          {suggested.map((entry) => (
+            <RequestSuggestions key={entry.collectivite.id} {...entry} />
+          ))}
+        </section>
+      ) : null}
       <h2>Mes recherches</h2>
       {searches.length === 0 ? (
         <p>

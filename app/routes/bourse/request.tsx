@@ -1,5 +1,6 @@
 import { useActionData, useLoaderData } from "react-router";
 import {
+  rankCollectivites,
   requestFormValues,
   requestListFields,
   requestView,
@@ -7,6 +8,7 @@ import {
 } from "../../../src/modules/bourse/index";
 import { RequestDetail } from "../../components/bourse/RequestDetail";
 import { RequestForm } from "../../components/bourse/RequestForm";
+import { CollectiviteSuggestions } from "../../components/bourse/Suggestions";
 import { appContext, requestContext } from "../../context";
 import { readUploadForm, requestFormChoices, requestPageAction } from "../../lib/bourse.server";
 import { guard, runAction } from "../../lib/http.server";
@@ -35,6 +37,18 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
           ? requestFormValues({ ...view.request, ...view.contact })
           : null,
       choices: view.abilities.edit ? await requestFormChoices(db, view.request.countryCode) : null,
+      suggestions: view.abilities.suggestions
+        ? await rankCollectivites(
+            db,
+            {
+              countryCode: view.request.countryCode,
+              themes: view.request.themes,
+              partnerKind: view.request.partnerKind,
+              partnerSize: view.request.partnerSize,
+            },
+            { limit: 10 },
+          )
+        : [],
     };
   });
 }
@@ -58,7 +72,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 export default function RequestPage() {
-  const { view, csrfToken, themeNames, stored, choices } = useLoaderData<typeof loader>();
+  const { view, csrfToken, themeNames, stored, choices, suggestions } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failure = result && !result.ok ? result : undefined;
   return (
@@ -69,6 +84,7 @@ export default function RequestPage() {
       failure={failure}
       success={result?.ok ? result.message : undefined}
       attachmentBase={`/bourse/demandes/${view.request.id}/pieces`}
+      suggestions={<CollectiviteSuggestions suggestions={suggestions} />}
       editForm={
         stored && choices ? (
           <details className="fr-mb-3w" open={failure?.values.intent === "request"}>

@@ -75,7 +75,10 @@ export const partnerKindLabels: Record<(typeof partnerKinds)[number], string> = 
 };
 
 /** Population bands used to compare the size of the partners. */
+export type PartnerKind = (typeof partnerKinds)[number];
+
 export const partnerSizes = ["any", "small", "medium", "large"] as const;
+export type PartnerSize = (typeof partnerSizes)[number];
 export const partnerSizeLabels: Record<(typeof partnerSizes)[number], string> = {
   any: "Toute taille",
   small: "Moins de 20 000 habitants",

@@ -58,3 +58,10 @@ export {
 } from "./request-form-labels";
 export { type BourseTask, bourseTasks } from "./tasks.queries";
 export { adminBourse, parseAdminBourseFilters } from "./admin.queries";
+export {
+  type RequestSuggestion,
+  type Suggestion,
+  rankCollectivites,
+  requestsForCollectivite,
+} from "./suggestions";
+export { evaluateSuggestions } from "./suggestion-evaluation";

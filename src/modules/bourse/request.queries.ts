@@ -15,6 +15,9 @@ import { authorMayEdit, canFire, isPublicStatus } from "./request-machine";
 import { countryName } from "./request-recipients";
 import { bourseAttachments, bourseRequests } from "./schema";
 
+/** While a request looks for its partner, suggestions help find one. */
+const SUGGESTED_STATUSES = ["submitted", "under_review", "published", "in_contact"] as const;
+
 /**
  * A request as its reader may see it: everybody sees a published one without contact;
  * its author, the embassy of its country, the DAECT and the collectivités that answered
@@ -107,6 +110,10 @@ export async function requestView(q: Queryable, who: RequestActor, requestId: nu
       close: isAuthor && canFire(request.status, "close"),
       triage:
         mayTriage && (canFire(request.status, "publish") || canFire(request.status, "decline")),
+      /** The French collectivités likely to answer, for those who may reach out to them. */
+      suggestions:
+        (isAuthor || mayTriage) &&
+        (SUGGESTED_STATUSES as readonly string[]).includes(request.status),
       /** The collectivités in whose name the reader may still answer. */
       interestFor: canFire(request.status, "expressInterest")
         ? own
