@@ -17,6 +17,11 @@ export async function benchBourse({ database, emit }: { database: Database; emit
   const evaluation = await evaluateSuggestions(database.db, HELD_OUT);
   emit("bourse_suggestions.held_out_partnerships", evaluation.heldOutPartnerships, "partnerships");
   emit("bourse_suggestions.collectivites", evaluation.collectivites, "collectivites");
+  emit(
+    "bourse_suggestions.with_other_partnerships.held_out",
+    evaluation.withOtherPartnerships.heldOut,
+    "partnerships",
+  );
   for (const [name, figures] of [
     ["suggestions", evaluation.suggestions],
     ["with_other_partnerships", evaluation.withOtherPartnerships],

@@ -1,0 +1,137 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, seriousViolations, signedInPage, tabTo } from "../support/browser";
+import { portalForTestFile } from "../support/portal";
+
+const served = portalForTestFile();
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const url = (pathname: string) => `${served.portal.baseUrl}${pathname}`;
+const TITLE = "Gestion des déchets du marché central de Ziguinchor";
+
+/** Presses Enter (or Space) on the focused control and waits for the page it leads to. */
+async function pressAndLoad(page: Page, key = "Enter") {
+  await Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.keyboard.press(key)]);
+}
+
+const byText = (element: Element, text: string) => element.textContent?.trim() === text;
+const mainText = async (page: Page) => (await page.locator("main").textContent()) ?? "";
+
+describe("Bourse-partenariats journey in a real browser", () => {
+  it("a foreign authority posts a request, the embassy publishes it, a collectivité answers and records the partnership in the Atlas", async () => {
+    // The authority of Senegal writes its request; a missing title is explained, typing kept.
+    const author = await signedInPage(browser, served.portal.baseUrl, "autorite-sn-1@example.org");
+    await author.goto(url("/bourse/demandes/nouvelle"));
+    expect(await seriousViolations(author)).toEqual([]);
+    await tabTo(author, (element) => element.id === "champ-cityName");
+    await author.keyboard.type("Ziguinchor");
+    await author
+      .locator("#champ-description")
+      .fill(
+        "Le marché central produit chaque jour plusieurs tonnes de déchets : la commune veut organiser la collecte, le tri et le compostage avec les commerçants.",
+      );
+    await tabTo(author, (element) => (element as HTMLInputElement).value === "dechets");
+    await author.keyboard.press("Space");
+    await tabTo(author, (element) => (element as HTMLInputElement).value === "fr");
+    await author.keyboard.press("Space");
+    await author.locator("#champ-contactName").fill("Fatou Sarr-Exemple");
+    await author.locator("#champ-contactEmail").fill("f.sarr@ziguinchor.example.org");
+    await tabTo(author, (element) => byText(element, "Envoyer la demande"), "");
+    await pressAndLoad(author);
+    expect(await author.locator("#champ-title").getAttribute("aria-invalid")).toBe("true");
+    expect(await mainText(author)).toContain("Le titre du projet est obligatoire.");
+    expect(await author.locator("#champ-cityName").inputValue()).toBe("Ziguinchor");
+    expect(await author.locator('input[value="dechets"]').isChecked()).toBe(true);
+    expect(await seriousViolations(author)).toEqual([]);
+    await tabTo(author, (element) => element.id === "champ-title");
+    await author.keyboard.type(TITLE);
+    await tabTo(author, (element) => byText(element, "Envoyer la demande"), "");
+    await pressAndLoad(author);
+    expect(author.url()).toMatch(/\/bourse\/demandes\/\d+$/);
+    const requestUrl = author.url();
+    await tabTo(author, (element, text) => byText(element, text), "Transmettre la demande à l'ambassade et à la DAECT");
+    await pressAndLoad(author);
+    expect(await mainText(author)).toContain("La demande est transmise");
+    expect(await seriousViolations(author)).toEqual([]);
+
+    // The embassy finds it among its tasks, sees suggested collectivités, and publishes it.
+    const embassy = await signedInPage(browser, served.portal.baseUrl, "ambassade-sn@example.org");
+    await embassy.goto(url("/mon-espace"));
+    expect(await seriousViolations(embassy)).toEqual([]);
+    await tabTo(embassy, (element, text) => byText(element, text), TITLE);
+    await pressAndLoad(embassy);
+    expect(embassy.url()).toBe(requestUrl);
+    expect(await embassy.locator("#suggestions-titre").count()).toBe(1);
+    expect(await embassy.locator("#suggestions-titre + p + ol li").count()).toBeGreaterThan(0);
+    expect(await seriousViolations(embassy)).toEqual([]);
+    await tabTo(embassy, (element) => (element as HTMLInputElement).value === "publish");
+    await embassy.keyboard.press("Space");
+    await tabTo(embassy, (element) => byText(element, "Enregistrer la décision"), "");
+    await pressAndLoad(embassy);
+    expect(await mainText(embassy)).toContain("La décision est enregistrée");
+
+    // Rennes finds it on the public Bourse and says it is interested: the contact appears.
+    const agent = await signedInPage(browser, served.portal.baseUrl, "agent-35238@example.org");
+    await agent.goto(url("/bourse"));
+    expect(await seriousViolations(agent)).toEqual([]);
+    await tabTo(agent, (element) => element.id === "champ-q");
+    await agent.keyboard.type("Ziguinchor marché");
+    await pressAndLoad(agent);
+    await tabTo(agent, (element, text) => byText(element, text), TITLE);
+    await pressAndLoad(agent);
+    expect(agent.url()).toBe(requestUrl);
+    expect(await mainText(agent)).not.toContain("f.sarr@ziguinchor.example.org");
+    await tabTo(agent, (element) => element.id === "champ-message");
+    await agent.keyboard.type("Rennes Métropole gère un centre de tri et peut accueillir vos agents.");
+    await tabTo(agent, (element) => byText(element, "Manifester notre intérêt"), "");
+    await pressAndLoad(agent);
+    expect(await mainText(agent)).toContain("f.sarr@ziguinchor.example.org");
+    expect(await seriousViolations(agent)).toEqual([]);
+
+    // The partnership is agreed: the Atlas form comes pre-filled; a wrong date is explained.
+    await tabTo(agent, (element) => byText(element, "Conclure le partenariat"), "");
+    await pressAndLoad(agent);
+    expect(agent.url()).toMatch(/\/partenariat\?collectivite=\d+$/);
+    expect(await agent.locator("#champ-autorite_partenaire").inputValue()).toContain("Ziguinchor");
+    expect(await agent.locator("#champ-pays").inputValue()).toBe("SN");
+    expect(await seriousViolations(agent)).toEqual([]);
+    await tabTo(agent, (element) => element.id === "champ-date_signature");
+    await agent.keyboard.type("32/13/2026");
+    await tabTo(agent, (element, text) => byText(element, text), "Enregistrer le partenariat dans l'Atlas");
+    await pressAndLoad(agent);
+    expect(await agent.locator("#champ-date_signature").getAttribute("aria-invalid")).toBe("true");
+    expect(await agent.locator("#champ-autorite_partenaire").inputValue()).toContain("Ziguinchor");
+    await tabTo(agent, (element) => element.id === "champ-date_signature");
+    await agent.keyboard.press("Control+A");
+    await agent.keyboard.type("20/11/2026");
+    await tabTo(agent, (element, text) => byText(element, text), "Enregistrer le partenariat dans l'Atlas");
+    await pressAndLoad(agent);
+    expect(agent.url()).toBe(requestUrl);
+    expect(await mainText(agent)).toContain("Partenariat conclu");
+    expect(await seriousViolations(agent)).toEqual([]);
+    await tabTo(agent, (element) => byText(element, "Rennes"), "");
+    await pressAndLoad(agent);
+    expect(agent.url()).toMatch(/\/atlas\/collectivites\/\d+$/);
+    expect(await mainText(agent)).toContain("Ziguinchor");
+  }, 240_000);
+
+  it("the offer pages pass the accessibility checks", async () => {
+    const agent = await signedInPage(browser, served.portal.baseUrl, "agent-35238@example.org");
+    await agent.goto(url("/bourse/offres/nouvelle"));
+    expect(await seriousViolations(agent)).toEqual([]);
+    const daect = await signedInPage(browser, served.portal.baseUrl, "daect@example.org");
+    await daect.goto(url("/admin/bourse"));
+    expect(await seriousViolations(daect)).toEqual([]);
+    await tabTo(daect, (element) => element.getAttribute("href")?.startsWith("/bourse/offres/") ?? false);
+    await pressAndLoad(daect);
+    expect(daect.url()).toMatch(/\/bourse\/offres\/\d+$/);
+    expect(await seriousViolations(daect)).toEqual([]);
+  }, 120_000);
+});
