@@ -5,6 +5,7 @@ import {
   decideOffer,
   giveOpinion,
   offerView,
+  rankCollectivites,
   requestOpinions,
   submitOffer,
   updateOffer,
@@ -198,4 +199,17 @@ export async function offerPageAction(
   }
   await offerView(db, actor, offerId);
   throw new Invalid({ intent: "Cette action n'existe pas sur une offre." });
+}
+
+/** The collectivités suggested on a request page, when its reader may see them. */
+export async function suggestionsFor(
+  q: Queryable,
+  view: {
+    request: { countryCode: string; themes: string[]; partnerKind: string; partnerSize: string };
+    abilities: { suggestions: boolean };
+  },
+) {
+  if (!view.abilities.suggestions) return [];
+  const { countryCode, themes, partnerKind, partnerSize } = view.request;
+  return rankCollectivites(q, { countryCode, themes, partnerKind, partnerSize }, { limit: 10 });
 }

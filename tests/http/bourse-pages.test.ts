@@ -115,6 +115,9 @@ describe("a request from the public form to a collectivité's interest", () => {
     const confirmed = await author.get(link);
     expect(confirmed.status).toBe(200);
     expect(confirmed.html).toContain("Adresse confirmée");
+    // The author sees which French collectivités might answer, each with its reasons.
+    expect(confirmed.html).toContain("Collectivités françaises susceptibles de répondre");
+    expect(confirmed.html).toMatch(/<li><a href="\/atlas\/collectivites\/\d+">[^<]+<\/a><p class="fr-text--sm fr-mb-1w">[^<]+<\/p><\/li>/);
     const [request] = await served.database.db
       .select()
       .from(bourseRequests)
@@ -158,6 +161,7 @@ describe("a request from the public form to a collectivité's interest", () => {
     const visitorView = await new FormClient(served.portal.baseUrl).get(path);
     expect(visitorView.status).toBe(200);
     expect(visitorView.html).not.toContain("m.ndiaye@kaolack.example.org");
+    expect(visitorView.html).not.toContain("susceptibles de répondre");
     const agent = new FormClient(served.portal.baseUrl);
     await agent.signIn("agent-35238@example.org");
     const before = await agent.get(path);

@@ -11,7 +11,13 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { RequestDetail } from "../../components/bourse/RequestDetail";
 import { RequestForm } from "../../components/bourse/RequestForm";
 import { appContext, requestContext } from "../../context";
-import { readUploadForm, requestFormChoices, requestPageAction } from "../../lib/bourse.server";
+import {
+  readUploadForm,
+  requestFormChoices,
+  requestPageAction,
+  suggestionsFor,
+} from "../../lib/bourse.server";
+import { CollectiviteSuggestions } from "../../components/bourse/Suggestions";
 import { guard, runAction } from "../../lib/http.server";
 import type { Route } from "./+types/follow";
 
@@ -44,6 +50,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
           ? requestFormValues({ ...view.request, ...view.contact })
           : null,
       choices: view.abilities.edit ? await requestFormChoices(db, view.request.countryCode) : null,
+      suggestions: await suggestionsFor(db, view),
     };
   });
 }
@@ -61,7 +68,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 export default function FollowRequestPage() {
-  const { confirmed, view, csrfToken, lang, themeNames, stored, choices } =
+  const { confirmed, view, csrfToken, lang, themeNames, stored, choices, suggestions } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failure = result && !result.ok ? result : undefined;
@@ -82,6 +89,7 @@ export default function FollowRequestPage() {
         failure={failure}
         success={result?.ok ? result.message : undefined}
         attachmentBase={null}
+        suggestions={<CollectiviteSuggestions suggestions={suggestions} />}
         editForm={
           stored && choices ? (
             <RequestForm

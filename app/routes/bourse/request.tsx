@@ -1,6 +1,5 @@
 import { useActionData, useLoaderData } from "react-router";
 import {
-  rankCollectivites,
   requestFormValues,
   requestListFields,
   requestView,
@@ -10,7 +9,12 @@ import { RequestDetail } from "../../components/bourse/RequestDetail";
 import { RequestForm } from "../../components/bourse/RequestForm";
 import { CollectiviteSuggestions } from "../../components/bourse/Suggestions";
 import { appContext, requestContext } from "../../context";
-import { readUploadForm, requestFormChoices, requestPageAction } from "../../lib/bourse.server";
+import {
+  readUploadForm,
+  requestFormChoices,
+  requestPageAction,
+  suggestionsFor,
+} from "../../lib/bourse.server";
 import { guard, runAction } from "../../lib/http.server";
 import { idParam } from "../../lib/params.server";
 import type { Route } from "./+types/request";
@@ -37,18 +41,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
           ? requestFormValues({ ...view.request, ...view.contact })
           : null,
       choices: view.abilities.edit ? await requestFormChoices(db, view.request.countryCode) : null,
-      suggestions: view.abilities.suggestions
-        ? await rankCollectivites(
-            db,
-            {
-              countryCode: view.request.countryCode,
-              themes: view.request.themes,
-              partnerKind: view.request.partnerKind,
-              partnerSize: view.request.partnerSize,
-            },
-            { limit: 10 },
-          )
-        : [],
+      suggestions: await suggestionsFor(db, view),
     };
   });
 }
