@@ -25,10 +25,15 @@ export default function SiteMap() {
           <a href="/apd">Aide publique au développement des collectivités (statistiques)</a>
         </li>
         <li>
-          <a href="/bourse">Bourse-partenariats : demandes de partenariat</a>
+          <a href="/bourse">Bourse-partenariats : demandes et offres de partenariat</a>
           <ul>
             <li>
               <a href="/bourse/demandes/nouvelle">Déposer une demande de partenariat</a>
+            </li>
+            <li>
+              <a href="/bourse/offres/nouvelle">
+                Proposer une offre de partenariat (collectivités françaises)
+              </a>
             </li>
           </ul>
         </li>
