@@ -117,7 +117,9 @@ describe("a request from the public form to a collectivité's interest", () => {
     expect(confirmed.html).toContain("Adresse confirmée");
     // The author sees which French collectivités might answer, each with its reasons.
     expect(confirmed.html).toContain("Collectivités françaises susceptibles de répondre");
-    expect(confirmed.html).toMatch(/<li><a href="\/atlas\/collectivites\/\d+">[^<]+<\/a><p class="fr-text--sm fr-mb-1w">[^<]+<\/p><\/li>/);
+    expect(confirmed.html).toMatch(
+      /<li><a href="\/atlas\/collectivites\/\d+">[^<]+<\/a><p class="fr-text--sm fr-mb-1w">[^<]+<\/p><\/li>/,
+    );
     const [request] = await served.database.db
       .select()
       .from(bourseRequests)

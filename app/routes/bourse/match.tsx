@@ -51,7 +51,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { db, cache } = context.get(appContext);
+  const { db, cache, config } = context.get(appContext);
   const { actor } = context.get(requestContext);
   const values = await readForm(request);
   return runAction(values, async () => {
@@ -64,7 +64,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       throw new Invalid({
         collectiviteId: "Choisissez la collectivité française partenaire.",
       });
-    await matchRequest(db, actor, requestId, chosen.id, values);
+    await matchRequest(db, actor, requestId, chosen.id, values, config.publicUrl);
     clearAtlasCaches(cache);
     return redirect(`/bourse/demandes/${requestId}`);
   });

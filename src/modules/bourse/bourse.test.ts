@@ -372,6 +372,7 @@ describe("interest and match", () => {
       request.id,
       rennes,
       values,
+      URL,
     ).catch((e: unknown) => e);
     expect(outsider).toBeInstanceOf(Forbidden);
     const { partnershipId } = await matchRequest(
@@ -380,6 +381,7 @@ describe("interest and match", () => {
       request.id,
       rennes,
       values,
+      URL,
     );
     const [partnership] = rowsOf<{ kind: string; authority: string; collectivite_id: number }>(
       await database.db.execute(sql`
@@ -401,6 +403,17 @@ describe("interest and match", () => {
       .where(eq(bourseRequests.id, request.id));
     expect(matched.status).toBe("matched");
     expect(matched.partnershipId).toBe(partnershipId);
+    // The author (in its language), the embassy of Senegal and the DAECT are told.
+    const matchedMail = (await mailsTo("bourse-matched-to-author")).filter((mail) =>
+      mail.body.includes("Jumelage scolaire avec Matam"),
+    );
+    expect(matchedMail.map((mail) => mail.recipient)).toEqual([goodRequest.contactEmail]);
+    expect(matchedMail[0].body).toContain("Rennes");
+    expect(
+      (await mailsTo("bourse-matched-to-followers"))
+        .filter((mail) => mail.body.includes("Jumelage scolaire avec Matam"))
+        .map((mail) => mail.recipient),
+    ).toEqual(["ambassade-sn@example.org", "daect@example.org"]);
   });
 });
 

@@ -136,7 +136,8 @@ export function matchFormValues(
 
 /**
  * The parties agree: the partnership is written in the Atlas (from the pre-filled, edited
- * form) and the request marked matched, in one transaction.
+ * form) and the request marked matched, in one transaction; the author, the embassy and
+ * the DAECT are told.
  */
 export async function matchRequest(
   db: Db,
@@ -144,6 +145,7 @@ export async function matchRequest(
   requestId: number,
   collectiviteId: number,
   values: Record<string, string | undefined>,
+  publicUrl: string,
 ) {
   const request = await loadRequest(db, { actor }, requestId, "bourse:request:match");
   const [interest] = await db
@@ -184,6 +186,30 @@ export async function matchRequest(
       entityId: requestId,
       before: { status: locked.status },
       after: { status, partnershipId },
+    });
+    const [partner] = rowsOf<{ name: string }>(
+      await tx.execute(sql`SELECT name FROM atlas_collectivites WHERE id = ${collectiviteId}`),
+    );
+    await enqueueMail(tx, {
+      ...bourseMails.matchedToAuthor({
+        lang: authorLanguage(locked.formLanguage),
+        title: locked.title,
+        collectivite: partner.name,
+        url: await authorUrl(tx, locked, publicUrl),
+      }),
+      to: locked.contactEmail,
+      template: "bourse-matched-to-author",
+      idempotencyKey: `bourse:request:${requestId}:matched:author`,
+    });
+    await mailMembers(tx, followersOf(locked.countryCode), {
+      ...bourseMails.matchedToFollowers({
+        title: locked.title,
+        collectivite: partner.name,
+        country: await countryName(tx, locked.countryCode),
+        url: `${publicUrl}/bourse/demandes/${requestId}`,
+      }),
+      template: "bourse-matched-to-followers",
+      idempotencyKey: `bourse:request:${requestId}:matched`,
     });
     return { partnershipId };
   });

@@ -248,6 +248,53 @@ export const bourseMails = {
       footer: PORTAL_MAIL_FOOTER,
     }),
 
+  /** To the author: the partnership with a French collectivité is in the Atlas. */
+  matchedToAuthor: (p: {
+    lang: AuthorLanguage;
+    title: string;
+    collectivite: string;
+    url: string;
+  }) =>
+    authorMail(
+      p.lang,
+      {
+        fr: {
+          subject: `Partenariat conclu avec ${p.collectivite} : ${p.title}`,
+          paragraphs: [
+            `Votre demande de partenariat « ${p.title} » a abouti : le partenariat avec ${p.collectivite} est inscrit dans l'Atlas français de la coopération décentralisée. La demande est retirée de la liste des demandes ouvertes.`,
+          ],
+          action: "Voir ma demande",
+        },
+        en: {
+          subject: `Partnership agreed with ${p.collectivite}: ${p.title}`,
+          paragraphs: [
+            `Your partnership request "${p.title}" has succeeded: the partnership with ${p.collectivite} (France) is now recorded in the French atlas of decentralised cooperation. The request no longer appears among the open requests.`,
+          ],
+          action: "See my request",
+        },
+        es: {
+          subject: `Asociación concluida con ${p.collectivite}: ${p.title}`,
+          paragraphs: [
+            `Su solicitud de asociación «${p.title}» ha prosperado: la asociación con ${p.collectivite} (Francia) figura ya en el atlas francés de la cooperación descentralizada. La solicitud deja de aparecer entre las solicitudes abiertas.`,
+          ],
+          action: "Ver mi solicitud",
+        },
+      },
+      p.url,
+    ),
+
+  /** To the embassy and the DAECT: a request of their scope became a partnership. */
+  matchedToFollowers: (p: { title: string; collectivite: string; country: string; url: string }) =>
+    simpleMail({
+      subject: `Partenariat conclu – ${p.country} : ${p.collectivite} et « ${p.title} »`,
+      greeting: "Bonjour,",
+      paragraphs: [
+        `La demande de partenariat « ${p.title} » (${p.country}) a abouti : le partenariat avec ${p.collectivite} est inscrit dans l'Atlas.`,
+      ],
+      action: { label: "Voir la demande", url: p.url },
+      footer: PORTAL_MAIL_FOOTER,
+    }),
+
   expiryReminder: (p: { lang: AuthorLanguage; title: string; expiresOn: string; url: string }) =>
     authorMail(
       p.lang,
