@@ -1,6 +1,8 @@
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { redirect, useActionData, useLoaderData } from "react-router";
 import { matchFormValues, matchRequest, requestView } from "../../../src/modules/bourse/index";
+import type { Actor } from "../../../src/platform/auth/actor";
+import type { Queryable } from "../../../src/platform/db/client";
 import { Forbidden, Invalid, Unauthenticated } from "../../../src/platform/errors";
 import { CsrfField } from "../../components/CsrfField";
 import { FormErrorSummary, SelectField } from "../../components/FormFields";
@@ -17,13 +19,9 @@ export const meta = () => [
 ];
 
 /** The answering collectivités in whose name the reader may record the partnership. */
-async function matchable(
-  db: Parameters<typeof requestView>[0],
-  actor: Parameters<typeof requestView>[1],
-  requestId: number,
-) {
-  const view = await requestView(db, actor, requestId);
-  if ("actor" in actor && actor.actor.kind === "visitor") throw new Unauthenticated();
+async function matchable(db: Queryable, actor: Actor, requestId: number) {
+  const view = await requestView(db, { actor }, requestId);
+  if (actor.kind === "visitor") throw new Unauthenticated();
   if (view.abilities.matchWith.length === 0)
     throw new Forbidden(
       "Le partenariat se conclut quand la demande est publiée et qu'une de vos collectivités s'y est déclarée intéressée.",
@@ -35,7 +33,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { db } = context.get(appContext);
   const { actor, csrfToken } = context.get(requestContext);
   return guard(request, async () => {
-    const view = await matchable(db, { actor }, idParam(params.requestId));
+    const view = await matchable(db, actor, idParam(params.requestId));
     const asked = new URL(request.url).searchParams.get("collectivite");
     return {
       csrfToken,
@@ -56,7 +54,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const values = await readForm(request);
   return runAction(values, async () => {
     const requestId = idParam(params.requestId);
-    const view = await matchable(db, { actor }, requestId);
+    const view = await matchable(db, actor, requestId);
     const chosen = view.abilities.matchWith.find(
       (c) => view.abilities.matchWith.length === 1 || String(c.id) === values.collectiviteId,
     );
