@@ -153,6 +153,13 @@ export const codeField = (
     .min(1, `${label} est obligatoire.`)
     .refine((value) => known.has(value), { message: `${label} n'est pas une valeur connue.` });
 
+/** A page number of a paged list, from the query string. */
+export const pageNumberField = () =>
+  z
+    .string()
+    .regex(/^\d{1,6}$/, "Le numéro de page doit être un nombre entier.")
+    .transform(Number);
+
 /** A calendar day typed as AAAA-MM-JJ (a date field), which must exist. */
 export const isoDateField = (label: string) =>
   z

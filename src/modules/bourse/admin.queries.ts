@@ -4,18 +4,14 @@ import type { Actor } from "../../platform/auth/actor";
 import { type Queryable, rowsOf } from "../../platform/db/client";
 import { pageOf, pageWindow } from "../../platform/pagination";
 import { authorize } from "../../platform/policy";
-import { parseInput } from "../../platform/validation";
+import { pageNumberField, parseInput } from "../../platform/validation";
 import { offerStatuses, requestStatuses } from "./codes";
 
 const filtersSchema = z.object({
   statut: z
     .enum(requestStatuses, { message: "L'état choisi n'est pas un état de demande connu." })
     .optional(),
-  page: z
-    .string()
-    .regex(/^\d{1,6}$/, "Le numéro de page doit être un nombre entier.")
-    .transform(Number)
-    .optional(),
+  page: pageNumberField().optional(),
 });
 
 export type AdminBourseFilters = z.output<typeof filtersSchema>;

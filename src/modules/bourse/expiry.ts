@@ -1,12 +1,23 @@
 import { and, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import { recordChange, systemActor } from "../../platform/audit/audit";
-import type { Db } from "../../platform/db/client";
+import type { Db, Tx } from "../../platform/db/client";
 import { longDate } from "../../platform/french-format";
 import { enqueueMail } from "../../platform/mail/outbox";
 import { EXPIRY_REMINDER_DAYS } from "./codes";
 import { authorLanguage, bourseMails } from "./mails";
 import { authorUrl } from "./request-recipients";
 import { bourseOffers, bourseRequests } from "./schema";
+
+/** The journal line of each publication closed at the end of its twelve months. */
+async function recordExpiries(tx: Tx, entityType: string, closed: { id: number }[]) {
+  for (const { id } of closed)
+    await recordChange(tx, systemActor, {
+      operation: "update",
+      entityType,
+      entityId: id,
+      after: { status: "closed", reason: "expiry" },
+    });
+}
 
 const livePublication = inArray(bourseRequests.status, ["published", "in_contact"]);
 
@@ -64,13 +75,7 @@ export async function runRequestExpiry(db: Db, publicUrl: string, now = new Date
       })
       .where(and(livePublication, lte(bourseRequests.expiresAt, now)))
       .returning({ id: bourseRequests.id });
-    for (const { id } of ended)
-      await recordChange(tx, systemActor, {
-        operation: "update",
-        entityType: "bourse_request",
-        entityId: id,
-        after: { status: "closed", reason: "expiry" },
-      });
+    await recordExpiries(tx, "bourse_request", ended);
     expired = ended.length;
     const endedOffers = await tx
       .update(bourseOffers)
@@ -82,13 +87,7 @@ export async function runRequestExpiry(db: Db, publicUrl: string, now = new Date
       })
       .where(and(eq(bourseOffers.status, "published"), lte(bourseOffers.expiresAt, now)))
       .returning({ id: bourseOffers.id });
-    for (const { id } of endedOffers)
-      await recordChange(tx, systemActor, {
-        operation: "update",
-        entityType: "bourse_offer",
-        entityId: id,
-        after: { status: "closed", reason: "expiry" },
-      });
+    await recordExpiries(tx, "bourse_offer", endedOffers);
     expiredOffers = endedOffers.length;
   });
   return { reminded, expired, expiredOffers };

@@ -2,7 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { type Queryable, rowsOf } from "../../platform/db/client";
 import { pageWindow } from "../../platform/pagination";
-import { isoDateField, parseInput } from "../../platform/validation";
+import { isoDateField, pageNumberField, parseInput } from "../../platform/validation";
 import { foreignAuthorityKinds } from "../atlas/schema";
 import { publicRequestStatuses } from "./codes";
 import { themeLabels } from "./request-input";
@@ -33,11 +33,7 @@ const filtersSchema = z.object({
     .trim()
     .max(200, "La recherche est trop longue (200 caractères au plus).")
     .optional(),
-  page: z
-    .string()
-    .regex(/^\d{1,6}$/, "Le numéro de page doit être un nombre entier.")
-    .transform(Number)
-    .optional(),
+  page: pageNumberField().optional(),
 });
 
 export type PublicRequestFilters = z.output<typeof filtersSchema>;

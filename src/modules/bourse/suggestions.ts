@@ -53,6 +53,29 @@ const partnershipsByCountry = (excludedPartnership: number) => sql`
 
 const themeNamesOf = (themes: string[]) => themes.map((code) => themeLabels.get(code) ?? code);
 
+/** The counted evidence of a collectivité, as both ranking queries return it. */
+interface FeatureRow {
+  kind: string;
+  population: number | null;
+  theme_projects: number;
+  country_links: number;
+  near_links: number;
+  all_partnerships: number;
+}
+
+const featuresOf = (row: FeatureRow): MatchFeatures => ({
+  themeProjects: row.theme_projects,
+  countryLinks: row.country_links,
+  nearLinks: row.near_links,
+  allPartnerships: row.all_partnerships,
+  kind: row.kind,
+  population: row.population,
+});
+
+/** Best score first; equal scores in a stable order. */
+const byScore = (a: { score: number; id: number }, b: { score: number; id: number }) =>
+  b.score - a.score || a.id - b.id;
+
 /**
  * French collectivités likely to answer a request, best first, with the reasons: projects
  * on its thématiques, presence in its country or nearby ones, experience, kind and size.
@@ -66,17 +89,7 @@ export async function rankCollectivites(
 ): Promise<Suggestion[]> {
   const excluded = options.excludePartnershipId ?? -1;
   const themes = wanted.themes.length > 0 ? wanted.themes : [""];
-  const rows = rowsOf<{
-    id: number;
-    name: string;
-    kind: string;
-    population: number | null;
-    theme_projects: number;
-    country_links: number;
-    near_links: number;
-    all_partnerships: number;
-    country: string;
-  }>(
+  const rows = rowsOf<FeatureRow & { id: number; name: string; country: string }>(
     await q.execute(sql`
       WITH hidden AS (
         SELECT project_id FROM atlas_project_partnerships WHERE partnership_id = ${excluded}),
@@ -118,15 +131,7 @@ export async function rankCollectivites(
   );
   const themeNames = themeNamesOf(wanted.themes);
   const ranked = rows.map((row) => {
-    const features: MatchFeatures = {
-      themeProjects: row.theme_projects,
-      countryLinks: row.country_links,
-      nearLinks: row.near_links,
-      allPartnerships: row.all_partnerships,
-      kind: row.kind,
-      population: row.population,
-    };
-    const { score, reasons } = scoreMatch(features, {
+    const { score, reasons } = scoreMatch(featuresOf(row), {
       country: row.country,
       themeNames,
       partnerKind: wanted.partnerKind,
@@ -134,7 +139,7 @@ export async function rankCollectivites(
     });
     return { id: row.id, name: row.name, score, reasons };
   });
-  ranked.sort((a, b) => b.score - a.score || a.id - b.id);
+  ranked.sort(byScore);
   return options.limit ? ranked.slice(0, options.limit) : ranked;
 }
 
@@ -156,21 +161,17 @@ export async function requestsForCollectivite(
   collectiviteId: number,
   limit = 5,
 ): Promise<RequestSuggestion[]> {
-  const rows = rowsOf<{
-    id: number;
-    title: string;
-    authority_name: string;
-    country: string;
-    themes: string[];
-    partner_kind: string;
-    partner_size: string;
-    theme_projects: number;
-    country_links: number;
-    near_links: number;
-    all_partnerships: number;
-    kind: string;
-    population: number | null;
-  }>(
+  const rows = rowsOf<
+    FeatureRow & {
+      id: number;
+      title: string;
+      authority_name: string;
+      country: string;
+      themes: string[];
+      partner_kind: string;
+      partner_size: string;
+    }
+  >(
     await q.execute(sql`
       WITH own AS (
         SELECT pid FROM (${ownProjects(sql`SELECT -1`)}) p WHERE cid = ${collectiviteId}),
@@ -201,22 +202,12 @@ export async function requestsForCollectivite(
   return rows
     .filter((row) => row.theme_projects + row.country_links + row.near_links > 0)
     .map((row) => {
-      const { score, reasons } = scoreMatch(
-        {
-          themeProjects: row.theme_projects,
-          countryLinks: row.country_links,
-          nearLinks: row.near_links,
-          allPartnerships: row.all_partnerships,
-          kind: row.kind,
-          population: row.population,
-        },
-        {
-          country: row.country,
-          themeNames: themeNamesOf(row.themes),
-          partnerKind: row.partner_kind,
-          partnerSize: row.partner_size,
-        },
-      );
+      const { score, reasons } = scoreMatch(featuresOf(row), {
+        country: row.country,
+        themeNames: themeNamesOf(row.themes),
+        partnerKind: row.partner_kind,
+        partnerSize: row.partner_size,
+      });
       return {
         id: row.id,
         title: row.title,
@@ -226,6 +217,6 @@ export async function requestsForCollectivite(
         reasons,
       };
     })
-    .sort((a, b) => b.score - a.score || a.id - b.id)
+    .sort(byScore)
     .slice(0, limit);
 }
