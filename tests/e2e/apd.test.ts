@@ -1,20 +1,19 @@
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Browser, Download, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newPage, seriousViolations, signedInPage, tabTo } from "../support/browser";
+import type { Download, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import {
+  browserForTestFile,
+  newPage,
+  seriousViolations,
+  signedInPage,
+  tabTo,
+} from "../support/browser";
 import { portalForTestFile } from "../support/portal";
 
 const served = portalForTestFile();
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = browserForTestFile();
 
 const url = (pathname: string) => `${served.portal.baseUrl}${pathname}`;
 
@@ -35,7 +34,7 @@ const lineCount = (page: Page) =>
 describe("e-APD journey in a real browser", () => {
   it("the DAECT opens a campaign; an agent declares by form and by file, submits and downloads the receipt; the DAECT accepts", async () => {
     // The DAECT opens the campaign; a past deadline is explained on its field, typing kept.
-    const daect = await signedInPage(browser, served.portal.baseUrl, "daect@example.org");
+    const daect = await signedInPage(chromium.browser, served.portal.baseUrl, "daect@example.org");
     await daect.goto(url("/admin/apd"));
     expect(await seriousViolations(daect)).toEqual([]);
     await daect.locator("#champ-message").fill("Merci de déclarer avant la date limite.");
@@ -64,7 +63,11 @@ describe("e-APD journey in a real browser", () => {
     expect(await seriousViolations(daect)).toEqual([]);
 
     // The agent of Rennes goes from Mon compte to the declaration with the keyboard.
-    const agent = await signedInPage(browser, served.portal.baseUrl, "agent-35238@example.org");
+    const agent = await signedInPage(
+      chromium.browser,
+      served.portal.baseUrl,
+      "agent-35238@example.org",
+    );
     await agent.goto(url("/compte"));
     await tabTo(agent, (element) => element.textContent?.trim() === "Déclarations APD");
     await enterAndLoad(agent);
@@ -172,7 +175,7 @@ describe("e-APD journey in a real browser", () => {
 
   for (const pathname of ["/apd", "/apd?year=2018&groupBy=sector"]) {
     it(`has no serious accessibility violation on ${pathname}`, async () => {
-      const page = await newPage(browser);
+      const page = await newPage(chromium.browser);
       const response = await page.goto(url(pathname));
       expect(response?.status()).toBe(200);
       expect(await page.locator("main h1").count()).toBe(1);

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { rowsOf } from "../../src/platform/db/client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
-  launchBrowser,
+  browserForTestFile,
   newPage as openPage,
   seriousViolations,
   signedInPage,
@@ -12,16 +12,9 @@ import {
 import { portalForTestFile } from "../support/portal";
 
 const served = portalForTestFile();
-let browser: Browser;
+const chromium = browserForTestFile();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const newPage = () => openPage(browser);
+const newPage = () => openPage(chromium.browser);
 
 async function resultCount(page: Page) {
   const heading = (await page.locator("#resultats").textContent()) ?? "";
@@ -107,7 +100,7 @@ describe("Atlas journey in a real browser", () => {
   });
 
   it("edits a project with the keyboard, and shows both versions when someone saved in between", async () => {
-    const signIn = (email: string) => signedInPage(browser, served.portal.baseUrl, email);
+    const signIn = (email: string) => signedInPage(chromium.browser, served.portal.baseUrl, email);
     const agent = await signIn("agent-35238@example.org");
     const [{ id: projectId }] = rowsOf<{ id: number }>(
       await served.database.db.execute(sql`

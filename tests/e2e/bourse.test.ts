@@ -1,17 +1,10 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, seriousViolations, signedInPage, tabTo } from "../support/browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserForTestFile, seriousViolations, signedInPage, tabTo } from "../support/browser";
 import { portalForTestFile } from "../support/portal";
 
 const served = portalForTestFile();
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = browserForTestFile();
 
 const url = (pathname: string) => `${served.portal.baseUrl}${pathname}`;
 const TITLE = "Gestion des déchets du marché central de Ziguinchor";
@@ -26,7 +19,11 @@ const mainText = async (page: Page) => (await page.locator("main").textContent()
 describe("Bourse-partenariats journey in a real browser", () => {
   it("a foreign authority posts a request, the embassy publishes it, a collectivité answers and records the partnership in the Atlas", async () => {
     // The authority of Senegal writes its request; a missing title is explained, typing kept.
-    const author = await signedInPage(browser, served.portal.baseUrl, "autorite-sn-1@example.org");
+    const author = await signedInPage(
+      chromium.browser,
+      served.portal.baseUrl,
+      "autorite-sn-1@example.org",
+    );
     await author.goto(url("/bourse/demandes/nouvelle"));
     expect(await seriousViolations(author)).toEqual([]);
     await tabTo(author, (element) => element.id === "champ-cityName");
@@ -73,7 +70,11 @@ describe("Bourse-partenariats journey in a real browser", () => {
     expect(await seriousViolations(author)).toEqual([]);
 
     // The embassy finds it among its tasks, sees suggested collectivités, and publishes it.
-    const embassy = await signedInPage(browser, served.portal.baseUrl, "ambassade-sn@example.org");
+    const embassy = await signedInPage(
+      chromium.browser,
+      served.portal.baseUrl,
+      "ambassade-sn@example.org",
+    );
     await embassy.goto(url("/mon-espace"));
     expect(await seriousViolations(embassy)).toEqual([]);
     await tabTo(embassy, (element, text) => element.textContent?.trim() === text, TITLE);
@@ -93,7 +94,11 @@ describe("Bourse-partenariats journey in a real browser", () => {
     expect(await mainText(embassy)).toContain("La décision est enregistrée");
 
     // Rennes finds it on the public Bourse and says it is interested: the contact appears.
-    const agent = await signedInPage(browser, served.portal.baseUrl, "agent-35238@example.org");
+    const agent = await signedInPage(
+      chromium.browser,
+      served.portal.baseUrl,
+      "agent-35238@example.org",
+    );
     await agent.goto(url("/bourse"));
     expect(await seriousViolations(agent)).toEqual([]);
     await tabTo(agent, (element) => element.id === "champ-q");
@@ -159,10 +164,14 @@ describe("Bourse-partenariats journey in a real browser", () => {
   }, 240_000);
 
   it("the offer pages pass the accessibility checks", async () => {
-    const agent = await signedInPage(browser, served.portal.baseUrl, "agent-35238@example.org");
+    const agent = await signedInPage(
+      chromium.browser,
+      served.portal.baseUrl,
+      "agent-35238@example.org",
+    );
     await agent.goto(url("/bourse/offres/nouvelle"));
     expect(await seriousViolations(agent)).toEqual([]);
-    const daect = await signedInPage(browser, served.portal.baseUrl, "daect@example.org");
+    const daect = await signedInPage(chromium.browser, served.portal.baseUrl, "daect@example.org");
     await daect.goto(url("/admin/bourse"));
     expect(await seriousViolations(daect)).toEqual([]);
     const offer = await daect

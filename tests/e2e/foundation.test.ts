@@ -1,19 +1,12 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newPage as openPage, seriousViolations } from "../support/browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserForTestFile, newPage as openPage, seriousViolations } from "../support/browser";
 import { portalForTestFile } from "../support/portal";
 
 const served = portalForTestFile();
-let browser: Browser;
+const chromium = browserForTestFile();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const newPage = () => openPage(browser);
+const newPage = () => openPage(chromium.browser);
 
 /** Signs in with the keyboard only: skip link, Tab between fields, Enter to submit. */
 async function signInWithKeyboard(page: Page, email: string, password = "Demo-AECT-2026!") {

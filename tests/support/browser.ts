@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type Page, chromium } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 /** Debian's Chromium, headless, without the background traffic this network refuses. */
 export function launchBrowser(): Promise<Browser> {
@@ -16,6 +17,18 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-quic",
     ],
   });
+}
+
+/** Registers the hooks that give a test file one browser, closed after its tests. */
+export function browserForTestFile() {
+  const state = {} as { browser: Browser };
+  beforeAll(async () => {
+    state.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+  });
+  return state;
 }
 
 /** axe-core violations of serious or critical impact on the current page. */
