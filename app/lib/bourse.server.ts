@@ -6,6 +6,7 @@ import {
   giveOpinion,
   offerView,
   rankCollectivites,
+  requestFormValues,
   requestOpinions,
   submitOffer,
   updateOffer,
@@ -36,6 +37,8 @@ import { Forbidden, Invalid } from "../../src/platform/errors";
 import { formToValues } from "../../src/platform/validation";
 import type { OfferFormChoices } from "../components/bourse/OfferForm";
 import type { RequestFormChoices } from "../components/bourse/RequestForm";
+
+type RequestViewData = Awaited<ReturnType<typeof requestView>>;
 
 /** The request form's choices, with the cities of the chosen country. */
 export async function requestFormChoices(
@@ -144,13 +147,19 @@ export async function requestPageAction(
   throw new Invalid({ intent: "Cette action n'existe pas sur une demande." });
 }
 
-/** The offer form's choices; only agents of a French collectivité write offers. */
-export async function offerFormChoices(q: Queryable, actor: Actor): Promise<OfferFormChoices> {
+/** The collectivités in whose name the reader writes offers: only agents of one do. */
+export async function offerCollectivites(q: Queryable, actor: Actor) {
   const own = await actorCollectivites(q, actor);
   if (own.length === 0)
     throw new Forbidden(
       "Seuls les agents d'une collectivité française inscrite au portail déposent une offre de partenariat.",
     );
+  return own;
+}
+
+/** The offer form's choices. */
+export async function offerFormChoices(q: Queryable, actor: Actor): Promise<OfferFormChoices> {
+  const own = await offerCollectivites(q, actor);
   return {
     themes: [...themeLabels.entries()],
     countries: [...(await requestCountries(q)).entries()],
@@ -201,15 +210,20 @@ export async function offerPageAction(
   throw new Invalid({ intent: "Cette action n'existe pas sur une offre." });
 }
 
-/** The collectivités suggested on a request page, when its reader may see them. */
-export async function suggestionsFor(
-  q: Queryable,
-  view: {
-    request: { countryCode: string; themes: string[]; partnerKind: string; partnerSize: string };
-    abilities: { suggestions: boolean };
-  },
-) {
-  if (!view.abilities.suggestions) return [];
-  const { countryCode, themes, partnerKind, partnerSize } = view.request;
-  return rankCollectivites(q, { countryCode, themes, partnerKind, partnerSize }, { limit: 10 });
+/**
+ * What both request pages (signed-in and private link) show beside the view: the author's
+ * form while the request can change, and the suggested collectivités for those who see them.
+ */
+export async function requestPageData(q: Queryable, view: RequestViewData) {
+  const { request, contact, abilities } = view;
+  const { countryCode, themes, partnerKind, partnerSize } = request;
+  return {
+    view,
+    themeNames: Object.fromEntries(themeLabels),
+    stored: abilities.edit && contact ? requestFormValues({ ...request, ...contact }) : null,
+    choices: abilities.edit ? await requestFormChoices(q, countryCode) : null,
+    suggestions: abilities.suggestions
+      ? await rankCollectivites(q, { countryCode, themes, partnerKind, partnerSize }, { limit: 10 })
+      : [],
+  };
 }

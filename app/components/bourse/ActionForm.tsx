@@ -1,6 +1,9 @@
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { ReactNode } from "react";
+import type { FormFailure } from "../../lib/http.server";
 import { CsrfField } from "../CsrfField";
+import { FormErrorSummary } from "../FormFields";
 
 /** A one-button form for a workflow step, carrying the version the reader saw. */
 export function ActionForm(props: {
@@ -21,5 +24,25 @@ export function ActionForm(props: {
         {props.label}
       </Button>
     </form>
+  );
+}
+
+/** What the last workflow step did: its success, or what was wrong with the form. */
+export function ActionOutcome(props: {
+  success: string | undefined;
+  failure: FormFailure | undefined;
+}) {
+  return (
+    <>
+      {props.success ? (
+        <Alert
+          severity="success"
+          title="C'est fait"
+          description={props.success}
+          className="fr-mb-3w"
+        />
+      ) : null}
+      <FormErrorSummary failure={props.failure} />
+    </>
   );
 }

@@ -7,8 +7,10 @@ import { offerStatusLabels, opinionVerdictLabels } from "../../../src/modules/bo
 import type { FormFailure } from "../../lib/http.server";
 import { formatDate } from "../../lib/format";
 import { CsrfField } from "../CsrfField";
-import { FormErrorSummary, TextAreaField, TextField } from "../FormFields";
-import { ActionForm } from "./ActionForm";
+import { TrailBreadcrumb } from "../TrailBreadcrumb";
+import { TextAreaField, TextField } from "../FormFields";
+import { ActionForm, ActionOutcome } from "./ActionForm";
+import { FactList } from "./FactList";
 
 type Day = string | Date | null;
 
@@ -89,38 +91,16 @@ export function OfferDetail(props: {
     facts.push(["Diffusée jusqu'au", formatDate(offer.expiresAt, "longDate")]);
   return (
     <>
-      <nav className="fr-breadcrumb" aria-label="vous êtes ici :">
-        <ol className="fr-breadcrumb__list">
-          <li>
-            <a className="fr-breadcrumb__link" href="/bourse#offres">
-              Bourse-partenariats
-            </a>
-          </li>
-          <li>
-            <a
-              className="fr-breadcrumb__link"
-              aria-current="page"
-              href={`/bourse/offres/${offer.id}`}
-            >
-              {offer.title}
-            </a>
-          </li>
-        </ol>
-      </nav>
+      <TrailBreadcrumb
+        trail={[{ label: "Bourse-partenariats", href: "/bourse#offres" }]}
+        current={{ label: offer.title, href: `/bourse/offres/${offer.id}` }}
+      />
       <p className="fr-mb-1w">Offre de partenariat d'une collectivité française</p>
       <h1>{offer.title}</h1>
       <p>
         <Badge severity={badgeSeverity(offer.status)}>{offerStatusLabels[offer.status]}</Badge>
       </p>
-      {props.success ? (
-        <Alert
-          severity="success"
-          title="C'est fait"
-          description={props.success}
-          className="fr-mb-3w"
-        />
-      ) : null}
-      <FormErrorSummary failure={props.failure} />
+      <ActionOutcome success={props.success} failure={props.failure} />
       {offer.decisionComment ? (
         <Alert
           severity={offer.status === "not_published" ? "warning" : "info"}
@@ -129,14 +109,7 @@ export function OfferDetail(props: {
           className="fr-mb-3w"
         />
       ) : null}
-      <dl>
-        {facts.map(([term, value]) => (
-          <div key={term} className="fr-mb-1w">
-            <dt className="fr-text--bold">{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={facts} />
       <h2>Ce que la collectivité propose</h2>
       <p className="bourse-description">{offer.summary}</p>
       {offer.experience ? (

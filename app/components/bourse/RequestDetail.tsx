@@ -13,8 +13,10 @@ import { foreignAuthorityKindLabels } from "../../../src/modules/atlas/labels";
 import type { FormFailure } from "../../lib/http.server";
 import { formatDate, formatEuros } from "../../lib/format";
 import { CsrfField } from "../CsrfField";
-import { ActionForm } from "./ActionForm";
-import { FormErrorSummary, SelectField, TextAreaField } from "../FormFields";
+import { TrailBreadcrumb } from "../TrailBreadcrumb";
+import { ActionForm, ActionOutcome } from "./ActionForm";
+import { FactList } from "./FactList";
+import { SelectField, TextAreaField } from "../FormFields";
 
 /** What the request page receives from `requestView` (dates as strings once serialised). */
 export interface RequestDetailView {
@@ -111,24 +113,10 @@ export function RequestDetail(props: {
     facts.push(["Publiée jusqu'au", formatDate(request.expiresAt, "longDate")]);
   return (
     <>
-      <nav className="fr-breadcrumb" aria-label="vous êtes ici :">
-        <ol className="fr-breadcrumb__list">
-          <li>
-            <a className="fr-breadcrumb__link" href="/bourse">
-              Bourse-partenariats
-            </a>
-          </li>
-          <li>
-            <a
-              className="fr-breadcrumb__link"
-              aria-current="page"
-              href={`/bourse/demandes/${request.id}`}
-            >
-              {request.title}
-            </a>
-          </li>
-        </ol>
-      </nav>
+      <TrailBreadcrumb
+        trail={[{ label: "Bourse-partenariats", href: "/bourse" }]}
+        current={{ label: request.title, href: `/bourse/demandes/${request.id}` }}
+      />
       <h1>{request.title}</h1>
       <p>
         <Badge
@@ -148,15 +136,7 @@ export function RequestDetail(props: {
           <Badge>{`${props.view.interestCount} collectivité${props.view.interestCount > 1 ? "s" : ""} intéressée${props.view.interestCount > 1 ? "s" : ""}`}</Badge>
         ) : null}
       </p>
-      {props.success ? (
-        <Alert
-          severity="success"
-          title="C'est fait"
-          description={props.success}
-          className="fr-mb-3w"
-        />
-      ) : null}
-      <FormErrorSummary failure={props.failure} />
+      <ActionOutcome success={props.success} failure={props.failure} />
       {request.status === "under_review" && request.infoRequest ? (
         <Alert
           severity="warning"
@@ -189,14 +169,7 @@ export function RequestDetail(props: {
           className="fr-mb-3w"
         />
       ) : null}
-      <dl className="bourse-facts">
-        {facts.map(([term, value]) => (
-          <div key={term} className="fr-mb-1w">
-            <dt className="fr-text--bold">{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={facts} className="bourse-facts" />
       <h2>Le projet</h2>
       <p className="bourse-description">{request.description}</p>
 

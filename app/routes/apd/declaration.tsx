@@ -20,6 +20,7 @@ import { Invalid } from "../../../src/platform/errors";
 import { formToObject } from "../../../src/platform/validation";
 import { RowErrorsTable } from "../../components/RowErrorsTable";
 import { CsrfField } from "../../components/CsrfField";
+import { TrailBreadcrumb } from "../../components/TrailBreadcrumb";
 import { FormErrorSummary, TextAreaField } from "../../components/FormFields";
 import { LineForm } from "../../components/apd/LineForm";
 import { LinesTable } from "../../components/apd/LinesTable";
@@ -132,29 +133,16 @@ export default function DeclarationPage() {
     `/apd/declarations/${declaration.id}/accuse-reception/${number}`;
   return (
     <>
-      <nav className="fr-breadcrumb" aria-label="vous êtes ici :">
-        <ol className="fr-breadcrumb__list">
-          <li>
-            <a className="fr-breadcrumb__link" href="/apd">
-              Aide publique au développement
-            </a>
-          </li>
-          <li>
-            <a className="fr-breadcrumb__link" href={`/apd/collectivites/${collectivite.id}`}>
-              Déclarations de {collectivite.name}
-            </a>
-          </li>
-          <li>
-            <a
-              className="fr-breadcrumb__link"
-              aria-current="page"
-              href={`/apd/declarations/${declaration.id}`}
-            >
-              {declaration.year}
-            </a>
-          </li>
-        </ol>
-      </nav>
+      <TrailBreadcrumb
+        trail={[
+          { label: "Aide publique au développement", href: "/apd" },
+          {
+            label: `Déclarations de ${collectivite.name}`,
+            href: `/apd/collectivites/${collectivite.id}`,
+          },
+        ]}
+        current={{ label: String(declaration.year), href: `/apd/declarations/${declaration.id}` }}
+      />
       <h1>
         Déclaration APD {declaration.year} – {collectivite.name}
       </h1>

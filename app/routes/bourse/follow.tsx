@@ -2,21 +2,14 @@ import { useActionData, useLoaderData } from "react-router";
 import {
   formLanguageOf,
   openAuthorLink,
-  requestFormValues,
   requestListFields,
   requestView,
-  themeLabels,
 } from "../../../src/modules/bourse/index";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { RequestDetail } from "../../components/bourse/RequestDetail";
 import { RequestForm } from "../../components/bourse/RequestForm";
 import { appContext, requestContext } from "../../context";
-import {
-  readUploadForm,
-  requestFormChoices,
-  requestPageAction,
-  suggestionsFor,
-} from "../../lib/bourse.server";
+import { readUploadForm, requestPageAction, requestPageData } from "../../lib/bourse.server";
 import { CollectiviteSuggestions } from "../../components/bourse/Suggestions";
 import { guard, runAction } from "../../lib/http.server";
 import type { Route } from "./+types/follow";
@@ -40,17 +33,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     const who = { authorToken: params.token };
     const view = await requestView(db, who, opened.request.id);
     return {
+      ...(await requestPageData(db, view)),
       confirmed: opened.confirmed,
-      view,
       csrfToken,
       lang: formLanguageOf(opened.request.formLanguage),
-      themeNames: Object.fromEntries(themeLabels),
-      stored:
-        view.abilities.edit && view.contact
-          ? requestFormValues({ ...view.request, ...view.contact })
-          : null,
-      choices: view.abilities.edit ? await requestFormChoices(db, view.request.countryCode) : null,
-      suggestions: await suggestionsFor(db, view),
     };
   });
 }

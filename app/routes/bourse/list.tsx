@@ -12,6 +12,7 @@ import {
 } from "../../../src/modules/bourse/index";
 import { requestStatusLabels } from "../../../src/modules/bourse/codes";
 import { Pager } from "../../components/Pager";
+import { BourseCard } from "../../components/bourse/BourseCard";
 import { ChoroplethFigure } from "../../components/atlas/MapFigures";
 import { KeyFigures } from "../../components/atlas/KeyFigures";
 import { FormErrorSummary, SelectField, TextField } from "../../components/FormFields";
@@ -194,30 +195,14 @@ export default function BoursePage() {
               />
               <ul className="fr-raw-list">
                 {result.rows.map((request) => (
-                  <li key={request.id} className="fr-card fr-card--horizontal fr-mb-2w">
-                    <div className="fr-card__body">
-                      <div className="fr-card__content">
-                        <h3 className="fr-card__title">
-                          <a href={`/bourse/demandes/${request.id}`}>{request.title}</a>
-                        </h3>
-                        <p className="fr-card__desc">{request.summary}</p>
-                        <div className="fr-card__start">
-                          <p className="fr-card__detail">
-                            {request.authorityName} – {request.city}, {request.country}
-                          </p>
-                        </div>
-                        <div className="fr-card__end">
-                          <p className="fr-card__detail">
-                            {request.themes
-                              .map((theme) => themeName.get(theme) ?? theme)
-                              .join(", ")}{" "}
-                            · publiée le {formatDate(request.publishedAt, "longDate")} ·{" "}
-                            {requestStatusLabels[request.status as "published"]}
-                          </p>
-                        </div>
-                      </div>
-                    </div>
-                  </li>
+                  <BourseCard
+                    key={request.id}
+                    href={`/bourse/demandes/${request.id}`}
+                    title={request.title}
+                    summary={request.summary}
+                    start={`${request.authorityName} – ${request.city}, ${request.country}`}
+                    end={`${request.themes.map((theme) => themeName.get(theme) ?? theme).join(", ")} · publiée le ${formatDate(request.publishedAt, "longDate")} · ${requestStatusLabels[request.status as "published"]}`}
+                  />
                 ))}
               </ul>
               <Pager
@@ -242,27 +227,14 @@ export default function BoursePage() {
         </p>
         <ul className="fr-raw-list">
           {offers.map((offer) => (
-            <li key={offer.id} className="fr-card fr-card--horizontal fr-mb-2w">
-              <div className="fr-card__body">
-                <div className="fr-card__content">
-                  <h3 className="fr-card__title">
-                    <a href={`/bourse/offres/${offer.id}`}>{offer.title}</a>
-                  </h3>
-                  <p className="fr-card__desc">{offer.summary}</p>
-                  <div className="fr-card__start">
-                    <p className="fr-card__detail">
-                      {offer.collectivite} – vers {offer.countries.join(", ")}
-                    </p>
-                  </div>
-                  <div className="fr-card__end">
-                    <p className="fr-card__detail">
-                      {offer.themes.map((theme) => themeName.get(theme) ?? theme).join(", ")} ·
-                      diffusée le {formatDate(offer.published_at, "longDate")}
-                    </p>
-                  </div>
-                </div>
-              </div>
-            </li>
+            <BourseCard
+              key={offer.id}
+              href={`/bourse/offres/${offer.id}`}
+              title={offer.title}
+              summary={offer.summary}
+              start={`${offer.collectivite} – vers ${offer.countries.join(", ")}`}
+              end={`${offer.themes.map((theme) => themeName.get(theme) ?? theme).join(", ")} · diffusée le ${formatDate(offer.published_at, "longDate")}`}
+            />
           ))}
         </ul>
       </section>

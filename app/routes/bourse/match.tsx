@@ -5,6 +5,7 @@ import type { Actor } from "../../../src/platform/auth/actor";
 import type { Queryable } from "../../../src/platform/db/client";
 import { Forbidden, Invalid, Unauthenticated } from "../../../src/platform/errors";
 import { CsrfField } from "../../components/CsrfField";
+import { TrailBreadcrumb } from "../../components/TrailBreadcrumb";
 import { FormErrorSummary, SelectField } from "../../components/FormFields";
 import { PartnershipFields } from "../../components/atlas/PartnershipFields";
 import { appContext, requestContext } from "../../context";
@@ -74,25 +75,13 @@ export default function MatchPage() {
   const failure = result && !result.ok ? result : undefined;
   return (
     <>
-      <nav className="fr-breadcrumb" aria-label="vous êtes ici :">
-        <ol className="fr-breadcrumb__list">
-          <li>
-            <a className="fr-breadcrumb__link" href="/bourse">
-              Bourse-partenariats
-            </a>
-          </li>
-          <li>
-            <a className="fr-breadcrumb__link" href={`/bourse/demandes/${data.request.id}`}>
-              {data.request.title}
-            </a>
-          </li>
-          <li>
-            <a className="fr-breadcrumb__link" aria-current="page" href="#contenu">
-              Conclure le partenariat
-            </a>
-          </li>
-        </ol>
-      </nav>
+      <TrailBreadcrumb
+        trail={[
+          { label: "Bourse-partenariats", href: "/bourse" },
+          { label: data.request.title, href: `/bourse/demandes/${data.request.id}` },
+        ]}
+        current={{ label: "Conclure le partenariat", href: "#contenu" }}
+      />
       <h1>Conclure le partenariat</h1>
       <p>
         La demande « {data.request.title} » ({data.request.country}) devient un partenariat de

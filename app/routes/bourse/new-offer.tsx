@@ -5,7 +5,7 @@ import { formToValues } from "../../../src/platform/validation";
 import { OfferForm } from "../../components/bourse/OfferForm";
 import { FormErrorSummary } from "../../components/FormFields";
 import { appContext, requestContext } from "../../context";
-import { offerFormChoices } from "../../lib/bourse.server";
+import { offerCollectivites, offerFormChoices } from "../../lib/bourse.server";
 import { guard, runAction } from "../../lib/http.server";
 import type { Route } from "./+types/new-offer";
 
@@ -29,15 +29,15 @@ export async function action({ request, context }: Route.ActionArgs) {
   return runAction(values, async () => {
     if (actor.kind !== "user") throw new Unauthenticated();
     Object.assign(values, formToValues(await request.formData(), offerListFields));
-    const { collectivites } = await offerFormChoices(db, actor);
+    const collectivites = await offerCollectivites(db, actor);
     const chosen = collectivites.find(
-      ([id]) => collectivites.length === 1 || id === values.collectiviteId,
+      ({ id }) => collectivites.length === 1 || String(id) === values.collectiviteId,
     );
     if (!chosen)
       throw new Invalid({
         collectiviteId: "Choisissez la collectivité au nom de laquelle vous proposez l'offre.",
       });
-    const offer = await createOffer(db, actor, Number(chosen[0]), values);
+    const offer = await createOffer(db, actor, chosen.id, values);
     return redirect(`/bourse/offres/${offer.id}`);
   });
 }

@@ -1,20 +1,10 @@
 import { useActionData, useLoaderData } from "react-router";
-import {
-  requestFormValues,
-  requestListFields,
-  requestView,
-  themeLabels,
-} from "../../../src/modules/bourse/index";
+import { requestListFields, requestView } from "../../../src/modules/bourse/index";
 import { RequestDetail } from "../../components/bourse/RequestDetail";
 import { RequestForm } from "../../components/bourse/RequestForm";
 import { CollectiviteSuggestions } from "../../components/bourse/Suggestions";
 import { appContext, requestContext } from "../../context";
-import {
-  readUploadForm,
-  requestFormChoices,
-  requestPageAction,
-  suggestionsFor,
-} from "../../lib/bourse.server";
+import { readUploadForm, requestPageAction, requestPageData } from "../../lib/bourse.server";
 import { guard, runAction } from "../../lib/http.server";
 import { idParam } from "../../lib/params.server";
 import type { Route } from "./+types/request";
@@ -32,17 +22,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { actor, csrfToken } = context.get(requestContext);
   return guard(request, async () => {
     const view = await requestView(db, { actor }, idParam(params.requestId));
-    return {
-      view,
-      csrfToken,
-      themeNames: Object.fromEntries(themeLabels),
-      stored:
-        view.abilities.edit && view.contact
-          ? requestFormValues({ ...view.request, ...view.contact })
-          : null,
-      choices: view.abilities.edit ? await requestFormChoices(db, view.request.countryCode) : null,
-      suggestions: await suggestionsFor(db, view),
-    };
+    return { ...(await requestPageData(db, view)), csrfToken };
   });
 }
 
