@@ -13,7 +13,8 @@ export interface AppServices {
   logger: Logger;
   /** Public figures computed recently by this instance. */
   cache: PublicCache;
-  clientAddress?: string;
+  /** The client as this server sees it (behind a trusted proxy: as the proxy says). */
+  clientAddress: string;
 }
 
 export const appContext = createContext<AppServices>();

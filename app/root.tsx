@@ -9,7 +9,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "react-router";
-import { can } from "../src/platform/policy";
+import { can, offeredTo } from "../src/platform/policy";
 import type { Route } from "./+types/root";
 import { SiteFooter } from "./components/SiteFooter";
 import { SiteHeader } from "./components/SiteHeader";
@@ -31,6 +31,7 @@ export async function loader({ context }: Route.LoaderArgs) {
           }
         : null,
     canAdminister: can(actor, "admin:access"),
+    canOfferPartnership: offeredTo(actor, "bourse:offer:create"),
   };
 }
 
@@ -109,11 +110,19 @@ export function ErrorBoundary() {
       401: "Connexion requise",
       403: "Accès refusé",
       404: "Page non trouvée",
+      405: "Action impossible sur cette page",
       409: "Conflit de modification",
+      413: "Envoi trop volumineux",
+      415: "Formulaire non reconnu",
       429: "Trop de tentatives",
+      503: "Service momentanément surchargé",
     };
     title = known[error.status] ?? `Erreur ${error.status}`;
-    if (typeof error.data === "string" && error.data) message = error.data;
+    // The router's own 405 text names the route's file: never shown.
+    if (error.status === 405)
+      message =
+        "Cette page ne reçoit pas de formulaire : revenez à la page d'où vous veniez et réessayez.";
+    else if (typeof error.data === "string" && error.data) message = error.data;
     else if (error.status === 404)
       message = "La page que vous cherchez n'existe pas ou a été déplacée.";
   }

@@ -54,6 +54,7 @@ export default [
   route("bourse/demandes/:requestId", "routes/bourse/request.tsx"),
   route("bourse/demandes/:requestId/pieces/:attachmentId", "routes/bourse/attachment.ts"),
   route("bourse/demandes/:requestId/partenariat", "routes/bourse/match.tsx"),
+  route("bourse/suivi", "routes/bourse/new-link.tsx"),
   route("bourse/suivi/:token", "routes/bourse/follow.tsx"),
   route("bourse/offres/nouvelle", "routes/bourse/new-offer.tsx"),
   route("bourse/offres/:offerId", "routes/bourse/offer.tsx"),

@@ -1,5 +1,4 @@
 import path from "node:path";
-import { createRequestHandler } from "@react-router/express";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
@@ -11,6 +10,7 @@ import type { Database } from "../src/platform/db/client";
 import { projectRoot } from "../src/platform/db/project-root";
 import { createPublicCache } from "../src/platform/cache";
 import { conditionalFiches } from "./conditional-fiches";
+import { pageHandler } from "./page-handler";
 import { projectExportHandler } from "./project-export";
 
 export { startPortal } from "./start";
@@ -35,7 +35,9 @@ export function createApp(services: {
   const app = express();
   const cache = createPublicCache();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback, linklocal, uniquelocal");
+  // Client addresses (throttles) come from X-Forwarded-For only behind a proxy named in
+  // TRUST_PROXY; by default the header is ignored, so nobody can rotate it to dodge a limit.
+  app.set("trust proxy", services.config.trustProxy);
   const behindTls = services.config.publicUrl.startsWith("https://");
   app.use(
     helmet({
@@ -84,7 +86,7 @@ export function createApp(services: {
   app.get("/api/v1/projects/export", projectExportHandler(services.database.db, services.config));
   app.all(
     /.*/,
-    createRequestHandler({
+    pageHandler({
       build: () => import("virtual:react-router/server-build"),
       getLoadContext(request) {
         const context = new RouterContextProvider();
@@ -94,7 +96,7 @@ export function createApp(services: {
           config: services.config,
           logger: services.logger,
           cache,
-          clientAddress: request.ip ?? "inconnu",
+          clientAddress: request.ip ?? request.socket.remoteAddress ?? "inconnu",
         });
         return context;
       },

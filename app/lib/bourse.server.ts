@@ -1,5 +1,4 @@
 import {
-  MAX_ATTACHMENTS,
   actorCollectivites,
   closeOffer,
   decideOffer,
@@ -10,7 +9,6 @@ import {
   requestOpinions,
   submitOffer,
   updateOffer,
-  MAX_ATTACHMENT_BYTES,
   type RequestActor,
   type Upload,
   citySuggestions,
@@ -61,16 +59,11 @@ export async function countryChoice(q: Queryable, code: string | null | undefine
   return { countries: [...countries.entries()], country: name ? { code: code!, name } : null };
 }
 
-/** A request's body is refused before it is read when it cannot hold acceptable files. */
-const MAX_BODY_BYTES = MAX_ATTACHMENTS * MAX_ATTACHMENT_BYTES + 1024 * 1024;
-
-/** Reads a multipart form: its fields (lists kept) and its uploaded files. */
+/**
+ * Reads a multipart form: its fields (lists kept) and its uploaded files. The HTTP server has
+ * already cut the body at what five attachments may weigh (platform/http/body-limits).
+ */
 export async function readUploadForm(request: Request, listFields: readonly string[]) {
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_BODY_BYTES)
-    throw new Invalid({
-      pieces: `Les fichiers envoyés dépassent ${Math.round(MAX_BODY_BYTES / 1024 / 1024)} Mo au total : joignez-en moins ou de plus petits.`,
-    });
   const form = await request.formData();
   const values = formToValues(form, listFields);
   const uploads: Upload[] = [];

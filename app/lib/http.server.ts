@@ -1,6 +1,6 @@
 import { serialize } from "cookie";
 import { data, redirect } from "react-router";
-import { SESSION_COOKIE, SESSION_TTL_MS } from "../../src/platform/auth/sessions";
+import { SESSION_COOKIE, SESSION_TTL_MS, cookieName } from "../../src/platform/auth/sessions";
 import {
   type ComparedField,
   Conflict,
@@ -104,7 +104,7 @@ export async function guard<T>(request: Request, load: () => Promise<T> | T): Pr
 }
 
 export function sessionCookie(token: string, secure: boolean): string {
-  return serialize(SESSION_COOKIE, token, {
+  return serialize(cookieName(SESSION_COOKIE, secure), token, {
     httpOnly: true,
     sameSite: "lax",
     secure,
@@ -114,7 +114,13 @@ export function sessionCookie(token: string, secure: boolean): string {
 }
 
 export const clearedSessionCookie = (secure: boolean) =>
-  serialize(SESSION_COOKIE, "", { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge: 0 });
+  serialize(cookieName(SESSION_COOKIE, secure), "", {
+    httpOnly: true,
+    sameSite: "lax",
+    secure,
+    path: "/",
+    maxAge: 0,
+  });
 
 /** Only same-site paths are accepted as a return address after sign-in. */
 export function safeReturnPath(value: string | null | undefined): string {

@@ -7,7 +7,8 @@ import {
   isValidCsrfToken,
   newCsrfCookie,
 } from "../../src/platform/auth/csrf";
-import { SESSION_COOKIE, actorForSession } from "../../src/platform/auth/sessions";
+import { SESSION_COOKIE, actorForSession, cookieName } from "../../src/platform/auth/sessions";
+import { isSecretLinkPath } from "../../src/platform/http/secret-links";
 import { appContext, requestContext } from "../context";
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -23,16 +24,12 @@ export const sessionMiddleware: MiddlewareFunction<Response> = async (
   const { db, config } = context.get(appContext);
   const cookies = parse(request.headers.get("Cookie") ?? "");
   const secureCookies = config.publicUrl.startsWith("https://");
-  const sessionToken = cookies[SESSION_COOKIE];
-  let csrfCookie = cookies[CSRF_COOKIE];
+  const sessionToken = cookies[cookieName(SESSION_COOKIE, secureCookies)];
+  let csrfCookie = cookies[cookieName(CSRF_COOKIE, secureCookies)];
   const setCookies: string[] = [];
 
   if (MUTATING.has(request.method)) {
-    const form = await request
-      .clone()
-      .formData()
-      .catch(() => null);
-    const submitted = form?.get(CSRF_FIELD) ?? request.headers.get("x-csrf-token");
+    const submitted = await submittedCsrfToken(request);
     if (!isValidCsrfToken(config.sessionSecret, csrfCookie, sessionToken, submitted)) {
       throw data(
         "Le formulaire a expiré ou ne provient pas du portail. Rechargez la page et envoyez-le à nouveau.",
@@ -43,7 +40,7 @@ export const sessionMiddleware: MiddlewareFunction<Response> = async (
   if (!csrfCookie) {
     csrfCookie = newCsrfCookie();
     setCookies.push(
-      serialize(CSRF_COOKIE, csrfCookie, {
+      serialize(cookieName(CSRF_COOKIE, secureCookies), csrfCookie, {
         httpOnly: true,
         sameSite: "lax",
         secure: secureCookies,
@@ -52,12 +49,45 @@ export const sessionMiddleware: MiddlewareFunction<Response> = async (
     );
   }
   context.set(requestContext, {
-    actor: await actorForSession(db, sessionToken),
+    actor: await actorForSession(db, sessionToken, config.sessionIdleMs),
     sessionToken,
     csrfToken: csrfTokenFor(config.sessionSecret, csrfCookie, sessionToken),
     secureCookies,
   });
   const response = await next();
-  for (const cookie of setCookies) response.headers.append("Set-Cookie", cookie);
+  const cacheControl = response.headers.get("Cache-Control") ?? "";
+  // A response shared by caches carries nobody's cookie; a private one is never stored.
+  if (!/\bpublic\b/.test(cacheControl))
+    for (const cookie of setCookies) response.headers.append("Set-Cookie", cookie);
+  const actor = context.get(requestContext).actor;
+  if ((actor.kind === "user" || isSecretLinkPage(request)) && !/no-store/.test(cacheControl))
+    response.headers.set("Cache-Control", "private, no-store");
   return response;
 };
+
+/** Pages opened from a mailed secret link: what they show belongs to its holder alone. */
+const isSecretLinkPage = (request: Request) => isSecretLinkPath(new URL(request.url).pathname);
+
+const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i;
+
+/**
+ * The CSRF token of a submitted form. Pages take only forms as a browser sends them: any
+ * other body, or a form that cannot be read, is refused here with a 4xx before any action.
+ */
+async function submittedCsrfToken(request: Request): Promise<FormDataEntryValue | null> {
+  if (!FORM_TYPES.test(request.headers.get("Content-Type") ?? ""))
+    throw data(
+      "Ce formulaire doit être envoyé depuis sa page du portail (données de formulaire) : le contenu reçu n'en est pas un.",
+      { status: 415 },
+    );
+  const form = await request
+    .clone()
+    .formData()
+    .catch(() => null);
+  if (!form)
+    throw data(
+      "Le formulaire reçu est illisible (envoi interrompu ou mal formé) : rien n'a été enregistré. Rechargez la page et envoyez-le à nouveau.",
+      { status: 400 },
+    );
+  return form.get(CSRF_FIELD);
+}

@@ -27,6 +27,19 @@ const environmentSchema = z.object({
   SEED_DEMO: z.enum(["auto", "always", "never"]).default("auto"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   MAIL_WORKER_INTERVAL_MS: z.coerce.number().int().positive().default(5000),
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(\d+|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/,
+      "TRUST_PROXY doit être un nombre de relais ou une liste d'adresses ou de plages séparées par des virgules (ex. « 10.0.0.1, loopback »)",
+    )
+    .optional(),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number({ message: "SESSION_IDLE_MINUTES doit être un nombre de minutes" })
+    .int("SESSION_IDLE_MINUTES doit être un nombre entier de minutes")
+    .min(5, "SESSION_IDLE_MINUTES doit valoir au moins 5")
+    .max(720, "SESSION_IDLE_MINUTES doit valoir au plus 720 (la durée maximale d'une session)")
+    .default(120),
 });
 
 export interface AppConfig {
@@ -42,12 +55,19 @@ export interface AppConfig {
   seedDemo: boolean;
   logLevel: string;
   mailWorkerIntervalMs: number;
+  /** Express "trust proxy": false (default), a number of hops, or addresses and ranges. */
+  trustProxy: boolean | number | string;
+  /** A session unused this long ends. */
+  sessionIdleMs: number;
 }
 
 export class ConfigError extends Error {}
 
 // Only used outside production: a fixed secret keeps sessions valid across restarts of a demo.
 const DEVELOPMENT_SECRET = "portail-aect-secret-de-developpement-non-confidentiel";
+
+/** The secret that signs sessions and seals mail secrets, as the environment gives it. */
+export const sessionSecretOf = (env: NodeJS.ProcessEnv) => env.SESSION_SECRET || DEVELOPMENT_SECRET;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const cleaned = Object.fromEntries(
@@ -81,5 +101,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo,
     logLevel: values.LOG_LEVEL,
     mailWorkerIntervalMs: values.MAIL_WORKER_INTERVAL_MS,
+    trustProxy: !values.TRUST_PROXY
+      ? false
+      : /^\d+$/.test(values.TRUST_PROXY)
+        ? Number(values.TRUST_PROXY)
+        : values.TRUST_PROXY,
+    sessionIdleMs: values.SESSION_IDLE_MINUTES * 60 * 1000,
   };
 }

@@ -36,6 +36,7 @@ export type Action =
   | "bourse:request:match"
   | "bourse:interest:express"
   | "bourse:offer:write"
+  | "bourse:offer:create"
   | "bourse:offer:read"
   | "bourse:offer:manage"
   | "bourse:opinion:give"
@@ -142,6 +143,8 @@ const grants: Record<Action, Grant> = {
   // An offer: its collectivité writes it; the prefecture and embassies asked for an
   // opinion read it (their organisations are the offer's `organisationIds`).
   "bourse:offer:write": { agent: "own-organisation", daect: "any" },
+  // Only a collectivité's agents start an offer, for their own collectivité.
+  "bourse:offer:create": { agent: "own-organisation" },
   "bourse:offer:read": {
     agent: "own-organisation",
     prefecture: "own-collectivite",
@@ -220,4 +223,15 @@ export function authorize(actor: Actor, action: Action, resource: Resource = {})
   if (can(actor, action, resource)) return;
   if (actor.kind === "visitor") throw new Unauthenticated();
   throw new Forbidden();
+}
+
+/**
+ * Whether the actor may do `action` for one of its own organisations: what pages use to
+ * show a link that starts something (a visitor is shown it, and asked to sign in).
+ */
+export function offeredTo(actor: Actor, action: Action): boolean {
+  if (actor.kind === "visitor") return true;
+  return actor.memberships.some((membership) =>
+    can(actor, action, { organisationId: membership.organisationId }),
+  );
 }

@@ -1,3 +1,4 @@
+import { deliveredText } from "../support/outbox";
 import { desc, eq } from "drizzle-orm";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -111,7 +112,7 @@ describe("a request from the public form to a collectivité's interest", () => {
       .where(eq(mailOutbox.recipient, "m.ndiaye@kaolack.example.org"))
       .orderBy(desc(mailOutbox.id));
     expect(confirmation.subject).toContain("Confirm your partnership request");
-    const link = /\/bourse\/suivi\/[\w-]+/.exec(confirmation.bodyText)![0];
+    const link = /\/bourse\/suivi\/[\w-]+/.exec(deliveredText(confirmation))![0];
     const confirmed = await author.get(link);
     expect(confirmed.status).toBe(200);
     expect(confirmed.html).toContain("Adresse confirmée");

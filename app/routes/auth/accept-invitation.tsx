@@ -23,11 +23,11 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { db } = context.get(appContext);
+  const { db, clientAddress } = context.get(appContext);
   const { sessionToken: previous, secureCookies } = context.get(requestContext);
   const values = { ...(await readForm(request)), token: params.token };
   return runAction(values, async () => {
-    const { sessionToken } = await acceptInvitation(db, values);
+    const { sessionToken } = await acceptInvitation(db, values, clientAddress);
     await closeSession(db, previous);
     return redirect("/compte?bienvenue=1", {
       headers: { "Set-Cookie": sessionCookie(sessionToken, secureCookies) },

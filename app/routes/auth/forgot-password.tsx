@@ -17,10 +17,10 @@ export function loader({ context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const { db, config } = context.get(appContext);
+  const { db, config, clientAddress } = context.get(appContext);
   const values = await readForm(request);
   return runAction(values, async () => {
-    await requestPasswordReset(db, values, config.publicUrl);
+    await requestPasswordReset(db, values, config.publicUrl, clientAddress);
     return { ok: true as const, email: values.email?.trim() };
   });
 }

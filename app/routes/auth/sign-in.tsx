@@ -21,7 +21,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const { sessionToken: previous, secureCookies } = context.get(requestContext);
   const values = await readForm(request);
   return runAction(values, async () => {
-    const { sessionToken } = await signIn(db, values, clientAddress ?? "inconnu");
+    const { sessionToken } = await signIn(db, values, clientAddress);
     // A new session id at every sign-in: an id planted before sign-in is worthless after.
     await closeSession(db, previous);
     return redirect(safeReturnPath(values.retour), {

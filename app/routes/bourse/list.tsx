@@ -1,5 +1,5 @@
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { useLoaderData } from "react-router";
+import { useLoaderData, useRouteLoaderData } from "react-router";
 import { atlasLabels, worldMap } from "../../../src/modules/atlas/index";
 import { foreignAuthorityKindLabels } from "../../../src/modules/atlas/labels";
 import {
@@ -17,6 +17,7 @@ import { ChoroplethFigure } from "../../components/atlas/MapFigures";
 import { KeyFigures } from "../../components/atlas/KeyFigures";
 import { FormErrorSummary, SelectField, TextField } from "../../components/FormFields";
 import { appContext } from "../../context";
+import type { RootData } from "../../root";
 import { formatDate } from "../../lib/format";
 import { pageData, withQuery } from "../../lib/query-page.server";
 import type { Route } from "./+types/list";
@@ -70,6 +71,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export default function BoursePage() {
   const { stats, result, params, choices, offers } = useLoaderData<typeof loader>();
+  const root = useRouteLoaderData<RootData>("root");
   const themeName = new Map(choices.themes);
   const failure = result.ok ? undefined : result;
   const value = (name: string) => params.find(([key]) => key === name)?.[1] ?? "";
@@ -92,13 +94,20 @@ export default function BoursePage() {
         </a>
       </p>
       <p>
-        <a
-          className="fr-link fr-icon-arrow-right-line fr-link--icon-right"
-          href="/bourse/offres/nouvelle"
-        >
-          Proposer une offre de partenariat (collectivités françaises, connectées)
+        <a className="fr-link" href="/bourse/suivi">
+          Demande déposée sans compte : recevoir un nouveau lien de suivi
         </a>
       </p>
+      {root?.canOfferPartnership ? (
+        <p>
+          <a
+            className="fr-link fr-icon-arrow-right-line fr-link--icon-right"
+            href="/bourse/offres/nouvelle"
+          >
+            Proposer une offre de partenariat (collectivités françaises, connectées)
+          </a>
+        </p>
+      ) : null}
       <KeyFigures
         figures={[
           ["demandes publiées", stats.requests],

@@ -43,7 +43,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const { db, config } = context.get(appContext);
+  const { db, config, clientAddress } = context.get(appContext);
   const { actor } = context.get(requestContext);
   // Filled once the form is read, so that a refusal keeps what was typed.
   const values: Record<string, string | string[]> = {};
@@ -57,6 +57,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       form.uploads,
       config.publicUrl,
       formLanguageOf(String(form.values.langue ?? "")),
+      clientAddress,
     );
     if (actor.kind === "user") return redirect(`/bourse/demandes/${created.request.id}`);
     return { ok: true as const, email: created.request.contactEmail };

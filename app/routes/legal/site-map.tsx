@@ -30,10 +30,15 @@ export default function SiteMap() {
             <li>
               <a href="/bourse/demandes/nouvelle">Déposer une demande de partenariat</a>
             </li>
+            {root?.canOfferPartnership ? (
+              <li>
+                <a href="/bourse/offres/nouvelle">
+                  Proposer une offre de partenariat (collectivités françaises)
+                </a>
+              </li>
+            ) : null}
             <li>
-              <a href="/bourse/offres/nouvelle">
-                Proposer une offre de partenariat (collectivités françaises)
-              </a>
+              <a href="/bourse/suivi">Recevoir un nouveau lien de suivi d'une demande</a>
             </li>
           </ul>
         </li>

@@ -1,7 +1,9 @@
 import { eq } from "drizzle-orm";
+import { deliveredText } from "../../../tests/support/outbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "../../../tests/support/database";
 import { auditLog } from "../../platform/audit/schema";
+import { recordSignInFailure, signInWaitMs } from "../../platform/auth/rate-limit";
 import { actorForSession } from "../../platform/auth/sessions";
 import { memberships, organisations, passwordResetTokens, users } from "../../platform/auth/schema";
 import { Forbidden, Invalid, TooManyRequests } from "../../platform/errors";
@@ -22,6 +24,7 @@ afterAll(() => database.close());
 
 const PASSWORD = "Demo-AECT-2026!";
 const PUBLIC_URL = "https://portail.example.org";
+const IDLE_MS = 2 * 60 * 60 * 1000;
 
 async function fieldErrorsOf(promise: Promise<unknown>) {
   const error = await promise.then(
@@ -49,7 +52,7 @@ describe("sign-in", () => {
       { email: " Agent-35238@Example.org ", password: PASSWORD },
       "10.0.0.1",
     );
-    const actor = await actorForSession(database.db, sessionToken);
+    const actor = await actorForSession(database.db, sessionToken, IDLE_MS);
     expect(actor.kind === "user" && actor.email).toBe("agent-35238@example.org");
     expect(actor.kind === "user" && actor.memberships[0].role).toBe("agent");
   });
@@ -75,17 +78,58 @@ describe("sign-in", () => {
     });
   });
 
-  it("blocks an account after five failures, even with the right password", async () => {
-    for (let n = 0; n < 5; n += 1) {
-      await signIn(
-        database.db,
-        { email: "agent-53@example.org", password: "faux" },
-        "10.0.0.3",
-      ).catch(() => {});
-    }
+  it("slows a stranger's guesses without locking the owner out, and tells the owner", async () => {
+    const stranger = "203.0.113.7";
+    const owner = "10.0.0.30";
+    const email = "agent-53@example.org";
+    const guesses: unknown[] = [];
+    for (let n = 0; n < 12; n += 1)
+      guesses.push(
+        await signIn(database.db, { email, password: `faux-${n}` }, stranger).catch((e) => e),
+      );
+    // Three free tries, then the stranger must wait, longer at each failure.
+    expect(guesses.slice(0, 3).every((e) => e instanceof Invalid)).toBe(true);
+    expect(guesses.slice(3).every((e) => e instanceof TooManyRequests)).toBe(true);
+    const firstWait = await signInWaitMs(database.db, email, stranger);
+    expect(firstWait).toBeGreaterThan(10_000);
+    await recordSignInFailure(database.db, email, stranger);
+    expect(await signInWaitMs(database.db, email, stranger)).toBeGreaterThan(firstWait + 10_000);
     await expect(
-      signIn(database.db, { email: "agent-53@example.org", password: PASSWORD }, "10.0.0.3"),
+      signIn(database.db, { email, password: PASSWORD }, stranger),
     ).rejects.toBeInstanceOf(TooManyRequests);
+    // The owner, from elsewhere, signs in with the right password.
+    const { sessionToken } = await signIn(database.db, { email, password: PASSWORD }, owner);
+    expect((await actorForSession(database.db, sessionToken, IDLE_MS)).kind).toBe("user");
+  });
+
+  it("mails the owner once when the account sees many failures", async () => {
+    const email = "agent-243500139@example.org";
+    // Many clients, a few tries each: no wait applies, but the account's total grows.
+    for (let n = 0; n < 12; n += 1)
+      await signIn(database.db, { email, password: "faux" }, `198.51.100.${n}`).catch(() => {});
+    const alerts = await database.db
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.template, "sign-in-alert"));
+    expect(alerts.map((mail) => mail.recipient)).toEqual([email]);
+    expect(alerts[0].bodyText).toContain("10 tentatives de connexion");
+  });
+
+  it("ends a session left idle, and keeps one in use", async () => {
+    const { sessionToken } = await signIn(
+      database.db,
+      { email: "ambassade-ma@example.org", password: PASSWORD },
+      "10.0.0.40",
+    );
+    const later = new Date(Date.now() + 90 * 60 * 1000);
+    expect((await actorForSession(database.db, sessionToken, IDLE_MS, later)).kind).toBe("user");
+    // Seen at `later`: idle is counted from then.
+    const muchLater = new Date(later.getTime() + 90 * 60 * 1000);
+    expect((await actorForSession(database.db, sessionToken, IDLE_MS, muchLater)).kind).toBe(
+      "user",
+    );
+    const idle = new Date(muchLater.getTime() + IDLE_MS + 60 * 1000);
+    expect((await actorForSession(database.db, sessionToken, IDLE_MS, idle)).kind).toBe("visitor");
   });
 });
 
@@ -96,12 +140,17 @@ describe("forgotten password", () => {
       { email: "reseau-53@example.org", password: PASSWORD },
       "10.0.1.1",
     );
-    await requestPasswordReset(database.db, { email: "reseau-53@example.org" }, PUBLIC_URL);
+    await requestPasswordReset(
+      database.db,
+      { email: "reseau-53@example.org" },
+      PUBLIC_URL,
+      "10.0.9.9",
+    );
     const [queued] = await database.db
       .select()
       .from(mailOutbox)
       .where(eq(mailOutbox.recipient, "reseau-53@example.org"));
-    const token = /mot-de-passe\/nouveau\/([\w-]+)/.exec(queued.bodyText)![1];
+    const token = /mot-de-passe\/nouveau\/([\w-]+)/.exec(deliveredText(queued))![1];
 
     expect(
       await fieldErrorsOf(
@@ -115,7 +164,7 @@ describe("forgotten password", () => {
       password: "Nouveau-mot-de-passe-2026",
       confirmation: "Nouveau-mot-de-passe-2026",
     });
-    expect((await actorForSession(database.db, sessionToken)).kind).toBe("visitor");
+    expect((await actorForSession(database.db, sessionToken, IDLE_MS)).kind).toBe("visitor");
     await signIn(
       database.db,
       { email: "reseau-53@example.org", password: "Nouveau-mot-de-passe-2026" },
@@ -133,13 +182,52 @@ describe("forgotten password", () => {
     ).toHaveProperty("token");
   });
 
+  it("revokes the other links once one is used, and limits how many are asked", async () => {
+    const email = "operateur-afd@example.org";
+    const ask = () => requestPasswordReset(database.db, { email }, PUBLIC_URL, "10.0.9.20");
+    await ask();
+    await ask();
+    const queued = await database.db
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.recipient, email));
+    const [first, second] = queued.map(
+      (mail) => /mot-de-passe\/nouveau\/([\w-]+)/.exec(deliveredText(mail))![1],
+    );
+    await resetPassword(database.db, {
+      token: second,
+      password: "Baobab-Ciment-Lagune-27",
+      confirmation: "Baobab-Ciment-Lagune-27",
+    });
+    expect(
+      await fieldErrorsOf(
+        resetPassword(database.db, {
+          token: first,
+          password: "Autre-Baobab-Lagune-28",
+          confirmation: "Autre-Baobab-Lagune-28",
+        }),
+      ),
+    ).toHaveProperty("token");
+    // A third link in the hour, then no more: no fourth mail is queued.
+    await ask();
+    await expect(ask()).rejects.toBeInstanceOf(TooManyRequests);
+    expect(
+      await database.db.select().from(mailOutbox).where(eq(mailOutbox.recipient, email)),
+    ).toHaveLength(3);
+  });
+
   it("refuses an expired link", async () => {
-    await requestPasswordReset(database.db, { email: "prefecture-84@example.org" }, PUBLIC_URL);
+    await requestPasswordReset(
+      database.db,
+      { email: "prefecture-84@example.org" },
+      PUBLIC_URL,
+      "10.0.9.9",
+    );
     const [queued] = await database.db
       .select()
       .from(mailOutbox)
       .where(eq(mailOutbox.recipient, "prefecture-84@example.org"));
-    const token = /mot-de-passe\/nouveau\/([\w-]+)/.exec(queued.bodyText)![1];
+    const token = /mot-de-passe\/nouveau\/([\w-]+)/.exec(deliveredText(queued))![1];
     await database.db.update(passwordResetTokens).set({ expiresAt: new Date(Date.now() - 1000) });
     expect(
       await fieldErrorsOf(
@@ -154,7 +242,12 @@ describe("forgotten password", () => {
 
   it("answers the same for an unknown address and queues no mail", async () => {
     const before = await database.db.select().from(mailOutbox);
-    await requestPasswordReset(database.db, { email: "inconnu@example.org" }, PUBLIC_URL);
+    await requestPasswordReset(
+      database.db,
+      { email: "inconnu@example.org" },
+      PUBLIC_URL,
+      "10.0.9.9",
+    );
     expect(await database.db.select().from(mailOutbox)).toHaveLength(before.length);
   });
 });
@@ -166,7 +259,7 @@ describe("invitations", () => {
       { email: "agent-35238@example.org", password: PASSWORD },
       "10.0.2.1",
     );
-    const admin = await actorForSession(database.db, sessionToken);
+    const admin = await actorForSession(database.db, sessionToken, IDLE_MS);
     const rennes = await organisationOf("agent-35238@example.org");
     await inviteMember(
       database.db,
@@ -179,15 +272,33 @@ describe("invitations", () => {
       .from(mailOutbox)
       .where(eq(mailOutbox.recipient, "collegue.rennes@example.org"));
     expect(queued.subject).toContain(rennes.name);
-    const token = /invitation\/([\w-]+)/.exec(queued.bodyText)![1];
+    const token = /invitation\/([\w-]+)/.exec(deliveredText(queued))![1];
 
-    const joined = await acceptInvitation(database.db, {
-      token,
-      displayName: "Alix Collègue-Exemple",
-      password: "Mot-de-passe-collegue",
-      confirmation: "Mot-de-passe-collegue",
-    });
-    const colleague = await actorForSession(database.db, joined.sessionToken);
+    // A guessable password is refused with its reason, on its field.
+    const weak = await fieldErrorsOf(
+      acceptInvitation(
+        database.db,
+        {
+          token,
+          displayName: "Alix Collègue-Exemple",
+          password: "aaaaaaaaaaaa",
+          confirmation: "aaaaaaaaaaaa",
+        },
+        "10.0.2.1",
+      ),
+    );
+    expect(weak.password).toMatch(/^Mot de passe trop faible : .*répétés/);
+    const joined = await acceptInvitation(
+      database.db,
+      {
+        token,
+        displayName: "Alix Collègue-Exemple",
+        password: "Mot-de-passe-collegue",
+        confirmation: "Mot-de-passe-collegue",
+      },
+      "10.0.2.1",
+    );
+    const colleague = await actorForSession(database.db, joined.sessionToken, IDLE_MS);
     expect(colleague.kind === "user" && colleague.memberships.map((m) => m.organisationId)).toEqual(
       [rennes.id],
     );
@@ -204,7 +315,7 @@ describe("invitations", () => {
       { email: "agent-35@example.org", password: PASSWORD },
       "10.0.2.2",
     );
-    const admin = await actorForSession(database.db, sessionToken);
+    const admin = await actorForSession(database.db, sessionToken, IDLE_MS);
     const organisation = await organisationOf("agent-35@example.org");
     const before = await database.db.select().from(mailOutbox);
     expect(
@@ -226,7 +337,7 @@ describe("invitations", () => {
       { email: "agent-243500139@example.org", password: PASSWORD },
       "10.0.2.3",
     );
-    const admin = await actorForSession(database.db, sessionToken);
+    const admin = await actorForSession(database.db, sessionToken, IDLE_MS);
     const other = await organisationOf("agent-35238@example.org");
     await expect(
       inviteMember(
@@ -246,7 +357,7 @@ describe("invitation of a person who already has an account", () => {
       { email: "daect@example.org", password: PASSWORD },
       "10.0.3.1",
     );
-    const daect = await actorForSession(database.db, sessionToken);
+    const daect = await actorForSession(database.db, sessionToken, IDLE_MS);
     const network = await organisationOf("reseau-53@example.org");
     await inviteMember(
       database.db,
@@ -258,15 +369,29 @@ describe("invitation of a person who already has an account", () => {
       .select()
       .from(mailOutbox)
       .where(eq(mailOutbox.recipient, "prefecture-53@example.org"));
-    const token = /invitation\/([\w-]+)/.exec(queued.bodyText)![1];
+    const token = /invitation\/([\w-]+)/.exec(deliveredText(queued))![1];
 
     expect(
-      await fieldErrorsOf(acceptInvitation(database.db, { token, password: "pas-le-sien" })),
+      await fieldErrorsOf(
+        acceptInvitation(database.db, { token, password: "pas-le-sien" }, "10.0.3.1"),
+      ),
     ).toEqual({
       password: "Mot de passe incorrect pour ce compte existant.",
     });
-    const joined = await acceptInvitation(database.db, { token, password: PASSWORD });
-    const person = await actorForSession(database.db, joined.sessionToken);
+    // Guessing the account's password through the invitation is slowed as sign-in is.
+    const guesses: unknown[] = [];
+    for (let n = 0; n < 5; n += 1)
+      guesses.push(
+        await acceptInvitation(database.db, { token, password: `essai-${n}` }, "203.0.113.9").catch(
+          (e) => e,
+        ),
+      );
+    expect(guesses.at(-1)).toBeInstanceOf(TooManyRequests);
+    await expect(
+      acceptInvitation(database.db, { token, password: PASSWORD }, "203.0.113.9"),
+    ).rejects.toBeInstanceOf(TooManyRequests);
+    const joined = await acceptInvitation(database.db, { token, password: PASSWORD }, "10.0.3.1");
+    const person = await actorForSession(database.db, joined.sessionToken, IDLE_MS);
     expect(person.kind === "user" && person.memberships.map((m) => m.organisationName)).toContain(
       network.name,
     );

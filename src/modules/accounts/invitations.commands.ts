@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { recordChange } from "../../platform/audit/audit";
 import { type Actor, auditActorOf } from "../../platform/auth/actor";
-import { hashPassword, verifyPassword } from "../../platform/auth/passwords";
+import { hashPassword } from "../../platform/auth/passwords";
 import { memberships, organisations, users } from "../../platform/auth/schema";
 import { openSession } from "../../platform/auth/sessions";
 import { hashToken, newToken } from "../../platform/auth/tokens";
@@ -10,6 +10,7 @@ import { Invalid, NotFound } from "../../platform/errors";
 import { enqueueMail } from "../../platform/mail/outbox";
 import { authorize } from "../../platform/policy";
 import { parseInput } from "../../platform/validation";
+import { assertStrongPassword, verifyThrottledPassword } from "./auth.commands";
 import { accountMails } from "./mails";
 import { invitations } from "./schema";
 import { acceptInvitationSchema, invitationSchema } from "./validation";
@@ -114,18 +115,31 @@ const EXPIRED_INVITATION =
  * Accepts an invitation: a new person chooses a name and password; a person who already
  * has an account confirms with their password. Returns a new session.
  */
-export async function acceptInvitation(db: Db, input: Record<string, string>) {
+export async function acceptInvitation(
+  db: Db,
+  input: Record<string, string>,
+  clientAddress: string,
+) {
   const invitation = await pendingInvitation(db, input.token ?? "");
   if (!invitation) throw new Invalid({ token: EXPIRED_INVITATION }, EXPIRED_INVITATION);
 
   let passwordHash: string | null = null;
   let displayName = invitation.accountName ?? "";
   if (invitation.accountId !== null) {
-    if (!(await verifyPassword(invitation.accountPasswordHash, input.password ?? ""))) {
+    const account = {
+      email: invitation.email,
+      passwordHash: invitation.accountPasswordHash,
+      displayName: displayName,
+      exists: true,
+    };
+    if (
+      !(await verifyThrottledPassword(db, account, input.password ?? "", clientAddress, "password"))
+    ) {
       throw new Invalid({ password: "Mot de passe incorrect pour ce compte existant." });
     }
   } else {
     const values = parseInput(acceptInvitationSchema, input);
+    assertStrongPassword(values.password, [invitation.email, values.displayName]);
     passwordHash = await hashPassword(values.password);
     displayName = values.displayName;
   }

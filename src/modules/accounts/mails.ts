@@ -31,4 +31,14 @@ export const accountMails = {
       action: { label: "Accepter l'invitation", url: params.url },
       footer: FOOTER,
     }),
+  signInAlert: (params: { displayName: string; failures: number }) =>
+    simpleMail({
+      subject: "Tentatives de connexion à votre compte – Portail AECT",
+      greeting: params.displayName ? `Bonjour ${params.displayName},` : "Bonjour,",
+      paragraphs: [
+        `Votre compte sur le Portail AECT vient de connaître ${params.failures} tentatives de connexion avec un mot de passe erroné en moins d'une heure.`,
+        "Si c'était vous, aucune action n'est nécessaire. Sinon, quelqu'un essaie peut-être de deviner votre mot de passe : ces tentatives sont ralenties et vous pouvez toujours vous connecter depuis votre poste habituel. Par prudence, choisissez un nouveau mot de passe avec « Mot de passe oublié ? » sur la page de connexion.",
+      ],
+      footer: FOOTER,
+    }),
 };

@@ -1,3 +1,4 @@
+import { withSecretsHidden } from "../../platform/mail/sealed-secrets";
 import { asc, count, desc, eq, ilike, or, sql } from "drizzle-orm";
 import type { Actor } from "../../platform/auth/actor";
 import { memberships, organisations, users } from "../../platform/auth/schema";
@@ -103,7 +104,14 @@ export async function listOutbox(db: Db, actor: Actor, filter: { page?: number }
   authorize(actor, "admin:access");
   const { page, limit, offset } = pageWindow(filter.page);
   const rows = await db
-    .select()
+    .select({
+      id: mailOutbox.id,
+      createdAt: mailOutbox.createdAt,
+      recipient: mailOutbox.recipient,
+      subject: mailOutbox.subject,
+      status: mailOutbox.status,
+      attempts: mailOutbox.attempts,
+    })
     .from(mailOutbox)
     .orderBy(desc(mailOutbox.id))
     .limit(limit)
@@ -114,7 +122,19 @@ export async function listOutbox(db: Db, actor: Actor, filter: { page?: number }
 
 export async function outboxMail(db: Db, actor: Actor, id: number) {
   authorize(actor, "admin:access");
-  const [row] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
+  const [row] = await db
+    .select({
+      subject: mailOutbox.subject,
+      recipient: mailOutbox.recipient,
+      status: mailOutbox.status,
+      attempts: mailOutbox.attempts,
+      lastError: mailOutbox.lastError,
+      template: mailOutbox.template,
+      bodyText: mailOutbox.bodyText,
+    })
+    .from(mailOutbox)
+    .where(eq(mailOutbox.id, id));
   if (!row) throw new NotFound("Ce courriel n'existe pas.");
-  return row;
+  // A secret link's token is not in the stored body; its place says so.
+  return { ...row, bodyText: withSecretsHidden(row.bodyText) };
 }

@@ -1,11 +1,12 @@
-import { count, eq, sql } from "drizzle-orm";
+import { count, desc, eq, sql } from "drizzle-orm";
+import { deliveredText } from "../../../tests/support/outbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorFor } from "../../../tests/support/actors";
 import { type TestDatabase, openTestDatabase } from "../../../tests/support/database";
 import { startSmtpServer } from "../../../tests/support/smtp";
 import { type Actor, type SignedInActor, visitor } from "../../platform/auth/actor";
 import { rowsOf } from "../../platform/db/client";
-import { Forbidden, Invalid } from "../../platform/errors";
+import { Forbidden, Invalid, TooManyRequests } from "../../platform/errors";
 import { storedFiles } from "../../platform/files/stored-files.schema";
 import { mailOutbox } from "../../platform/mail/schema";
 import { createSmtpTransport, deliverDueMails } from "../../platform/mail/worker";
@@ -21,6 +22,8 @@ import {
   expressInterest,
   matchFormValues,
   matchRequest,
+  confirmAuthorLink,
+  mailNewFollowLinks,
   openAuthorLink,
   renewRequest,
   resubmitRequest,
@@ -30,7 +33,7 @@ import {
   triageRequest,
   updateRequest,
 } from "./index";
-import { bourseOffers, bourseOpinions, bourseRequests } from "./schema";
+import { bourseAuthorLinks, bourseOffers, bourseOpinions, bourseRequests } from "./schema";
 
 const URL = "http://portail.test";
 let database: TestDatabase;
@@ -65,10 +68,35 @@ const followToken = (url: string | null) => (url ?? "").split("/bourse/suivi/")[
 const mailsTo = async (template: string) =>
   (
     await database.db
-      .select({ recipient: mailOutbox.recipient, body: mailOutbox.bodyText })
+      .select({
+        recipient: mailOutbox.recipient,
+        bodyText: mailOutbox.bodyText,
+        sealedSecrets: mailOutbox.sealedSecrets,
+      })
       .from(mailOutbox)
       .where(eq(mailOutbox.template, template))
-  ).sort((a, b) => a.recipient.localeCompare(b.recipient));
+  )
+    .map((mail) => ({ recipient: mail.recipient, body: deliveredText(mail) }))
+    .sort((a, b) => a.recipient.localeCompare(b.recipient));
+/** The private link of the author's latest mail about a request: each new one ends the older. */
+async function latestFollowToken(requestId: number) {
+  const mails = await database.db
+    .select({ bodyText: mailOutbox.bodyText, sealedSecrets: mailOutbox.sealedSecrets })
+    .from(mailOutbox)
+    .where(eq(mailOutbox.recipient, goodRequest.contactEmail as string))
+    .orderBy(desc(mailOutbox.id));
+  for (const mail of mails) {
+    const text = deliveredText(mail);
+    const link = /\/bourse\/suivi\/([\w-]+)/.exec(text)?.[1];
+    if (
+      link &&
+      (await openAuthorLink(database.db, link).catch(() => null))?.request.id === requestId
+    )
+      return link;
+  }
+  throw new Error(`no live follow link for request ${requestId}`);
+}
+
 const requestCount = async () =>
   (await database.db.select({ n: count() }).from(bourseRequests))[0].n;
 
@@ -81,8 +109,8 @@ async function sentRequest(overrides: Record<string, string | string[]> = {}) {
     [],
     URL,
   );
-  const opened = await openAuthorLink(database.db, followToken(created.followUrl), URL);
-  return { request: opened.request, token: followToken(created.followUrl) };
+  const request = await confirmAuthorLink(database.db, followToken(created.followUrl), URL);
+  return { request, token: followToken(created.followUrl) };
 }
 
 beforeAll(async () => {
@@ -114,9 +142,12 @@ describe("a request from the public form", () => {
       // Nothing goes to the embassy before the address is confirmed.
       expect(await mailsTo("bourse-request-to-triage")).toEqual([]);
 
-      const opened = await openAuthorLink(database.db, followToken(created.followUrl), URL);
-      expect(opened.confirmed).toBe(true);
-      expect(opened.request.status).toBe("submitted");
+      // Opening the link (as a mail scanner would) confirms nothing: the page asks.
+      const opened = await openAuthorLink(database.db, followToken(created.followUrl));
+      expect(opened.awaitsConfirmation).toBe(true);
+      expect(await mailsTo("bourse-request-to-triage")).toEqual([]);
+      const confirmed = await confirmAuthorLink(database.db, followToken(created.followUrl), URL);
+      expect(confirmed.status).toBe("submitted");
       await deliverDueMails(database.db, createSmtpTransport(smtp.url), {
         from: "portail@example.org",
       });
@@ -131,9 +162,12 @@ describe("a request from the public form", () => {
         "daect@example.org",
       ]);
 
-      // Opening the link again shows the request and sends nothing more.
-      const again = await openAuthorLink(database.db, followToken(created.followUrl), URL);
-      expect(again.confirmed).toBe(false);
+      // Opening the link again shows the request; confirming again sends nothing more.
+      const again = await openAuthorLink(database.db, followToken(created.followUrl));
+      expect(again.awaitsConfirmation).toBe(false);
+      await expect(
+        confirmAuthorLink(database.db, followToken(created.followUrl), URL),
+      ).rejects.toBeInstanceOf(Invalid);
       expect(await mailsTo("bourse-request-to-triage")).toHaveLength(2);
     } finally {
       await smtp.close();
@@ -262,9 +296,13 @@ describe("triage", () => {
     await expect(
       updateRequest(database.db, { authorToken: "lien-invente" }, request.id, goodRequest, []),
     ).rejects.toThrow("lien de suivi");
+    // The link of the first mail ended when the newer one was mailed.
+    await expect(
+      resubmitRequest(database.db, { authorToken: token }, request.id, undefined, URL),
+    ).rejects.toThrow("remplacé par un lien plus récent");
     const resent = await resubmitRequest(
       database.db,
-      { authorToken: token },
+      { authorToken: newLink },
       request.id,
       undefined,
       URL,
@@ -279,6 +317,63 @@ describe("triage", () => {
     );
     expect(declined.status).toBe("declined");
     expect(declined.declineReason).toBe("Projet déjà financé par ailleurs.");
+  });
+});
+
+describe("private links of an author without an account", () => {
+  it("mail no typed words before the address is confirmed, and limit mails per address and client", async () => {
+    const victim = "victime@mairie-exemple.example.org";
+    const file = (n: number, client: string) =>
+      createRequest(
+        database.db,
+        visitor,
+        { ...goodRequest, title: `Titre d'un inconnu ${n}`, contactEmail: victim },
+        [],
+        URL,
+        "fr",
+        client,
+      );
+    for (let n = 0; n < 3; n += 1) await file(n, `192.0.2.${n}`);
+    await expect(file(3, "192.0.2.50")).rejects.toBeInstanceOf(TooManyRequests);
+    const mails = await database.db
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.recipient, victim));
+    expect(mails).toHaveLength(3);
+    for (const mail of mails) {
+      expect(mail.subject).not.toContain("inconnu");
+      expect(deliveredText(mail)).not.toContain("inconnu");
+    }
+  });
+
+  it("expire after a month, and a new one can be asked by mail", async () => {
+    const { request, token } = await sentRequest({ title: "Bibliothèque de Podor" });
+    await database.db
+      .update(bourseAuthorLinks)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(bourseAuthorLinks.requestId, request.id));
+    await expect(openAuthorLink(database.db, token)).rejects.toThrow("expiré");
+    await mailNewFollowLinks(
+      database.db,
+      { contactEmail: goodRequest.contactEmail },
+      "192.0.2.80",
+      URL,
+    );
+    const fresh = await latestFollowToken(request.id);
+    expect((await openAuthorLink(database.db, fresh)).request.title).toBe("Bibliothèque de Podor");
+    // Asking is limited too; an unknown address is answered the same and mailed nothing.
+    await mailNewFollowLinks(
+      database.db,
+      { contactEmail: "inconnu@example.org" },
+      "192.0.2.81",
+      URL,
+    );
+    expect(
+      await database.db
+        .select()
+        .from(mailOutbox)
+        .where(eq(mailOutbox.recipient, "inconnu@example.org")),
+    ).toEqual([]);
   });
 });
 
@@ -297,7 +392,12 @@ describe("expiry", () => {
     await runRequestExpiry(database.db, URL, now);
     expect(await reminders()).toHaveLength(1);
 
-    const renewed = await renewRequest(database.db, { authorToken: token }, request.id);
+    expect(token).not.toBe(await latestFollowToken(request.id));
+    const renewed = await renewRequest(
+      database.db,
+      { authorToken: await latestFollowToken(request.id) },
+      request.id,
+    );
     expect(renewed.expiryRemindedAt).toBeNull();
     expect(renewed.expiresAt!.getTime()).toBeGreaterThan(now.getTime() + 360 * 86_400_000);
 
@@ -312,7 +412,7 @@ describe("expiry", () => {
       .where(eq(bourseRequests.id, request.id));
     expect(closed.status).toBe("closed");
     await expect(
-      renewRequest(database.db, { authorToken: token }, request.id),
+      renewRequest(database.db, { authorToken: await latestFollowToken(request.id) }, request.id),
     ).rejects.toBeInstanceOf(Invalid);
   });
 });

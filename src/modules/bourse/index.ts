@@ -3,6 +3,7 @@ export {
   MAX_ATTACHMENT_BYTES,
   closeRequest,
   createRequest,
+  confirmAuthorLink,
   openAuthorLink,
   renewRequest,
   resubmitRequest,
@@ -65,3 +66,4 @@ export {
   requestsForCollectivite,
 } from "./suggestions";
 export { evaluateSuggestions } from "./suggestion-evaluation";
+export { mailNewFollowLinks } from "./follow-links";

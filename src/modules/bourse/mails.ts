@@ -37,33 +37,67 @@ function authorMail(
 
 /** Mails of the Bourse-partenariats; each is documented in docs/mails/. */
 export const bourseMails = {
-  confirmAddress: (p: { lang: AuthorLanguage; title: string; url: string }) =>
+  /**
+   * The first mail to an address only asks to confirm it: nothing typed in the public form
+   * (title, names) is in it, so the form cannot carry a stranger's words to anybody's mailbox.
+   */
+  confirmAddress: (p: { lang: AuthorLanguage; url: string }) =>
     authorMail(
       p.lang,
       {
         fr: {
-          subject: `Confirmez votre demande de partenariat : ${p.title}`,
+          subject: "Confirmez votre adresse – Bourse-partenariats",
           paragraphs: [
-            `Votre demande de partenariat « ${p.title} » est enregistrée sur le portail de l'action extérieure des collectivités territoriales.`,
-            "Pour la transmettre à l'ambassade de France et à la DAECT, confirmez votre adresse électronique en ouvrant le lien ci-dessous. Ce lien vous permet ensuite de suivre et de compléter votre demande : conservez ce message.",
+            "Une demande de partenariat a été déposée avec cette adresse électronique sur le portail de l'action extérieure des collectivités territoriales.",
+            "Si elle vient de vous, ouvrez le lien ci-dessous et confirmez votre adresse : la demande sera alors transmise à l'ambassade de France et à la DAECT. Ce lien privé, valable un mois, vous permet ensuite de suivre votre demande. Sinon, ignorez ce message : rien ne sera transmis.",
           ],
-          action: "Confirmer et transmettre ma demande",
+          action: "Confirmer mon adresse",
         },
         en: {
-          subject: `Confirm your partnership request: ${p.title}`,
+          subject: "Confirm your address – Bourse-partenariats",
           paragraphs: [
-            `Your partnership request "${p.title}" has been saved on the portal of the external action of French local governments.`,
-            "To send it to the French embassy and to the DAECT, confirm your e-mail address by opening the link below. The same link lets you follow and complete your request later: please keep this message.",
+            "A partnership request has been filed with this e-mail address on the portal of the external action of French local governments.",
+            "If it comes from you, open the link below and confirm your address: the request will then be sent to the French embassy and to the DAECT. This private link, valid for one month, then lets you follow your request. Otherwise, ignore this message: nothing will be sent.",
           ],
-          action: "Confirm and send my request",
+          action: "Confirm my address",
         },
         es: {
-          subject: `Confirme su solicitud de asociación: ${p.title}`,
+          subject: "Confirme su dirección – Bourse-partenariats",
           paragraphs: [
-            `Su solicitud de asociación «${p.title}» ha quedado registrada en el portal de la acción exterior de las colectividades territoriales francesas.`,
-            "Para transmitirla a la embajada de Francia y a la DAECT, confirme su dirección electrónica abriendo el enlace siguiente. El mismo enlace le permite seguir y completar su solicitud: conserve este mensaje.",
+            "Se ha presentado una solicitud de asociación con esta dirección electrónica en el portal de la acción exterior de las colectividades territoriales francesas.",
+            "Si procede de usted, abra el enlace siguiente y confirme su dirección: la solicitud se transmitirá entonces a la embajada de Francia y a la DAECT. Este enlace privado, válido durante un mes, le permite después seguir su solicitud. De lo contrario, ignore este mensaje: no se transmitirá nada.",
           ],
-          action: "Confirmar y transmitir mi solicitud",
+          action: "Confirmar mi dirección",
+        },
+      },
+      p.url,
+    ),
+
+  /** To an author without an account who asked for a new private link to its request. */
+  newFollowLink: (p: { lang: AuthorLanguage; title: string; url: string }) =>
+    authorMail(
+      p.lang,
+      {
+        fr: {
+          subject: "Votre nouveau lien de suivi – Bourse-partenariats",
+          paragraphs: [
+            `Voici un nouveau lien privé pour suivre votre demande « ${p.title} ». Il remplace les liens reçus auparavant et reste valable un mois.`,
+          ],
+          action: "Suivre ma demande",
+        },
+        en: {
+          subject: "Your new follow-up link – Bourse-partenariats",
+          paragraphs: [
+            `Here is a new private link to follow your request "${p.title}". It replaces the links received before and is valid for one month.`,
+          ],
+          action: "Follow my request",
+        },
+        es: {
+          subject: "Su nuevo enlace de seguimiento – Bourse-partenariats",
+          paragraphs: [
+            `Este es un nuevo enlace privado para seguir su solicitud «${p.title}». Sustituye a los enlaces recibidos anteriormente y es válido durante un mes.`,
+          ],
+          action: "Seguir mi solicitud",
         },
       },
       p.url,

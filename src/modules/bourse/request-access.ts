@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import type { Actor } from "../../platform/auth/actor";
 import { hashToken } from "../../platform/auth/tokens";
 import { type Queryable, rowsOf } from "../../platform/db/client";
@@ -41,10 +41,15 @@ export async function requestOfAuthorLink(q: Queryable, token: string, lock = fa
   const [link] = await q
     .select({ requestId: bourseAuthorLinks.requestId })
     .from(bourseAuthorLinks)
-    .where(eq(bourseAuthorLinks.tokenHash, hashToken(token)));
+    .where(
+      and(
+        eq(bourseAuthorLinks.tokenHash, hashToken(token)),
+        gt(bourseAuthorLinks.expiresAt, new Date()),
+      ),
+    );
   if (!link)
     throw new NotFound(
-      "Ce lien de suivi n'est pas valable : utilisez le dernier lien reçu par courriel.",
+      "Ce lien de suivi n'est plus valable (expiré ou remplacé par un lien plus récent) : utilisez le dernier lien reçu par courriel, ou demandez-en un nouveau sur /bourse/suivi.",
     );
   return findRequest(q, link.requestId, lock);
 }

@@ -1,3 +1,4 @@
+import { allowPublicRequest } from "./follow-links";
 import { eq, sql } from "drizzle-orm";
 import { recordChange } from "../../platform/audit/audit";
 import { mailMembers } from "../../platform/auth/member-addresses";
@@ -108,6 +109,8 @@ export async function createRequest(
   uploads: Upload[],
   publicUrl: string,
   formLanguage = "fr",
+  /** The client filing the public form, for its mailing limits (platform/auth/throttle). */
+  clientAddress?: string,
 ) {
   const membership =
     actor.kind === "user"
@@ -120,6 +123,8 @@ export async function createRequest(
   }
   const input = await checkRequest(db, values);
   const uploads_ = await checkUploads(uploads, 0);
+  if (actor.kind !== "user" && clientAddress)
+    await allowPublicRequest(db, input.contactEmail, clientAddress);
   return db.transaction(async (tx) => {
     const [authority] =
       membership?.role === "autorite"
@@ -150,11 +155,7 @@ export async function createRequest(
     if (actor.kind === "user") return { request, followUrl: null };
     const url = await authorUrl(tx, request, publicUrl);
     await enqueueMail(tx, {
-      ...bourseMails.confirmAddress({
-        lang: authorLanguage(request.formLanguage),
-        title: request.title,
-        url,
-      }),
+      ...bourseMails.confirmAddress({ lang: authorLanguage(request.formLanguage), url }),
       to: request.contactEmail,
       template: "bourse-confirm-address",
       idempotencyKey: `bourse:request:${request.id}:confirm-address`,
@@ -212,15 +213,24 @@ async function send(
  * The author without an account opens its private link: the first time, that confirms
  * the address and sends the request; afterwards it only opens the request.
  */
-export async function openAuthorLink(db: Db, token: string, publicUrl: string) {
+export async function openAuthorLink(db: Db, token: string) {
+  const request = await requestOfAuthorLink(db, token);
+  return { request, awaitsConfirmation: awaitsConfirmation(request) };
+}
+
+const awaitsConfirmation = (request: RequestRow) =>
+  request.status === "draft" && request.emailVerifiedAt === null;
+
+/**
+ * The author confirms its address with the button of the private page (a POST: mail
+ * scanners that open links do not confirm anything), which sends the request.
+ */
+export async function confirmAuthorLink(db: Db, token: string, publicUrl: string) {
   return db.transaction(async (tx) => {
     const request = await requestOfAuthorLink(tx, token, true);
-    if (request.status === "draft" && request.emailVerifiedAt === null)
-      return {
-        request: await send(tx, { authorToken: token }, request, "submit", publicUrl),
-        confirmed: true,
-      };
-    return { request, confirmed: false };
+    if (!awaitsConfirmation(request))
+      throw new Invalid({ intent: "Cette demande est déjà confirmée et transmise." });
+    return send(tx, { authorToken: token }, request, "submit", publicUrl);
   });
 }
 

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { hashToken, newToken } from "../../platform/auth/tokens";
 import { type Queryable, type Tx, rowsOf } from "../../platform/db/client";
 import type { RequestRow } from "./request-access";
@@ -6,11 +6,13 @@ import { bourseAuthorLinks } from "./schema";
 
 /**
  * The link a mail gives the author: the request's page for an account, or a new private
- * link for an author without one (only its hash is stored).
+ * link for an author without one (only its hash is stored). The new link ends the older
+ * ones: a mail forwarded or left in an old mailbox opens nothing.
  */
 export async function authorUrl(tx: Tx, request: RequestRow, publicUrl: string) {
   if (request.authorOrganisationId !== null) return `${publicUrl}/bourse/demandes/${request.id}`;
   const token = newToken();
+  await tx.delete(bourseAuthorLinks).where(eq(bourseAuthorLinks.requestId, request.id));
   await tx.insert(bourseAuthorLinks).values({ tokenHash: hashToken(token), requestId: request.id });
   return `${publicUrl}/bourse/suivi/${token}`;
 }

@@ -189,7 +189,8 @@ export const bourseOpinions = pgTable(
 
 /**
  * Private links of an author without an account: each mail to the author carries a new
- * one (only its SHA-256 is kept), and every link stays valid while the request lives.
+ * one (only its SHA-256 is kept), which ends the older ones; a link also ends after a month,
+ * and the author can ask for a new one by mail.
  */
 export const bourseAuthorLinks = pgTable(
   "bourse_author_links",
@@ -199,6 +200,10 @@ export const bourseAuthorLinks = pgTable(
       .notNull()
       .references(() => bourseRequests.id, { onDelete: "cascade" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** A link serves a month; a newer link mailed to the author ends the older ones. */
+    expiresAt: timestamp("expires_at", { withTimezone: true })
+      .notNull()
+      .default(sql`now() + interval '30 days'`),
   },
   (table) => [index("bourse_author_links_request_idx").on(table.requestId)],
 );

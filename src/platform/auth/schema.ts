@@ -1,4 +1,5 @@
 import {
+  bigserial,
   serial,
   boolean,
   index,
@@ -78,6 +79,8 @@ export const sessions = pgTable(
     idHash: text("id_hash").primaryKey(),
     userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Refreshed as the person uses the portal: a session left idle too long ends. */
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   },
   (table) => [
@@ -97,17 +100,24 @@ export const passwordResetTokens = pgTable("password_reset_tokens", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** Failed sign-in attempts, counted per e-mail and per client address. */
-export const signInFailures = pgTable(
-  "sign_in_failures",
+/**
+ * What is throttled, one row per attempt: a failed sign-in, a reset requested, a form mailing
+ * an address… `subject` is the account or address aimed at, `clientAddress` who asked, so
+ * limits hold per subject, per client and per pair. Counted in the database so that every
+ * instance of the portal sees the same attempts.
+ */
+export const throttleEvents = pgTable(
+  "throttle_events",
   {
-    id: serial("id").primaryKey(),
-    email: text("email").notNull(),
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    action: text("action").notNull(),
+    subject: text("subject").notNull(),
     clientAddress: text("client_address").notNull(),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    index("sign_in_failures_email_idx").on(table.email, table.at),
-    index("sign_in_failures_address_idx").on(table.clientAddress, table.at),
+    index("throttle_events_subject_idx").on(table.action, table.subject, table.at),
+    index("throttle_events_client_idx").on(table.action, table.clientAddress, table.at),
+    index("throttle_events_at_idx").on(table.at),
   ],
 );

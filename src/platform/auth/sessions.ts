@@ -1,4 +1,4 @@
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, lt, or } from "drizzle-orm";
 import type { Queryable } from "../db/client";
 import type { Actor, Membership } from "./actor";
 import { roleOfOrganisationKind, visitor } from "./actor";
@@ -6,7 +6,16 @@ import { memberships, organisations, sessions, users } from "./schema";
 import { hashToken, newToken } from "./tokens";
 
 export const SESSION_COOKIE = "aect_session";
+/** A session ends after this long whatever happens, and sooner when left idle. */
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+/** Last-seen times are written at most this often: not a database write per page. */
+const LAST_SEEN_STEP_MS = 60 * 1000;
+
+/**
+ * Over HTTPS a cookie's name carries the `__Host-` prefix: browsers then accept it only if
+ * Secure, for the whole site and from this host alone (no subdomain can plant one).
+ */
+export const cookieName = (name: string, secure: boolean) => (secure ? `__Host-${name}` : name);
 
 /** Opens a session for a user and returns the cookie value (never stored in clear). */
 export async function openSession(q: Queryable, userId: number): Promise<string> {
@@ -47,19 +56,34 @@ export async function membershipsOf(q: Queryable, userId: number): Promise<Membe
 }
 
 /** The actor behind a session cookie; a missing, expired or unknown session is a visitor. */
-export async function actorForSession(q: Queryable, token: string | undefined): Promise<Actor> {
+export async function actorForSession(
+  q: Queryable,
+  token: string | undefined,
+  idleMs: number,
+  now = new Date(),
+): Promise<Actor> {
   if (!token) return visitor;
+  const idHash = hashToken(token);
   const [row] = await q
     .select({
       userId: users.id,
       email: users.email,
       displayName: users.displayName,
       isActive: users.isActive,
+      lastSeenAt: sessions.lastSeenAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.idHash, hashToken(token)), gt(sessions.expiresAt, new Date())));
+    .where(
+      and(
+        eq(sessions.idHash, idHash),
+        gt(sessions.expiresAt, now),
+        gt(sessions.lastSeenAt, new Date(now.getTime() - idleMs)),
+      ),
+    );
   if (!row?.isActive) return visitor;
+  if (now.getTime() - row.lastSeenAt.getTime() > LAST_SEEN_STEP_MS)
+    await q.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash));
   return {
     kind: "user",
     userId: row.userId,
@@ -67,4 +91,15 @@ export async function actorForSession(q: Queryable, token: string | undefined): 
     displayName: row.displayName,
     memberships: await membershipsOf(q, row.userId),
   };
+}
+
+/** Sessions past their end or left idle: removed by the periodic purge. */
+export async function purgeEndedSessions(q: Queryable, idleMs: number, now = new Date()) {
+  const removed = await q
+    .delete(sessions)
+    .where(
+      or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, new Date(now.getTime() - idleMs))),
+    )
+    .returning({ idHash: sessions.idHash });
+  return removed.length;
 }

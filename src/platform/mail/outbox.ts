@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Queryable } from "../db/client";
+import { sealMailSecrets } from "./sealed-secrets";
 import { mailAttachments, mailOutbox } from "./schema";
 
 export interface MailAttachment {
@@ -24,6 +25,7 @@ export interface OutgoingMail extends MailContent {
 
 /** Writes a mail to the outbox; call it inside the transaction of the change causing it. */
 export async function enqueueMail(q: Queryable, mail: OutgoingMail): Promise<void> {
+  const { texts, sealed } = sealMailSecrets({ text: mail.text, html: mail.html });
   const [stored] = await q
     .insert(mailOutbox)
     .values({
@@ -31,8 +33,9 @@ export async function enqueueMail(q: Queryable, mail: OutgoingMail): Promise<voi
       template: mail.template,
       recipient: mail.to,
       subject: mail.subject,
-      bodyText: mail.text,
-      bodyHtml: mail.html,
+      bodyText: texts.text,
+      bodyHtml: texts.html,
+      sealedSecrets: sealed,
     })
     .onConflictDoNothing({ target: mailOutbox.idempotencyKey })
     .returning({ id: mailOutbox.id });

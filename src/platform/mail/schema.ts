@@ -27,6 +27,8 @@ export const mailOutbox = pgTable(
     subject: text("subject").notNull(),
     bodyText: text("body_text").notNull(),
     bodyHtml: text("body_html").notNull(),
+    /** The secret tokens of the body, sealed (sealed-secrets.ts); emptied once delivered. */
+    sealedSecrets: text("sealed_secrets"),
     status: text("status", { enum: outboxStatuses }).notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),

@@ -3,6 +3,7 @@ import nodemailer from "nodemailer";
 import type { Logger } from "pino";
 import { type Db, rowsOf } from "../db/client";
 import { messageIdFor } from "./outbox";
+import { unsealMailSecrets } from "./sealed-secrets";
 import { mailAttachments, mailOutbox } from "./schema";
 
 export interface MailTransport {
@@ -58,7 +59,7 @@ export async function deliverDueMails(
         ORDER BY id
         LIMIT ${batchSize}
         FOR UPDATE SKIP LOCKED)
-    RETURNING id, idempotency_key, recipient, subject, body_text, body_html, attempts`);
+    RETURNING id, idempotency_key, recipient, subject, body_text, body_html, sealed_secrets, attempts`);
   let sent = 0;
   let failed = 0;
   const claimedRows = rowsOf(claimed);
@@ -72,19 +73,26 @@ export async function deliverDueMails(
       idempotencyKey: String(row.idempotency_key),
       attempts: Number(row.attempts),
     };
+    const sealed = row.sealed_secrets === null ? null : String(row.sealed_secrets);
     try {
       await transport.sendMail({
         from: options.from,
         to: String(row.recipient),
         subject: String(row.subject),
-        text: String(row.body_text),
-        html: String(row.body_html),
+        text: unsealMailSecrets(String(row.body_text), sealed),
+        html: unsealMailSecrets(String(row.body_html), sealed),
         messageId: messageIdFor(mail.idempotencyKey),
         attachments: attachments.get(mail.id),
       });
       await db
         .update(mailOutbox)
-        .set({ status: "sent", sentAt: new Date(), lockedUntil: null, lastError: null })
+        .set({
+          status: "sent",
+          sentAt: new Date(),
+          lockedUntil: null,
+          lastError: null,
+          sealedSecrets: null,
+        })
         .where(eq(mailOutbox.id, mail.id));
       sent += 1;
     } catch (error) {
@@ -94,6 +102,7 @@ export async function deliverDueMails(
         .set({
           status: giveUp ? "failed" : "pending",
           lockedUntil: null,
+          ...(giveUp ? { sealedSecrets: null } : {}),
           lastError: error instanceof Error ? error.message.slice(0, 500) : String(error),
           nextAttemptAt: sql`now() + make_interval(secs => ${retryDelaySeconds(mail.attempts)})`,
         })

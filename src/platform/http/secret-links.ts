@@ -1,0 +1,15 @@
+/**
+ * Pages opened from a mailed one-time or private link: the token in their path is a key.
+ * Mails keep such tokens out of storage (platform/mail/sealed-secrets) and these pages are
+ * never stored by a browser or a proxy.
+ */
+const SECRET_LINK_PREFIXES = ["mot-de-passe/nouveau", "invitation", "bourse/suivi"];
+
+const prefixes = SECRET_LINK_PREFIXES.map((prefix) => prefix.replace("/", "\\/")).join("|");
+
+/** A path served from a secret link. */
+export const isSecretLinkPath = (pathname: string) =>
+  new RegExp(`^\\/(${prefixes})\\/`).test(pathname);
+
+/** In a text: a secret link's path prefix (group 1) and its token (group 2). */
+export const secretLinkTokens = () => new RegExp(`(\\/(?:${prefixes})\\/)([\\w-]{16,})`, "g");
