@@ -4,6 +4,7 @@ import type { Actor } from "../src/platform/auth/actor";
 import type { PublicCache } from "../src/platform/cache";
 import type { AppConfig } from "../src/platform/config";
 import type { Db, DatabaseKind } from "../src/platform/db/client";
+import type { ExportSlots } from "../src/platform/http/export-slots";
 
 /** What every request can use: set once per request by the HTTP server. */
 export interface AppServices {
@@ -15,6 +16,8 @@ export interface AppServices {
   cache: PublicCache;
   /** The client as this server sees it (behind a trusted proxy: as the proxy says). */
   clientAddress: string;
+  /** Heavy exports running on this instance (platform/http/export-slots). */
+  exportSlots: ExportSlots;
 }
 
 export const appContext = createContext<AppServices>();

@@ -10,6 +10,7 @@ import type { Database } from "../src/platform/db/client";
 import { projectRoot } from "../src/platform/db/project-root";
 import { createPublicCache } from "../src/platform/cache";
 import { conditionalFiches } from "./conditional-fiches";
+import { exportSlots } from "../src/platform/http/export-slots";
 import { pageHandler } from "./page-handler";
 import { projectExportHandler } from "./project-export";
 
@@ -34,6 +35,8 @@ export function createApp(services: {
 }) {
   const app = express();
   const cache = createPublicCache();
+  // Two heavy exports at once per instance, one per client, four more waiting 20 s at most.
+  const slots = exportSlots({ overall: 2, perClient: 1, queueLength: 4, waitMs: 20_000 });
   app.disable("x-powered-by");
   // Client addresses (throttles) come from X-Forwarded-For only behind a proxy named in
   // TRUST_PROXY; by default the header is ignored, so nobody can rotate it to dodge a limit.
@@ -83,7 +86,10 @@ export function createApp(services: {
   // Before the public folder: a revalidated fiche is answered without touching the disk.
   app.get("/atlas/projets/:projectId", conditionalFiches(services.database.db));
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
-  app.get("/api/v1/projects/export", projectExportHandler(services.database.db, services.config));
+  app.get(
+    "/api/v1/projects/export",
+    projectExportHandler(services.database.db, services.config, slots),
+  );
   app.all(
     /.*/,
     pageHandler({
@@ -96,6 +102,7 @@ export function createApp(services: {
           config: services.config,
           logger: services.logger,
           cache,
+          exportSlots: slots,
           clientAddress: request.ip ?? request.socket.remoteAddress ?? "inconnu",
         });
         return context;

@@ -4,6 +4,7 @@ import type { AppServices } from "../app/context";
 import { apiErrorBody } from "../app/lib/api.server";
 import { parseExportFormat, parseProjectFilters, projectExport } from "../src/modules/atlas/index";
 import type { Db } from "../src/platform/db/client";
+import { EXPORT_BUSY_MESSAGE, type ExportSlots } from "../src/platform/http/export-slots";
 
 /**
  * GET /api/v1/projects/export: every project matching the filters, streamed as CSV, XLSX,
@@ -14,9 +15,24 @@ import type { Db } from "../src/platform/db/client";
 export function projectExportHandler(
   db: Db,
   config: AppServices["config"],
+  slots: ExportSlots,
 ): express.RequestHandler {
   return async (request, response, next) => {
     const params = new URL(request.originalUrl, "http://portail").searchParams;
+    const release = await slots.acquire(request.ip ?? "inconnu");
+    if (!release) {
+      response
+        .status(503)
+        .set({
+          "Retry-After": "60",
+          "Access-Control-Allow-Origin": "*",
+          "Cache-Control": "no-store",
+        })
+        .json({ error: EXPORT_BUSY_MESSAGE });
+      return;
+    }
+    // The slot is given back however the download ends (done, failed, client gone).
+    response.once("close", release);
     let file: Awaited<ReturnType<typeof projectExport>>;
     try {
       const format = parseExportFormat(params.get("format"));

@@ -3,7 +3,13 @@ import type express from "express";
 import pino from "pino";
 import { seedIfEmpty } from "../src/demo/seed";
 import { runCampaignSteps } from "../src/modules/apd/index";
-import { runOpinionDeadlines, runRequestExpiry } from "../src/modules/bourse/index";
+import { purgeExpiredInvitations } from "../src/modules/accounts/index";
+import {
+  purgeExpiredFollowLinks,
+  runOpinionDeadlines,
+  runRequestExpiry,
+} from "../src/modules/bourse/index";
+import { purgePlatform } from "../src/platform/housekeeping";
 import { sendAlertDigests } from "../src/modules/workspace/index";
 import { everyInterval } from "../src/platform/jobs/periodic";
 import { failInterruptedImports } from "../src/modules/atlas/import/import-commands";
@@ -83,6 +89,21 @@ export async function startPortal(
     logger,
   );
 
+  // Hourly: what no longer serves is removed (platform/housekeeping.ts).
+  const housekeeping = everyInterval(
+    "housekeeping",
+    60 * 60 * 1000,
+    async () => {
+      const purged = {
+        ...(await purgePlatform(database.db, config.sessionIdleMs)),
+        invitations: await purgeExpiredInvitations(database.db),
+        followLinks: await purgeExpiredFollowLinks(database.db),
+      };
+      logger.info({ purged }, "housekeeping");
+    },
+    logger,
+  );
+
   const app = createApp({ database, config, logger, devMiddleware: options.devMiddleware });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(config.port, () => resolve(listening));
@@ -99,6 +120,7 @@ export async function startPortal(
       await alerts.stop();
       await apdSteps.stop();
       await bourseDeadlines.stop();
+      await housekeeping.stop();
       await database.close();
     })();
     return closing;

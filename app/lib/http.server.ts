@@ -122,9 +122,22 @@ export const clearedSessionCookie = (secure: boolean) =>
     maxAge: 0,
   });
 
-/** Only same-site paths are accepted as a return address after sign-in. */
+/**
+ * Only same-site paths are accepted as a return address after sign-in: the value is read as
+ * a browser would (which drops tabs and line feeds, and takes "\\" for "/") and must stay on
+ * the portal; anything else, or any control character, returns to "Mon compte".
+ */
 export function safeReturnPath(value: string | null | undefined): string {
-  if (!value?.startsWith("/") || value.startsWith("//") || value.startsWith("/\\"))
-    return "/compte";
-  return value;
+  const fallback = "/compte";
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are refused.
+  if (!value?.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
+  const base = "http://portail.invalid";
+  let url: URL;
+  try {
+    url = new URL(value, base);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== base) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }

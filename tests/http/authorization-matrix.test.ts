@@ -454,6 +454,9 @@ const cases: Case[] = [
     scope: "other",
     expect: { daect: 403, others: 404 },
   },
+  // Anybody may ask for a new private link: an empty form is explained.
+  { pattern: "/bourse/suivi", expect: 200 },
+  { pattern: "/bourse/suivi", method: "POST", expect: 400 },
   { pattern: "/bourse/suivi/:token", expect: 404 },
   { pattern: "/bourse/suivi/:token", method: "POST", expect: 404 },
   { pattern: "/api/v1/bourse/stats", expect: 200 },

@@ -205,6 +205,12 @@ describe("an offer from a French collectivité", () => {
     const page = await embassy.get("/bourse/offres/nouvelle");
     expect(page.status).toBe(403);
     expect(page.html).toContain("Seuls les agents d&#x27;une collectivité française");
+    // Nor is the form offered to it, on the Bourse or in the site map (the policy decides).
+    for (const path of ["/bourse", "/plan-du-site"])
+      expect((await embassy.get(path)).html).not.toContain('href="/bourse/offres/nouvelle"');
+    const agent = new FormClient(served.portal.baseUrl);
+    await agent.signIn("agent-35238@example.org");
+    expect((await agent.get("/bourse")).html).toContain('href="/bourse/offres/nouvelle"');
     const visitor = await new FormClient(served.portal.baseUrl).get("/bourse/offres/nouvelle");
     expect(visitor.status).toBe(302);
     expect(visitor.location).toContain("/connexion?retour=");

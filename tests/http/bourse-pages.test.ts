@@ -111,9 +111,20 @@ describe("a request from the public form to a collectivité's interest", () => {
       .from(mailOutbox)
       .where(eq(mailOutbox.recipient, "m.ndiaye@kaolack.example.org"))
       .orderBy(desc(mailOutbox.id));
-    expect(confirmation.subject).toContain("Confirm your partnership request");
+    // The first mail only asks to confirm the address: nothing typed in the form is in it.
+    expect(confirmation.subject).toBe("Confirm your address – Bourse-partenariats");
+    expect(deliveredText(confirmation)).not.toContain("Kaolack");
     const link = /\/bourse\/suivi\/[\w-]+/.exec(deliveredText(confirmation))![0];
-    const confirmed = await author.get(link);
+    // Opening the link (a mail scanner would) confirms nothing: a button does.
+    const opened = await author.get(link);
+    expect(opened.status).toBe(200);
+    expect(opened.html).toContain("Confirmer et transmettre");
+    const [draft] = await served.database.db
+      .select()
+      .from(bourseRequests)
+      .where(eq(bourseRequests.contactEmail, "m.ndiaye@kaolack.example.org"));
+    expect(draft.status).toBe("draft");
+    const confirmed = await author.post(link, { intent: "confirm" });
     expect(confirmed.status).toBe(200);
     expect(confirmed.html).toContain("Adresse confirmée");
     // The author sees which French collectivités might answer, each with its reasons.

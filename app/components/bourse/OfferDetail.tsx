@@ -30,7 +30,6 @@ export interface OfferDetailView {
     opinionsDueOn: string | null;
     decisionComment: string;
     decidedAt: Day;
-    decidedByLabel: string | null;
     publishedAt: Day;
     expiresAt: Day;
     version: number;

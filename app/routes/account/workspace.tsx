@@ -1,8 +1,11 @@
+import { TooManyRequests } from "../../../src/platform/errors";
+import { EXPORT_BUSY_MESSAGE } from "../../../src/platform/http/export-slots";
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { redirect, useActionData, useLoaderData } from "react-router";
 import {
+  EXTRACTION_QUOTA,
   deleteExtraction,
   deleteSearch,
   keepExtraction,
@@ -34,6 +37,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const notice = new URL(request.url).searchParams.get("fait");
   return guard(request, async () => ({
     ...(await workspaceOf(db, actor)),
+    quota: EXTRACTION_QUOTA,
     tasks: await bourseTasks(db, actor),
     suggested: await Promise.all(
       (await actorCollectivites(db, actor)).map(async (collectivite) => ({
@@ -60,7 +64,7 @@ const idOf = (value: string | undefined) => {
 };
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const { db, config } = context.get(appContext);
+  const { db, config, exportSlots, clientAddress } = context.get(appContext);
   const { actor } = context.get(requestContext);
   const values = await readForm(request);
   return runAction(values, async () => {
@@ -69,9 +73,18 @@ export async function action({ request, context }: Route.ActionArgs) {
       case "enregistrer-recherche":
         await saveSearch(db, actor, values);
         return redirect("/mon-espace?fait=recherche");
-      case "garder-extraction":
-        await keepExtraction(db, actor, values, { publicUrl: config.publicUrl, now: new Date() });
+      case "garder-extraction": {
+        // Producing the file is a heavy export: it takes one of the instance's export slots.
+        const release = await exportSlots.acquire(clientAddress);
+        if (!release)
+          throw new TooManyRequests(EXPORT_BUSY_MESSAGE, { format: EXPORT_BUSY_MESSAGE });
+        try {
+          await keepExtraction(db, actor, values, { publicUrl: config.publicUrl, now: new Date() });
+        } finally {
+          release();
+        }
         return redirect("/mon-espace?fait=extraction");
+      }
       case "supprimer-recherche":
         await deleteSearch(db, actor, idOf(values.id));
         return redirect("/mon-espace?fait=supprime");
@@ -93,7 +106,7 @@ const size = (bytes: number) =>
     : `${(bytes / 1024 / 1024).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} Mo`;
 
 export default function WorkspacePage() {
-  const { searches, extractions, tasks, suggested, csrfToken, notice } =
+  const { searches, extractions, quota, tasks, suggested, csrfToken, notice } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failure = result && !result.ok ? result : undefined;
@@ -195,6 +208,15 @@ export default function WorkspacePage() {
         </div>
       )}
       <h2 className={fr.cx("fr-mt-6w")}>Mes extractions</h2>
+      <p>
+        Votre espace garde {quota.files} extractions et {quota.bytes / 1024 / 1024} Mo au plus : au-delà, les plus anciennes sont
+        retirées pour faire place à la nouvelle. Vous en gardez {extractions.length} (
+        {(extractions.reduce((sum, file) => sum + file.size, 0) / 1024 / 1024).toLocaleString(
+          "fr-FR",
+          { maximumFractionDigits: 1 },
+        )}{" "}
+        Mo).
+      </p>
       {extractions.length === 0 ? (
         <p>
           Aucune extraction gardée. Sous les résultats d'une recherche, « Garder une extraction »

@@ -1,7 +1,6 @@
 import { redirect, useActionData, useLoaderData } from "react-router";
 import { createOffer, offerListFields } from "../../../src/modules/bourse/index";
-import { Forbidden, Invalid, Unauthenticated } from "../../../src/platform/errors";
-import { offeredTo } from "../../../src/platform/policy";
+import { Invalid, Unauthenticated } from "../../../src/platform/errors";
 import { formToValues } from "../../../src/platform/validation";
 import { OfferForm } from "../../components/bourse/OfferForm";
 import { FormErrorSummary } from "../../components/FormFields";
@@ -19,7 +18,6 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const { actor, csrfToken } = context.get(requestContext);
   return guard(request, async () => {
     if (actor.kind !== "user") throw new Unauthenticated();
-    if (!offeredTo(actor, "bourse:offer:create")) throw new Forbidden();
     return { csrfToken, choices: await offerFormChoices(db, actor) };
   });
 }
@@ -30,7 +28,6 @@ export async function action({ request, context }: Route.ActionArgs) {
   const values: Record<string, string | string[]> = {};
   return runAction(values, async () => {
     if (actor.kind !== "user") throw new Unauthenticated();
-    if (!offeredTo(actor, "bourse:offer:create")) throw new Forbidden();
     Object.assign(values, formToValues(await request.formData(), offerListFields));
     const collectivites = await offerCollectivites(db, actor);
     const chosen = collectivites.find(

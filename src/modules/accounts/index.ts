@@ -1,5 +1,10 @@
 export { signIn, requestPasswordReset, resetPassword, findValidResetToken } from "./auth.commands";
-export { inviteMember, acceptInvitation, findPendingInvitation } from "./invitations.commands";
+export {
+  inviteMember,
+  acceptInvitation,
+  findPendingInvitation,
+  purgeExpiredInvitations,
+} from "./invitations.commands";
 export {
   organisationWithMembers,
   listUsers,

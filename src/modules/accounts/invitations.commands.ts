@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, lt } from "drizzle-orm";
 import { recordChange } from "../../platform/audit/audit";
 import { type Actor, auditActorOf } from "../../platform/auth/actor";
 import { hashPassword } from "../../platform/auth/passwords";
@@ -180,4 +180,13 @@ export async function acceptInvitation(
     });
     return { userId, sessionToken: await openSession(tx, userId) };
   });
+}
+
+/** Invitations past their date and never accepted: their links open nothing, removed. */
+export async function purgeExpiredInvitations(db: Db, now = new Date()) {
+  const removed = await db
+    .delete(invitations)
+    .where(and(isNull(invitations.acceptedAt), lt(invitations.expiresAt, now)))
+    .returning({ id: invitations.id });
+  return removed.length;
 }

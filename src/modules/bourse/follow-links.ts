@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt } from "drizzle-orm";
 import { type Attempt, withinQuota } from "../../platform/auth/throttle";
 import type { Db } from "../../platform/db/client";
 import { TooManyRequests } from "../../platform/errors";
@@ -7,7 +7,7 @@ import { emailField, parseInput } from "../../platform/validation";
 import { z } from "zod";
 import { authorLanguage, bourseMails } from "./mails";
 import { authorUrl } from "./request-recipients";
-import { bourseRequests } from "./schema";
+import { bourseAuthorLinks, bourseRequests } from "./schema";
 
 /**
  * The public form and the "new link" form mail an address typed by anybody: each is limited
@@ -83,4 +83,13 @@ export async function mailNewFollowLinks(
       });
     }
   });
+}
+
+/** Follow links past their month: they open nothing, removed. */
+export async function purgeExpiredFollowLinks(db: Db, now = new Date()) {
+  const removed = await db
+    .delete(bourseAuthorLinks)
+    .where(lt(bourseAuthorLinks.expiresAt, now))
+    .returning({ requestId: bourseAuthorLinks.requestId });
+  return removed.length;
 }

@@ -66,4 +66,4 @@ export {
   requestsForCollectivite,
 } from "./suggestions";
 export { evaluateSuggestions } from "./suggestion-evaluation";
-export { mailNewFollowLinks } from "./follow-links";
+export { mailNewFollowLinks, purgeExpiredFollowLinks } from "./follow-links";

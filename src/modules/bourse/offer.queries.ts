@@ -60,7 +60,16 @@ export async function offerView(q: Queryable, actor: Actor, offerId: number, now
   const mine = opinions.find((opinion) =>
     actingMembership(actor, "bourse:opinion:give", { organisationId: opinion.organisation_id }),
   );
-  const { contactName, contactEmail, decisionComment, ...open } = offer;
+  // Who decided (a DAECT agent's name and address) is kept for the journal, never sent.
+  const {
+    contactName,
+    contactEmail,
+    decisionComment,
+    decidedByLabel: _decidedBy,
+    deadlineNotifiedAt: _notified,
+    expiryRemindedAt: _reminded,
+    ...open
+  } = offer;
   const showsDecision = isOwner || manages;
   return {
     offer: {

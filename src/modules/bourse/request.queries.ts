@@ -73,7 +73,19 @@ export async function requestView(q: Queryable, who: RequestActor, requestId: nu
         .from(bourseAttachments)
         .where(eq(bourseAttachments.requestId, request.id))
     : [];
-  const { contactName, contactFunction, contactEmail, contactPhone, ...open } = request;
+  // Who triaged (a State agent's name and address), the search vector and the reminder
+  // bookkeeping are never sent to a page: the page shows none of them.
+  const {
+    contactName,
+    contactFunction,
+    contactEmail,
+    contactPhone,
+    triagedByLabel: _triagedBy,
+    search: _search,
+    expiryRemindedAt: _reminded,
+    emailVerifiedAt: _verified,
+    ...open
+  } = request;
   const mayMatch = resource !== null && can(actor, "bourse:request:match", resource);
   const matchedWith = request.matchedCollectiviteId
     ? (rowsOf<{ id: number; name: string }>(

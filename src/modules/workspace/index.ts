@@ -1,5 +1,6 @@
 export {
   MAX_EXTRACTION_PROJECTS,
+  EXTRACTION_QUOTA,
   deleteExtraction,
   deleteSearch,
   extractionFile,

@@ -1,7 +1,7 @@
-import { desc, eq, sql } from "drizzle-orm";
+import { desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "../../platform/auth/actor";
-import { type Db, rowsOf } from "../../platform/db/client";
+import { type Db, type Tx, rowsOf } from "../../platform/db/client";
 import { Invalid, NotFound, Unauthenticated } from "../../platform/errors";
 import { authorize, can } from "../../platform/policy";
 import { parseInput, textField } from "../../platform/validation";
@@ -147,20 +147,52 @@ export async function keepExtraction(
   const chunks: Buffer[] = [];
   for await (const chunk of file.body) chunks.push(Buffer.from(chunk));
   const content = Buffer.concat(chunks);
-  const [kept] = await db
-    .insert(extractions)
-    .values({
-      userId,
-      format,
-      query,
-      filename: file.filename,
-      contentType: file.contentType,
-      content,
-      size: content.length,
-      projects: total,
-    })
-    .returning({ id: extractions.id });
-  return kept;
+  if (content.length > EXTRACTION_QUOTA.bytes)
+    throw new Invalid({
+      format: `Ce fichier pèserait ${megabytes(content.length)} Mo, plus que les ${megabytes(EXTRACTION_QUOTA.bytes)} Mo de votre espace : précisez la recherche ou téléchargez-le directement.`,
+    });
+  return db.transaction(async (tx) => {
+    const [kept] = await tx
+      .insert(extractions)
+      .values({
+        userId,
+        format,
+        query,
+        filename: file.filename,
+        contentType: file.contentType,
+        content,
+        size: content.length,
+        projects: total,
+      })
+      .returning({ id: extractions.id });
+    await makeRoom(tx, userId);
+    return kept;
+  });
+}
+
+/** What a person's space keeps at most: the oldest files give way to the newest. */
+export const EXTRACTION_QUOTA = { files: 20, bytes: 100 * 1024 * 1024 };
+
+const megabytes = (bytes: number) =>
+  (bytes / 1024 / 1024).toLocaleString("fr-FR", { maximumFractionDigits: 1 });
+
+/** Removes the person's oldest extractions until the quota holds (the newest always stays). */
+async function makeRoom(tx: Tx, userId: number) {
+  const files = await tx
+    .select({ id: extractions.id, size: extractions.size })
+    .from(extractions)
+    .where(eq(extractions.userId, userId))
+    .orderBy(desc(extractions.id));
+  let count = 0;
+  let bytes = 0;
+  const removed: number[] = [];
+  for (const file of files) {
+    count += 1;
+    bytes += file.size;
+    if (count > 1 && (count > EXTRACTION_QUOTA.files || bytes > EXTRACTION_QUOTA.bytes))
+      removed.push(file.id);
+  }
+  if (removed.length > 0) await tx.delete(extractions).where(inArray(extractions.id, removed));
 }
 
 async function ownExtraction(db: Db, actor: Actor, id: number) {

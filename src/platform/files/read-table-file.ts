@@ -1,4 +1,5 @@
-import { parse } from "csv-parse/sync";
+import { Readable } from "node:stream";
+import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
 import { Invalid } from "../errors";
 
@@ -21,7 +22,9 @@ export function normalizeHeader(header: string): string {
 /**
  * The rows of an uploaded CSV (UTF-8, `;` or `,` separated, as Excel saves it in French) or
  * XLSX (first sheet) file, as text keyed by normalised header. Blank lines are skipped; each
- * row keeps the line number a spreadsheet shows.
+ * row keeps the line number a spreadsheet shows. Both formats are read as streams that stop
+ * at the first row past the limit, and give the event loop back every few hundred rows: a
+ * huge file is refused quickly and never holds the server.
  */
 export async function readImportFile(
   filename: string,
@@ -30,34 +33,49 @@ export async function readImportFile(
   if (content.length === 0) throw fileError("Le fichier est vide.");
   if (content.length > MAX_IMPORT_BYTES)
     throw fileError("Le fichier dépasse 20 Mo : découpez-le en plusieurs fichiers.");
-  const table = /\.xlsx$/i.test(filename)
-    ? await readXlsx(content)
+  const lines = /\.xlsx$/i.test(filename)
+    ? xlsxLines(content)
     : /\.csv$/i.test(filename)
-      ? readCsv(content)
+      ? csvLines(content)
       : null;
-  if (!table) throw fileError("Le fichier doit être au format CSV (.csv) ou Excel (.xlsx).");
-  const [header, ...lines] = table;
-  if (!header || header.every((cell) => cell.trim() === ""))
-    throw fileError("La première ligne du fichier doit contenir les noms des colonnes.");
-  const headers = header.map(normalizeHeader);
+  if (!lines) throw fileError("Le fichier doit être au format CSV (.csv) ou Excel (.xlsx).");
+  let headers: string[] | null = null;
   const rows: Record<string, string>[] = [];
-  lines.forEach((cells, i) => {
-    if (cells.every((cell) => cell.trim() === "")) return;
-    const row: Record<string, string> = { _line: String(i + 2) };
+  for await (const { number, cells } of lines) {
+    if (headers === null) {
+      if (number !== 1 || cells.every((cell) => cell.trim() === "")) break;
+      headers = cells.map(normalizeHeader);
+      continue;
+    }
+    if (cells.every((cell) => cell.trim() === "")) continue;
+    if (rows.length === MAX_IMPORT_ROWS)
+      throw fileError(
+        `Le fichier contient plus de ${MAX_IMPORT_ROWS.toLocaleString("fr-FR")} lignes : ${MAX_IMPORT_ROWS.toLocaleString("fr-FR")} au plus par import. Découpez-le en plusieurs fichiers.`,
+      );
+    const row: Record<string, string> = { _line: String(number) };
     headers.forEach((name, column) => {
       if (name) row[name] = (cells[column] ?? "").trim();
     });
     rows.push(row);
-  });
+    if (rows.length % YIELD_EVERY === 0) await yieldToEventLoop();
+  }
+  if (!headers)
+    throw fileError("La première ligne du fichier doit contenir les noms des colonnes.");
   if (rows.length === 0) throw fileError("Le fichier ne contient aucune ligne de données.");
-  if (rows.length > MAX_IMPORT_ROWS)
-    throw fileError(
-      `Le fichier contient ${rows.length} lignes : ${MAX_IMPORT_ROWS} au plus par import.`,
-    );
   return { headers, rows };
 }
 
-function readCsv(content: Buffer): string[][] {
+const YIELD_EVERY = 500;
+/** Lets other requests run between two slices of a long loop. */
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+interface Line {
+  /** The line number a spreadsheet shows (1: the header). */
+  number: number;
+  cells: string[];
+}
+
+async function* csvLines(content: Buffer): AsyncGenerator<Line> {
   const text = content.toString("utf8");
   if (text.includes("\uFFFD"))
     throw fileError(
@@ -66,34 +84,52 @@ function readCsv(content: Buffer): string[][] {
   const firstLine = text.slice(0, text.indexOf("\n") === -1 ? undefined : text.indexOf("\n"));
   const delimiter =
     (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
+  const parser = Readable.from([text]).pipe(
+    parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: false }),
+  );
+  let number = 0;
   try {
-    return parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: false });
+    for await (const cells of parser) {
+      number += 1;
+      yield { number, cells: cells as string[] };
+    }
   } catch (error) {
+    if (error instanceof Invalid) throw error;
     const line = (error as { lines?: number }).lines;
     throw fileError(
       `Le fichier CSV est mal formé${line ? ` (ligne ${line})` : ""} : vérifiez les guillemets.`,
     );
+  } finally {
+    parser.destroy();
   }
 }
 
-async function readXlsx(content: Buffer): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
+async function* xlsxLines(content: Buffer): AsyncGenerator<Line> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([content]), {
+    sharedStrings: "cache",
+    hyperlinks: "ignore",
+    styles: "cache",
+    worksheets: "emit",
+  });
+  let sawSheet = false;
   try {
-    await workbook.xlsx.load(content as unknown as ArrayBuffer);
-  } catch {
+    for await (const sheet of reader) {
+      sawSheet = true;
+      for await (const row of sheet) {
+        const cells: string[] = [];
+        row.eachCell({ includeEmpty: true }, (cell, column) => {
+          cells[column - 1] = cellText(cell);
+        });
+        yield { number: row.number, cells: Array.from(cells, (cell) => cell ?? "") };
+      }
+      // The first sheet only: the template's "Notice" sheet follows it.
+      break;
+    }
+  } catch (error) {
+    if (error instanceof Invalid) throw error;
     throw fileError("Le fichier Excel ne peut pas être lu : enregistrez-le au format .xlsx.");
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw fileError("Le fichier Excel ne contient aucune feuille.");
-  const table: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, column) => {
-      cells[column - 1] = cellText(cell);
-    });
-    table[rowNumber - 1] = Array.from(cells, (cell) => cell ?? "");
-  });
-  return Array.from(table, (row) => row ?? []);
+  if (!sawSheet) throw fileError("Le fichier Excel ne contient aucune feuille.");
 }
 
 /** A cell as the text a person sees (dates as JJ/MM/AAAA, numbers as typed). */
