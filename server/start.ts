@@ -1,4 +1,5 @@
 import type { Server } from "node:http";
+import path from "node:path";
 import type express from "express";
 import pino from "pino";
 import { seedIfEmpty } from "../src/demo/seed";
@@ -17,7 +18,11 @@ import { projectIndexIsIncomplete, rebuildProjectIndex } from "../src/modules/at
 import { type AppConfig, ConfigError, loadConfig } from "../src/platform/config";
 import { openDatabase } from "../src/platform/db/client";
 import { migrateDatabase } from "../src/platform/db/migrate";
-import { createSmtpTransport, startMailWorker } from "../src/platform/mail/worker";
+import {
+  createFolderTransport,
+  createSmtpTransport,
+  startMailWorker,
+} from "../src/platform/mail/worker";
 import { loadReferenceData } from "../src/reference/load/index";
 import { createApp } from "./app";
 
@@ -53,13 +58,21 @@ export async function startPortal(
   }
   await failInterruptedImports(database.db);
 
-  const worker = config.smtpUrl
-    ? startMailWorker(database.db, createSmtpTransport(config.smtpUrl), {
+  const mailFolder = path.resolve(config.dataDir, "courriels");
+  const transport = config.smtpUrl
+    ? createSmtpTransport(config.smtpUrl)
+    : config.env !== "production"
+      ? createFolderTransport(mailFolder)
+      : null;
+  const worker = transport
+    ? startMailWorker(database.db, transport, {
         from: config.mailFrom,
         intervalMs: config.mailWorkerIntervalMs,
         logger,
       })
     : null;
+  if (!config.smtpUrl && worker)
+    logger.warn({ folder: mailFolder }, "SMTP_URL is not set: mails are written as .eml files");
   if (!worker)
     logger.warn("SMTP_URL is not set: mails are kept in the outbox (see /admin/courriels)");
   // Hourly: each alerted search is looked at, and mailed about at most once a week.

@@ -160,10 +160,39 @@ export const pageNumberField = () =>
     .regex(/^\d{1,6}$/, "Le numéro de page doit être un nombre entier.")
     .transform(Number);
 
-/** A calendar day typed as AAAA-MM-JJ (a date field), which must exist. */
-export const isoDateField = (label: string) =>
+/** Whether AAAA-MM-JJ names a day of the calendar (not 31 February, which Date.parse takes). */
+const dayExists = (value: string) => {
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+};
+
+/**
+ * A calendar day typed as AAAA-MM-JJ (a date field), which must exist and fall within a
+ * sensible horizon: from 1900 to `maxYearsAhead` years from now (ten by default).
+ */
+export const isoDateField = (label: string, { maxYearsAhead = 10 } = {}) =>
   z
     .string({ message: `${label} est obligatoire.` })
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} doit être une date au format AAAA-MM-JJ.`)
-    .refine((value) => !Number.isNaN(Date.parse(value)), `${label} n'existe pas.`);
+    .refine(dayExists, `${label} n'existe pas dans le calendrier.`)
+    .refine(
+      (value) => {
+        const year = Number(value.slice(0, 4));
+        return year >= 1900 && year <= new Date().getUTCFullYear() + maxYearsAhead;
+      },
+      `${label} est trop lointaine : choisissez une date entre 1900 et ${new Date().getUTCFullYear() + maxYearsAhead}.`,
+    );
+
+/**
+ * A checkbox: ticked ("on", as browsers send it, or "true") or not (absent or empty). Any
+ * other value was not offered by the form and is refused on the field.
+ */
+export const checkboxField = (label: string) =>
+  z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || ["", "on", "true"].includes(value), {
+      message: `${label} : valeur inattendue, cochez ou décochez la case.`,
+    })
+    .transform((value) => value === "on" || value === "true");

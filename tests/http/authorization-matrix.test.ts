@@ -5,13 +5,13 @@ import { extractions } from "../../src/modules/workspace/schema";
 import { projectCountries } from "../../src/modules/atlas/schema";
 import { rowsOf } from "../../src/platform/db/client";
 import { beforeAll, describe, expect, it } from "vitest";
-import routes from "../../app/routes";
 import { hashPassword } from "../../src/platform/auth/passwords";
 import { memberships, organisations, users } from "../../src/platform/auth/schema";
 import { enqueueMail } from "../../src/platform/mail/outbox";
 import { mailOutbox } from "../../src/platform/mail/schema";
 import { FormClient } from "../support/browserless";
 import { portalForTestFile } from "../support/portal";
+import { routePaths } from "../support/routes";
 
 /**
  * Every route × every role × own/other scope, through real HTTP on the built served.portal.
@@ -528,21 +528,6 @@ function expected(entry: Case, role: RoleName): number {
   return entry.expect[role] ?? entry.expect.others ?? Number.NaN;
 }
 
-interface RouteEntry {
-  path?: string;
-  children?: RouteEntry[];
-}
-function routePaths(entries: RouteEntry[]): string[] {
-  return entries.flatMap((entry) => [
-    ...(entry.path === undefined
-      ? entry.children
-        ? []
-        : ["/"]
-      : [entry.path === "*" ? "*" : `/${entry.path}`]),
-    ...routePaths(entry.children ?? []),
-  ]);
-}
-
 const served = portalForTestFile();
 const clients = new Map<RoleName, FormClient>();
 const ownOrganisation = new Map<RoleName, number>();
@@ -795,7 +780,7 @@ beforeAll(async () => {
 describe("authorisation matrix", () => {
   it("covers every route of the portal", () => {
     const covered = new Set(cases.map((entry) => entry.pattern));
-    const missing = routePaths(routes as RouteEntry[]).filter((path) => !covered.has(path));
+    const missing = routePaths().filter((path) => !covered.has(path));
     expect(missing).toEqual([]);
   });
 

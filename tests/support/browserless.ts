@@ -23,6 +23,11 @@ export class FormClient {
     }
   }
 
+  /** The cookies this client holds, as a header for a request built by hand. */
+  cookieHeaderForTests() {
+    return this.cookieHeader();
+  }
+
   cookie(name: string) {
     return this.cookies.get(name);
   }

@@ -1,8 +1,7 @@
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
-import { Input } from "@codegouvfr/react-dsfr/Input";
-import { Select } from "@codegouvfr/react-dsfr/Select";
+import type { FormFailure } from "../../lib/http.server";
 import { CsrfField } from "../CsrfField";
+import { CheckboxGroup, SelectField, TextField } from "../FormFields";
 
 const formats = [
   ["csv", "CSV"],
@@ -14,9 +13,20 @@ const formats = [
 
 /**
  * For signed-in people: keep the current search (with its map view) in "Mon espace", with
- * an optional weekly alert, or keep an extraction of it as a file.
+ * an optional weekly alert, or keep an extraction of it as a file. Shown again by Mon espace
+ * when one of these forms comes back refused, with the message under its field.
  */
-export function KeepInWorkspace({ csrfToken, query }: { csrfToken: string; query: string }) {
+export function KeepInWorkspace({
+  csrfToken,
+  query,
+  failure,
+}: {
+  csrfToken: string;
+  query: string;
+  failure?: FormFailure;
+}) {
+  const searchFailure = failure?.values.intent === "enregistrer-recherche" ? failure : undefined;
+  const extractionFailure = failure?.values.intent === "garder-extraction" ? failure : undefined;
   return (
     <section className="fr-mt-4w fr-p-3w fr-background-alt--grey" aria-labelledby="garder-titre">
       <h2 id="garder-titre" className="fr-h5">
@@ -26,18 +36,20 @@ export function KeepInWorkspace({ csrfToken, query }: { csrfToken: string; query
         <CsrfField token={csrfToken} />
         <input type="hidden" name="intent" value="enregistrer-recherche" />
         <input type="hidden" name="query" value={query} />
-        <Input
+        <TextField
+          name="name"
           label="Nom de la recherche"
-          hintText="Facultatif : par défaut, « Recherche du » et la date."
-          nativeInputProps={{ id: "champ-nom-recherche", name: "name", maxLength: 120 }}
+          hint="Facultatif : par défaut, « Recherche du » et la date. 120 caractères au plus."
+          failure={searchFailure}
         />
-        <Checkbox
+        <CheckboxGroup
+          name="alert"
+          legend="Alerte"
+          failure={searchFailure}
           options={[
-            {
-              label: "M'alerter par courriel des nouveaux projets (au plus une fois par semaine)",
-              nativeInputProps: { name: "alert" },
-            },
+            ["on", "M'alerter par courriel des nouveaux projets (au plus une fois par semaine)"],
           ]}
+          checked={searchFailure?.values.alert === "on" ? ["on"] : []}
         />
         <Button type="submit" priority="secondary">
           Enregistrer cette recherche
@@ -47,16 +59,14 @@ export function KeepInWorkspace({ csrfToken, query }: { csrfToken: string; query
         <CsrfField token={csrfToken} />
         <input type="hidden" name="intent" value="garder-extraction" />
         <input type="hidden" name="query" value={query} />
-        <Select
+        <SelectField
+          name="format"
           label="Format de l'extraction"
-          nativeSelectProps={{ id: "champ-format-extraction", name: "format", defaultValue: "csv" }}
-        >
-          {formats.map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </Select>
+          failure={extractionFailure}
+          options={formats.map(([value, label]) => [value, label])}
+          value={String(extractionFailure?.values.format ?? "csv")}
+          placeholder="Choisir un format"
+        />
         <Button type="submit" priority="secondary">
           Garder une extraction
         </Button>

@@ -2,6 +2,8 @@ import { TooManyRequests } from "../../../src/platform/errors";
 import { EXPORT_BUSY_MESSAGE } from "../../../src/platform/http/export-slots";
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { KeepInWorkspace } from "../../components/atlas/KeepInWorkspace";
+import { FormErrorSummary } from "../../components/FormFields";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { redirect, useActionData, useLoaderData } from "react-router";
 import {
@@ -122,13 +124,14 @@ export default function WorkspacePage() {
           description={notices[notice]}
         />
       ) : null}
-      {failure ? (
-        <Alert
-          className="fr-mb-3w"
-          severity="error"
-          small
-          role="alert"
-          description={Object.values(failure.fieldErrors)[0] ?? failure.message}
+      <FormErrorSummary failure={failure} />
+      {failure &&
+      ["enregistrer-recherche", "garder-extraction"].includes(String(failure.values.intent)) ? (
+        // The form came from a search page: shown here again with the message on its field.
+        <KeepInWorkspace
+          csrfToken={csrfToken}
+          query={String(failure.values.query ?? "")}
+          failure={failure}
         />
       ) : null}
       <BourseTasks tasks={tasks} />
@@ -209,8 +212,9 @@ export default function WorkspacePage() {
       )}
       <h2 className={fr.cx("fr-mt-6w")}>Mes extractions</h2>
       <p>
-        Votre espace garde {quota.files} extractions et {quota.bytes / 1024 / 1024} Mo au plus : au-delà, les plus anciennes sont
-        retirées pour faire place à la nouvelle. Vous en gardez {extractions.length} (
+        Votre espace garde {quota.files} extractions et {quota.bytes / 1024 / 1024} Mo au plus :
+        au-delà, les plus anciennes sont retirées pour faire place à la nouvelle. Vous en gardez{" "}
+        {extractions.length} (
         {(extractions.reduce((sum, file) => sum + file.size, 0) / 1024 / 1024).toLocaleString(
           "fr-FR",
           { maximumFractionDigits: 1 },

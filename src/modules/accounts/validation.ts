@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MIN_PASSWORD_LENGTH } from "../../platform/auth/passwords";
-import { emailField } from "../../platform/validation";
+import { checkboxField, emailField } from "../../platform/validation";
 
 const password = z
   .string({ message: "Le mot de passe est obligatoire." })
@@ -41,11 +41,7 @@ export const passwordResetSchema = z
 export const invitationSchema = z.object({
   organisationId: z.coerce.number().int().positive("Organisation inconnue."),
   email: emailField("L'adresse électronique de la personne invitée"),
-  // An HTML checkbox sends "on" when ticked and nothing otherwise.
-  asAdmin: z
-    .string()
-    .optional()
-    .transform((value) => value === "on" || value === "true"),
+  asAdmin: checkboxField("Administrateur"),
 });
 
 export const acceptInvitationSchema = z

@@ -23,8 +23,8 @@ const campaignSchema = z
         (year) => year >= 2010 && year <= 2100,
         "L'année des dépenses doit être comprise entre 2010 et 2100.",
       ),
-    opensOn: isoDateField("La date d'ouverture"),
-    closesOn: isoDateField("La date limite"),
+    opensOn: isoDateField("La date d'ouverture", { maxYearsAhead: 2 }),
+    closesOn: isoDateField("La date limite", { maxYearsAhead: 2 }),
     message: optionalTextField("Le message aux collectivités", 3_000),
   })
   .refine((input) => input.closesOn > input.opensOn, {

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Actor } from "../../platform/auth/actor";
 import type { Db } from "../../platform/db/client";
 import { Invalid, InvalidRows, type RowError } from "../../platform/errors";
+import { yieldToEventLoop } from "../../platform/event-loop";
 import { normalizeHeader, readImportFile } from "../../platform/files/read-table-file";
 import { type TemplateColumn, templateFile } from "../../platform/files/template-file";
 import { apdChannelLabels, apdFlowLabels, apdRegions } from "./codes";
@@ -116,7 +117,7 @@ export async function importLines(
     const known = aliases(refs.recipients);
     const errors: RowError[] = [];
     const lines: ApdLine[] = [];
-    for (const row of rows) {
+    for (const [index, row] of rows.entries()) {
       const values: Record<string, string> = {};
       for (const column of lineImportColumns) values[column.field] = row[column.name] ?? "";
       values.recipientCode =
@@ -132,6 +133,7 @@ export async function importLines(
             column: lineImportColumns.find((c) => c.field === field)?.name ?? field,
             message,
           });
+      if (index % 500 === 499) await yieldToEventLoop();
     }
     if (errors.length > 0) throw new InvalidRows(errors);
     if (options.replace) await tx.delete(apdLines).where(eq(apdLines.declarationId, declarationId));

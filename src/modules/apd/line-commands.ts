@@ -1,7 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Actor } from "../../platform/auth/actor";
 import type { Db, Tx } from "../../platform/db/client";
 import { Invalid, NotFound } from "../../platform/errors";
+import { checkboxField, parseInput } from "../../platform/validation";
 import { lockForChange, touchDeclaration } from "./declaration-access";
 import { type ApdLine, checkLine, lineReferences } from "./line-input";
 import { apdDeclarations, apdLines } from "./schema";
@@ -77,6 +79,8 @@ export async function deleteLine(
   });
 }
 
+const nilSchema = z.object({ isNil: checkboxField("Déclaration néant") });
+
 /** "Déclaration néant": nothing spent this year. Refused while lines remain. */
 export async function setNilDeclaration(
   db: Db,
@@ -84,7 +88,7 @@ export async function setNilDeclaration(
   declarationId: number,
   values: Values,
 ) {
-  const isNil = values.isNil === "on" || values.isNil === "true";
+  const { isNil } = parseInput(nilSchema, values);
   return db.transaction(async (tx) => {
     await lockForChange(tx, actor, declarationId, values.version);
     if (isNil) {

@@ -142,9 +142,12 @@ export async function requestOpinions(
   publicUrl: string,
   now = new Date(),
 ) {
-  const { dueOn } = parseInput(z.object({ dueOn: isoDateField("La date limite des avis") }), {
-    dueOn: values.dueOn,
-  });
+  const { dueOn } = parseInput(
+    z.object({ dueOn: isoDateField("La date limite des avis", { maxYearsAhead: 1 }) }),
+    {
+      dueOn: values.dueOn,
+    },
+  );
   if (dueOn <= parisDay(now))
     throw new Invalid({ dueOn: "La date limite des avis doit être à venir." });
   return db.transaction(async (tx) => {

@@ -4,7 +4,7 @@ import type { Actor } from "../../platform/auth/actor";
 import { type Db, type Tx, rowsOf } from "../../platform/db/client";
 import { Invalid, NotFound, Unauthenticated } from "../../platform/errors";
 import { authorize, can } from "../../platform/policy";
-import { parseInput, textField } from "../../platform/validation";
+import { checkboxField, parseInput, textField } from "../../platform/validation";
 import {
   countProjects,
   filtersToParams,
@@ -45,10 +45,7 @@ const searchSchema = z.object({
     textField("Le nom de la recherche", 120),
   ),
   query: z.string().default(""),
-  alert: z
-    .string()
-    .optional()
-    .transform((value) => value === "on"),
+  alert: checkboxField("L'alerte"),
 });
 
 async function latestProjectId(db: Db): Promise<number> {

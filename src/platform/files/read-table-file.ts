@@ -2,6 +2,7 @@ import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
 import { Invalid } from "../errors";
+import { yieldToEventLoop } from "../event-loop";
 
 /** Imports larger than this are refused before reading: split the file. */
 export const MAX_IMPORT_ROWS = 50_000;
@@ -66,8 +67,6 @@ export async function readImportFile(
 }
 
 const YIELD_EVERY = 500;
-/** Lets other requests run between two slices of a long loop. */
-export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 interface Line {
   /** The line number a spreadsheet shows (1: the header). */

@@ -1,11 +1,19 @@
+import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import pino from "pino";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "../../../tests/support/database";
-import { startSmtpServer } from "../../../tests/support/smtp";
+import { linkIn, startSmtpServer } from "../../../tests/support/smtp";
 import { enqueueMail, messageIdFor } from "./outbox";
 import { mailOutbox } from "./schema";
-import { createSmtpTransport, deliverDueMails, startMailWorker } from "./worker";
+import {
+  createFolderTransport,
+  createSmtpTransport,
+  deliverDueMails,
+  startMailWorker,
+} from "./worker";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -41,6 +49,41 @@ describe("mail outbox", () => {
     await enqueueMail(database.db, mail("same-key"));
     await enqueueMail(database.db, mail("same-key"));
     expect(await database.db.select().from(mailOutbox)).toHaveLength(1);
+  });
+
+  it("keeps a secret link out of storage and puts it back only in the delivered mail", async () => {
+    const smtp = await startSmtpServer();
+    const token = "Abcdefghijklmnopqrstuvwxyz0123456789_-AB";
+    try {
+      await enqueueMail(database.db, {
+        ...mail("secret-1", "personne@example.org"),
+        text: `Suivez https://portail.example.org/mot-de-passe/nouveau/${token} pour choisir.`,
+        html: `<a href="https://portail.example.org/mot-de-passe/nouveau/${token}">Choisir</a>`,
+      });
+      const [stored] = await database.db.select().from(mailOutbox);
+      expect(JSON.stringify(stored)).not.toContain(token);
+      expect(stored.bodyText).toContain("/mot-de-passe/nouveau/[[secret-0]]");
+      await deliverDueMails(database.db, createSmtpTransport(smtp.url), { from });
+      const received = await smtp.waitFor("personne@example.org");
+      expect(linkIn(received, "/mot-de-passe/nouveau/")).toContain(token);
+      // Once delivered, even the sealed copy is gone.
+      const [delivered] = await database.db.select().from(mailOutbox);
+      expect(delivered.sealedSecrets).toBeNull();
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it("writes mails as .eml files in a folder when no SMTP server is set (demo)", async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), "courriels-"));
+    await enqueueMail(database.db, mail("folder-1", "demo@example.org"));
+    const result = await deliverDueMails(database.db, createFolderTransport(folder), { from });
+    expect(result).toEqual({ sent: 1, failed: 0 });
+    const [file] = await readdir(folder);
+    expect(file).toMatch(/demo@example\.org\.eml$/);
+    const content = await readFile(path.join(folder, file), "utf8");
+    expect(content).toContain("Subject: Objet de test");
+    await rm(folder, { recursive: true });
   });
 
   it("delivers through a real SMTP server with a Message-ID derived from the key", async () => {

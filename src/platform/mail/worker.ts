@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { eq, inArray, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import type { Logger } from "pino";
@@ -28,6 +30,25 @@ export interface DeliveryOptions {
 
 export const createSmtpTransport = (smtpUrl: string): MailTransport =>
   nodemailer.createTransport(smtpUrl);
+
+/**
+ * Outside production without an SMTP server, mails are delivered as .eml files into a folder
+ * of the server (a mail client or a text editor opens them): the demo's reset, invitation and
+ * Bourse links are followed from there, never from the outbox, which keeps no secret.
+ */
+export function createFolderTransport(folder: string): MailTransport {
+  const writer = nodemailer.createTransport({ streamTransport: true, buffer: true });
+  return {
+    async sendMail(message) {
+      const info = (await writer.sendMail(message)) as { message: Buffer };
+      await mkdir(folder, { recursive: true });
+      const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+      const name = `${stamp}-${message.to.replace(/[^\w.@-]/g, "_")}.eml`;
+      await writeFile(path.join(folder, name), info.message);
+      return info;
+    },
+  };
+}
 
 /** Wait before the next try: 1, 2, 4, 8… minutes, capped at one hour. */
 export const retryDelaySeconds = (attempts: number) =>

@@ -7,7 +7,7 @@ import type { Db, Tx } from "../../../platform/db/client";
 import { Invalid, NotFound } from "../../../platform/errors";
 import { mailOutbox } from "../../../platform/mail/schema";
 import { authorize } from "../../../platform/policy";
-import { parseInput, textField } from "../../../platform/validation";
+import { isoDateField, parseInput, textField } from "../../../platform/validation";
 import { collectivites } from "../schema";
 import { campaignCollectivites, campaigns } from "./campaign.schema";
 import { collectiviteMailRows, collectiviteRecipients } from "../directory/collectivite-recipients";
@@ -16,10 +16,8 @@ import { campaignMails } from "./mails";
 const campaignSchema = z.object({
   title: textField("Le titre de la campagne", 150),
   message: textField("Le message aux collectivités", 3_000),
-  closesOn: z
-    .string({ message: "La date de clôture est obligatoire." })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "La date de clôture doit être au format AAAA-MM-JJ.")
-    .refine((value) => !Number.isNaN(Date.parse(value)), "La date de clôture n'existe pas."),
+  // A campaign runs for weeks: a closing date years ahead is a typing mistake.
+  closesOn: isoDateField("La date de clôture", { maxYearsAhead: 2 }),
 });
 
 /** The collectivités of a campaign, or those that have not confirmed yet. */

@@ -7,6 +7,7 @@ import { type ProjectFilters, filtersToParams, listFilterNames } from "../search
 import { countProjects } from "../search/project-search";
 import { collectiviteNames } from "../search/public-projects";
 import { exportProjects } from "./export-rows";
+import { yieldToEventLoop } from "../../../platform/event-loop";
 import { frenchEuros } from "../../../platform/french-format";
 import { facts, heading, masthead, newPdf, paragraph } from "../../../platform/files/pdf-document";
 
@@ -106,6 +107,7 @@ export async function searchReportPdf(
           ["Budget", euros(project.totalBudgetCents)],
         ]);
         paragraph(doc, `${options.publicUrl}/atlas/projets/${project.id}`, { muted: true });
+        if (written % 10 === 0) await yieldToEventLoop();
       }
       if (written >= MAX_PDF_PROJECTS) break;
     }

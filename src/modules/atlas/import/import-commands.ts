@@ -1,5 +1,4 @@
 import { desc, eq, inArray } from "drizzle-orm";
-import { setImmediate as nextTurn } from "node:timers/promises";
 import { recordChange } from "../../../platform/audit/audit";
 import { type Actor, auditActorOf } from "../../../platform/auth/actor";
 import type { Db } from "../../../platform/db/client";
@@ -15,6 +14,7 @@ import {
 } from "./check-rows";
 import { loadImportContext } from "./import-context";
 import { type ImportError, type ImportKind, atlasImports, importKinds } from "./import.schema";
+import { yieldToEventLoop } from "../../../platform/event-loop";
 import { readImportFile } from "../../../platform/files/read-table-file";
 import { acceptedColumns } from "./templates";
 import { writePartnerships, writeProjects } from "./write-rows";
@@ -101,7 +101,7 @@ async function runImport(db: Db, importId: number) {
       .update(atlasImports)
       .set({ checkedRows: Math.min(rows.length, start + CHECK_CHUNK) })
       .where(eq(atlasImports.id, importId));
-    await nextTurn(); // let the portal serve other requests between chunks
+    await yieldToEventLoop();
   }
   if (errors.length > 0) {
     await db

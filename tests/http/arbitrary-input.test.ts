@@ -1,0 +1,188 @@
+import { sql } from "drizzle-orm";
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { rowsOf } from "../../src/platform/db/client";
+import { FormClient } from "../support/browserless";
+import { portalForTestFile } from "../support/portal";
+import { routePaths } from "../support/routes";
+
+/**
+ * Every route of the portal, as a visitor, an agent and the DAECT, receives arbitrary
+ * parameters, query strings, headers and bodies of any content type (with a valid CSRF token,
+ * or none): the answer is never a 5xx and never shows a stack trace.
+ */
+const served = portalForTestFile();
+const ROLES = { visitor: null, agent: "agent-35238@example.org", daect: "daect@example.org" };
+const clients = new Map<string, FormClient>();
+const samples: Record<string, string> = {};
+
+beforeAll(async () => {
+  const first = async (table: string) =>
+    String(
+      rowsOf<{ id: number | null }>(
+        await served.database.db.execute(sql.raw(`SELECT min(id) AS id FROM ${table}`)),
+      )[0]?.id ?? 1,
+    );
+  Object.assign(samples, {
+    projectId: await first("atlas_projects"),
+    collectiviteId: await first("atlas_collectivites"),
+    authorityId: await first("atlas_foreign_authorities"),
+    partnershipId: await first("atlas_partnerships"),
+    organisationId: await first("organisations"),
+    mailId: await first("mail_outbox"),
+    importId: await first("atlas_imports"),
+    campaignId: await first("atlas_campaigns"),
+    apdCampaignId: await first("apd_campaigns"),
+    declarationId: await first("apd_declarations"),
+    lineId: await first("apd_lines"),
+    requestId: await first("bourse_requests"),
+    offerId: await first("bourse_offers"),
+    attachmentId: await first("bourse_attachments"),
+    extractionId: await first("extractions"),
+    countryCode: "SN",
+    code: "53",
+    number: "1",
+    kind: "projects",
+    format: "csv",
+    token: "jeton-quelconque",
+  });
+  for (const [role, email] of Object.entries(ROLES)) {
+    const client = new FormClient(served.portal.baseUrl);
+    if (email) await client.signIn(email);
+    else await client.get("/connexion");
+    clients.set(role, client);
+  }
+});
+
+const text = fc.string({ maxLength: 40 });
+const weird = fc.oneof(
+  text,
+  fc.constantFrom(
+    "2020-02-31",
+    "9999-12-31",
+    "-1",
+    "1e309",
+    "NaN",
+    "../../etc",
+    "%00",
+    "\n",
+    "<script>",
+  ),
+);
+const param = (name: string) =>
+  fc.oneof(
+    fc.constant(samples[name] ?? "1"),
+    fc.integer({ min: -5, max: 2 ** 31 }).map(String),
+    weird,
+  );
+const query = fc.array(
+  fc.tuple(
+    fc.oneof(
+      text,
+      fc.constantFrom(
+        "page",
+        "year",
+        "from",
+        "to",
+        "format",
+        "q",
+        "country",
+        "sort",
+        "cursor",
+        "limit",
+        "groupBy",
+        "status",
+      ),
+    ),
+    weird,
+  ),
+  {
+    maxLength: 5,
+  },
+);
+const contentType = fc.constantFrom(
+  "application/x-www-form-urlencoded",
+  "multipart/form-data; boundary=----fc",
+  "application/json",
+  "text/plain",
+  "",
+);
+const headers = fc.record({
+  accept: fc.constantFrom("*/*", "text/html", "application/json", "x/y;;"),
+  "accept-language": fc.constantFrom("fr", "en", "zz-ZZ", ""),
+  "if-none-match": fc.constantFrom("", 'W/"x"', "*"),
+  range: fc.constantFrom("", "bytes=0-10", "bytes=junk"),
+});
+const fields = fc.dictionary(
+  fc.oneof(
+    text,
+    fc.constantFrom("intent", "version", "email", "title", "decision", "format", "year", "id"),
+  ),
+  weird,
+  { maxKeys: 6 },
+);
+
+function bodyFor(type: string, values: Record<string, string>, csrf: string | null) {
+  const all = csrf === null ? values : { ...values, _csrf: csrf };
+  if (type.startsWith("multipart"))
+    return Object.entries(all)
+      .map(
+        ([name, value]) =>
+          `------fc\r\nContent-Disposition: form-data; name="${name.replace(/"/g, "")}"\r\n\r\n${value}\r\n`,
+      )
+      .join("")
+      .concat("------fc--\r\n");
+  if (type === "application/json") return JSON.stringify(all);
+  return new URLSearchParams(all).toString();
+}
+
+// Heavy files (whole-Atlas exports, PDFs) get fewer runs: they are checked, not benchmarked.
+const HEAVY = /export|pdf|modele|statistiques\.csv|accuse-reception/;
+// Signing out would turn the signed-in roles into visitors for the routes that follow.
+const SKIPPED = new Set(["/deconnexion", "*"]);
+
+describe("arbitrary input to every route", () => {
+  for (const pattern of routePaths().filter((path) => !SKIPPED.has(path))) {
+    it(`never answers 5xx on ${pattern}`, async () => {
+      const names = [...pattern.matchAll(/:(\w+)/g)].map((match) => match[1]);
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...Object.keys(ROLES)),
+          fc.tuple(...(names.length > 0 ? names.map(param) : [fc.constant("")])),
+          fc.constantFrom("GET", "POST"),
+          query,
+          headers,
+          contentType,
+          fields,
+          fc.boolean(),
+          async (role, values, method, search, extra, type, form, withCsrf) => {
+            const client = clients.get(role)!;
+            let path = pattern;
+            names.forEach((name, i) => {
+              path = path.replace(`:${name}`, encodeURIComponent(values[i]));
+            });
+            const qs = new URLSearchParams(search).toString();
+            const target = `${served.portal.baseUrl}${path}${qs ? `?${qs}` : ""}`;
+            const init: RequestInit = {
+              method,
+              redirect: "manual",
+              headers: {
+                ...Object.fromEntries(Object.entries(extra).filter(([, value]) => value !== "")),
+                cookie: client.cookieHeaderForTests(),
+                ...(method === "POST" && type ? { "content-type": type } : {}),
+              },
+              ...(method === "POST"
+                ? { body: bodyFor(type, form, withCsrf ? client.csrfToken : null) }
+                : {}),
+            };
+            const response = await fetch(target, init);
+            const body = await response.text();
+            expect(response.status, `${method} ${path}?${qs} (${role}, ${type})`).toBeLessThan(500);
+            expect(body).not.toMatch(/at .+\.(js|ts):\d+:\d+/);
+          },
+        ),
+        { numRuns: HEAVY.test(pattern) ? 3 : 12, seed: 2026 },
+      );
+    });
+  }
+});
