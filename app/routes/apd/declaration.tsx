@@ -56,8 +56,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const { actor } = context.get(requestContext);
   const form = await request.formData();
   const values = formToObject(form);
-  const id = idParam(params.declarationId);
   return runAction(values, async () => {
+    const id = idParam(params.declarationId);
     switch (values.intent) {
       case "line":
         await addLine(db, actor, id, values);
