@@ -11,6 +11,12 @@ import { projectRoot } from "../src/platform/db/project-root";
 import { createPublicCache } from "../src/platform/cache";
 import { conditionalFiches } from "./conditional-fiches";
 import { exportSlots } from "../src/platform/http/export-slots";
+import {
+  badQueryParameter,
+  controlCharacterMessage,
+  hasControlCharacter,
+} from "../src/platform/http/control-characters";
+import { sendErrorPage } from "./error-page";
 import { pageHandler } from "./page-handler";
 import { projectExportHandler } from "./project-export";
 
@@ -62,6 +68,24 @@ export function createApp(services: {
     }),
   );
   app.use(compression());
+
+  // No page or API reads a control character in its address: refused once, here.
+  app.use((request, response, next) => {
+    let url: URL;
+    try {
+      url = new URL(request.originalUrl, "http://portail");
+      decodeURIComponent(url.pathname);
+    } catch {
+      sendErrorPage(response, 400, "Adresse invalide", "Cette adresse est mal formée.");
+      return;
+    }
+    const field = badQueryParameter(url.searchParams);
+    if (field !== null || hasControlCharacter(decodeURIComponent(url.pathname))) {
+      sendErrorPage(response, 400, "Adresse invalide", controlCharacterMessage(field ?? "adresse"));
+      return;
+    }
+    next();
+  });
 
   app.get("/healthz", async (_request, response) => {
     try {

@@ -41,3 +41,29 @@ export async function withQuery<F, T>(
 export function pageData<T extends { result: { ok: boolean } }>(body: T) {
   return data(body, { status: body.result.ok ? 200 : 400 });
 }
+
+/**
+ * Reads a page's filters from its URL for pages that still show something when a filter is
+ * wrong: the defaults are used, and the failure says what to correct, on its field.
+ */
+export function readQuery<F>(
+  request: Request,
+  parse: (params: URLSearchParams) => F,
+  names: readonly string[],
+): { query: F; failure: QueryFailure | undefined } {
+  const params = new URL(request.url).searchParams;
+  try {
+    return { query: parse(params), failure: undefined };
+  } catch (error) {
+    if (!(error instanceof Invalid)) throw error;
+    return {
+      query: parse(new URLSearchParams()),
+      failure: {
+        ok: false,
+        message: error.message,
+        fieldErrors: error.fieldErrors,
+        values: Object.fromEntries(names.map((name) => [name, params.get(name) ?? ""])),
+      },
+    };
+  }
+}

@@ -8,6 +8,10 @@ import {
   newCsrfCookie,
 } from "../../src/platform/auth/csrf";
 import { SESSION_COOKIE, actorForSession, cookieName } from "../../src/platform/auth/sessions";
+import {
+  controlCharacterMessage,
+  hasControlCharacter,
+} from "../../src/platform/http/control-characters";
 import { isSecretLinkPath } from "../../src/platform/http/secret-links";
 import { appContext, requestContext } from "../context";
 
@@ -89,5 +93,8 @@ async function submittedCsrfToken(request: Request): Promise<FormDataEntryValue 
       "Le formulaire reçu est illisible (envoi interrompu ou mal formé) : rien n'a été enregistré. Rechargez la page et envoyez-le à nouveau.",
       { status: 400 },
     );
+  for (const [name, value] of form.entries())
+    if (typeof value === "string" && hasControlCharacter(name + value))
+      throw data(`${controlCharacterMessage(name)} Rien n'a été enregistré.`, { status: 400 });
   return form.get(CSRF_FIELD);
 }

@@ -70,6 +70,8 @@ const weird = fc.oneof(
       "99999999999",
       "../../etc",
       "%00",
+      "\u0000",
+      "a\u0001b",
       "\n",
       "<script>",
       "SN",
@@ -207,7 +209,7 @@ describe("arbitrary input to every route", () => {
 });
 
 /** The values of `weird` that are not random text: each is tried on each known parameter. */
-const EDGE_VALUES = ["2020-02-31", "9999-12-31", "-1", "1e309", "NaN", "99999999999", ""];
+const EDGE_VALUES = ["2020-02-31", "9999-12-31", "-1", "1e309", "NaN", "99999999999", "\u0000", ""];
 
 describe("every known parameter with each edge value, on every page", () => {
   for (const pattern of routePaths().filter((path) => !SKIPPED.has(path) && !HEAVY.test(path))) {

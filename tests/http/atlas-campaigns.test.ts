@@ -37,7 +37,7 @@ describe("update campaign", () => {
     const opened = await daect.post("/admin/campagnes", {
       title: "Mise à jour 2027",
       message: "Merci de vérifier vos projets de coopération avant la publication annuelle.",
-      closesOn: "2099-03-31",
+      closesOn: `${new Date().getFullYear() + 1}-03-31`,
     });
     expect(opened.status).toBe(302);
     const campaignPath = opened.location!;

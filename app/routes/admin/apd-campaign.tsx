@@ -1,6 +1,6 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { useActionData, useLoaderData } from "react-router";
+import { useActionData, useLoaderData, data as withStatus } from "react-router";
 import {
   apdCampaignProgress,
   apdDeclarationList,
@@ -16,6 +16,7 @@ import { formatDate, formatEuros } from "../../lib/format";
 import { readForm } from "../../lib/form.server";
 import { guard, runAction } from "../../lib/http.server";
 import { idParam } from "../../lib/params.server";
+import { readQuery } from "../../lib/query-page.server";
 import type { Route } from "./+types/apd-campaign";
 
 export const meta = () => [{ title: "Suivi de campagne e-APD – Administration – Portail AECT" }];
@@ -25,14 +26,22 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { actor, csrfToken } = context.get(requestContext);
   return guard(request, async () => {
     const id = idParam(params.apdCampaignId);
-    const url = new URL(request.url);
-    const filters = parseDeclarationListFilters(url.searchParams);
-    return {
-      progress: await apdCampaignProgress(db, actor, id),
-      list: await apdDeclarationList(db, actor, id, filters),
-      filters,
-      csrfToken,
-    };
+    // A wrong filter is explained on its field; the list is then shown unfiltered.
+    const { query: filters, failure: filterFailure } = readQuery(
+      request,
+      parseDeclarationListFilters,
+      ["state", "region", "kind", "q", "page"],
+    );
+    return withStatus(
+      {
+        progress: await apdCampaignProgress(db, actor, id),
+        list: await apdDeclarationList(db, actor, id, filters),
+        filters,
+        filterFailure,
+        csrfToken,
+      },
+      { status: filterFailure ? 400 : 200 },
+    );
   });
 }
 
@@ -94,7 +103,7 @@ function ProgressTable(props: {
 }
 
 export default function ApdCampaignPage() {
-  const { progress, list, filters, csrfToken } = useLoaderData<typeof loader>();
+  const { progress, list, filters, filterFailure, csrfToken } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failure = result && !result.ok ? result : undefined;
   const { campaign, overall } = progress;
@@ -160,28 +169,29 @@ export default function ApdCampaignPage() {
       />
       <section aria-labelledby="liste-titre">
         <h2 id="liste-titre">Déclarations</h2>
+        <FormErrorSummary failure={filterFailure} />
         <form method="get" className="fr-mb-2w">
           <SelectField
             name="state"
             label="État"
             options={Object.entries(progressStateLabels)}
-            value={filters.state ?? ""}
+            value={filterFailure?.values.state ?? filters.state ?? ""}
             placeholder="Tous"
-            failure={undefined}
+            failure={filterFailure}
           />
           <SelectField
             name="kind"
             label="Type de collectivité"
             options={Object.entries(collectiviteKindLabels)}
-            value={filters.kind ?? ""}
+            value={filterFailure?.values.kind ?? filters.kind ?? ""}
             placeholder="Tous"
-            failure={undefined}
+            failure={filterFailure}
           />
           <TextField
             name="q"
             label="Nom de la collectivité"
             defaultValue={filters.q ?? ""}
-            failure={undefined}
+            failure={filterFailure}
           />
           {filters.region ? <input type="hidden" name="region" value={filters.region} /> : null}
           <Button type="submit">Filtrer</Button>

@@ -1,13 +1,15 @@
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { useLoaderData } from "react-router";
+import { data as withStatus, useLoaderData } from "react-router";
 import { declaredYears, parseTotalsQuery } from "../../../src/modules/apd/index";
 import { type TotalGroup, totalGroupLabels, totalGroups } from "../../../src/modules/apd/codes";
 import { atlasLabels, franceMap, worldMap } from "../../../src/modules/atlas/index";
 import { ChoroplethFigure } from "../../components/atlas/MapFigures";
+import { FormErrorSummary, SelectField } from "../../components/FormFields";
 import { appContext } from "../../context";
 import { cachedApdTotals } from "../../lib/apd-statistics.server";
 import { formatEuros } from "../../lib/format";
 import { guard } from "../../lib/http.server";
+import { readQuery } from "../../lib/query-page.server";
 import type { Route } from "./+types/statistics";
 
 export const meta = () => [
@@ -20,9 +22,8 @@ const thousands = (rows: { key: string; amountCents: number }[]) =>
 export async function loader({ request, context }: Route.LoaderArgs) {
   const services = context.get(appContext);
   return guard(request, async () => {
-    const params = new URL(request.url).searchParams;
     const years = await declaredYears(services.db);
-    const query = parseTotalsQuery(params);
+    const { query, failure } = readQuery(request, parseTotalsQuery, ["year", "groupBy"]);
     const year = query.year ?? years[0] ?? null;
     const [table, evolution, countries, continents, collectivites, regions, labels] =
       await Promise.all([
@@ -35,22 +36,26 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         atlasLabels(services.db),
       ]);
     const africa = continents.rows.find((row) => row.key === "Afrique")?.amountCents ?? 0;
-    return {
-      years,
-      year,
-      groupBy: query.groupBy,
-      table,
-      evolution,
-      top: countries.rows.slice(0, 10),
-      figures: {
-        totalCents: countries.totalCents,
-        countries: countries.rows.filter((row) => /^[A-Z]{2}$/.test(row.key)).length,
-        collectivites: collectivites.rows.length,
-        africaShare: countries.totalCents ? africa / countries.totalCents : 0,
+    return withStatus(
+      {
+        failure,
+        years,
+        year,
+        groupBy: query.groupBy,
+        table,
+        evolution,
+        top: countries.rows.slice(0, 10),
+        figures: {
+          totalCents: countries.totalCents,
+          countries: countries.rows.filter((row) => /^[A-Z]{2}$/.test(row.key)).length,
+          collectivites: collectivites.rows.length,
+          africaShare: countries.totalCents ? africa / countries.totalCents : 0,
+        },
+        world: worldMap(thousands(countries.rows), labels),
+        france: franceMap("region", thousands(regions.rows), labels),
       },
-      world: worldMap(thousands(countries.rows), labels),
-      france: franceMap("region", thousands(regions.rows), labels),
-    };
+      { status: failure ? 400 : 200 },
+    );
   });
 }
 
@@ -69,40 +74,28 @@ export default function ApdStatisticsPage() {
         acceptées ; ils alimentent la déclaration de la France au Comité d'aide au développement de
         l'OCDE. Les collectivités déclarent depuis leur <a href="/compte">espace « Mon compte »</a>.
       </p>
+      <FormErrorSummary failure={data.failure} />
       <form method="get" className="fr-mb-4w">
         <div className="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
           <div className="fr-col-12 fr-col-md-4">
-            <div className="fr-select-group">
-              <label className="fr-label" htmlFor="champ-year">
-                Année des dépenses
-              </label>
-              <select className="fr-select" id="champ-year" name="year" defaultValue={year ?? ""}>
-                {data.years.map((y) => (
-                  <option key={y} value={y}>
-                    {y}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              name="year"
+              label="Année des dépenses"
+              options={data.years.map((y) => [String(y), String(y)])}
+              value={String(data.failure?.values.year ?? year ?? "")}
+              placeholder="La plus récente"
+              failure={data.failure}
+            />
           </div>
           <div className="fr-col-12 fr-col-md-4">
-            <div className="fr-select-group">
-              <label className="fr-label" htmlFor="champ-groupBy">
-                Répartition par
-              </label>
-              <select
-                className="fr-select"
-                id="champ-groupBy"
-                name="groupBy"
-                defaultValue={data.groupBy}
-              >
-                {totalGroups.map((group) => (
-                  <option key={group} value={group}>
-                    {totalGroupLabels[group]}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              name="groupBy"
+              label="Répartition par"
+              options={totalGroups.map((group) => [group, totalGroupLabels[group]])}
+              value={String(data.failure?.values.groupBy ?? data.groupBy)}
+              placeholder="Pays bénéficiaire"
+              failure={data.failure}
+            />
           </div>
           <div className="fr-col-12 fr-col-md-4">
             <Button type="submit">Afficher</Button>

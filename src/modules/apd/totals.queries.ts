@@ -112,7 +112,7 @@ const totalsQuerySchema = z.object({
 export function parseTotalsQuery(params: URLSearchParams) {
   const input = parseInput(totalsQuerySchema, {
     year: params.get("year") || undefined,
-    groupBy: params.get("groupBy") ?? "country",
+    groupBy: params.get("groupBy") || "country",
   });
   return { year: input.year ?? null, groupBy: input.groupBy };
 }
