@@ -11,6 +11,7 @@ import { benchApd } from "./apd";
 import { benchAtlas } from "./atlas";
 import { benchBourse } from "./bourse";
 import { measureRequests } from "./http";
+import { benchSecurity } from "./security";
 import { organisations } from "../src/platform/auth/schema";
 import { loadConfig } from "../src/platform/config";
 import { type Database, openDatabase } from "../src/platform/db/client";
@@ -18,7 +19,7 @@ import { migrateDatabase } from "../src/platform/db/migrate";
 import { loadReferenceData } from "../src/reference/load/index";
 
 /**
- * npm run bench [-- --scale N] [--duration S] [--only pages,atlas,apd,bourse]: serves the built
+ * npm run bench [-- --scale N] [--duration S] [--only pages,atlas,apd,bourse,security]: serves the built
  * portal on a database seeded at scale N (PGlite under data/bench-N, or a database
  * aect_bench_N on the DATABASE_URL server) and prints one JSON line per figure.
  */
@@ -31,7 +32,7 @@ const { values } = parseArgs({
 });
 const scale = Number(values.scale);
 const duration = Number(values.duration);
-const runs = (part: "pages" | "atlas" | "apd" | "bourse") =>
+const runs = (part: "pages" | "atlas" | "apd" | "bourse" | "security") =>
   !values.only || values.only.split(",").includes(part);
 
 async function benchDatabase(): Promise<Database> {
@@ -116,6 +117,13 @@ if (runs("apd"))
 if (runs("bourse"))
   await benchBourse({
     database,
+    emit: (metric, value, unit) => emit(metric, value, unit, database.kind),
+  });
+
+if (runs("security"))
+  await benchSecurity({
+    baseUrl: `http://127.0.0.1:${port}`,
+    duration: Math.max(duration, 20),
     emit: (metric, value, unit) => emit(metric, value, unit, database.kind),
   });
 

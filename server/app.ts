@@ -112,7 +112,7 @@ export function createApp(services: {
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
   app.get(
     "/api/v1/projects/export",
-    projectExportHandler(services.database.db, services.config, slots),
+    projectExportHandler(services.database.db, services.config, slots, cache),
   );
   app.all(
     /.*/,

@@ -3,6 +3,7 @@ import type express from "express";
 import type { AppServices } from "../app/context";
 import { apiErrorBody } from "../app/lib/api.server";
 import { parseExportFormat, parseProjectFilters, projectExport } from "../src/modules/atlas/index";
+import type { PublicCache } from "../src/platform/cache";
 import type { Db } from "../src/platform/db/client";
 import { EXPORT_BUSY_MESSAGE, type ExportSlots } from "../src/platform/http/export-slots";
 
@@ -16,6 +17,7 @@ export function projectExportHandler(
   db: Db,
   config: AppServices["config"],
   slots: ExportSlots,
+  cache: PublicCache,
 ): express.RequestHandler {
   return async (request, response, next) => {
     const params = new URL(request.originalUrl, "http://portail").searchParams;
@@ -39,6 +41,7 @@ export function projectExportHandler(
       file = await projectExport(db, parseProjectFilters(params), format, {
         publicUrl: config.publicUrl,
         now: new Date(),
+        cache,
       });
     } catch (error) {
       const refusal = apiErrorBody(error);

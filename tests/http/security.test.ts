@@ -82,6 +82,20 @@ describe("request bodies", () => {
     expect(await broken.text()).toContain("illisible");
   });
 
+  it("refuses control characters in an address or a form with a 400 naming the field", async () => {
+    const search = await fetch(`${served.portal.baseUrl}/atlas/projets?q=eau%00potable`);
+    expect(search.status).toBe(400);
+    expect(await search.text()).toContain("« q » contient un caractère de contrôle");
+    const api = await fetch(`${served.portal.baseUrl}/api/v1/projects?q=%00`);
+    expect(api.status).toBe(400);
+    expect((await api.json()).error).toContain("caractère de contrôle");
+    const client = new FormClient(served.portal.baseUrl);
+    await client.get("/connexion");
+    const form = await client.post("/connexion", { email: "a\u0000@example.org", password: "x" });
+    expect(form.status).toBe(400);
+    expect(form.html).toContain("« email » contient un caractère de contrôle");
+  });
+
   it("never names a route file on a 405", async () => {
     const client = new FormClient(served.portal.baseUrl);
     await client.get("/connexion");

@@ -1,4 +1,5 @@
 import type { Readable } from "node:stream";
+import { type PublicCache, cached } from "../../../platform/cache";
 import type { Db } from "../../../platform/db/client";
 import { projectFiche } from "../fiches/project-fiche";
 import { atlasLabels } from "../labels";
@@ -13,6 +14,7 @@ import { facts, heading, masthead, newPdf, paragraph } from "../../../platform/f
 
 /** A report lists this many projects at most: beyond, a list is read as a spreadsheet. */
 export const MAX_PDF_PROJECTS = 1_000;
+const PDF_BATCH = 100;
 
 const euros = (cents: number | null) => (cents === null ? "non renseigné" : frenchEuros(cents));
 const number = (value: number) => value.toLocaleString("fr-FR");
@@ -56,12 +58,17 @@ function top(facet: Record<string, number> | undefined, names: Map<string, strin
 export async function searchReportPdf(
   db: Db,
   filters: ProjectFilters,
-  options: { publicUrl: string; now: Date },
+  options: { publicUrl: string; now: Date; cache?: PublicCache },
 ): Promise<Readable> {
   const title = "Atlas de la coopération décentralisée – rapport de recherche";
+  // The counts with their facets are the report's costly query: the same search asked again
+  // within minutes reuses them (the cache is cleared when the Atlas changes).
+  const countsOf = () => countProjects(db, filters, true);
   const [labels, counts, asked] = await Promise.all([
     atlasLabels(db),
-    countProjects(db, filters, true),
+    options.cache
+      ? cached(options.cache, `atlas:report-counts:${filtersToParams(filters)}`, countsOf)
+      : countsOf(),
     criteria(db, filters),
   ]);
   const doc = newPdf(title);
@@ -94,7 +101,8 @@ export async function searchReportPdf(
         { muted: true },
       );
     let written = 0;
-    for await (const batch of exportProjects(db, filters)) {
+    // Small batches: on the embedded database each query holds the event loop while it runs.
+    for await (const batch of exportProjects(db, filters, PDF_BATCH)) {
       for (const project of batch) {
         if (written >= MAX_PDF_PROJECTS) break;
         written += 1;
@@ -107,7 +115,7 @@ export async function searchReportPdf(
           ["Budget", euros(project.totalBudgetCents)],
         ]);
         paragraph(doc, `${options.publicUrl}/atlas/projets/${project.id}`, { muted: true });
-        if (written % 10 === 0) await yieldToEventLoop();
+        if (written % 2 === 0) await yieldToEventLoop();
       }
       if (written >= MAX_PDF_PROJECTS) break;
     }

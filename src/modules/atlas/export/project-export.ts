@@ -1,4 +1,5 @@
 import type { Db } from "../../../platform/db/client";
+import type { PublicCache } from "../../../platform/cache";
 import { Invalid } from "../../../platform/errors";
 import { atlasLabels } from "../labels";
 import type { ProjectFilters } from "../search/filters";
@@ -53,7 +54,12 @@ export async function projectExport(
   db: Db,
   filters: ProjectFilters,
   format: ExportFormat,
-  options: { publicUrl: string; now: Date },
+  options: {
+    publicUrl: string;
+    now: Date;
+    /** The instance's cache of public figures: a report's counts are kept there a while. */
+    cache?: PublicCache;
+  },
 ) {
   const labels = await atlasLabels(db);
   const batches = exportProjects(db, filters);
