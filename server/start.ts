@@ -68,6 +68,8 @@ export async function startPortal(
     ? startMailWorker(database.db, transport, {
         from: config.mailFrom,
         intervalMs: config.mailWorkerIntervalMs,
+        // Files are written fast: a campaign's thousands of mails leave in a minute or so.
+        batchSize: config.smtpUrl ? undefined : 500,
         logger,
       })
     : null;
