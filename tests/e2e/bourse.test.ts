@@ -1,6 +1,14 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { browserForTestFile, seriousViolations, signedInPage, tabTo } from "../support/browser";
+import { createRequest } from "../../src/modules/bourse/index";
+import { visitor } from "../../src/platform/auth/actor";
+import {
+  browserForTestFile,
+  newPage,
+  seriousViolations,
+  signedInPage,
+  tabTo,
+} from "../support/browser";
 import { portalForTestFile } from "../support/portal";
 
 const served = portalForTestFile();
@@ -181,5 +189,54 @@ describe("Bourse-partenariats journey in a real browser", () => {
     await daect.goto(url(offer!));
     expect(daect.url()).toMatch(/\/bourse\/offres\/\d+$/);
     expect(await seriousViolations(daect)).toEqual([]);
+  }, 120_000);
+
+  it("an author without an account confirms its address with the page's button, and asks for a new link, with the keyboard", async () => {
+    const created = await createRequest(
+      served.database.db,
+      visitor,
+      {
+        authorityName: "Commune de Saint-Louis",
+        authorityKind: "municipality",
+        countryCode: "SN",
+        cityName: "Saint-Louis",
+        contactName: "Moussa Ba-Exemple",
+        contactEmail: "m.ba@saint-louis.example.org",
+        title: "Réhabilitation de la bibliothèque municipale de Saint-Louis",
+        description:
+          "La commune veut rénover sa bibliothèque, former deux bibliothécaires et ouvrir un fonds en pulaar et en français pour les écoles.",
+        contactFunction: "Secrétaire municipal",
+        themes: ["culture"],
+        partnerKind: "commune",
+        partnerSize: "medium",
+        budget: "45 000",
+        languages: ["fr"],
+      },
+      [],
+      served.portal.baseUrl,
+    );
+    const author = await newPage(chromium.browser);
+    await author.goto(created.followUrl!);
+    expect(await mainText(author)).toContain("Confirmer votre adresse");
+    expect(await seriousViolations(author)).toEqual([]);
+    await tabTo(
+      author,
+      (element, text) => element.textContent?.trim() === text,
+      "Confirmer et transmettre – Confirm and send – Confirmar y enviar",
+    );
+    await pressAndLoad(author);
+    expect(await mainText(author)).toContain("Adresse confirmée");
+    expect(await mainText(author)).not.toContain("Confirmer votre adresse");
+
+    await author.goto(url("/bourse/suivi"));
+    expect(await seriousViolations(author)).toEqual([]);
+    await tabTo(author, (element) => element.id === "champ-contactEmail");
+    await author.keyboard.type("m.ba@saint-louis.example.org");
+    await author.keyboard.press("Enter");
+    await author.waitForLoadState("load");
+    await expect
+      .poll(() => mainText(author))
+      .toContain("un nouveau lien privé vient d'y être envoyé");
+    expect(await seriousViolations(author)).toEqual([]);
   }, 120_000);
 });

@@ -18,9 +18,11 @@ import type { Route } from "./+types/follow";
 
 export const meta = () => [
   { title: "Suivi de votre demande de partenariat – Bourse-partenariats – Portail AECT" },
-  // The address is a private link: keep it out of search engines and referrers.
+  // The address is a private link: keep it out of search engines and of other sites'
+  // referrers. "same-origin" rather than "no-referrer": with the latter, browsers post this
+  // page's forms with "Origin: null", which the router refuses as cross-site.
   { name: "robots", content: "noindex" },
-  { name: "referrer", content: "no-referrer" },
+  { name: "referrer", content: "same-origin" },
 ];
 
 /**
