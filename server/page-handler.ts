@@ -33,12 +33,22 @@ export function pageHandler(options: {
         refuseTooLarge(req, res, limit);
         return;
       }
+      // The router's own 405 text names the route's file; pages show their French boundary,
+      // and a page's data twin gets this French answer instead.
+      if (response.status === 405 && req.path.endsWith(".data")) {
+        await response.body?.cancel();
+        sendErrorPage(res, 405, "Action impossible", NO_FORM_HERE);
+        return;
+      }
       await sendResponse(res, response);
     } catch (error) {
       next(error);
     }
   };
 }
+
+const NO_FORM_HERE =
+  "Cette page ne reçoit pas de formulaire : revenez à la page d'où vous veniez et réessayez.";
 
 function refuseTooLarge(req: express.Request, res: express.Response, limit: number) {
   // What is still on its way is read and dropped, never kept; the connection then closes.

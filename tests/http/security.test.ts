@@ -103,6 +103,16 @@ describe("request bodies", () => {
     expect(answer.status).toBe(405);
     expect(answer.html).not.toContain("routes/");
     expect(answer.html).toContain("ne reçoit pas de formulaire");
+    const data = await fetch(`${served.portal.baseUrl}/accessibilite.data`, {
+      method: "POST",
+      headers: {
+        cookie: client.cookieHeaderForTests(),
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      body: new URLSearchParams({ _csrf: client.csrfToken }),
+    });
+    expect(data.status).toBe(405);
+    expect(await data.text()).not.toContain("routes/");
   });
 });
 
