@@ -103,6 +103,8 @@ export async function searchReportPdf(
     let written = 0;
     // Small batches: on the embedded database each query holds the event loop while it runs.
     for await (const batch of exportProjects(db, filters, PDF_BATCH)) {
+      // A client gone away (the stream destroyed) stops the work, and its queries.
+      if (doc.destroyed) return;
       for (const project of batch) {
         if (written >= MAX_PDF_PROJECTS) break;
         written += 1;
