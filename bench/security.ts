@@ -1,5 +1,6 @@
 import http from "node:http";
 import { monitorEventLoopDelay } from "node:perf_hooks";
+import { FormClient } from "../tests/support/browserless";
 import { largeXlsx } from "../tests/support/large-xlsx";
 import { percentile } from "./percentile";
 
@@ -17,7 +18,10 @@ export async function benchSecurity(options: {
   const { port } = new URL(options.baseUrl);
   const file = await largeXlsx(300_000);
   options.emit("security.upload_file_mb", file.length / 1024 / 1024, "MB");
-  const daect = await signIn(Number(port), "daect@example.org");
+  // The DAECT signed in through the form, on the import page (its CSRF token).
+  const daect = new FormClient(options.baseUrl);
+  await daect.signIn("daect@example.org");
+  await daect.get("/admin/imports");
 
   // The same probe first without abuse: what the pages cost on this machine anyway.
   const calm = await probe(Number(port), Date.now() + 5000);
@@ -55,13 +59,13 @@ export async function benchSecurity(options: {
     const uploads: number[] = [];
     while (Date.now() < until) {
       const form = new FormData();
-      form.set("_csrf", daect.csrf);
+      form.set("_csrf", daect.csrfToken);
       form.set("kind", "projects");
       form.set("fichier", new Blob([new Uint8Array(file)]), "trois-cent-mille-lignes.xlsx");
       const started = performance.now();
       const answer = await fetch(`${options.baseUrl}/admin/imports`, {
         method: "POST",
-        headers: { cookie: daect.cookie },
+        headers: { cookie: daect.cookieHeaderForTests() },
         body: form,
       });
       await answer.text();
@@ -125,29 +129,4 @@ function request(port: number, options: { path: string; localAddress: string }) 
     );
     req.on("error", reject);
   });
-}
-
-/** Signs in through the form; returns the cookies and the CSRF token of the session. */
-async function signIn(port: number, email: string) {
-  const base = `http://127.0.0.1:${port}`;
-  const page = await fetch(`${base}/connexion`);
-  const csrfCookie = page.headers.getSetCookie().map((cookie) => cookie.split(";")[0]);
-  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? "";
-  const signedIn = await fetch(`${base}/connexion`, {
-    method: "POST",
-    redirect: "manual",
-    headers: {
-      cookie: csrfCookie.join("; "),
-      "content-type": "application/x-www-form-urlencoded",
-    },
-    body: new URLSearchParams({ _csrf: token, email, password: "Demo-AECT-2026!" }),
-  });
-  const cookies = [
-    ...csrfCookie,
-    ...signedIn.headers.getSetCookie().map((cookie) => cookie.split(";")[0]),
-  ].join("; ");
-  const imports = await fetch(`${base}/admin/imports`, { headers: { cookie: cookies } });
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(await imports.text())?.[1] ?? "";
-  if (!csrf) throw new Error(`sign-in of ${email} failed`);
-  return { cookie: cookies, csrf };
 }

@@ -1,3 +1,5 @@
+import { MAX_IMPORT_BYTES } from "../files/read-table-file";
+
 /**
  * How many bytes a request body may hold, by route, checked while the body arrives and
  * before anything parses it. Forms are small; only the routes that take files accept more,
@@ -9,8 +11,8 @@ export const FORM_BODY_LIMIT = 1 * MB;
 
 /** Bourse attachments: five files of 10 Mo. */
 export const BOURSE_UPLOAD_BODY_LIMIT = 5 * 10 * MB + FORM_BODY_LIMIT;
-/** Table imports (Atlas, e-APD): one file of 20 Mo. */
-export const TABLE_UPLOAD_BODY_LIMIT = 20 * MB + FORM_BODY_LIMIT;
+/** Table imports (Atlas, e-APD): one file of their own limit. */
+export const TABLE_UPLOAD_BODY_LIMIT = MAX_IMPORT_BYTES + FORM_BODY_LIMIT;
 
 const uploadRoutes: [RegExp, number][] = [
   [/^\/bourse\/demandes\/(nouvelle|\d+)$/, BOURSE_UPLOAD_BODY_LIMIT],
