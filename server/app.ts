@@ -72,15 +72,16 @@ export function createApp(services: {
   // No page or API reads a control character in its address: refused once, here.
   app.use((request, response, next) => {
     let url: URL;
+    let pathname: string;
     try {
       url = new URL(request.originalUrl, "http://portail");
-      decodeURIComponent(url.pathname);
+      pathname = decodeURIComponent(url.pathname);
     } catch {
       sendErrorPage(response, 400, "Adresse invalide", "Cette adresse est mal formée.");
       return;
     }
     const field = badQueryParameter(url.searchParams);
-    if (field !== null || hasControlCharacter(decodeURIComponent(url.pathname))) {
+    if (field !== null || hasControlCharacter(pathname)) {
       sendErrorPage(response, 400, "Adresse invalide", controlCharacterMessage(field ?? "adresse"));
       return;
     }

@@ -52,8 +52,9 @@ export const sessionMiddleware: MiddlewareFunction<Response> = async (
       }),
     );
   }
+  const actor = await actorForSession(db, sessionToken, config.sessionIdleMs);
   context.set(requestContext, {
-    actor: await actorForSession(db, sessionToken, config.sessionIdleMs),
+    actor,
     sessionToken,
     csrfToken: csrfTokenFor(config.sessionSecret, csrfCookie, sessionToken),
     secureCookies,
@@ -63,7 +64,6 @@ export const sessionMiddleware: MiddlewareFunction<Response> = async (
   // A response shared by caches carries nobody's cookie; a private one is never stored.
   if (!/\bpublic\b/.test(cacheControl))
     for (const cookie of setCookies) response.headers.append("Set-Cookie", cookie);
-  const actor = context.get(requestContext).actor;
   if ((actor.kind === "user" || isSecretLinkPage(request)) && !/no-store/.test(cacheControl))
     response.headers.set("Cache-Control", "private, no-store");
   return response;

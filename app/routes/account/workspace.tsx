@@ -103,9 +103,11 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 const size = (bytes: number) =>
-  bytes < 1024 * 1024
-    ? `${Math.max(1, Math.round(bytes / 1024))} ko`
-    : `${(bytes / 1024 / 1024).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} Mo`;
+  bytes === 0
+    ? "0 ko"
+    : bytes < 1024 * 1024
+      ? `${Math.max(1, Math.round(bytes / 1024))} ko`
+      : `${(bytes / 1024 / 1024).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} Mo`;
 
 export default function WorkspacePage() {
   const { searches, extractions, quota, tasks, suggested, csrfToken, notice } =
@@ -212,14 +214,9 @@ export default function WorkspacePage() {
       )}
       <h2 className={fr.cx("fr-mt-6w")}>Mes extractions</h2>
       <p>
-        Votre espace garde {quota.files} extractions et {quota.bytes / 1024 / 1024} Mo au plus :
-        au-delà, les plus anciennes sont retirées pour faire place à la nouvelle. Vous en gardez{" "}
-        {extractions.length} (
-        {(extractions.reduce((sum, file) => sum + file.size, 0) / 1024 / 1024).toLocaleString(
-          "fr-FR",
-          { maximumFractionDigits: 1 },
-        )}{" "}
-        Mo).
+        Votre espace garde {quota.files} extractions et {size(quota.bytes)} au plus : au-delà, les
+        plus anciennes sont retirées pour faire place à la nouvelle. Vous en gardez{" "}
+        {extractions.length} ({size(extractions.reduce((sum, file) => sum + file.size, 0))}).
       </p>
       {extractions.length === 0 ? (
         <p>

@@ -3,7 +3,7 @@ import { deliveredText } from "../../../tests/support/outbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "../../../tests/support/database";
 import { auditLog } from "../../platform/audit/schema";
-import { recordSignInFailure, signInWaitMs } from "../../platform/auth/rate-limit";
+import { recordSignInFailure, signInState } from "../../platform/auth/rate-limit";
 import { actorForSession } from "../../platform/auth/sessions";
 import { memberships, organisations, passwordResetTokens, users } from "../../platform/auth/schema";
 import { Forbidden, Invalid, TooManyRequests } from "../../platform/errors";
@@ -90,10 +90,12 @@ describe("sign-in", () => {
     // Three free tries, then the stranger must wait, longer at each failure.
     expect(guesses.slice(0, 3).every((e) => e instanceof Invalid)).toBe(true);
     expect(guesses.slice(3).every((e) => e instanceof TooManyRequests)).toBe(true);
-    const firstWait = await signInWaitMs(database.db, email, stranger);
+    const { waitMs: firstWait } = await signInState(database.db, email, stranger);
     expect(firstWait).toBeGreaterThan(10_000);
     await recordSignInFailure(database.db, email, stranger);
-    expect(await signInWaitMs(database.db, email, stranger)).toBeGreaterThan(firstWait + 10_000);
+    expect((await signInState(database.db, email, stranger)).waitMs).toBeGreaterThan(
+      firstWait + 10_000,
+    );
     await expect(
       signIn(database.db, { email, password: PASSWORD }, stranger),
     ).rejects.toBeInstanceOf(TooManyRequests);

@@ -6,7 +6,7 @@ import {
   ALERT_AT_FAILURES,
   clearSignInFailures,
   recordSignInFailure,
-  signInWaitMs,
+  signInState,
   waitInWords,
 } from "../../platform/auth/rate-limit";
 import { withinQuota } from "../../platform/auth/throttle";
@@ -34,14 +34,15 @@ export async function verifyThrottledPassword(
   clientAddress: string,
   field: string,
 ): Promise<boolean> {
-  const wait = await signInWaitMs(db, account.email, clientAddress);
+  const { waitMs: wait, accountFailures } = await signInState(db, account.email, clientAddress);
   if (wait > 0)
     throw new TooManyRequests(
       `Trop de tentatives échouées depuis votre poste pour ce compte. Patientez ${waitInWords(wait)} avant de réessayer, ou réinitialisez votre mot de passe.`,
       { [field]: `Trop de tentatives : patientez ${waitInWords(wait)}.` },
     );
   if (await verifyPassword(account.passwordHash, password)) return true;
-  const failures = await recordSignInFailure(db, account.email, clientAddress);
+  await recordSignInFailure(db, account.email, clientAddress);
+  const failures = accountFailures + 1;
   if (account.exists && failures === ALERT_AT_FAILURES) {
     const hour = new Date().toISOString().slice(0, 13);
     await enqueueMail(db, {

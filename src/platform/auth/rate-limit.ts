@@ -23,13 +23,16 @@ const attemptOf = (email: string, clientAddress: string): Attempt => ({
   clientAddress,
 });
 
-/** How long this client must wait before trying this account's password again (0: now). */
-export async function signInWaitMs(
+/**
+ * How long this client must wait before trying this account's password again (0: now), and
+ * how many failures the account has had in the window from every client.
+ */
+export async function signInState(
   q: Queryable,
   email: string,
   clientAddress: string,
   now = Date.now(),
-): Promise<number> {
+): Promise<{ waitMs: number; accountFailures: number }> {
   const recent = await recentAttempts(q, attemptOf(email, clientAddress), SIGN_IN_WINDOW_MS);
   const waits = [0];
   const after = (last: Date | null, delay: number) =>
@@ -43,18 +46,11 @@ export async function signInWaitMs(
     waits.push(after(recent.subject.last, LONGEST_DELAY_MS));
   if (recent.client.count >= MAX_FAILURES_PER_CLIENT)
     waits.push(after(recent.client.last, LONGEST_DELAY_MS));
-  return Math.max(...waits);
+  return { waitMs: Math.max(...waits), accountFailures: recent.subject.count };
 }
 
-/** Records a failure; returns how many the account has had in the window, every client. */
-export async function recordSignInFailure(
-  q: Queryable,
-  email: string,
-  clientAddress: string,
-): Promise<number> {
+export async function recordSignInFailure(q: Queryable, email: string, clientAddress: string) {
   await recordAttempt(q, attemptOf(email, clientAddress));
-  return (await recentAttempts(q, attemptOf(email, clientAddress), SIGN_IN_WINDOW_MS)).subject
-    .count;
 }
 
 /** A successful sign-in forgets this client's failures, not the others'. */

@@ -41,8 +41,6 @@ export async function readImportFile(
       ? csvLines(content)
       : null;
   if (!lines) throw fileError("Le fichier doit être au format CSV (.csv) ou Excel (.xlsx).");
-  if (/\.xlsx$/i.test(filename) && (await xlsxRowsExceed(content, MAX_IMPORT_ROWS + 1)))
-    throw tooManyRows();
   let headers: string[] | null = null;
   const rows: Record<string, string>[] = [];
   for await (const { number, cells } of lines) {
@@ -149,6 +147,8 @@ async function* csvLines(content: Buffer): AsyncGenerator<Line> {
 }
 
 async function* xlsxLines(content: Buffer): AsyncGenerator<Line> {
+  // Header included: past the limit the file is refused before the sheet is parsed.
+  if (await xlsxRowsExceed(content, MAX_IMPORT_ROWS + 1)) throw tooManyRows();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([content]), {
     sharedStrings: "cache",
     hyperlinks: "ignore",

@@ -7,9 +7,10 @@ const SECRET_LINK_PREFIXES = ["mot-de-passe/nouveau", "invitation", "bourse/suiv
 
 const prefixes = SECRET_LINK_PREFIXES.map((prefix) => prefix.replace("/", "\\/")).join("|");
 
-/** A path served from a secret link. */
-export const isSecretLinkPath = (pathname: string) =>
-  new RegExp(`^\\/(${prefixes})\\/`).test(pathname);
+const SECRET_LINK_PATH = new RegExp(`^\\/(${prefixes})\\/`);
+
+/** A path served from a secret link (asked for every page: the pattern is built once). */
+export const isSecretLinkPath = (pathname: string) => SECRET_LINK_PATH.test(pathname);
 
 /** In a text: a secret link's path prefix (group 1) and its token (group 2). */
 export const secretLinkTokens = () => new RegExp(`(\\/(?:${prefixes})\\/)([\\w-]{16,})`, "g");

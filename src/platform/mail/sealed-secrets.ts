@@ -43,7 +43,7 @@ export function sealMailSecrets<T extends Record<string, string>>(
 
 /** The text as delivered: placeholders filled from the sealed tokens. */
 export function unsealMailSecrets(text: string, sealed: string | null): string {
-  if (!sealed) return text.replace(PLACEHOLDERS, HIDDEN_SECRET);
+  if (!sealed) return withSecretsHidden(text);
   const [iv, tag, body] = sealed.split(".").map((part) => Buffer.from(part, "base64url"));
   const decipher = createDecipheriv("aes-256-gcm", key(), iv);
   decipher.setAuthTag(tag);
