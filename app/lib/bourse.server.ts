@@ -103,10 +103,10 @@ export async function requestPageAction(
       await resubmitRequest(db, who, requestId, version, publicUrl);
       return { ok: true, message: "La demande complétée est transmise à nouveau." };
     case "renew":
-      await renewRequest(db, who, requestId);
+      await renewRequest(db, who, requestId, version);
       return { ok: true, message: "La publication est prolongée de douze mois." };
     case "close":
-      await closeRequest(db, who, requestId, text("reason") ?? "");
+      await closeRequest(db, who, requestId, version, text("reason") ?? "");
       return { ok: true, message: "La demande est retirée de la Bourse." };
     case "triage":
       if (!signedIn) break;

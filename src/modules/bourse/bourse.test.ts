@@ -97,6 +97,26 @@ async function latestFollowToken(requestId: number) {
   throw new Error(`no live follow link for request ${requestId}`);
 }
 
+/** The version a page would put in its form: the record's current one. */
+const requestVersion = async (id: number) =>
+  String(
+    (
+      await database.db
+        .select({ version: bourseRequests.version })
+        .from(bourseRequests)
+        .where(eq(bourseRequests.id, id))
+    )[0].version,
+  );
+const offerVersion = async (id: number) =>
+  String(
+    (
+      await database.db
+        .select({ version: bourseOffers.version })
+        .from(bourseOffers)
+        .where(eq(bourseOffers.id, id))
+    )[0].version,
+  );
+
 const requestCount = async () =>
   (await database.db.select({ n: count() }).from(bourseRequests))[0].n;
 
@@ -236,7 +256,7 @@ describe("triage", () => {
       database.db,
       embassyMa,
       request.id,
-      { decision: "publish" },
+      { version: await requestVersion(request.id), decision: "publish" },
       URL,
     ).catch((e: unknown) => e);
     expect(other).toBeInstanceOf(Forbidden);
@@ -244,7 +264,7 @@ describe("triage", () => {
       database.db,
       rennesAgent,
       request.id,
-      { decision: "publish" },
+      { version: await requestVersion(request.id), decision: "publish" },
       URL,
     ).catch((e: unknown) => e);
     expect(agent).toBeInstanceOf(Forbidden);
@@ -252,7 +272,7 @@ describe("triage", () => {
       database.db,
       embassySn,
       request.id,
-      { decision: "publish" },
+      { version: await requestVersion(request.id), decision: "publish" },
       URL,
     );
     expect(published.status).toBe("published");
@@ -267,7 +287,7 @@ describe("triage", () => {
       database.db,
       daect,
       request.id,
-      { decision: "information" },
+      { version: await requestVersion(request.id), decision: "information" },
       URL,
     ).catch((e: unknown) => e);
     expect((noReason as Invalid).fieldErrors.message).toContain("complément attendu");
@@ -275,7 +295,11 @@ describe("triage", () => {
       database.db,
       embassySn,
       request.id,
-      { decision: "information", message: "Précisez le budget et le calendrier." },
+      {
+        version: await requestVersion(request.id),
+        decision: "information",
+        message: "Précisez le budget et le calendrier.",
+      },
       URL,
     );
     const asked = await mailsTo("bourse-information-requested");
@@ -289,7 +313,12 @@ describe("triage", () => {
       database.db,
       { authorToken: newLink },
       request.id,
-      { ...goodRequest, title: "Marché couvert de Saint-Louis", budget: "95 000" },
+      {
+        ...goodRequest,
+        title: "Marché couvert de Saint-Louis",
+        budget: "95 000",
+        version: await requestVersion(request.id),
+      },
       [],
     );
     expect(updated.budgetCents).toBe(9_500_000);
@@ -298,13 +327,19 @@ describe("triage", () => {
     ).rejects.toThrow("lien de suivi");
     // The link of the first mail ended when the newer one was mailed.
     await expect(
-      resubmitRequest(database.db, { authorToken: token }, request.id, undefined, URL),
+      resubmitRequest(
+        database.db,
+        { authorToken: token },
+        request.id,
+        await requestVersion(request.id),
+        URL,
+      ),
     ).rejects.toThrow("remplacé par un lien plus récent");
     const resent = await resubmitRequest(
       database.db,
       { authorToken: newLink },
       request.id,
-      undefined,
+      await requestVersion(request.id),
       URL,
     );
     expect(resent.status).toBe("submitted");
@@ -312,7 +347,11 @@ describe("triage", () => {
       database.db,
       daect,
       request.id,
-      { decision: "decline", message: "Projet déjà financé par ailleurs." },
+      {
+        version: await requestVersion(request.id),
+        decision: "decline",
+        message: "Projet déjà financé par ailleurs.",
+      },
       URL,
     );
     expect(declined.status).toBe("declined");
@@ -380,7 +419,13 @@ describe("private links of an author without an account", () => {
 describe("expiry", () => {
   it("reminds the author once a month before the end, renews for twelve months, and closes at the end", async () => {
     const { request, token } = await sentRequest({ title: "Éclairage public solaire à Louga" });
-    await triageRequest(database.db, embassySn, request.id, { decision: "publish" }, URL);
+    await triageRequest(
+      database.db,
+      embassySn,
+      request.id,
+      { version: await requestVersion(request.id), decision: "publish" },
+      URL,
+    );
     const now = new Date();
     await database.db
       .update(bourseRequests)
@@ -397,6 +442,7 @@ describe("expiry", () => {
       database.db,
       { authorToken: await latestFollowToken(request.id) },
       request.id,
+      await requestVersion(request.id),
     );
     expect(renewed.expiryRemindedAt).toBeNull();
     expect(renewed.expiresAt!.getTime()).toBeGreaterThan(now.getTime() + 360 * 86_400_000);
@@ -412,7 +458,12 @@ describe("expiry", () => {
       .where(eq(bourseRequests.id, request.id));
     expect(closed.status).toBe("closed");
     await expect(
-      renewRequest(database.db, { authorToken: await latestFollowToken(request.id) }, request.id),
+      renewRequest(
+        database.db,
+        { authorToken: await latestFollowToken(request.id) },
+        request.id,
+        await requestVersion(request.id),
+      ),
     ).rejects.toBeInstanceOf(Invalid);
   });
 });
@@ -420,7 +471,13 @@ describe("expiry", () => {
 describe("interest and match", () => {
   it("puts a collectivité in contact, then records the partnership in the Atlas in one step", async () => {
     const { request } = await sentRequest({ title: "Jumelage scolaire avec Matam" });
-    await triageRequest(database.db, embassySn, request.id, { decision: "publish" }, URL);
+    await triageRequest(
+      database.db,
+      embassySn,
+      request.id,
+      { version: await requestVersion(request.id), decision: "publish" },
+      URL,
+    );
     const visitorTry = await expressInterest(
       database.db,
       visitor as Actor,
@@ -537,7 +594,7 @@ describe("an offer from a French collectivité", () => {
     await expect(
       createOffer(database.db, metropoleAgent, rennes, { title: "Autre" }),
     ).rejects.toBeInstanceOf(Forbidden);
-    await submitOffer(database.db, rennesAgent, offer.id, undefined, URL);
+    await submitOffer(database.db, rennesAgent, offer.id, await offerVersion(offer.id), URL);
     const aboutThisOffer = async (template: string) =>
       (await mailsTo(template)).filter((mail) => mail.body.includes("Appui au tri sélectif"));
     expect((await aboutThisOffer("bourse-offer-received")).map((mail) => mail.recipient)).toEqual([
@@ -546,7 +603,14 @@ describe("an offer from a French collectivité", () => {
 
     const now = new Date();
     const dueOn = new Date(now.getTime() + 7 * 86_400_000).toISOString().slice(0, 10);
-    await requestOpinions(database.db, daect, offer.id, { dueOn }, URL, now);
+    await requestOpinions(
+      database.db,
+      daect,
+      offer.id,
+      { dueOn, version: await offerVersion(offer.id) },
+      URL,
+      now,
+    );
     expect(
       (await aboutThisOffer("bourse-opinion-requested")).map((mail) => mail.recipient),
     ).toEqual([
@@ -586,7 +650,7 @@ describe("an offer from a French collectivité", () => {
       database.db,
       daect,
       offer.id,
-      { decision: "publish" },
+      { version: await offerVersion(offer.id), decision: "publish" },
       URL,
       now,
     ).catch((e: unknown) => e);
@@ -604,7 +668,7 @@ describe("an offer from a French collectivité", () => {
       database.db,
       daect,
       offer.id,
-      { decision: "publish" },
+      { version: await offerVersion(offer.id), decision: "publish" },
       URL,
       new Date(after),
     );
@@ -650,13 +714,16 @@ describe("an offer from a French collectivité", () => {
       countryCodes: ["MG"],
     });
     await expect(
-      closeOffer(database.db, metropoleAgent, offer.id, undefined),
+      closeOffer(database.db, metropoleAgent, offer.id, String(offer.version)),
     ).rejects.toBeInstanceOf(Forbidden);
     const closed = await closeOffer(database.db, rennesAgent, offer.id, String(offer.version));
     expect(closed.status).toBe("closed");
-    const again = await closeOffer(database.db, rennesAgent, offer.id, undefined).catch(
-      (e: unknown) => e,
-    );
+    const again = await closeOffer(
+      database.db,
+      rennesAgent,
+      offer.id,
+      await offerVersion(offer.id),
+    ).catch((e: unknown) => e);
     expect((again as Invalid).fieldErrors.offre).toBe("Cette offre est déjà close.");
   });
 });

@@ -1,23 +1,16 @@
-import { and, eq, inArray, isNull, lte, sql } from "drizzle-orm";
-import { recordChange, systemActor } from "../../platform/audit/audit";
-import type { Db, Tx } from "../../platform/db/client";
+import { and, eq, inArray, isNull, lte } from "drizzle-orm";
+import type { Db } from "../../platform/db/client";
+import { Conflict, Invalid } from "../../platform/errors";
 import { longDate } from "../../platform/french-format";
 import { enqueueMail } from "../../platform/mail/outbox";
+import type { Workflow, WorkflowRow } from "../../platform/workflow/define";
+import { transition } from "../../platform/workflow/transition";
 import { EXPIRY_REMINDER_DAYS } from "./codes";
 import { authorLanguage, bourseMails } from "./mails";
 import { authorUrl } from "./request-recipients";
+import { offerWorkflow } from "./offer-workflow";
+import { requestWorkflow } from "./request-workflow";
 import { bourseOffers, bourseRequests } from "./schema";
-
-/** The journal line of each publication closed at the end of its twelve months. */
-async function recordExpiries(tx: Tx, entityType: string, closed: { id: number }[]) {
-  for (const { id } of closed)
-    await recordChange(tx, systemActor, {
-      operation: "update",
-      entityType,
-      entityId: id,
-      after: { status: "closed", reason: "expiry" },
-    });
-}
 
 const livePublication = inArray(bourseRequests.status, ["published", "in_contact"]);
 
@@ -27,6 +20,33 @@ const livePublication = inArray(bourseRequests.status, ["published", "in_contact
  * whose twelve months have passed. A renewal clears the mark and moves the end. Published
  * offers end the same way, after their twelve months.
  */
+/** Fires `expire` on one record; false when it moved since it was listed. */
+async function expire<Row extends WorkflowRow<S>, S extends string, E extends string>(
+  db: Db,
+  workflow: Workflow<Row, S, E>,
+  record: { id: number; version: number },
+  now: Date,
+  columns: Record<string, unknown>,
+) {
+  try {
+    await db.transaction((tx) =>
+      transition(tx, workflow, {
+        id: record.id,
+        event: "expire" as E,
+        by: { system: "expiry" },
+        expectedVersion: record.version,
+        reason: "Fin des douze mois de publication",
+        set: () => columns,
+        now,
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof Conflict || error instanceof Invalid) return false;
+    throw error;
+  }
+}
+
 export async function runRequestExpiry(db: Db, publicUrl: string, now = new Date()) {
   const remindBefore = new Date(now.getTime() + EXPIRY_REMINDER_DAYS * 86_400_000);
   let reminded = 0;
@@ -64,31 +84,26 @@ export async function runRequestExpiry(db: Db, publicUrl: string, now = new Date
       });
       reminded += 1;
     }
-    const ended = await tx
-      .update(bourseRequests)
-      .set({
-        status: "closed",
+  });
+  // Each end is the workflow's `expire` event, one record at a time: its own transaction,
+  // event row and journal line; a record renewed meanwhile is left alone.
+  const endedRequests = await db
+    .select({ id: bourseRequests.id, version: bourseRequests.version })
+    .from(bourseRequests)
+    .where(and(livePublication, lte(bourseRequests.expiresAt, now)));
+  for (const request of endedRequests)
+    if (
+      await expire(db, requestWorkflow, request, now, {
         closedAt: now,
         closedReason: "Expirée après douze mois de publication",
-        version: sql`${bourseRequests.version} + 1`,
-        updatedAt: now,
       })
-      .where(and(livePublication, lte(bourseRequests.expiresAt, now)))
-      .returning({ id: bourseRequests.id });
-    await recordExpiries(tx, "bourse_request", ended);
-    expired = ended.length;
-    const endedOffers = await tx
-      .update(bourseOffers)
-      .set({
-        status: "closed",
-        closedAt: now,
-        version: sql`${bourseOffers.version} + 1`,
-        updatedAt: now,
-      })
-      .where(and(eq(bourseOffers.status, "published"), lte(bourseOffers.expiresAt, now)))
-      .returning({ id: bourseOffers.id });
-    await recordExpiries(tx, "bourse_offer", endedOffers);
-    expiredOffers = endedOffers.length;
-  });
+    )
+      expired += 1;
+  const endedOffers = await db
+    .select({ id: bourseOffers.id, version: bourseOffers.version })
+    .from(bourseOffers)
+    .where(and(eq(bourseOffers.status, "published"), lte(bourseOffers.expiresAt, now)));
+  for (const offer of endedOffers)
+    if (await expire(db, offerWorkflow, offer, now, { closedAt: now })) expiredOffers += 1;
   return { reminded, expired, expiredOffers };
 }

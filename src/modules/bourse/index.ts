@@ -41,7 +41,7 @@ export {
 } from "./offer-commands";
 export { loadOffer, mayOnOffer, type OfferRow } from "./offer-access";
 export { checkOffer, offerFields, offerListFields } from "./offer-input";
-export { decisionBlocker } from "./offer-machine";
+export { decisionBlocker } from "./offer-workflow";
 export { type OfferView, offerFormValues, offerView, publishedOffers } from "./offer.queries";
 export {
   type PublicRequest,

@@ -10,7 +10,8 @@ import { checkNewPartnership, writeNewPartnership } from "../atlas/index";
 import { foreignAuthorityKindLabels } from "../atlas/labels";
 import { authorLanguage, bourseMails } from "./mails";
 import { type RequestRow, loadRequest } from "./request-access";
-import { nextStatus, refusalFor } from "./request-machine";
+import { transition } from "../../platform/workflow/transition";
+import { canFire, requestWorkflow } from "./request-workflow";
 import { authorUrl, countryName, followersOf } from "./request-recipients";
 import { bourseInterests, bourseRequests } from "./schema";
 
@@ -62,8 +63,8 @@ export async function expressInterest(
       .where(eq(bourseRequests.id, requestId))
       .for("update");
     if (!request) throw new NotFound("Cette demande de partenariat n'existe pas.");
-    const status = nextStatus(request.status, "expressInterest");
-    if (!status) throw new Invalid({ demande: refusalFor("expressInterest") });
+    if (!canFire(request.status, "expressInterest"))
+      throw new Invalid({ demande: requestWorkflow.events.expressInterest.refusal });
     const [interest] = await tx
       .insert(bourseInterests)
       .values({
@@ -80,10 +81,14 @@ export async function expressInterest(
       throw new Invalid({
         demande: `${collectivite.name} a déjà manifesté son intérêt pour cette demande.`,
       });
-    await tx
-      .update(bourseRequests)
-      .set({ status, version: request.version + 1, updatedAt: new Date() })
-      .where(eq(bourseRequests.id, requestId));
+    // The interest is not a form on the request: it moves the request as it stands now.
+    await transition(tx, requestWorkflow, {
+      id: requestId,
+      event: "expressInterest",
+      by: { actor },
+      expectedVersion: request.version,
+      audit: { collectiviteId: collectivite.id },
+    });
     await enqueueMail(tx, {
       ...bourseMails.interestToAuthor({
         lang: authorLanguage(request.formLanguage),
@@ -161,31 +166,21 @@ export async function matchRequest(
     throw new Invalid({
       collectiviteId: "Cette collectivité n'a pas manifesté son intérêt pour la demande.",
     });
-  if (!nextStatus(request.status, "match")) throw new Invalid({ demande: refusalFor("match") });
+  if (!canFire(request.status, "match"))
+    throw new Invalid({ demande: requestWorkflow.events.match.refusal });
   const checked = await checkNewPartnership(db, actor, collectiviteId, values);
   return db.transaction(async (tx) => {
     const locked = await loadRequest(tx, { actor }, requestId, "bourse:request:match", {
       lock: true,
     });
-    const status = nextStatus(locked.status, "match");
-    if (!status) throw new Invalid({ demande: refusalFor("match") });
     const { partnershipId } = await writeNewPartnership(tx, actor, checked);
-    await tx
-      .update(bourseRequests)
-      .set({
-        status,
-        matchedCollectiviteId: collectiviteId,
-        partnershipId,
-        version: locked.version + 1,
-        updatedAt: new Date(),
-      })
-      .where(eq(bourseRequests.id, requestId));
-    await recordChange(tx, auditActorOf(actor), {
-      operation: "update",
-      entityType: "bourse_request",
-      entityId: requestId,
-      before: { status: locked.status },
-      after: { status, partnershipId },
+    await transition(tx, requestWorkflow, {
+      id: requestId,
+      event: "match",
+      by: { actor },
+      expectedVersion: locked.version,
+      set: () => ({ matchedCollectiviteId: collectiviteId, partnershipId }),
+      audit: { partnershipId },
     });
     const [partner] = rowsOf<{ name: string }>(
       await tx.execute(sql`SELECT name FROM atlas_collectivites WHERE id = ${collectiviteId}`),

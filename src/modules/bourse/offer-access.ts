@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Actor } from "../../platform/auth/actor";
 import { type Queryable, rowsOf } from "../../platform/db/client";
-import { Conflict, NotFound } from "../../platform/errors";
+import { NotFound } from "../../platform/errors";
 import { type Action, type Resource, authorize, can } from "../../platform/policy";
 import { bourseOffers } from "./schema";
 
@@ -39,11 +39,4 @@ export async function loadOffer(
 
 export async function mayOnOffer(q: Queryable, actor: Actor, offer: OfferRow, action: Action) {
   return can(actor, action, await offerResource(q, offer));
-}
-
-export function assertOfferVersion(offer: OfferRow, version: string | undefined) {
-  if (version !== undefined && Number(version) !== offer.version)
-    throw new Conflict(
-      "L'offre a été modifiée depuis que vous avez ouvert cette page : rien n'a été enregistré. Vérifiez-la ci-dessous ; ce que vous aviez saisi est conservé dans le formulaire.",
-    );
 }

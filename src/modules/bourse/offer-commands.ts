@@ -1,53 +1,26 @@
 import { and, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import { z } from "zod";
 import { recordChange, systemActor } from "../../platform/audit/audit";
 import { type Actor, actorLabel, auditActorOf } from "../../platform/auth/actor";
 import { mailMembers } from "../../platform/auth/member-addresses";
-import { type Db, type Tx, rowsOf } from "../../platform/db/client";
+import { type Db, rowsOf } from "../../platform/db/client";
 import { Forbidden, Invalid } from "../../platform/errors";
-import { longDate, parisDay } from "../../platform/french-format";
+import { parisDay } from "../../platform/french-format";
+import { actingMembership, authorize } from "../../platform/policy";
 import { isoDateField, parseInput } from "../../platform/validation";
-import { z } from "zod";
-import { actingMembership, authorize, can } from "../../platform/policy";
+import { isEditable } from "../../platform/workflow/define";
+import { transition } from "../../platform/workflow/transition";
+import { assertVersion } from "../../platform/workflow/versions";
 import { collectiviteOwner } from "../atlas/index";
 import { PUBLICATION_MONTHS, opinionVerdictLabels } from "./codes";
 import { offerMails } from "./mails";
-import { type OfferRow, assertOfferVersion, loadOffer, offerResource } from "./offer-access";
+import { loadOffer } from "./offer-access";
 import { checkOffer } from "./offer-input";
-import {
-  type OfferEvent,
-  decisionBlocker,
-  nextOfferStatus,
-  offerEditable,
-  offerRefusals,
-} from "./offer-machine";
-import { expiryAfter } from "./request-machine";
+import { offerCanFire, offerUrl, offerWorkflow } from "./offer-workflow";
+import { expiryAfter } from "./request-workflow";
 import { bourseOffers, bourseOpinions } from "./schema";
 
 type Values = Record<string, string | string[] | undefined>;
-
-function moved(offer: OfferRow, event: OfferEvent) {
-  const status = nextOfferStatus(offer.status, event);
-  if (!status) throw new Invalid({ offre: offerRefusals[event] }, offerRefusals[event]);
-  return status;
-}
-
-const offerUrl = (publicUrl: string, id: number) => `${publicUrl}/bourse/offres/${id}`;
-
-async function changeStatus(tx: Tx, actor: Actor, offer: OfferRow, set: Partial<OfferRow>) {
-  const [updated] = await tx
-    .update(bourseOffers)
-    .set({ ...set, version: offer.version + 1, updatedAt: new Date() })
-    .where(eq(bourseOffers.id, offer.id))
-    .returning();
-  await recordChange(tx, auditActorOf(actor), {
-    operation: "update",
-    entityType: "bourse_offer",
-    entityId: offer.id,
-    before: { status: offer.status },
-    after: { status: updated.status },
-  });
-  return updated;
-}
 
 /** A collectivité's new offer, as a draft it can correct before sending it. */
 export async function createOffer(db: Db, actor: Actor, collectiviteId: number, values: Values) {
@@ -83,9 +56,9 @@ export async function updateOffer(db: Db, actor: Actor, offerId: number, values:
   const input = await checkOffer(db, values);
   return db.transaction(async (tx) => {
     const offer = await loadOffer(tx, actor, offerId, "bourse:offer:write", { lock: true });
-    assertOfferVersion(offer, typeof values.version === "string" ? values.version : undefined);
-    if (!offerEditable(offer.status))
-      throw new Invalid({ offre: "Cette offre est transmise : elle ne peut plus être modifiée." });
+    assertVersion(offer, values.version, offerWorkflow.staleMessage);
+    if (!isEditable(offerWorkflow, offer.status))
+      throw new Invalid({ offre: offerWorkflow.lockedMessage });
     const [updated] = await tx
       .update(bourseOffers)
       .set({
@@ -112,21 +85,15 @@ export async function submitOffer(
   publicUrl: string,
 ) {
   return db.transaction(async (tx) => {
-    const offer = await loadOffer(tx, actor, offerId, "bourse:offer:write", { lock: true });
-    assertOfferVersion(offer, version);
-    const status = moved(offer, "submit");
-    const sent = await changeStatus(tx, actor, offer, { status, submittedAt: new Date() });
-    const collectivite = await collectiviteOwner(tx, offer.collectiviteId);
-    await mailMembers(tx, sql`o.kind = 'daect'`, {
-      ...offerMails.received({
-        title: offer.title,
-        collectivite: collectivite?.name ?? "",
-        url: offerUrl(publicUrl, offer.id),
-      }),
-      template: "bourse-offer-received",
-      idempotencyKey: `bourse:offer:${offer.id}:received`,
+    const { after } = await transition(tx, offerWorkflow, {
+      id: offerId,
+      event: "submit",
+      by: { actor },
+      expectedVersion: version,
+      publicUrl,
+      set: (_offer, now) => ({ submittedAt: now }),
     });
-    return sent;
+    return after;
   });
 }
 
@@ -152,8 +119,9 @@ export async function requestOpinions(
     throw new Invalid({ dueOn: "La date limite des avis doit être à venir." });
   return db.transaction(async (tx) => {
     const offer = await loadOffer(tx, actor, offerId, "bourse:offer:manage", { lock: true });
-    assertOfferVersion(offer, values.version);
-    const status = moved(offer, "requestOpinions");
+    assertVersion(offer, values.version, offerWorkflow.staleMessage);
+    if (!offerCanFire(offer.status, "requestOpinions"))
+      throw new Invalid({ offre: offerWorkflow.events.requestOpinions.refusal });
     const collectivite = await collectiviteOwner(tx, offer.collectiviteId);
     const asked = rowsOf<{ id: number }>(
       await tx.execute(sql`
@@ -174,25 +142,16 @@ export async function requestOpinions(
       .insert(bourseOpinions)
       .values(asked.map((row) => ({ offerId, organisationId: row.id, dueOn })))
       .onConflictDoNothing();
-    const updated = await changeStatus(tx, actor, offer, { status, opinionsDueOn: dueOn });
-    await mailMembers(
-      tx,
-      sql`o.id IN (${sql.join(
-        asked.map((row) => sql`${row.id}`),
-        sql`, `,
-      )})`,
-      {
-        ...offerMails.opinionRequested({
-          title: offer.title,
-          collectivite: collectivite?.name ?? "",
-          dueOn: longDate(dueOn),
-          url: offerUrl(publicUrl, offer.id),
-        }),
-        template: "bourse-opinion-requested",
-        idempotencyKey: `bourse:offer:${offer.id}:opinion-requested:${dueOn}`,
-      },
-    );
-    return updated;
+    const { after } = await transition(tx, offerWorkflow, {
+      id: offerId,
+      event: "requestOpinions",
+      by: { actor },
+      expectedVersion: values.version,
+      publicUrl,
+      set: () => ({ opinionsDueOn: dueOn }),
+      audit: { opinionsDueOn: dueOn },
+    });
+    return after;
   });
 }
 
@@ -281,35 +240,23 @@ export async function decideOffer(
       comment: "Indiquez à la collectivité pourquoi l'offre n'est pas diffusée.",
     });
   return db.transaction(async (tx) => {
-    const offer = await loadOffer(tx, actor, offerId, "bourse:offer:manage", { lock: true });
-    assertOfferVersion(offer, values.version);
-    const status = moved(offer, decision);
-    const opinions = await tx
-      .select()
-      .from(bourseOpinions)
-      .where(eq(bourseOpinions.offerId, offerId));
-    const blocker = decisionBlocker(opinions, offer.opinionsDueOn, parisDay(now));
-    if (blocker) throw new Invalid({ decision: blocker });
-    const decided = await changeStatus(tx, actor, offer, {
-      status,
-      decisionComment: comment,
-      decidedAt: now,
-      decidedByLabel: auditActorOf(actor).label,
-      publishedAt: decision === "publish" ? now : null,
-      expiresAt: decision === "publish" ? expiryAfter(now, PUBLICATION_MONTHS) : null,
-    });
-    const collectivite = await collectiviteOwner(tx, offer.collectiviteId);
-    await mailMembers(tx, sql`o.id = ${collectivite?.organisationId ?? -1}`, {
-      ...offerMails.decided({
-        title: offer.title,
-        published: decision === "publish",
-        comment,
-        url: offerUrl(publicUrl, offer.id),
+    const { after } = await transition(tx, offerWorkflow, {
+      id: offerId,
+      event: decision,
+      by: { actor },
+      expectedVersion: values.version,
+      reason: comment,
+      publicUrl,
+      now,
+      set: () => ({
+        decisionComment: comment,
+        decidedAt: now,
+        decidedByLabel: auditActorOf(actor).label,
+        publishedAt: decision === "publish" ? now : null,
+        expiresAt: decision === "publish" ? expiryAfter(now, PUBLICATION_MONTHS) : null,
       }),
-      template: "bourse-offer-decided",
-      idempotencyKey: `bourse:offer:${offer.id}:decided`,
     });
-    return decided;
+    return after;
   });
 }
 
@@ -371,11 +318,13 @@ export async function closeOffer(
   version: string | undefined,
 ) {
   return db.transaction(async (tx) => {
-    const offer = await loadOffer(tx, actor, offerId, "bourse:offer:read", { lock: true });
-    const resource = await offerResource(tx, offer);
-    if (!can(actor, "bourse:offer:write", resource) && !can(actor, "bourse:offer:manage", resource))
-      throw new Forbidden();
-    assertOfferVersion(offer, version);
-    return changeStatus(tx, actor, offer, { status: moved(offer, "close"), closedAt: new Date() });
+    const { after } = await transition(tx, offerWorkflow, {
+      id: offerId,
+      event: "close",
+      by: { actor },
+      expectedVersion: version,
+      set: (_offer, now) => ({ closedAt: now }),
+    });
+    return after;
   });
 }

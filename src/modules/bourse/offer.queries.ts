@@ -6,7 +6,8 @@ import { parisDay } from "../../platform/french-format";
 import { actingMembership, can } from "../../platform/policy";
 import { actorCollectivites } from "./interest-commands";
 import { offerResource } from "./offer-access";
-import { decisionBlocker, nextOfferStatus, offerEditable } from "./offer-machine";
+import { isEditable } from "../../platform/workflow/define";
+import { decisionBlocker, offerCanFire, offerWorkflow } from "./offer-workflow";
 import { bourseOffers } from "./schema";
 
 interface OpinionRow {
@@ -85,16 +86,16 @@ export async function offerView(q: Queryable, actor: Actor, offerId: number, now
     opinionCount: opinions.length,
     abilities: {
       owner: isOwner,
-      edit: isOwner && offerEditable(offer.status),
-      submit: isOwner && nextOfferStatus(offer.status, "submit") !== null,
-      close: (isOwner || manages) && nextOfferStatus(offer.status, "close") !== null,
-      requestOpinions: manages && nextOfferStatus(offer.status, "requestOpinions") !== null,
+      edit: isOwner && isEditable(offerWorkflow, offer.status),
+      submit: isOwner && offerCanFire(offer.status, "submit"),
+      close: (isOwner || manages) && offerCanFire(offer.status, "close"),
+      requestOpinions: manages && offerCanFire(offer.status, "requestOpinions"),
       /** The organisation in whose name the reader answers, while opinions are open. */
       giveOpinion:
         mine && offer.status === "consultation"
           ? { organisation: mine.organisation, given: mine.verdict !== null }
           : null,
-      decide: manages && nextOfferStatus(offer.status, "publish") !== null,
+      decide: manages && offerCanFire(offer.status, "publish"),
       /** Why the DAECT cannot decide yet (opinions still awaited before the deadline). */
       decisionBlocker:
         manages && offer.status === "consultation"

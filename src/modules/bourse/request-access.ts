@@ -2,7 +2,7 @@ import { and, eq, gt, sql } from "drizzle-orm";
 import type { Actor } from "../../platform/auth/actor";
 import { hashToken } from "../../platform/auth/tokens";
 import { type Queryable, rowsOf } from "../../platform/db/client";
-import { Conflict, NotFound } from "../../platform/errors";
+import { NotFound } from "../../platform/errors";
 import { type Action, type Resource, authorize, can } from "../../platform/policy";
 import { bourseAuthorLinks, bourseRequests } from "./schema";
 
@@ -84,11 +84,4 @@ export async function mayOnRequest(
   action: Action,
 ) {
   return can(actor, action, await requestResource(q, request));
-}
-
-export function assertVersion(request: RequestRow, version: string | undefined) {
-  if (version !== undefined && Number(version) !== request.version)
-    throw new Conflict(
-      "La demande a été modifiée depuis que vous avez ouvert cette page : rien n'a été enregistré. Vérifiez-la ci-dessous ; ce que vous aviez saisi est conservé dans le formulaire.",
-    );
 }

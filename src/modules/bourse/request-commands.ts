@@ -1,33 +1,26 @@
-import { allowPublicRequest } from "./follow-links";
 import { eq, sql } from "drizzle-orm";
-import { recordChange } from "../../platform/audit/audit";
-import { mailMembers } from "../../platform/auth/member-addresses";
-import type { AuditActor } from "../../platform/audit/audit";
+import { type AuditActor, recordChange } from "../../platform/audit/audit";
 import { type Actor, auditActorOf } from "../../platform/auth/actor";
 import { type Db, type Tx, rowsOf } from "../../platform/db/client";
-import { Forbidden, Invalid } from "../../platform/errors";
+import { Forbidden, Invalid, NotFound } from "../../platform/errors";
 import { checkUpload, storeFile } from "../../platform/files/stored-files";
-import { longDate } from "../../platform/french-format";
 import { enqueueMail } from "../../platform/mail/outbox";
 import { authorize } from "../../platform/policy";
+import { type Initiator, isEditable } from "../../platform/workflow/define";
+import { transition } from "../../platform/workflow/transition";
+import { assertVersion } from "../../platform/workflow/versions";
 import { PUBLICATION_MONTHS } from "./codes";
+import { allowPublicRequest } from "./follow-links";
 import { authorLanguage, bourseMails } from "./mails";
 import {
   type RequestActor,
   type RequestRow,
-  assertVersion,
   loadRequest,
   requestOfAuthorLink,
 } from "./request-access";
 import { checkRequest, requestColumns } from "./request-input";
-import {
-  type RequestEvent,
-  authorMayEdit,
-  expiryAfter,
-  nextStatus,
-  refusalFor,
-} from "./request-machine";
-import { authorUrl, countryName, followersOf } from "./request-recipients";
+import { authorUrl } from "./request-recipients";
+import { expiryAfter, requestWorkflow } from "./request-workflow";
 import { bourseAttachments, bourseRequests } from "./schema";
 
 export interface Upload {
@@ -38,35 +31,20 @@ export interface Upload {
 export const MAX_ATTACHMENTS = 5;
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
+const AUTHOR_LABEL = "Auteur de la demande";
+
 const auditOf = (who: RequestActor): AuditActor =>
-  "actor" in who ? auditActorOf(who.actor) : { userId: null, label: "Auteur de la demande" };
+  "actor" in who ? auditActorOf(who.actor) : { userId: null, label: AUTHOR_LABEL };
 
-/** Moves the request by an event, or explains in French why it cannot move. */
-function moved(request: RequestRow, event: RequestEvent) {
-  const status = nextStatus(request.status, event);
-  if (!status) throw new Invalid({ demande: refusalFor(event) }, refusalFor(event));
-  return status;
-}
-
-/** Mails the embassy of the request's country and the DAECT, each member once. */
-async function notifyTriagers(
-  tx: Tx,
-  request: RequestRow,
-  publicUrl: string,
-  resubmitted: boolean,
-) {
-  await mailMembers(tx, followersOf(request.countryCode), {
-    ...bourseMails.requestToTriage({
-      title: request.title,
-      authority: request.authorityName,
-      country: await countryName(tx, request.countryCode),
-      city: request.cityName,
-      resubmitted,
-      url: `${publicUrl}/bourse/demandes/${request.id}`,
-    }),
-    template: "bourse-request-to-triage",
-    idempotencyKey: `bourse:request:${request.id}:to-triage:${request.version}`,
-  });
+/**
+ * The initiator of a workflow event: a signed-in person, or the author without an account
+ * whose private link opens this request (it stands for writing this request only).
+ */
+async function initiatorOf(tx: Tx, who: RequestActor, requestId: number): Promise<Initiator> {
+  if ("actor" in who) return { actor: who.actor };
+  const request = await requestOfAuthorLink(tx, who.authorToken);
+  if (request.id !== requestId) throw new NotFound(requestWorkflow.notFound);
+  return { link: AUTHOR_LABEL, grants: ["bourse:request:write"] };
 }
 
 async function storeAttachments(
@@ -172,41 +150,29 @@ export async function submitRequest(
   version: string | undefined,
   publicUrl: string,
 ) {
-  return db.transaction(async (tx) => {
-    const request = await loadRequest(tx, who, requestId, "bourse:request:write", { lock: true });
-    assertVersion(request, version);
-    return send(tx, who, request, "submit", publicUrl);
-  });
+  return db.transaction(async (tx) => send(tx, who, requestId, version, "submit", publicUrl));
 }
 
 async function send(
   tx: Tx,
   who: RequestActor,
-  request: RequestRow,
+  requestId: number,
+  version: unknown,
   event: "submit" | "resubmit",
   publicUrl: string,
 ) {
-  const status = moved(request, event);
-  const [sent] = await tx
-    .update(bourseRequests)
-    .set({
-      status,
-      submittedAt: request.submittedAt ?? new Date(),
-      emailVerifiedAt: request.emailVerifiedAt ?? new Date(),
-      version: request.version + 1,
-      updatedAt: new Date(),
-    })
-    .where(eq(bourseRequests.id, request.id))
-    .returning();
-  await notifyTriagers(tx, sent, publicUrl, event === "resubmit");
-  await recordChange(tx, auditOf(who), {
-    operation: "update",
-    entityType: "bourse_request",
-    entityId: request.id,
-    before: { status: request.status },
-    after: { status },
+  const { after } = await transition(tx, requestWorkflow, {
+    id: requestId,
+    event,
+    by: await initiatorOf(tx, who, requestId),
+    expectedVersion: version,
+    publicUrl,
+    set: (request, now) => ({
+      submittedAt: request.submittedAt ?? now,
+      emailVerifiedAt: request.emailVerifiedAt ?? now,
+    }),
   });
-  return sent;
+  return after;
 }
 
 /**
@@ -230,7 +196,7 @@ export async function confirmAuthorLink(db: Db, token: string, publicUrl: string
     const request = await requestOfAuthorLink(tx, token, true);
     if (!awaitsConfirmation(request))
       throw new Invalid({ intent: "Cette demande est déjà confirmée et transmise." });
-    return send(tx, { authorToken: token }, request, "submit", publicUrl);
+    return send(tx, { authorToken: token }, request.id, request.version, "submit", publicUrl);
   });
 }
 
@@ -242,17 +208,14 @@ export async function updateRequest(
   values: Record<string, string | string[] | undefined>,
   uploads: Upload[],
 ) {
-  const current = await loadRequest(db, who, requestId, "bourse:request:write");
-  if (!authorMayEdit(current.status))
-    throw new Invalid({
-      demande: "Cette demande est en cours d'examen ou publiée : elle ne peut plus être modifiée.",
-    });
-  const fixedCountry =
-    current.authorOrganisationId !== null ? { countryCode: current.countryCode } : {};
-  const input = await checkRequest(db, { ...values, ...fixedCountry });
   return db.transaction(async (tx) => {
     const request = await loadRequest(tx, who, requestId, "bourse:request:write", { lock: true });
-    assertVersion(request, typeof values.version === "string" ? values.version : undefined);
+    assertVersion(request, values.version, requestWorkflow.staleMessage);
+    if (!isEditable(requestWorkflow, request.status))
+      throw new Invalid({ demande: requestWorkflow.lockedMessage });
+    const fixedCountry =
+      request.authorOrganisationId !== null ? { countryCode: request.countryCode } : {};
+    const input = await checkRequest(tx, { ...values, ...fixedCountry });
     const [{ count }] = rowsOf<{ count: number }>(
       await tx.execute(
         sql`SELECT count(*)::int AS count FROM bourse_attachments WHERE request_id = ${requestId}`,
@@ -284,11 +247,7 @@ export async function resubmitRequest(
   version: string | undefined,
   publicUrl: string,
 ) {
-  return db.transaction(async (tx) => {
-    const request = await loadRequest(tx, who, requestId, "bourse:request:write", { lock: true });
-    assertVersion(request, version);
-    return send(tx, who, request, "resubmit", publicUrl);
-  });
+  return db.transaction(async (tx) => send(tx, who, requestId, version, "resubmit", publicUrl));
 }
 
 /**
@@ -317,115 +276,68 @@ export async function triageRequest(
     });
   if (message.length > 3_000)
     throw new Invalid({ message: "Le message est trop long (3 000 caractères au plus)." });
+  const event =
+    decision === "publish" ? "publish" : decision === "information" ? "askInformation" : "decline";
   return db.transaction(async (tx) => {
-    const request = await loadRequest(tx, { actor }, requestId, "bourse:request:triage", {
-      lock: true,
-    });
-    assertVersion(request, values.version);
-    const event =
-      decision === "publish"
-        ? "publish"
-        : decision === "information"
-          ? "askInformation"
-          : "decline";
-    const status = moved(request, event);
-    const now = new Date();
-    const expiresAt = decision === "publish" ? expiryAfter(now, PUBLICATION_MONTHS) : null;
-    const [triaged] = await tx
-      .update(bourseRequests)
-      .set({
-        status,
+    const { after } = await transition(tx, requestWorkflow, {
+      id: requestId,
+      event,
+      by: { actor },
+      expectedVersion: values.version,
+      reason: message,
+      publicUrl,
+      set: (request, now) => ({
         triagedByLabel: auditActorOf(actor).label,
         infoRequest: decision === "information" ? message : request.infoRequest,
         declineReason: decision === "decline" ? message : "",
         publishedAt: decision === "publish" ? now : request.publishedAt,
-        expiresAt: expiresAt ?? request.expiresAt,
-        version: request.version + 1,
-        updatedAt: now,
-      })
-      .where(eq(bourseRequests.id, requestId))
-      .returning();
-    const url = await authorUrl(tx, triaged, publicUrl);
-    const lang = authorLanguage(triaged.formLanguage);
-    const mail =
-      decision === "publish"
-        ? bourseMails.published({
-            lang,
-            title: triaged.title,
-            expiresOn: longDate(expiresAt ?? now, lang),
-            url,
-          })
-        : decision === "information"
-          ? bourseMails.informationRequested({ lang, title: triaged.title, message, url })
-          : bourseMails.declined({ lang, title: triaged.title, reason: message, url });
-    await enqueueMail(tx, {
-      ...mail,
-      to: triaged.contactEmail,
-      template: `bourse-${decision === "publish" ? "published" : decision === "information" ? "information-requested" : "declined"}`,
-      idempotencyKey: `bourse:request:${requestId}:${decision}:${triaged.version}`,
+        expiresAt:
+          decision === "publish" ? expiryAfter(now, PUBLICATION_MONTHS) : request.expiresAt,
+      }),
     });
-    await recordChange(tx, auditActorOf(actor), {
-      operation: "update",
-      entityType: "bourse_request",
-      entityId: requestId,
-      before: { status: request.status },
-      after: { status, message },
-    });
-    return triaged;
+    return after;
   });
 }
 
 /** The author (or the DAECT) prolongs a published request by twelve months from its end. */
-export async function renewRequest(db: Db, who: RequestActor, requestId: number) {
+export async function renewRequest(db: Db, who: RequestActor, requestId: number, version: unknown) {
   return db.transaction(async (tx) => {
-    const request = await loadRequest(tx, who, requestId, "bourse:request:write", { lock: true });
-    moved(request, "renew");
-    const from =
-      request.expiresAt && request.expiresAt > new Date() ? request.expiresAt : new Date();
-    const [renewed] = await tx
-      .update(bourseRequests)
-      .set({
-        expiresAt: expiryAfter(from, PUBLICATION_MONTHS),
+    const { after } = await transition(tx, requestWorkflow, {
+      id: requestId,
+      event: "renew",
+      by: await initiatorOf(tx, who, requestId),
+      expectedVersion: version,
+      set: (request, now) => ({
+        expiresAt: expiryAfter(
+          request.expiresAt && request.expiresAt > now ? request.expiresAt : now,
+          PUBLICATION_MONTHS,
+        ),
         expiryRemindedAt: null,
-        version: request.version + 1,
-        updatedAt: new Date(),
-      })
-      .where(eq(bourseRequests.id, requestId))
-      .returning();
-    await recordChange(tx, auditOf(who), {
-      operation: "update",
-      entityType: "bourse_request",
-      entityId: requestId,
-      before: { expiresAt: request.expiresAt?.toISOString() ?? null },
-      after: { expiresAt: renewed.expiresAt?.toISOString() ?? null },
+      }),
+      audit: { renewed: true },
     });
-    return renewed;
+    return after;
   });
 }
 
 /** The author (or the DAECT) withdraws the request. */
-export async function closeRequest(db: Db, who: RequestActor, requestId: number, reason: string) {
+export async function closeRequest(
+  db: Db,
+  who: RequestActor,
+  requestId: number,
+  version: unknown,
+  reason: string,
+) {
+  const motive = reason.trim().slice(0, 500) || "Retirée par son auteur";
   return db.transaction(async (tx) => {
-    const request = await loadRequest(tx, who, requestId, "bourse:request:write", { lock: true });
-    const status = moved(request, "close");
-    const [closed] = await tx
-      .update(bourseRequests)
-      .set({
-        status,
-        closedAt: new Date(),
-        closedReason: reason.trim().slice(0, 500) || "Retirée par son auteur",
-        version: request.version + 1,
-        updatedAt: new Date(),
-      })
-      .where(eq(bourseRequests.id, requestId))
-      .returning();
-    await recordChange(tx, auditOf(who), {
-      operation: "update",
-      entityType: "bourse_request",
-      entityId: requestId,
-      before: { status: request.status },
-      after: { status },
+    const { after } = await transition(tx, requestWorkflow, {
+      id: requestId,
+      event: "close",
+      by: await initiatorOf(tx, who, requestId),
+      expectedVersion: version,
+      reason: motive,
+      set: (_request, now) => ({ closedAt: now, closedReason: motive }),
     });
-    return closed;
+    return after;
   });
 }

@@ -11,7 +11,8 @@ import {
   requestOfAuthorLink,
   requestResource,
 } from "./request-access";
-import { authorMayEdit, canFire, isPublicStatus } from "./request-machine";
+import { isEditable } from "../../platform/workflow/define";
+import { canFire, isPublicStatus, requestWorkflow } from "./request-workflow";
 import { countryName } from "./request-recipients";
 import { bourseAttachments, bourseRequests } from "./schema";
 
@@ -115,7 +116,7 @@ export async function requestView(q: Queryable, who: RequestActor, requestId: nu
     interestCount: interests.length,
     abilities: {
       author: isAuthor,
-      edit: isAuthor && authorMayEdit(request.status),
+      edit: isAuthor && isEditable(requestWorkflow, request.status),
       submit: isAuthor && canFire(request.status, "submit"),
       resubmit: isAuthor && canFire(request.status, "resubmit"),
       renew: isAuthor && canFire(request.status, "renew"),

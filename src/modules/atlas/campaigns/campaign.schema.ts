@@ -1,6 +1,9 @@
 import { date, integer, pgTable, primaryKey, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { collectivites } from "../schema";
 
+export const campaignStatuses = ["open", "closed"] as const;
+export type CampaignStatus = (typeof campaignStatuses)[number];
+
 /** An update campaign: the DAECT asks every collectivité to check its Atlas data. */
 export const campaigns = pgTable("atlas_campaigns", {
   id: serial("id").primaryKey(),
@@ -11,6 +14,8 @@ export const campaigns = pgTable("atlas_campaigns", {
   openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
   closedAt: timestamp("closed_at", { withTimezone: true }),
   reminders: integer("reminders").notNull().default(0),
+  status: text("status", { enum: campaignStatuses }).notNull().default("open"),
+  version: integer("version").notNull().default(1),
 });
 
 /** One collectivité in a campaign: asked, then verified (or reminded). */

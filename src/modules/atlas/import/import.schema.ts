@@ -20,6 +20,7 @@ export const atlasImports = pgTable("atlas_imports", {
   kind: text("kind", { enum: importKinds }).notNull(),
   filename: text("filename").notNull(),
   status: text("status", { enum: importStatuses }).notNull().default("validating"),
+  version: integer("version").notNull().default(1),
   totalRows: integer("total_rows").notNull(),
   checkedRows: integer("checked_rows").notNull().default(0),
   importedRows: integer("imported_rows").notNull().default(0),
