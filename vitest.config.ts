@@ -2,7 +2,12 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["src/**/*.test.ts", "tests/http/**/*.test.ts"],
+    include: [
+      "src/**/*.test.ts",
+      "tests/http/**/*.test.ts",
+      "tests/workflows/**/*.test.ts",
+      "tests/architecture/**/*.test.ts",
+    ],
     globalSetup: ["tests/support/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 180_000,

@@ -69,7 +69,7 @@ describe("update campaign", () => {
     expect(after.html).toContain(`1 collectivités sur ${atlasCollectivites} ont confirmé`);
 
     // A reminder goes to those that did not answer, not to Rennes.
-    const reminded = await daect.post(campaignPath, { intent: "relancer" });
+    const reminded = await daect.post(campaignPath, { intent: "relancer", version: daect.version });
     expect(reminded.status).toBe(200);
     expect(reminded.html).toContain(
       `Relance écrite pour ${(atlasCollectivites - 1).toLocaleString("fr-FR")} collectivités`,
@@ -78,11 +78,12 @@ describe("update campaign", () => {
     expect(await mailsTo("agent-35@example.org", "atlas-campaign-reminder")).toHaveLength(1);
 
     // Closing ends the campaign: the fiche no longer asks, reminders are refused.
-    await daect.post(campaignPath, { intent: "cloturer" });
+    await daect.get(campaignPath);
+    await daect.post(campaignPath, { intent: "cloturer", version: daect.version });
     expect((await agent.get(`/atlas/collectivites/${rennes.id}`)).html).not.toContain(
       "Campagne de mise à jour",
     );
-    const late = await daect.post(campaignPath, { intent: "relancer" });
+    const late = await daect.post(campaignPath, { intent: "relancer", version: daect.version });
     expect(late.status).toBe(400);
     const [{ n: secondRound }] = await db
       .select({ n: count() })

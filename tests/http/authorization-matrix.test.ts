@@ -607,6 +607,7 @@ beforeAll(async () => {
       message: "—",
       closesOn: "2026-01-31",
       openedByLabel: "DAECT",
+      status: "closed",
       closedAt: new Date(),
     })
     .returning({ id: campaigns.id });

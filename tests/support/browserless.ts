@@ -5,6 +5,8 @@
 export class FormClient {
   private cookies = new Map<string, string>();
   csrfToken = "";
+  /** The record version in the last page's form (its hidden field `version`), as a browser sends it. */
+  version = "";
 
   constructor(readonly baseUrl: string) {}
 
@@ -75,6 +77,8 @@ export class FormClient {
     const html = await response.text();
     const token = /name="_csrf" value="([^"]+)"/.exec(html);
     if (token) this.csrfToken = token[1];
+    const version = /name="version" value="(\d+)"/.exec(html);
+    if (version) this.version = version[1];
     return { status: response.status, html, location: response.headers.get("location") };
   }
 

@@ -45,10 +45,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   return runAction(values, async () => {
     const id = idParam(params.campaignId);
     if (values.intent === "cloturer") {
-      await closeCampaign(db, actor, id);
+      await closeCampaign(db, actor, id, values.version);
       return { ok: true as const, message: "La campagne est clôturée." };
     }
-    const { reminded } = await remindCampaign(db, actor, id, config.publicUrl);
+    const { reminded } = await remindCampaign(db, actor, id, values.version, config.publicUrl);
     return {
       ok: true as const,
       message: `Relance écrite pour ${countOf(reminded, "collectivité", "collectivités")} : les courriels partent par la file d'envoi.`,
@@ -89,6 +89,7 @@ export default function CampaignPage() {
       {campaign.closedAt ? null : (
         <form method="post" className={fr.cx("fr-mb-4w")}>
           <CsrfField token={csrfToken} />
+          <input type="hidden" name="version" value={campaign.version} />
           <ul className="fr-btns-group fr-btns-group--inline-md">
             <li>
               <Button type="submit" nativeButtonProps={{ name: "intent", value: "relancer" }}>

@@ -253,7 +253,11 @@ describe("submission, receipt and review", () => {
         database.db,
         daect,
         declarationId,
-        { decision: "return", comment: "Le montant du forage semble incomplet." },
+        {
+          decision: "return",
+          comment: "Le montant du forage semble incomplet.",
+          version: await version(),
+        },
         URL,
       );
       expect(await hasDeclared(database.db, rennesId, 2019)).toBe(false);

@@ -1,10 +1,12 @@
 import { eq, sql } from "drizzle-orm";
-import type { Actor } from "../../platform/auth/actor";
+import { recordChange } from "../../platform/audit/audit";
+import { type Actor, auditActorOf } from "../../platform/auth/actor";
 import type { Queryable, Tx } from "../../platform/db/client";
-import { Conflict, Invalid, NotFound } from "../../platform/errors";
+import { Invalid, NotFound } from "../../platform/errors";
 import { authorize } from "../../platform/policy";
 import { collectiviteOwner } from "../atlas";
-import { canEdit } from "./declaration-machine";
+import { assertVersion } from "../../platform/workflow/versions";
+import { canEdit, declarationWorkflow } from "./declaration-workflow";
 import { apdCampaigns, apdDeclarations } from "./schema";
 
 export type DeclarationRow = typeof apdDeclarations.$inferSelect;
@@ -36,12 +38,7 @@ export async function loadDeclaration(
  * declare for the collectivité, the campaign still open, and the version the form was
  * opened on still current, so nobody overwrites a colleague's change unknowingly.
  */
-export async function lockForChange(
-  tx: Tx,
-  actor: Actor,
-  declarationId: number,
-  version: string | undefined,
-) {
+export async function lockForChange(tx: Tx, actor: Actor, declarationId: number, version: unknown) {
   const loaded = await loadDeclaration(tx, actor, declarationId, "apd:declare", { lock: true });
   if (!canEdit(loaded.campaign))
     throw new Invalid(
@@ -51,17 +48,29 @@ export async function lockForChange(
       },
       "La campagne de cette année est clôturée.",
     );
-  if (version !== undefined && Number(version) !== loaded.declaration.version)
-    throw new Conflict(
-      "La déclaration a été modifiée depuis que vous avez ouvert cette page (dans un autre onglet ou par un collègue) : rien n'a été enregistré. Vérifiez la déclaration ci-dessous ; ce que vous aviez saisi est conservé dans le formulaire.",
-    );
+  assertVersion(loaded.declaration, version, declarationWorkflow.staleMessage);
   return loaded;
 }
 
-/** Records that the working copy changed: new version, to be submitted again. */
-export async function touchDeclaration(tx: Tx, declarationId: number) {
+/**
+ * Records that the working copy changed: new version, to be submitted again, and the
+ * change in the journal (which lines, what they were, what they became).
+ */
+export async function touchDeclaration(
+  tx: Tx,
+  actor: Actor,
+  declarationId: number,
+  change: { before?: Record<string, unknown>; after: Record<string, unknown> },
+) {
   await tx
     .update(apdDeclarations)
     .set({ version: sql`${apdDeclarations.version} + 1`, hasChanges: true, updatedAt: new Date() })
     .where(eq(apdDeclarations.id, declarationId));
+  await recordChange(tx, auditActorOf(actor), {
+    operation: "update",
+    entityType: declarationWorkflow.name,
+    entityId: declarationId,
+    before: change.before ?? null,
+    after: change.after,
+  });
 }

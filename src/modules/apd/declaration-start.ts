@@ -6,7 +6,7 @@ import { Invalid, NotFound } from "../../platform/errors";
 import { authorize } from "../../platform/policy";
 import { collectiviteOwner } from "../atlas";
 import { lockForChange, touchDeclaration } from "./declaration-access";
-import { isCampaignOpen } from "./declaration-machine";
+import { isCampaignOpen } from "./declaration-workflow";
 import { amountInputText } from "../../platform/french-format";
 import { type ApdLine, checkLine, lineReferences } from "./line-input";
 import { appendLines } from "./line-commands";
@@ -85,7 +85,9 @@ export async function copyPreviousYear(
       .update(apdDeclarations)
       .set({ isNil: false })
       .where(eq(apdDeclarations.id, declarationId));
-    await touchDeclaration(tx, declarationId);
+    await touchDeclaration(tx, actor, declarationId, {
+      after: { copiedFromPreviousYear: lines.length },
+    });
     return { copied: lines.length, skipped: previous.length - lines.length };
   });
 }

@@ -6,12 +6,12 @@ import { NotFound } from "../../platform/errors";
 import { authorize, can } from "../../platform/policy";
 import { collectiviteOwner } from "../atlas";
 import { loadDeclaration } from "./declaration-access";
-import { canEdit, canReview, isCampaignOpen, submitBlocker } from "./declaration-machine";
+import { canEdit, canReview, isCampaignOpen, submitBlocker } from "./declaration-workflow";
 import { apdLabels, labelLines } from "./labels";
 import { lineReferences } from "./line-input";
 import { apdCampaigns, apdDeclarations, apdSubmissions } from "./schema";
 import { submissionLines } from "./receipt.queries";
-import { workingLines } from "./submission-commands";
+import { workingLines } from "./submission-lines";
 
 /** Everything the declaration page shows, with what the actor may do on it. */
 export async function declarationView(db: Db, actor: Actor, declarationId: number) {

@@ -142,7 +142,9 @@ export async function importLines(
       .update(apdDeclarations)
       .set({ isNil: false })
       .where(eq(apdDeclarations.id, declarationId));
-    await touchDeclaration(tx, declarationId);
+    await touchDeclaration(tx, actor, declarationId, {
+      after: { linesImported: lines.length, replaced: options.replace },
+    });
     return { imported: lines.length };
   });
 }

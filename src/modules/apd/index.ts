@@ -35,3 +35,8 @@ export {
 export { apdExport, apdExportFormats, parseApdExportQuery } from "./exports";
 export { lineFields, lineFormValues, type ApdLine } from "./line-input";
 export { rebuildTotalCells } from "./total-cells";
+
+import { declarationWorkflow } from "./declaration-workflow";
+/** The e-APD's workflow: the yearly declaration. */
+export const workflows = [declarationWorkflow] as const;
+export { declarationWorkflow };

@@ -21,6 +21,14 @@ export async function appendLines(tx: Tx, declarationId: number, lines: ApdLine[
     await tx.insert(apdLines).values(rows.slice(i, i + 500));
 }
 
+/** A stored line as the journal shows it: its declared fields only. */
+const lineOf = ({
+  id: _id,
+  declarationId: _d,
+  position: _p,
+  ...fields
+}: typeof apdLines.$inferSelect) => fields;
+
 async function checkedLine(tx: Tx, collectiviteId: number, values: Values) {
   const projectIds = values.projectId ? [String(values.projectId).trim()] : [];
   const result = checkLine(values, await lineReferences(tx, collectiviteId, projectIds));
@@ -37,7 +45,7 @@ export async function addLine(db: Db, actor: Actor, declarationId: number, value
       .update(apdDeclarations)
       .set({ isNil: false })
       .where(eq(apdDeclarations.id, declarationId));
-    await touchDeclaration(tx, declarationId);
+    await touchDeclaration(tx, actor, declarationId, { after: { lineAdded: line } });
   });
 }
 
@@ -51,13 +59,16 @@ export async function updateLine(
   return db.transaction(async (tx) => {
     const { declaration } = await lockForChange(tx, actor, declarationId, values.version);
     const line = await checkedLine(tx, declaration.collectiviteId, values);
-    const updated = await tx
-      .update(apdLines)
-      .set(line)
-      .where(and(eq(apdLines.id, lineId), eq(apdLines.declarationId, declarationId)))
-      .returning({ id: apdLines.id });
-    if (updated.length === 0) throw new NotFound("Cette ligne n'existe pas (ou plus).");
-    await touchDeclaration(tx, declarationId);
+    const [before] = await tx
+      .select()
+      .from(apdLines)
+      .where(and(eq(apdLines.id, lineId), eq(apdLines.declarationId, declarationId)));
+    if (!before) throw new NotFound("Cette ligne n'existe pas (ou plus).");
+    await tx.update(apdLines).set(line).where(eq(apdLines.id, lineId));
+    await touchDeclaration(tx, actor, declarationId, {
+      before: { line: { id: lineId, ...lineOf(before) } },
+      after: { line: { id: lineId, ...line } },
+    });
   });
 }
 
@@ -70,12 +81,15 @@ export async function deleteLine(
 ) {
   return db.transaction(async (tx) => {
     await lockForChange(tx, actor, declarationId, version);
-    const deleted = await tx
+    const [deleted] = await tx
       .delete(apdLines)
       .where(and(eq(apdLines.id, lineId), eq(apdLines.declarationId, declarationId)))
-      .returning({ id: apdLines.id });
-    if (deleted.length === 0) throw new NotFound("Cette ligne n'existe pas (ou plus).");
-    await touchDeclaration(tx, declarationId);
+      .returning();
+    if (!deleted) throw new NotFound("Cette ligne n'existe pas (ou plus).");
+    await touchDeclaration(tx, actor, declarationId, {
+      before: { line: { id: lineId, ...lineOf(deleted) } },
+      after: { lineDeleted: lineId },
+    });
   });
 }
 
@@ -102,6 +116,6 @@ export async function setNilDeclaration(
         });
     }
     await tx.update(apdDeclarations).set({ isNil }).where(eq(apdDeclarations.id, declarationId));
-    await touchDeclaration(tx, declarationId);
+    await touchDeclaration(tx, actor, declarationId, { after: { isNil } });
   });
 }

@@ -6,7 +6,7 @@ import { loadDeclaration } from "./declaration-access";
 import { apdLabels, labelLines } from "./labels";
 import { receiptPdf } from "./receipt";
 import { apdSubmissionLines, apdSubmissions } from "./schema";
-import { receiptFilename } from "./submission-commands";
+import { receiptFilename } from "./submission-lines";
 
 /** The frozen lines of one submission, in their order. */
 export function submissionLines(db: Db, submissionId: number) {

@@ -1,44 +1,22 @@
-import { moveTotalCells } from "./total-cells";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { recordChange } from "../../platform/audit/audit";
 import { type Actor, auditActorOf } from "../../platform/auth/actor";
 import type { Db, Tx } from "../../platform/db/client";
-import { Forbidden, Invalid } from "../../platform/errors";
-import { enqueueMail } from "../../platform/mail/outbox";
+import { Forbidden } from "../../platform/errors";
 import { parseInput, textField } from "../../platform/validation";
+import { transition } from "../../platform/workflow/transition";
 import { loadDeclaration, lockForChange } from "./declaration-access";
-import { canReview, isLate, submitBlocker } from "./declaration-machine";
-import { apdLabels, labelLines } from "./labels";
-import { apdMails } from "./mails";
-import { receiptPdf } from "./receipt";
-import { apdDeclarations, apdLines, apdSubmissions } from "./schema";
+import { canReview, declarationWorkflow, isLate } from "./declaration-workflow";
+import { apdSubmissions } from "./schema";
+import { receiptReference, workingLines } from "./submission-lines";
+import { moveTotalCells } from "./total-cells";
 
-export const receiptReference = (year: number, collectiviteId: number, number: number) =>
-  `APD-${year}-${String(collectiviteId).padStart(6, "0")}-${number}`;
-
-export const receiptFilename = (reference: string) => `accuse-reception-${reference}.pdf`;
-
-export const declarationUrl = (publicUrl: string, declarationId: number) =>
-  `${publicUrl}/apd/declarations/${declarationId}`;
-
-/** Lines of a submission (or of the working copy), in their order, with their ids. */
-export async function workingLines(q: Tx | Db, declarationId: number) {
-  return q
-    .select({
-      id: apdLines.id,
-      recipientCode: apdLines.recipientCode,
-      purposeCode: apdLines.purposeCode,
-      amountCents: apdLines.amountCents,
-      flow: apdLines.flow,
-      channel: apdLines.channel,
-      projectId: apdLines.projectId,
-      description: apdLines.description,
-    })
-    .from(apdLines)
-    .where(eq(apdLines.declarationId, declarationId))
-    .orderBy(asc(apdLines.position));
-}
+export {
+  declarationUrl,
+  receiptFilename,
+  receiptReference,
+  workingLines,
+} from "./submission-lines";
 
 /** Stops counting a declaration's earlier submissions in the statistics. */
 async function uncountSubmissions(tx: Tx, declarationId: number) {
@@ -71,16 +49,6 @@ export async function submitDeclaration(
       version,
     );
     const lines = await workingLines(tx, declarationId);
-    const blocker = submitBlocker(
-      {
-        status: declaration.status,
-        hasChanges: declaration.hasChanges,
-        isNil: declaration.isNil,
-        lineCount: lines.length,
-      },
-      campaign,
-    );
-    if (blocker) throw new Invalid({ declaration: blocker }, blocker);
     const [{ last }] = await tx
       .select({ last: sql<number>`coalesce(max(${apdSubmissions.number}), 0)::int` })
       .from(apdSubmissions)
@@ -89,7 +57,6 @@ export async function submitDeclaration(
     const late = isLate(submittedAt, campaign.closesOn);
     const reference = receiptReference(declaration.year, collectivite.id, number);
     const totalCents = lines.reduce((sum, line) => sum + line.amountCents, 0);
-    const who = auditActorOf(actor);
 
     await uncountSubmissions(tx, declarationId);
     await tx
@@ -119,55 +86,20 @@ export async function submitDeclaration(
              recipient_code, purpose_code, amount_cents, flow, channel, project_id, description
         FROM apd_lines WHERE declaration_id = ${declarationId}`);
     await moveTotalCells(tx, sql`l.submission_id = ${submission.id}`, 1);
-    await tx
-      .update(apdDeclarations)
-      .set({
-        status: "submitted",
+    await transition(tx, declarationWorkflow, {
+      id: declarationId,
+      event: "submit",
+      by: { actor },
+      expectedVersion: version,
+      publicUrl,
+      now: submittedAt,
+      set: (current) => ({
         hasChanges: false,
         // Late is decided by the first submission; a later amendment does not change it.
-        late: declaration.firstSubmittedAt ? declaration.late : late,
-        firstSubmittedAt: declaration.firstSubmittedAt ?? submittedAt,
-        updatedAt: submittedAt,
-      })
-      .where(eq(apdDeclarations.id, declarationId));
-
-    const pdf = await receiptPdf({
-      reference,
-      year: declaration.year,
-      collectivite: collectivite.name,
-      number,
-      submittedAt,
-      submittedBy: actor.displayName,
-      late,
-      isNil: declaration.isNil,
-      lines: labelLines(lines, await apdLabels(tx)),
-    });
-    const url = declarationUrl(publicUrl, declarationId);
-    await enqueueMail(tx, {
-      idempotencyKey: `apd:receipt:${declarationId}:${number}`,
-      template: "apd-receipt",
-      to: actor.email,
-      ...apdMails.receipt({
-        year: declaration.year,
-        collectivite: collectivite.name,
-        reference,
-        number,
-        isNil: declaration.isNil,
-        totalCents,
-        lineCount: lines.length,
-        late,
-        url,
+        late: current.firstSubmittedAt ? current.late : late,
+        firstSubmittedAt: current.firstSubmittedAt ?? submittedAt,
       }),
-      attachments: [
-        { filename: receiptFilename(reference), contentType: "application/pdf", content: pdf },
-      ],
-    });
-    await recordChange(tx, who, {
-      operation: "update",
-      entityType: "apd_declaration",
-      entityId: declarationId,
-      before: { status: declaration.status },
-      after: { status: "submitted", version: number, totalCents, lines: lines.length, late },
+      audit: { submission: number, totalCents, lines: lines.length, late },
     });
     return { number, reference };
   });
@@ -195,58 +127,26 @@ export async function reviewDeclaration(
 ) {
   const input = parseInput(reviewSchema, values);
   return db.transaction(async (tx) => {
-    const { declaration, collectivite } = await loadDeclaration(
-      tx,
-      actor,
-      declarationId,
-      "apd:review",
-      { lock: true },
-    );
-    if (!canReview(declaration.status))
-      throw new Invalid(
-        {
-          decision:
-            "Seule une déclaration transmise, en attente d'examen, peut être acceptée ou renvoyée.",
-        },
-        "Cette déclaration n'est pas en attente d'examen.",
-      );
-    const [current] = await tx
-      .select()
-      .from(apdSubmissions)
-      .where(
-        and(eq(apdSubmissions.declarationId, declarationId), eq(apdSubmissions.isCurrent, true)),
-      );
-    const status = input.decision === "accept" ? "accepted" : "returned";
+    const { declaration } = await loadDeclaration(tx, actor, declarationId, "apd:review", {
+      lock: true,
+    });
+    // A returned version stops counting in the statistics until it is submitted again.
+    if (input.decision === "return" && canReview(declaration.status))
+      await uncountSubmissions(tx, declarationId);
     const comment = input.decision === "return" ? input.comment : null;
-    const who = auditActorOf(actor);
-    if (status === "returned") await uncountSubmissions(tx, declarationId);
-    await tx
-      .update(apdDeclarations)
-      .set({
-        status,
+    const { after } = await transition(tx, declarationWorkflow, {
+      id: declarationId,
+      event: input.decision,
+      by: { actor },
+      expectedVersion: values.version,
+      reason: comment,
+      publicUrl,
+      set: (_current, now) => ({
         reviewComment: comment,
-        reviewedAt: new Date(),
-        reviewedByLabel: who.label,
-        updatedAt: new Date(),
-      })
-      .where(eq(apdDeclarations.id, declarationId));
-    const url = declarationUrl(publicUrl, declarationId);
-    const params = { year: declaration.year, collectivite: collectivite.name, url };
-    await enqueueMail(tx, {
-      idempotencyKey: `apd:review:${declarationId}:${current?.number ?? 0}:${status}`,
-      template: status === "accepted" ? "apd-accepted" : "apd-returned",
-      to: current?.submittedByEmail ?? "",
-      ...(status === "accepted"
-        ? apdMails.accepted(params)
-        : apdMails.returned({ ...params, comment: comment ?? "" })),
+        reviewedAt: now,
+        reviewedByLabel: auditActorOf(actor).label,
+      }),
     });
-    await recordChange(tx, who, {
-      operation: "update",
-      entityType: "apd_declaration",
-      entityId: declarationId,
-      before: { status: declaration.status },
-      after: { status, comment },
-    });
-    return { status };
+    return { status: after.status };
   });
 }

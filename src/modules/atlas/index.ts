@@ -119,3 +119,9 @@ export {
   collectiviteMailRows,
   collectiviteRecipients,
 } from "./directory/collectivite-recipients";
+
+import { campaignWorkflow } from "./campaigns/campaign-workflow";
+import { importWorkflow } from "./import/import-workflow";
+/** The Atlas's workflows: update campaigns and bulk imports. */
+export const workflows = [campaignWorkflow, importWorkflow] as const;
+export { campaignWorkflow, importWorkflow };

@@ -67,3 +67,9 @@ export {
 } from "./suggestions";
 export { evaluateSuggestions } from "./suggestion-evaluation";
 export { mailNewFollowLinks, purgeExpiredFollowLinks } from "./follow-links";
+
+import { offerWorkflow } from "./offer-workflow";
+import { requestWorkflow } from "./request-workflow";
+/** The Bourse's workflows: requests of foreign authorities, offers of collectivités. */
+export const workflows = [requestWorkflow, offerWorkflow] as const;
+export { offerWorkflow, requestWorkflow };

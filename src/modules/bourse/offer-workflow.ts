@@ -51,8 +51,10 @@ async function mailReceived({ tx, after, publicUrl }: EventContext<OfferRow>) {
 
 /** Mails each organisation asked for an opinion (their rows are written before the event). */
 async function mailOpinionRequests({ tx, after, publicUrl }: EventContext<OfferRow>) {
+  // requestOpinions writes the date and the organisations asked before the event.
+  const dueOn = after.opinionsDueOn;
+  if (!dueOn) return;
   const collectivite = await collectiviteOwner(tx, after.collectiviteId);
-  const dueOn = after.opinionsDueOn ?? "";
   await mailMembers(
     tx,
     sql`o.id IN (SELECT organisation_id FROM bourse_opinions WHERE offer_id = ${after.id})`,
@@ -121,7 +123,7 @@ export const offerWorkflow = defineWorkflow<OfferRow, OfferStatus, OfferEvent>({
       by: ["bourse:offer:manage"],
       refusal: "Seule une offre soumise aux avis peut être diffusée.",
       guard: opinionsAwaited,
-      guardField: "decision",
+      field: "decision",
       mail: mailDecision,
     },
     reject: {
@@ -130,7 +132,7 @@ export const offerWorkflow = defineWorkflow<OfferRow, OfferStatus, OfferEvent>({
       by: ["bourse:offer:manage"],
       refusal: "Seule une offre soumise aux avis peut être écartée.",
       guard: opinionsAwaited,
-      guardField: "decision",
+      field: "decision",
       mail: mailDecision,
     },
     close: {

@@ -35,8 +35,8 @@ export interface EventRule<Row, S extends string> {
   refusal: string;
   /** A rule of the domain beyond the state, checked in the transaction: why not, or null. */
   guard?: (tx: Tx, row: Row, now: Date) => Promise<string | null> | string | null;
-  /** The form field the guard's refusal is shown against, when not the workflow's own. */
-  guardField?: string;
+  /** The form field its refusals are shown against, when not the workflow's own. */
+  field?: string;
   /** The mails of the event, queued in its transaction. */
   mail?: (context: EventContext<Row>) => Promise<void>;
 }

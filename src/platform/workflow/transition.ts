@@ -59,7 +59,7 @@ async function authorizeEvent<Row extends WorkflowRow<S>, S extends string, E ex
 
 /**
  * The only way a status changes. In the caller's transaction: locks the record, checks the
- * policy, the version the form was opened on, the state and the event's guard, then writes
+ * policy, the state, the version the form was opened on and the event's guard, then writes
  * the new status and version, the event row, the audit entry and the event's mails.
  * Nothing is written when any check fails.
  */
@@ -79,10 +79,11 @@ export async function transition<Row extends WorkflowRow<S>, S extends string, E
   const organisationId = await authorizeEvent(tx, workflow, before, request.event, request.by);
   assertVersion(before, request.expectedVersion, workflow.staleMessage);
   const rule = workflow.events[request.event];
+  const field = rule.field ?? workflow.field;
   if (!rule.from.includes(before.status))
-    throw new Invalid({ [workflow.field]: rule.refusal }, rule.refusal);
+    throw new Invalid({ [field]: rule.refusal }, rule.refusal);
   const blocker = rule.guard ? await rule.guard(tx, before, now) : null;
-  if (blocker) throw new Invalid({ [rule.guardField ?? workflow.field]: blocker }, blocker);
+  if (blocker) throw new Invalid({ [field]: blocker }, blocker);
 
   const to = rule.to === "same" ? before.status : rule.to;
   const [after] = (await tx

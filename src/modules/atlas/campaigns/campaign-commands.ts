@@ -11,6 +11,8 @@ import { isoDateField, parseInput, textField } from "../../../platform/validatio
 import { collectivites } from "../schema";
 import { campaignCollectivites, campaigns } from "./campaign.schema";
 import { collectiviteMailRows, collectiviteRecipients } from "../directory/collectivite-recipients";
+import { transition } from "../../../platform/workflow/transition";
+import { campaignWorkflow } from "./campaign-workflow";
 import { campaignMails } from "./mails";
 
 const campaignSchema = z.object({
@@ -90,18 +92,23 @@ export async function openCampaign(
 }
 
 /** Reminds, by mail, every collectivité of the open campaign that has not confirmed. */
-export async function remindCampaign(db: Db, actor: Actor, campaignId: number, publicUrl: string) {
+export async function remindCampaign(
+  db: Db,
+  actor: Actor,
+  campaignId: number,
+  version: unknown,
+  publicUrl: string,
+) {
   authorize(actor, "atlas:campaign:manage");
   return db.transaction(async (tx) => {
-    const [campaign] = await tx
-      .select()
-      .from(campaigns)
-      .where(eq(campaigns.id, campaignId))
-      .for("update");
-    if (!campaign) throw new NotFound("Cette campagne n'existe pas.");
-    if (campaign.closedAt)
-      throw new Invalid({ campagne: "Cette campagne est clôturée : plus de relance possible." });
-    const round = campaign.reminders + 1;
+    const { after: campaign } = await transition(tx, campaignWorkflow, {
+      id: campaignId,
+      event: "remind",
+      by: { actor },
+      expectedVersion: version,
+      set: (current) => ({ reminders: current.reminders + 1 }),
+    });
+    const round = campaign.reminders;
     const list = await recipients(tx, campaignId, true);
     await insertInChunks(
       tx,
@@ -119,7 +126,6 @@ export async function remindCampaign(db: Db, actor: Actor, campaignId: number, p
           }),
       ),
     );
-    await tx.update(campaigns).set({ reminders: round }).where(eq(campaigns.id, campaignId));
     await tx
       .update(campaignCollectivites)
       .set({ lastRemindedAt: new Date() })
@@ -133,12 +139,17 @@ export async function remindCampaign(db: Db, actor: Actor, campaignId: number, p
   });
 }
 
-export async function closeCampaign(db: Db, actor: Actor, campaignId: number) {
+export async function closeCampaign(db: Db, actor: Actor, campaignId: number, version: unknown) {
   authorize(actor, "atlas:campaign:manage");
-  await db
-    .update(campaigns)
-    .set({ closedAt: new Date() })
-    .where(and(eq(campaigns.id, campaignId), isNull(campaigns.closedAt)));
+  await db.transaction((tx) =>
+    transition(tx, campaignWorkflow, {
+      id: campaignId,
+      event: "close",
+      by: { actor },
+      expectedVersion: version,
+      set: (_campaign, now) => ({ closedAt: now }),
+    }),
+  );
 }
 
 /** The open campaign and where a collectivité stands in it (null when none is open). */

@@ -15,6 +15,8 @@ import {
 import { loadImportContext } from "./import-context";
 import { type ImportError, type ImportKind, atlasImports, importKinds } from "./import.schema";
 import { yieldToEventLoop } from "../../../platform/event-loop";
+import { transition } from "../../../platform/workflow/transition";
+import { importWorkflow } from "./import-workflow";
 import { readImportFile } from "../../../platform/files/read-table-file";
 import { acceptedColumns } from "./templates";
 import { writePartnerships, writeProjects } from "./write-rows";
@@ -69,10 +71,7 @@ export async function startImport(
     })
     .returning({ id: atlasImports.id });
   const done = runImport(db, created.id).catch(async (error: unknown) => {
-    await db
-      .update(atlasImports)
-      .set({ status: "failed", rows: null, finishedAt: new Date() })
-      .where(eq(atlasImports.id, created.id));
+    await failImport(db, created.id, "Erreur pendant l'import");
     throw error;
   });
   return { id: created.id, done };
@@ -104,14 +103,20 @@ async function runImport(db: Db, importId: number) {
     await yieldToEventLoop();
   }
   if (errors.length > 0) {
-    await db
-      .update(atlasImports)
-      .set({ status: "invalid", errors, rows: null, finishedAt: new Date() })
-      .where(eq(atlasImports.id, importId));
+    await db.transaction((tx) =>
+      transition(tx, importWorkflow, {
+        ...byThePortal(importId, job.version),
+        event: "reject",
+        reason: `${errors.length} erreur(s)`,
+        set: (_job, now) => ({ errors, rows: null, finishedAt: now }),
+      }),
+    );
     return;
   }
-  await db.update(atlasImports).set({ status: "importing" }).where(eq(atlasImports.id, importId));
-  const summary = await db.transaction(async (tx) => {
+  await db.transaction((tx) =>
+    transition(tx, importWorkflow, { ...byThePortal(importId, job.version), event: "start" }),
+  );
+  await db.transaction(async (tx) => {
     const written =
       job.kind === "projects"
         ? await writeProjects(tx, projects)
@@ -126,18 +131,41 @@ async function runImport(db: Db, importId: number) {
         after: { kind: job.kind, filename: job.filename, ...written },
       },
     );
-    return written;
+    // Marked done in the transaction that writes the rows: both happen, or neither.
+    await transition(tx, importWorkflow, {
+      ...byThePortal(importId, job.version + 1),
+      event: "finish",
+      set: (_job, now) => ({
+        importedRows: rows.length,
+        summary: written,
+        rows: null,
+        finishedAt: now,
+      }),
+    });
   });
-  await db
-    .update(atlasImports)
-    .set({
-      status: "done",
-      importedRows: rows.length,
-      summary,
-      rows: null,
-      finishedAt: new Date(),
-    })
-    .where(eq(atlasImports.id, importId));
+}
+
+const byThePortal = (id: number, version: number) => ({
+  id,
+  by: { system: "atlas-import" },
+  expectedVersion: version,
+});
+
+/** Marks an import failed, unless it already ended. */
+async function failImport(db: Db, importId: number, reason: string) {
+  await db.transaction(async (tx) => {
+    const [job] = await tx
+      .select({ version: atlasImports.version, status: atlasImports.status })
+      .from(atlasImports)
+      .where(eq(atlasImports.id, importId));
+    if (!job || (job.status !== "validating" && job.status !== "importing")) return;
+    await transition(tx, importWorkflow, {
+      ...byThePortal(importId, job.version),
+      event: "fail",
+      reason,
+      set: (_job, now) => ({ rows: null, finishedAt: now }),
+    });
+  });
 }
 
 const publicColumns = {
@@ -176,8 +204,9 @@ export async function recentImports(db: Db, actor: Actor) {
  * they are marked failed so nobody waits for them.
  */
 export async function failInterruptedImports(db: Db) {
-  await db
-    .update(atlasImports)
-    .set({ status: "failed", rows: null, finishedAt: new Date() })
+  const cut = await db
+    .select({ id: atlasImports.id })
+    .from(atlasImports)
     .where(inArray(atlasImports.status, ["validating", "importing"]));
+  for (const { id } of cut) await failImport(db, id, "Import interrompu par un arrêt du portail");
 }
