@@ -1,3 +1,4 @@
+import { type HistoryRow, WorkflowHistory } from "../WorkflowHistory";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Button } from "@codegouvfr/react-dsfr/Button";
@@ -53,6 +54,8 @@ export interface OfferDetailView {
     decide: boolean;
     decisionBlocker: string | null;
   };
+  /** The steps of the offer, for its collectivité and the DAECT. */
+  history: HistoryRow[];
 }
 
 const badgeSeverity = (status: OfferDetailView["offer"]["status"]) =>
@@ -296,6 +299,7 @@ export function OfferDetail(props: {
           ) : null}
         </section>
       ) : null}
+      <WorkflowHistory history={props.view.history} id="historique-offre" />
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { type HistoryRow, WorkflowHistory } from "../WorkflowHistory";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Button } from "@codegouvfr/react-dsfr/Button";
@@ -58,6 +59,8 @@ export interface RequestDetailView {
   }[];
   interestCount: number;
   matchedWith: { id: number; name: string } | null;
+  /** The steps of the request, for its author and those who triage it. */
+  history: HistoryRow[];
   abilities: {
     matchWith: { id: number; name: string }[];
     author: boolean;
@@ -363,6 +366,7 @@ export function RequestDetail(props: {
           ) : null}
         </section>
       ) : null}
+      <WorkflowHistory history={props.view.history} id="historique-demande" />
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { WorkflowHistory } from "../../components/WorkflowHistory";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Button } from "@codegouvfr/react-dsfr/Button";
@@ -356,6 +357,7 @@ export default function DeclarationPage() {
           <form method="post" noValidate>
             <CsrfField token={csrfToken} />
             <input type="hidden" name="intent" value="review" />
+            <input type="hidden" name="version" value={version} />
             <RadioButtons
               legend="Décision"
               name="decision"
@@ -396,6 +398,7 @@ export default function DeclarationPage() {
           </ul>
         )}
       </section>
+      <WorkflowHistory history={view.history} id="historique-declaration" />
     </>
   );
 }

@@ -170,6 +170,7 @@ export const declarationWorkflow = defineWorkflow<
   },
   events: {
     submit: {
+      label: "Transmission",
       from: ["draft", "submitted", "accepted", "returned"],
       to: "submitted",
       by: ["apd:declare"],
@@ -178,6 +179,7 @@ export const declarationWorkflow = defineWorkflow<
       mail: mailReceipt,
     },
     accept: {
+      label: "Acceptation",
       from: ["submitted"],
       to: "accepted",
       by: ["apd:review"],
@@ -186,6 +188,7 @@ export const declarationWorkflow = defineWorkflow<
       mail: mailReview,
     },
     return: {
+      label: "Renvoi pour correction",
       from: ["submitted"],
       to: "returned",
       by: ["apd:review"],

@@ -1,3 +1,4 @@
+import { recordHistory } from "../../platform/workflow/history";
 import { parisDay } from "../../platform/french-format";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Actor } from "../../platform/auth/actor";
@@ -6,7 +7,13 @@ import { NotFound } from "../../platform/errors";
 import { authorize, can } from "../../platform/policy";
 import { collectiviteOwner } from "../atlas";
 import { loadDeclaration } from "./declaration-access";
-import { canEdit, canReview, isCampaignOpen, submitBlocker } from "./declaration-workflow";
+import {
+  canEdit,
+  canReview,
+  isCampaignOpen,
+  submitBlocker,
+  declarationWorkflow,
+} from "./declaration-workflow";
 import { apdLabels, labelLines } from "./labels";
 import { lineReferences } from "./line-input";
 import { apdCampaigns, apdDeclarations, apdSubmissions } from "./schema";
@@ -50,6 +57,7 @@ export async function declarationView(db: Db, actor: Actor, declarationId: numbe
     current,
     submittedLines,
     previousYearLines: previous?.lines ?? 0,
+    history: await recordHistory(db, declarationWorkflow, declarationId),
     choices: mayDeclare ? await lineReferences(db, collectivite.id) : null,
     abilities: {
       declare: mayDeclare,

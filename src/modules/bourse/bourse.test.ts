@@ -1,4 +1,4 @@
-import { count, desc, eq, sql } from "drizzle-orm";
+import { and, count, desc, eq, sql } from "drizzle-orm";
 import { deliveredText } from "../../../tests/support/outbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorFor } from "../../../tests/support/actors";
@@ -8,6 +8,9 @@ import { type Actor, type SignedInActor, visitor } from "../../platform/auth/act
 import { rowsOf } from "../../platform/db/client";
 import { Forbidden, Invalid, TooManyRequests } from "../../platform/errors";
 import { storedFiles } from "../../platform/files/stored-files.schema";
+import { auditLog } from "../../platform/audit/schema";
+import { recordHistory } from "../../platform/workflow/history";
+import { requestWorkflow } from "./request-workflow";
 import { mailOutbox } from "../../platform/mail/schema";
 import { createSmtpTransport, deliverDueMails } from "../../platform/mail/worker";
 import {
@@ -457,6 +460,23 @@ describe("expiry", () => {
       .from(bourseRequests)
       .where(eq(bourseRequests.id, request.id));
     expect(closed.status).toBe("closed");
+    // The job went through the workflow: its event row and its journal line say so.
+    const history = await recordHistory(database.db, requestWorkflow, request.id);
+    expect(history.at(-1)).toMatchObject({
+      event: "expire",
+      fromStatus: "published",
+      toStatus: "closed",
+      actorLabel: "Système",
+    });
+    const [journal] = await database.db
+      .select()
+      .from(auditLog)
+      .where(
+        and(eq(auditLog.entityType, "bourse_request"), eq(auditLog.entityId, String(request.id))),
+      )
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    expect(journal.after).toMatchObject({ status: "closed", event: "expire" });
     await expect(
       renewRequest(
         database.db,

@@ -104,6 +104,7 @@ export const offerWorkflow = defineWorkflow<OfferRow, OfferStatus, OfferEvent>({
   resource: offerResource,
   events: {
     submit: {
+      label: "Transmission à la DAECT",
       from: ["draft"],
       to: "submitted",
       by: ["bourse:offer:write"],
@@ -111,6 +112,7 @@ export const offerWorkflow = defineWorkflow<OfferRow, OfferStatus, OfferEvent>({
       mail: mailReceived,
     },
     requestOpinions: {
+      label: "Avis demandés",
       from: ["submitted"],
       to: "consultation",
       by: ["bourse:offer:manage"],
@@ -118,6 +120,7 @@ export const offerWorkflow = defineWorkflow<OfferRow, OfferStatus, OfferEvent>({
       mail: mailOpinionRequests,
     },
     publish: {
+      label: "Diffusion",
       from: ["consultation"],
       to: "published",
       by: ["bourse:offer:manage"],
@@ -127,6 +130,7 @@ export const offerWorkflow = defineWorkflow<OfferRow, OfferStatus, OfferEvent>({
       mail: mailDecision,
     },
     reject: {
+      label: "Non diffusée",
       from: ["consultation"],
       to: "not_published",
       by: ["bourse:offer:manage"],
@@ -136,6 +140,7 @@ export const offerWorkflow = defineWorkflow<OfferRow, OfferStatus, OfferEvent>({
       mail: mailDecision,
     },
     close: {
+      label: "Retrait",
       from: ["draft", "submitted", "consultation", "published"],
       to: "closed",
       by: ["bourse:offer:write", "bourse:offer:manage"],
@@ -143,6 +148,7 @@ export const offerWorkflow = defineWorkflow<OfferRow, OfferStatus, OfferEvent>({
     },
     /** The daily job ends a publication after its twelve months. */
     expire: {
+      label: "Fin de la diffusion (douze mois)",
       from: ["published"],
       to: "closed",
       by: ["system"],

@@ -7,6 +7,7 @@ import { actingMembership, can } from "../../platform/policy";
 import { actorCollectivites } from "./interest-commands";
 import { offerResource } from "./offer-access";
 import { isEditable } from "../../platform/workflow/define";
+import { recordHistory } from "../../platform/workflow/history";
 import { decisionBlocker, offerCanFire, offerWorkflow } from "./offer-workflow";
 import { bourseOffers } from "./schema";
 
@@ -84,6 +85,7 @@ export async function offerView(q: Queryable, actor: Actor, offerId: number, now
     /** Opinions are the State's internal advice: the DAECT sees them all, each organisation its own. */
     opinions: manages ? opinions : mine ? [mine] : [],
     opinionCount: opinions.length,
+    history: isOwner || manages ? await recordHistory(q, offerWorkflow, offer.id) : [],
     abilities: {
       owner: isOwner,
       edit: isOwner && isEditable(offerWorkflow, offer.status),

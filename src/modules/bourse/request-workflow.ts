@@ -86,6 +86,7 @@ export const requestWorkflow = defineWorkflow<RequestRow, RequestStatus, Request
   events: {
     /** The author sends the request (after the address check for the public form). */
     submit: {
+      label: "Transmission",
       from: ["draft"],
       to: "submitted",
       by: ["bourse:request:write"],
@@ -94,6 +95,7 @@ export const requestWorkflow = defineWorkflow<RequestRow, RequestStatus, Request
     },
     /** The embassy or the DAECT publishes it on the Bourse. */
     publish: {
+      label: "Publication",
       from: ["submitted"],
       to: "published",
       by: ["bourse:request:triage"],
@@ -102,6 +104,7 @@ export const requestWorkflow = defineWorkflow<RequestRow, RequestStatus, Request
     },
     /** The embassy or the DAECT asks the author to complete it. */
     askInformation: {
+      label: "Demande de complément",
       from: ["submitted"],
       to: "under_review",
       by: ["bourse:request:triage"],
@@ -110,6 +113,7 @@ export const requestWorkflow = defineWorkflow<RequestRow, RequestStatus, Request
     },
     /** The author sends it again, completed. */
     resubmit: {
+      label: "Nouvelle transmission, complétée",
       from: ["under_review"],
       to: "submitted",
       by: ["bourse:request:write"],
@@ -117,6 +121,7 @@ export const requestWorkflow = defineWorkflow<RequestRow, RequestStatus, Request
       mail: mailTriagers,
     },
     decline: {
+      label: "Refus",
       from: ["submitted", "under_review"],
       to: "declined",
       by: ["bourse:request:triage"],
@@ -125,6 +130,7 @@ export const requestWorkflow = defineWorkflow<RequestRow, RequestStatus, Request
     },
     /** A French collectivité says it is interested (its interest is recorded first). */
     expressInterest: {
+      label: "Marque d'intérêt d'une collectivité",
       from: ["published", "in_contact"],
       to: "in_contact",
       by: ["bourse:request:contact"],
@@ -132,12 +138,14 @@ export const requestWorkflow = defineWorkflow<RequestRow, RequestStatus, Request
     },
     /** The parties agree: an Atlas partnership is recorded. */
     match: {
+      label: "Partenariat conclu",
       from: ["in_contact"],
       to: "matched",
       by: ["bourse:request:match"],
       refusal: "Un partenariat ne peut être conclu qu'après une mise en relation.",
     },
     renew: {
+      label: "Prolongation de la publication",
       from: ["published", "in_contact"],
       to: "same",
       by: ["bourse:request:write"],
@@ -145,12 +153,14 @@ export const requestWorkflow = defineWorkflow<RequestRow, RequestStatus, Request
     },
     /** The daily job ends a publication after its twelve months. */
     expire: {
+      label: "Fin de la publication (douze mois)",
       from: ["published", "in_contact"],
       to: "closed",
       by: ["system"],
       refusal: "Cette demande n'est pas publiée.",
     },
     close: {
+      label: "Retrait",
       from: ALL_OPEN,
       to: "closed",
       by: ["bourse:request:write"],

@@ -12,6 +12,7 @@ import {
   requestResource,
 } from "./request-access";
 import { isEditable } from "../../platform/workflow/define";
+import { recordHistory } from "../../platform/workflow/history";
 import { canFire, isPublicStatus, requestWorkflow } from "./request-workflow";
 import { countryName } from "./request-recipients";
 import { bourseAttachments, bourseRequests } from "./schema";
@@ -114,6 +115,7 @@ export async function requestView(q: Queryable, who: RequestActor, requestId: nu
         )
       : [],
     interestCount: interests.length,
+    history: isAuthor || mayTriage ? await recordHistory(q, requestWorkflow, request.id) : [],
     abilities: {
       author: isAuthor,
       edit: isAuthor && isEditable(requestWorkflow, request.status),

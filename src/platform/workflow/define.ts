@@ -26,6 +26,8 @@ export interface EventContext<Row> {
 }
 
 export interface EventRule<Row, S extends string> {
+  /** What a record's history calls the event, in French. */
+  label: string;
   from: readonly S[];
   /** The state after the event; "same" records the event without moving the record. */
   to: S | "same";

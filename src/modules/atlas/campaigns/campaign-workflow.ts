@@ -20,12 +20,14 @@ export const campaignWorkflow = defineWorkflow<CampaignRow, CampaignStatus, "rem
   resource: async () => ({}),
   events: {
     remind: {
+      label: "Relance",
       from: ["open"],
       to: "same",
       by: ["atlas:campaign:manage"],
       refusal: "Cette campagne est clôturée : plus de relance possible.",
     },
     close: {
+      label: "Clôture",
       from: ["open"],
       to: "closed",
       by: ["atlas:campaign:manage"],

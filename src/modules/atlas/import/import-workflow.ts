@@ -21,18 +21,21 @@ export const importWorkflow = defineWorkflow<ImportRow, ImportStatus, ImportEven
   events: {
     /** Some rows are wrong: nothing is written, every bad line is listed. */
     reject: {
+      label: "Refus (lignes en erreur)",
       from: ["validating"],
       to: "invalid",
       by: ["system"],
       refusal: "Cet import n'est plus en cours de vérification.",
     },
     start: {
+      label: "Écriture",
       from: ["validating"],
       to: "importing",
       by: ["system"],
       refusal: "Cet import n'est plus en cours de vérification.",
     },
     finish: {
+      label: "Import terminé",
       from: ["importing"],
       to: "done",
       by: ["system"],
@@ -40,6 +43,7 @@ export const importWorkflow = defineWorkflow<ImportRow, ImportStatus, ImportEven
     },
     /** An error, or a stop of the portal, cut it off: its transaction wrote nothing. */
     fail: {
+      label: "Échec",
       from: ["validating", "importing"],
       to: "failed",
       by: ["system"],
