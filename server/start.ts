@@ -3,12 +3,13 @@ import path from "node:path";
 import type express from "express";
 import pino from "pino";
 import { seedIfEmpty } from "../src/demo/seed";
-import { runCampaignSteps } from "../src/modules/apd/index";
+import { deadlineRules as apdDeadlines } from "../src/modules/apd/index";
+import { deadlineRules as atlasDeadlines } from "../src/modules/atlas/index";
+import { runDeadlines } from "../src/platform/deadlines/scheduler";
 import { purgeExpiredInvitations } from "../src/modules/accounts/index";
 import {
+  deadlineRules as bourseDeadlines,
   purgeExpiredFollowLinks,
-  runOpinionDeadlines,
-  runRequestExpiry,
 } from "../src/modules/bourse/index";
 import { purgePlatform } from "../src/platform/housekeeping";
 import { sendAlertDigests } from "../src/modules/workspace/index";
@@ -84,23 +85,16 @@ export async function startPortal(
     () => sendAlertDigests(database.db, { now: new Date(), publicUrl: config.publicUrl }),
     logger,
   );
-  // Hourly: e-APD opening mails and reminders fall due on calendar days; each runs once.
-  const apdSteps = everyInterval(
-    "apd-campaign-steps",
+  // Hourly: every "X days before / on / after a date" rule of every module, each firing
+  // once per record even with several portal processes (platform/deadlines).
+  const deadlines = everyInterval(
+    "deadlines",
     60 * 60 * 1000,
-    () => runCampaignSteps(database.db, config.publicUrl),
-    logger,
-  );
-
-  // Hourly: Bourse publications reminded a month before their end and closed at the end;
-  // offers whose opinions are overdue reported once to the DAECT.
-  const bourseDeadlines = everyInterval(
-    "bourse-deadlines",
-    60 * 60 * 1000,
-    async () => {
-      await runRequestExpiry(database.db, config.publicUrl);
-      await runOpinionDeadlines(database.db, config.publicUrl);
-    },
+    () =>
+      runDeadlines(database.db, [...apdDeadlines, ...bourseDeadlines, ...atlasDeadlines], {
+        now: new Date(),
+        publicUrl: config.publicUrl,
+      }),
     logger,
   );
 
@@ -133,8 +127,7 @@ export async function startPortal(
       server.closeAllConnections();
       await worker?.stop();
       await alerts.stop();
-      await apdSteps.stop();
-      await bourseDeadlines.stop();
+      await deadlines.stop();
       await housekeeping.stop();
       await database.close();
     })();

@@ -1,16 +1,19 @@
 import { parisDay } from "../../platform/french-format";
 import { isNull, sql } from "drizzle-orm";
 import { insertInChunks } from "../../platform/db/bulk";
-import { type Db, rowsOf } from "../../platform/db/client";
+import type { Db } from "../../platform/db/client";
+import {
+  type DeadlineRule,
+  type Due,
+  dayOffset,
+  runDeadlines,
+} from "../../platform/deadlines/scheduler";
 import { mailOutbox } from "../../platform/mail/schema";
 import { collectiviteMailRows, collectiviteRecipients } from "../atlas";
 import { apdMails } from "./mails";
 import { apdCampaigns } from "./schema";
 
 type Campaign = typeof apdCampaigns.$inferSelect;
-
-const daysBefore = (isoDate: string, days: number) =>
-  new Date(Date.parse(`${isoDate}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 
 interface Step {
   name: string;
@@ -28,40 +31,35 @@ export function campaignSteps(
     ...campaign.reminderDays
       .map((days) => ({
         name: `reminder-${days}`,
-        due: daysBefore(campaign.closesOn, days),
+        due: dayOffset(campaign.closesOn, -days),
         onlyUndeclared: true,
       }))
       .filter((step) => step.due > campaign.opensOn),
   ];
 }
 
-/**
- * Sends the steps that are due for every open campaign. A step is recorded in the same
- * transaction as its mails, and recorded once (primary key): a restarted or second worker
- * finds it done and sends nothing. Reminders stop once the deadline has passed.
- */
-export async function runCampaignSteps(db: Db, publicUrl: string, now = new Date()) {
-  const today = parisDay(now);
-  const open = await db.select().from(apdCampaigns).where(isNull(apdCampaigns.closedAt));
-  const done: { year: number; step: string; collectivites: number }[] = [];
-  for (const campaign of open) {
-    for (const step of campaignSteps(campaign)) {
-      if (step.due > today) continue;
-      if (step.onlyUndeclared && today > campaign.closesOn) continue;
-      const sent = await runStep(db, campaign, step, publicUrl);
-      if (sent !== null) done.push({ year: campaign.year, step: step.name, collectivites: sent });
-    }
-  }
-  return done;
+/** A step due for an open campaign: the campaign, and which step. */
+interface DueStep extends Due {
+  campaign: Campaign;
+  step: Step;
 }
 
-async function runStep(db: Db, campaign: Campaign, step: Step, publicUrl: string) {
-  return db.transaction(async (tx) => {
-    const claimed = await tx.execute(sql`
-      INSERT INTO apd_campaign_steps (campaign_id, step, collectivites)
-      VALUES (${campaign.id}, ${step.name}, 0)
-      ON CONFLICT DO NOTHING RETURNING step`);
-    if (rowsOf(claimed).length === 0) return null;
+/**
+ * The campaigns' mailing steps, on the deadline scheduler: the opening on its day, each
+ * reminder N days before the deadline (not after it), each once per campaign.
+ */
+export const campaignStepsRule: DeadlineRule<DueStep> = {
+  name: "apd:campaign-step",
+  async due(q, now) {
+    const today = parisDay(now);
+    const open = await q.select().from(apdCampaigns).where(isNull(apdCampaigns.closedAt));
+    return open.flatMap((campaign) =>
+      campaignSteps(campaign)
+        .filter((step) => step.due <= today && !(step.onlyUndeclared && today > campaign.closesOn))
+        .map((step) => ({ recordId: campaign.id, occurrence: step.name, campaign, step })),
+    );
+  },
+  async fire(tx, { campaign, step }, { publicUrl }) {
     const list = await collectiviteRecipients(
       tx,
       step.onlyUndeclared
@@ -95,9 +93,16 @@ async function runStep(db: Db, campaign: Campaign, step: Step, publicUrl: string
         },
       ),
     );
-    await tx.execute(sql`
-      UPDATE apd_campaign_steps SET collectivites = ${list.length}
-       WHERE campaign_id = ${campaign.id} AND step = ${step.name}`);
     return list.length;
-  });
+  },
+};
+
+/** Runs the campaigns' steps now (on opening a campaign, and in tests): what was sent. */
+export async function runCampaignSteps(db: Db, publicUrl: string, now = new Date()) {
+  const fired = await runDeadlines(db, [campaignStepsRule], { now, publicUrl });
+  return fired.map((firing) => ({
+    year: (firing.item as DueStep).campaign.year,
+    step: firing.occurrence,
+    collectivites: firing.outcome,
+  }));
 }

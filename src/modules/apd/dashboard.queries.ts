@@ -1,3 +1,4 @@
+import { campaignStepsRule } from "./campaign-steps";
 import { type SQL, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "../../platform/auth/actor";
@@ -92,8 +93,9 @@ export async function apdCampaignProgress(db: Db, actor: Actor, campaignId: numb
   );
   const steps = rowsOf<{ step: string; done_at: string; collectivites: number }>(
     await db.execute(sql`
-      SELECT step, done_at, collectivites FROM apd_campaign_steps
-       WHERE campaign_id = ${campaignId} ORDER BY done_at`),
+      SELECT occurrence AS step, fired_at AS done_at, outcome AS collectivites
+        FROM deadline_firings
+       WHERE rule = ${campaignStepsRule.name} AND record_id = ${campaignId} ORDER BY fired_at`),
   );
   return {
     campaign,

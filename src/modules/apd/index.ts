@@ -40,3 +40,7 @@ import { declarationWorkflow } from "./declaration-workflow";
 /** The e-APD's workflow: the yearly declaration. */
 export const workflows = [declarationWorkflow] as const;
 export { declarationWorkflow };
+
+import { campaignStepsRule } from "./campaign-steps";
+/** The e-APD's deadlines: each campaign's opening mails and reminders. */
+export const deadlineRules = [campaignStepsRule] as const;

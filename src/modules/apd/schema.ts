@@ -36,23 +36,6 @@ export const apdCampaigns = pgTable("apd_campaigns", {
 });
 
 /**
- * One mailing step done for a campaign ("opening", "reminder-15"…): recorded in the
- * transaction that writes its mails, so each step runs once even across restarts.
- */
-export const apdCampaignSteps = pgTable(
-  "apd_campaign_steps",
-  {
-    campaignId: integer("campaign_id")
-      .notNull()
-      .references(() => apdCampaigns.id, { onDelete: "cascade" }),
-    step: text("step").notNull(),
-    doneAt: timestamp("done_at", { withTimezone: true }).notNull().defaultNow(),
-    collectivites: integer("collectivites").notNull(),
-  },
-  (table) => [primaryKey({ columns: [table.campaignId, table.step] })],
-);
-
-/**
  * A collectivité's declaration for a year. Its lines (`apd_lines`) are the working copy the
  * agent edits; each submission freezes them into `apd_submission_lines`, and the statistics
  * read the current submission only, so an amendment in progress never shows in them.

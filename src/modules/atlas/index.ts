@@ -125,3 +125,7 @@ import { importWorkflow } from "./import/import-workflow";
 /** The Atlas's workflows: update campaigns and bulk imports. */
 export const workflows = [campaignWorkflow, importWorkflow] as const;
 export { campaignWorkflow, importWorkflow };
+
+import { campaignReminderRule } from "./campaigns/campaign-commands";
+/** The Atlas's deadlines: an update campaign's automatic reminder. */
+export const deadlineRules = [campaignReminderRule] as const;

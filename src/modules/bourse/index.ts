@@ -73,3 +73,13 @@ import { requestWorkflow } from "./request-workflow";
 /** The Bourse's workflows: requests of foreign authorities, offers of collectivités. */
 export const workflows = [requestWorkflow, offerWorkflow] as const;
 export { offerWorkflow, requestWorkflow };
+
+import { offerExpiry, requestExpiry, requestExpiryReminder } from "./expiry";
+import { opinionsOverdue } from "./offer-commands";
+/** The Bourse's deadlines: publications reminded and ended, opinions overdue. */
+export const deadlineRules = [
+  requestExpiryReminder,
+  requestExpiry,
+  offerExpiry,
+  opinionsOverdue,
+] as const;

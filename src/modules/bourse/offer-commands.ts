@@ -5,6 +5,7 @@ import { type Actor, actorLabel, auditActorOf } from "../../platform/auth/actor"
 import { mailMembers } from "../../platform/auth/member-addresses";
 import { type Db, rowsOf } from "../../platform/db/client";
 import { Forbidden, Invalid } from "../../platform/errors";
+import { type DeadlineRule, type Due, runDeadlines } from "../../platform/deadlines/scheduler";
 import { parisDay } from "../../platform/french-format";
 import { actingMembership, authorize } from "../../platform/policy";
 import { isoDateField, parseInput } from "../../platform/validation";
@@ -261,53 +262,64 @@ export async function decideOffer(
 }
 
 /**
- * The daily run over offers out for opinions: once their deadline has passed, the DAECT
- * is told which opinions are missing (once, marked on the offer in the same transaction).
+ * The day after the opinions' deadline, the DAECT is told which opinions are missing (once
+ * per deadline, on the deadline scheduler).
  */
-export async function runOpinionDeadlines(db: Db, publicUrl: string, now = new Date()) {
-  const today = parisDay(now);
-  return db.transaction(async (tx) => {
-    const due = await tx
-      .select()
+export const opinionsOverdue: DeadlineRule<Due> = {
+  name: "bourse:offer:opinions-overdue",
+  async due(q, now) {
+    const rows = await q
+      .select({ id: bourseOffers.id, dueOn: bourseOffers.opinionsDueOn })
       .from(bourseOffers)
       .where(
         and(
           eq(bourseOffers.status, "consultation"),
           isNull(bourseOffers.deadlineNotifiedAt),
           isNotNull(bourseOffers.opinionsDueOn),
-          lt(bourseOffers.opinionsDueOn, today),
+          lt(bourseOffers.opinionsDueOn, parisDay(now)),
         ),
-      )
-      .for("update", { skipLocked: true });
-    for (const offer of due) {
-      const missing = rowsOf<{ name: string }>(
-        await tx.execute(sql`
-          SELECT o.name FROM bourse_opinions p JOIN organisations o ON o.id = p.organisation_id
-           WHERE p.offer_id = ${offer.id} AND p.verdict IS NULL ORDER BY o.name`),
-      ).map((row) => row.name);
-      await tx
-        .update(bourseOffers)
-        .set({ deadlineNotifiedAt: now })
-        .where(eq(bourseOffers.id, offer.id));
-      if (missing.length > 0)
-        await mailMembers(tx, sql`o.kind = 'daect'`, {
-          ...offerMails.deadlinePassed({
-            title: offer.title,
-            missing,
-            url: offerUrl(publicUrl, offer.id),
-          }),
-          template: "bourse-opinions-deadline",
-          idempotencyKey: `bourse:offer:${offer.id}:deadline`,
-        });
-      await recordChange(tx, systemActor, {
-        operation: "update",
-        entityType: "bourse_offer",
-        entityId: offer.id,
-        after: { missingOpinions: missing.length },
+      );
+    return rows.map((row) => ({ recordId: row.id, occurrence: row.dueOn ?? "" }));
+  },
+  async fire(tx, { recordId }, { now, publicUrl }) {
+    const [offer] = await tx
+      .select()
+      .from(bourseOffers)
+      .where(eq(bourseOffers.id, recordId))
+      .for("update");
+    const missing = rowsOf<{ name: string }>(
+      await tx.execute(sql`
+        SELECT o.name FROM bourse_opinions p JOIN organisations o ON o.id = p.organisation_id
+         WHERE p.offer_id = ${offer.id} AND p.verdict IS NULL ORDER BY o.name`),
+    ).map((row) => row.name);
+    await tx
+      .update(bourseOffers)
+      .set({ deadlineNotifiedAt: now })
+      .where(eq(bourseOffers.id, offer.id));
+    if (missing.length > 0)
+      await mailMembers(tx, sql`o.kind = 'daect'`, {
+        ...offerMails.deadlinePassed({
+          title: offer.title,
+          missing,
+          url: offerUrl(publicUrl, offer.id),
+        }),
+        template: "bourse-opinions-deadline",
+        idempotencyKey: `bourse:offer:${offer.id}:deadline`,
       });
-    }
-    return { notified: due.length };
-  });
+    await recordChange(tx, systemActor, {
+      operation: "update",
+      entityType: offerWorkflow.name,
+      entityId: offer.id,
+      after: { missingOpinions: missing.length },
+    });
+    return missing.length;
+  },
+};
+
+/** Runs the opinions' deadlines now (the hourly job runs every rule): offers reported. */
+export async function runOpinionDeadlines(db: Db, publicUrl: string, now = new Date()) {
+  const fired = await runDeadlines(db, [opinionsOverdue], { now, publicUrl });
+  return { notified: fired.length };
 }
 
 /** The collectivité withdraws its offer, or the DAECT ends it; nobody is asked anything more. */

@@ -17,7 +17,7 @@ export interface HistoryEntry {
   reason: string | null;
 }
 
-/** A record's history, oldest first: what its history section shows. */
+/** A record's history in the order its events happened: what its history section shows. */
 export async function recordHistory(
   q: Queryable,
   workflow: { name: string; events: Record<string, { label: string }> },
@@ -28,7 +28,7 @@ export async function recordHistory(
     .from(workflowEvents)
     .leftJoin(organisations, eq(organisations.id, workflowEvents.organisationId))
     .where(and(eq(workflowEvents.workflow, workflow.name), eq(workflowEvents.recordId, recordId)))
-    .orderBy(asc(workflowEvents.at), asc(workflowEvents.id));
+    .orderBy(asc(workflowEvents.id));
   return rows.map(({ event, organisation }) => ({
     at: event.at,
     event: event.event,

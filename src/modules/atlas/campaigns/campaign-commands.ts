@@ -11,6 +11,9 @@ import { isoDateField, parseInput, textField } from "../../../platform/validatio
 import { collectivites } from "../schema";
 import { campaignCollectivites, campaigns } from "./campaign.schema";
 import { collectiviteMailRows, collectiviteRecipients } from "../directory/collectivite-recipients";
+import { type DeadlineRule, type Due, dayOffset } from "../../../platform/deadlines/scheduler";
+import { parisDay } from "../../../platform/french-format";
+import type { Initiator } from "../../../platform/workflow/define";
 import { transition } from "../../../platform/workflow/transition";
 import { campaignWorkflow } from "./campaign-workflow";
 import { campaignMails } from "./mails";
@@ -100,44 +103,86 @@ export async function remindCampaign(
   publicUrl: string,
 ) {
   authorize(actor, "atlas:campaign:manage");
-  return db.transaction(async (tx) => {
-    const { after: campaign } = await transition(tx, campaignWorkflow, {
-      id: campaignId,
-      event: "remind",
-      by: { actor },
-      expectedVersion: version,
-      set: (current) => ({ reminders: current.reminders + 1 }),
-    });
-    const round = campaign.reminders;
-    const list = await recipients(tx, campaignId, true);
-    await insertInChunks(
-      tx,
-      mailOutbox,
-      collectiviteMailRows(
-        list,
-        (id, email) => `campaign:${campaignId}:reminder:${round}:${id}:${email}`,
-        "atlas-campaign-reminder",
-        (r) =>
-          campaignMails.reminder({
-            title: campaign.title,
-            collectivite: r.name,
-            closesOn: campaign.closesOn,
-            url: `${publicUrl}/atlas/collectivites/${r.collectivite_id}`,
-          }),
+  return db.transaction((tx) => remind(tx, campaignId, { actor }, version, publicUrl));
+}
+
+/** The `remind` event and its mails, fired by the DAECT or, before the closing, by the portal. */
+async function remind(
+  tx: Tx,
+  campaignId: number,
+  by: Initiator,
+  version: unknown,
+  publicUrl: string,
+) {
+  const { after: campaign } = await transition(tx, campaignWorkflow, {
+    id: campaignId,
+    event: "remind",
+    by,
+    expectedVersion: version,
+    set: (current) => ({ reminders: current.reminders + 1 }),
+  });
+  const round = campaign.reminders;
+  const list = await recipients(tx, campaignId, true);
+  await insertInChunks(
+    tx,
+    mailOutbox,
+    collectiviteMailRows(
+      list,
+      (id, email) => `campaign:${campaignId}:reminder:${round}:${id}:${email}`,
+      "atlas-campaign-reminder",
+      (r) =>
+        campaignMails.reminder({
+          title: campaign.title,
+          collectivite: r.name,
+          closesOn: campaign.closesOn,
+          url: `${publicUrl}/atlas/collectivites/${r.collectivite_id}`,
+        }),
+    ),
+  );
+  await tx
+    .update(campaignCollectivites)
+    .set({ lastRemindedAt: new Date() })
+    .where(
+      and(
+        eq(campaignCollectivites.campaignId, campaignId),
+        isNull(campaignCollectivites.verifiedAt),
       ),
     );
-    await tx
-      .update(campaignCollectivites)
-      .set({ lastRemindedAt: new Date() })
-      .where(
-        and(
-          eq(campaignCollectivites.campaignId, campaignId),
-          isNull(campaignCollectivites.verifiedAt),
-        ),
-      );
-    return { reminded: list.length };
-  });
+  return { reminded: list.length };
 }
+
+/** Days before its closing on which an open campaign reminds, by itself, those that have not confirmed. */
+export const AUTOMATIC_REMINDER_DAYS = 7;
+
+/** The automatic reminder of an open campaign, once, a week before its closing date. */
+export const campaignReminderRule: DeadlineRule<Due & { version: number }> = {
+  name: "atlas:campaign:reminder",
+  async due(q, now) {
+    const today = parisDay(now);
+    const open = await q.select().from(campaigns).where(eq(campaigns.status, "open"));
+    return open
+      .filter(
+        (campaign) =>
+          dayOffset(campaign.closesOn, -AUTOMATIC_REMINDER_DAYS) <= today &&
+          today <= campaign.closesOn,
+      )
+      .map((campaign) => ({
+        recordId: campaign.id,
+        occurrence: `J-${AUTOMATIC_REMINDER_DAYS}:${campaign.closesOn}`,
+        version: campaign.version,
+      }));
+  },
+  async fire(tx, { recordId, version }, { publicUrl }) {
+    const { reminded } = await remind(
+      tx,
+      recordId,
+      { system: "campaign-reminder" },
+      version,
+      publicUrl,
+    );
+    return reminded;
+  },
+};
 
 export async function closeCampaign(db: Db, actor: Actor, campaignId: number, version: unknown) {
   authorize(actor, "atlas:campaign:manage");

@@ -23,7 +23,7 @@ export const campaignWorkflow = defineWorkflow<CampaignRow, CampaignStatus, "rem
       label: "Relance",
       from: ["open"],
       to: "same",
-      by: ["atlas:campaign:manage"],
+      by: ["atlas:campaign:manage", "system"],
       refusal: "Cette campagne est clôturée : plus de relance possible.",
     },
     close: {
