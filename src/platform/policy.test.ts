@@ -3,7 +3,17 @@ import type { Actor, Membership } from "./auth/actor";
 import { roleOfOrganisationKind } from "./auth/actor";
 import type { OrganisationKind } from "./auth/organisation-kinds";
 import { Forbidden, Unauthenticated } from "./errors";
-import { authorize, can } from "./policy";
+import { type Action, allActions, authorize, can } from "./policy";
+
+const EVERY_KIND: OrganisationKind[] = [
+  "collectivite",
+  "foreign_authority",
+  "embassy",
+  "prefecture",
+  "daect",
+  "operator",
+  "network",
+];
 
 function actorOf(kind: OrganisationKind, isAdmin = false, organisationId = 1): Actor {
   const membership: Membership = {
@@ -121,5 +131,89 @@ describe("policy", () => {
       expect(can(actorOf("daect"), "atlas:import")).toBe(true);
       expect(can(actorOf("collectivite", true), "atlas:import")).toBe(false);
     });
+  });
+});
+
+/** Every action: the organisation kinds allowed on their own resource, and on another's. */
+const expected: Record<Action, { own: OrganisationKind[]; other: OrganisationKind[] }> = {
+  "account:read": { own: EVERY_KIND, other: EVERY_KIND },
+  "admin:access": { own: ["daect"], other: ["daect"] },
+  "audit:read": { own: ["daect"], other: ["daect"] },
+  "organisation:read-members": { own: EVERY_KIND, other: ["daect"] },
+  "organisation:invite": { own: EVERY_KIND, other: ["daect"] },
+  "atlas:collectivite:edit": { own: ["collectivite", "daect"], other: ["daect"] },
+  "atlas:project:create": { own: ["collectivite", "daect"], other: ["daect"] },
+  "atlas:partnership:create": { own: ["collectivite", "daect"], other: ["daect"] },
+  "atlas:partnership:edit": { own: ["collectivite", "daect"], other: ["daect"] },
+  "atlas:authority:edit": { own: ["foreign_authority", "daect"], other: ["daect"] },
+  "atlas:project:edit": { own: ["collectivite", "daect"], other: ["daect"] },
+  // A national operator (no région) remarks on every project.
+  "atlas:project:remark": {
+    own: ["embassy", "daect", "operator", "network"],
+    other: ["daect", "operator"],
+  },
+  "atlas:project:history": {
+    own: ["collectivite", "embassy", "prefecture", "daect", "operator", "network"],
+    other: ["daect", "operator"],
+  },
+  "atlas:import": { own: ["daect"], other: ["daect"] },
+  "atlas:campaign:manage": { own: ["daect"], other: ["daect"] },
+  "apd:declare": { own: ["collectivite", "daect"], other: ["daect"] },
+  "apd:read": { own: ["collectivite", "daect"], other: ["daect"] },
+  "apd:review": { own: ["daect"], other: ["daect"] },
+  "apd:campaign:manage": { own: ["daect"], other: ["daect"] },
+  "apd:export:lines": { own: ["daect"], other: ["daect"] },
+  "bourse:request:write": { own: ["foreign_authority", "daect"], other: ["daect"] },
+  "bourse:request:author": { own: ["foreign_authority"], other: [] },
+  "bourse:request:triage": { own: ["embassy", "daect"], other: ["daect"] },
+  "bourse:request:contact": {
+    own: ["collectivite", "foreign_authority", "embassy", "daect"],
+    other: ["daect"],
+  },
+  "bourse:request:match": { own: ["collectivite", "daect"], other: ["daect"] },
+  "bourse:interest:express": { own: ["collectivite"], other: [] },
+  "bourse:offer:write": { own: ["collectivite", "daect"], other: ["daect"] },
+  "bourse:offer:create": { own: ["collectivite"], other: [] },
+  "bourse:offer:read": {
+    own: ["collectivite", "embassy", "prefecture", "daect"],
+    other: ["daect"],
+  },
+  "bourse:offer:manage": { own: ["daect"], other: ["daect"] },
+  "bourse:opinion:give": { own: ["embassy", "prefecture"], other: [] },
+  "workspace:use": { own: EVERY_KIND, other: [] },
+};
+
+/** A resource of the actor of `actorOf(kind, true, 1)`, by every field the policy reads. */
+const ownResource = {
+  organisationId: 1,
+  organisationIds: [1],
+  countryCodes: ["SN"],
+  regionCodes: ["53"],
+  userId: 1,
+};
+const otherResource = {
+  organisationId: 99,
+  organisationIds: [99],
+  countryCodes: ["MA"],
+  regionCodes: ["84"],
+  userId: 2,
+};
+
+describe("the policy, action by action", () => {
+  it("has an expectation for every action it knows", () => {
+    expect(Object.keys(expected).sort()).toEqual([...allActions].sort());
+  });
+
+  it.each(allActions)("%s: each kind on its own resource and on another's", (action) => {
+    for (const kind of EVERY_KIND) {
+      const actor = actorOf(kind, true, 1);
+      expect(can(actor, action, ownResource), `${kind} own`).toBe(
+        expected[action].own.includes(kind),
+      );
+      expect(can(actor, action, otherResource), `${kind} other`).toBe(
+        expected[action].other.includes(kind),
+      );
+    }
+    expect(can({ kind: "visitor" }, action, ownResource)).toBe(false);
   });
 });

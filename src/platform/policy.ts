@@ -1,4 +1,5 @@
-import type { Actor, Membership, Role } from "./auth/actor";
+import { type SQL, sql } from "drizzle-orm";
+import { type Actor, type Membership, type Role, roleOfOrganisationKind } from "./auth/actor";
 import { Forbidden, Unauthenticated } from "./errors";
 
 /**
@@ -31,6 +32,7 @@ export type Action =
   | "apd:campaign:manage"
   | "apd:export:lines"
   | "bourse:request:write"
+  | "bourse:request:author"
   | "bourse:request:triage"
   | "bourse:request:contact"
   | "bourse:request:match"
@@ -62,7 +64,8 @@ type Scope =
   | "any"
   | "own-organisation"
   | "own-organisation-admin"
-  | "own-collectivite"
+  /** The actor's organisation is one of those the resource lists (`organisationIds`). */
+  | "listed"
   | "own-country"
   | "own-region"
   | "own-account";
@@ -104,9 +107,9 @@ const grants: Record<Action, Grant> = {
   "atlas:collectivite:edit": { agent: "own-organisation", daect: "any" },
   "atlas:project:create": { agent: "own-organisation", daect: "any" },
   "atlas:partnership:create": { agent: "own-organisation", daect: "any" },
-  "atlas:partnership:edit": { agent: "own-collectivite", daect: "any" },
+  "atlas:partnership:edit": { agent: "listed", daect: "any" },
   "atlas:authority:edit": { autorite: "own-organisation", daect: "any" },
-  "atlas:project:edit": { agent: "own-collectivite", daect: "any" },
+  "atlas:project:edit": { agent: "listed", daect: "any" },
   "atlas:project:remark": {
     ambassade: "own-country",
     operateur: "own-region",
@@ -114,7 +117,7 @@ const grants: Record<Action, Grant> = {
     daect: "any",
   },
   "atlas:project:history": {
-    agent: "own-collectivite",
+    agent: "listed",
     ambassade: "own-country",
     prefecture: "own-region",
     operateur: "own-region",
@@ -131,14 +134,16 @@ const grants: Record<Action, Grant> = {
   // A request: its author organisation writes it; the embassy of its country and the DAECT
   // triage it; its contact details are shared with the collectivités that answered it.
   "bourse:request:write": { autorite: "own-organisation", daect: "any" },
+  // The authority that wrote the request: files it in its own name and follows it up.
+  "bourse:request:author": { autorite: "own-organisation" },
   "bourse:request:triage": { ambassade: "own-country", daect: "any" },
   "bourse:request:contact": {
     autorite: "own-organisation",
-    agent: "own-collectivite",
+    agent: "listed",
     ambassade: "own-country",
     daect: "any",
   },
-  "bourse:request:match": { agent: "own-collectivite", daect: "any" },
+  "bourse:request:match": { agent: "listed", daect: "any" },
   "bourse:interest:express": { agent: "own-organisation" },
   // An offer: its collectivité writes it; the prefecture and embassies asked for an
   // opinion read it (their organisations are the offer's `organisationIds`).
@@ -147,12 +152,13 @@ const grants: Record<Action, Grant> = {
   "bourse:offer:create": { agent: "own-organisation" },
   "bourse:offer:read": {
     agent: "own-organisation",
-    prefecture: "own-collectivite",
-    ambassade: "own-collectivite",
+    prefecture: "listed",
+    ambassade: "listed",
     daect: "any",
   },
   "bourse:offer:manage": { daect: "any" },
-  "bourse:opinion:give": { prefecture: "own-organisation", ambassade: "own-organisation" },
+  // An opinion is given by the organisations asked for it (the resource lists them).
+  "bourse:opinion:give": { prefecture: "listed", ambassade: "listed" },
   "workspace:use": {
     agent: "own-account",
     autorite: "own-account",
@@ -163,6 +169,9 @@ const grants: Record<Action, Grant> = {
     reseau: "own-account",
   },
 };
+
+/** Every action the policy knows (the policy test checks each one). */
+export const allActions = Object.keys(grants) as Action[];
 
 /** Actions open to visitors (nobody signed in). None yet: public pages need no permission. */
 const visitorActions = new Set<Action>();
@@ -183,7 +192,7 @@ function inScope(
       return resource.organisationId === membership.organisationId;
     case "own-organisation-admin":
       return resource.organisationId === membership.organisationId && membership.isAdmin;
-    case "own-collectivite":
+    case "listed":
       return resource.organisationIds?.includes(membership.organisationId) ?? false;
     case "own-country":
       return (
@@ -234,4 +243,116 @@ export function offeredTo(actor: Actor, action: Action): boolean {
   return actor.memberships.some((membership) =>
     can(actor, action, { organisationId: membership.organisationId }),
   );
+}
+
+/** The organisation kind whose members hold each role. */
+const kindOfRole = Object.fromEntries(
+  Object.entries(roleOfOrganisationKind).map(([kind, role]) => [role, kind]),
+) as Record<Exclude<Role, "visitor">, string>;
+
+const list = (values: readonly (string | number)[]) =>
+  values.length === 0
+    ? sql`NULL`
+    : sql.join(
+        values.map((value) => sql`${value}`),
+        sql`, `,
+      );
+
+function holderPart(role: Exclude<Role, "visitor">, scope: Scope, resource: Resource): SQL {
+  const kind = sql`o.kind = ${kindOfRole[role]}`;
+  switch (scope) {
+    case "any":
+      return kind;
+    case "own-organisation":
+      return sql`(${kind} AND o.id = ${resource.organisationId ?? -1})`;
+    case "own-organisation-admin":
+      return sql`(${kind} AND o.id = ${resource.organisationId ?? -1} AND m.is_admin)`;
+    case "listed":
+      return sql`(${kind} AND o.id IN (${list(resource.organisationIds ?? [])}))`;
+    case "own-country":
+      return sql`(${kind} AND o.country_code IN (${list(resource.countryCodes ?? [])}))`;
+    case "own-region":
+      return sql`(${kind} AND (o.region_code IS NULL OR o.region_code IN (${list(resource.regionCodes ?? [])})))`;
+    case "own-account":
+      // A personal resource is nobody else's to be written to.
+      return sql`false`;
+  }
+}
+
+/**
+ * "Who is written to": a condition on the organisations (`o`) and memberships (`m`) whose
+ * members hold `action` on the resource, read from the same grants as `can`. Mails to "the
+ * embassy of the country and the DAECT" are the holders of the triage of that request.
+ */
+export function holdersOf(action: Action, resource: Resource = {}): SQL {
+  const parts = Object.entries(grants[action]).map(([role, scope]) =>
+    holderPart(role as Exclude<Role, "visitor">, scope, resource),
+  );
+  return parts.length === 0 ? sql`false` : sql`(${sql.join(parts, sql` OR `)})`;
+}
+
+/** Where a list finds, in its own columns, what the policy compares (SQL expressions). */
+export interface ResourceColumns {
+  organisationId?: SQL;
+  /** An int[] expression: the organisations the record lists. */
+  organisationIds?: SQL;
+  countryCode?: SQL;
+  regionCode?: SQL;
+  userId?: SQL;
+}
+
+function scopePart(
+  scope: Scope,
+  membership: Membership,
+  columns: ResourceColumns,
+  userId: number,
+): SQL | null {
+  const none = sql`false`;
+  switch (scope) {
+    case "any":
+      return sql`true`;
+    case "own-organisation":
+      return columns.organisationId
+        ? sql`${columns.organisationId} = ${membership.organisationId}`
+        : none;
+    case "own-organisation-admin":
+      return membership.isAdmin && columns.organisationId
+        ? sql`${columns.organisationId} = ${membership.organisationId}`
+        : null;
+    case "listed":
+      return columns.organisationIds
+        ? sql`${membership.organisationId} = ANY(${columns.organisationIds})`
+        : none;
+    case "own-country":
+      return membership.countryCode !== null && columns.countryCode
+        ? sql`${columns.countryCode} = ${membership.countryCode}`
+        : null;
+    case "own-region":
+      if (membership.regionCode === null) return sql`true`;
+      return columns.regionCode ? sql`${columns.regionCode} = ${membership.regionCode}` : null;
+    case "own-account":
+      return columns.userId ? sql`${columns.userId} = ${userId}` : sql`true`;
+  }
+}
+
+/**
+ * "Which records": a condition true for the rows the actor may `action` on, from the same
+ * grants as `can`. Task queues, lists and admin lists filter with it.
+ */
+export function scopeCondition(actor: Actor, action: Action, columns: ResourceColumns): SQL {
+  if (actor.kind === "visitor") return visitorActions.has(action) ? sql`true` : sql`false`;
+  const grant = grants[action];
+  const parts: SQL[] = [];
+  for (const membership of actor.memberships) {
+    const scope = grant[membership.role];
+    const part = scope === undefined ? null : scopePart(scope, membership, columns, actor.userId);
+    if (part) parts.push(part);
+  }
+  return parts.length === 0 ? sql`false` : sql`(${sql.join(parts, sql` OR `)})`;
+}
+
+/** The memberships through which the actor holds `action` somewhere (the inbox's "for whom"). */
+export function membershipsHolding(actor: Actor, action: Action): Membership[] {
+  if (actor.kind === "visitor") return [];
+  return actor.memberships.filter((membership) => grants[action][membership.role] !== undefined);
 }

@@ -1,3 +1,4 @@
+import { membershipsHolding } from "../../../src/platform/policy";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { redirect, useActionData, useLoaderData } from "react-router";
@@ -24,8 +25,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const { actor, csrfToken } = context.get(requestContext);
   const url = new URL(request.url);
   const lang = formLanguageOf(url.searchParams.get("langue"));
-  const authority =
-    actor.kind === "user" ? actor.memberships.find((m) => m.role === "autorite") : undefined;
+  const authority = membershipsHolding(actor, "bourse:request:author")[0];
   // A signed-in foreign authority writes in its own country; others choose it first.
   const { countries, country } = await countryChoice(
     db,

@@ -5,7 +5,7 @@ import { type Actor, auditActorOf } from "../../platform/auth/actor";
 import { type Db, type Queryable, rowsOf } from "../../platform/db/client";
 import { Forbidden, Invalid, NotFound } from "../../platform/errors";
 import { enqueueMail } from "../../platform/mail/outbox";
-import { authorize } from "../../platform/policy";
+import { authorize, membershipsHolding } from "../../platform/policy";
 import { checkNewPartnership, writeNewPartnership } from "../atlas/index";
 import { foreignAuthorityKindLabels } from "../atlas/labels";
 import { authorLanguage, bourseMails } from "./mails";
@@ -18,9 +18,9 @@ import { bourseInterests, bourseRequests } from "./schema";
 /** The collectivités the actor acts for (an agent may belong to several). */
 export async function actorCollectivites(q: Queryable, actor: Actor) {
   if (actor.kind !== "user") return [];
-  const organisationIds = actor.memberships
-    .filter((membership) => membership.role === "agent")
-    .map((membership) => membership.organisationId);
+  const organisationIds = membershipsHolding(actor, "bourse:interest:express").map(
+    (membership) => membership.organisationId,
+  );
   if (organisationIds.length === 0) return [];
   return rowsOf<{ id: number; name: string; organisation_id: number }>(
     await q.execute(sql`

@@ -7,7 +7,7 @@ import { type Db, rowsOf } from "../../platform/db/client";
 import { Forbidden, Invalid } from "../../platform/errors";
 import { type DeadlineRule, type Due, runDeadlines } from "../../platform/deadlines/scheduler";
 import { parisDay } from "../../platform/french-format";
-import { actingMembership, authorize } from "../../platform/policy";
+import { actingMembership, authorize, holdersOf } from "../../platform/policy";
 import { isoDateField, parseInput } from "../../platform/validation";
 import { isEditable } from "../../platform/workflow/define";
 import { transition } from "../../platform/workflow/transition";
@@ -183,11 +183,11 @@ export async function giveOpinion(
       .from(bourseOpinions)
       .where(eq(bourseOpinions.offerId, offerId));
     const mine = opinions.find((opinion) =>
-      actingMembership(actor, "bourse:opinion:give", { organisationId: opinion.organisationId }),
+      actingMembership(actor, "bourse:opinion:give", { organisationIds: [opinion.organisationId] }),
     );
     if (!mine) throw new Forbidden();
     const membership = actingMembership(actor, "bourse:opinion:give", {
-      organisationId: mine.organisationId,
+      organisationIds: [mine.organisationId],
     })!;
     const [given] = await tx
       .update(bourseOpinions)
@@ -206,7 +206,7 @@ export async function giveOpinion(
       before: { verdict: mine.verdict },
       after: { verdict },
     });
-    await mailMembers(tx, sql`o.kind = 'daect'`, {
+    await mailMembers(tx, holdersOf("bourse:offer:manage"), {
       ...offerMails.opinionGiven({
         title: offer.title,
         organisation: membership.organisationName,
@@ -297,7 +297,7 @@ export const opinionsOverdue: DeadlineRule<Due> = {
       .set({ deadlineNotifiedAt: now })
       .where(eq(bourseOffers.id, offer.id));
     if (missing.length > 0)
-      await mailMembers(tx, sql`o.kind = 'daect'`, {
+      await mailMembers(tx, holdersOf("bourse:offer:manage"), {
         ...offerMails.deadlinePassed({
           title: offer.title,
           missing,

@@ -1,4 +1,5 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
+import { holdersOf } from "../../platform/policy";
 import { mailMembers } from "../../platform/auth/member-addresses";
 import type { Tx } from "../../platform/db/client";
 import { longDate, parisDay } from "../../platform/french-format";
@@ -38,7 +39,7 @@ async function opinionsAwaited(tx: Tx, offer: OfferRow, now: Date) {
 
 async function mailReceived({ tx, after, publicUrl }: EventContext<OfferRow>) {
   const collectivite = await collectiviteOwner(tx, after.collectiviteId);
-  await mailMembers(tx, sql`o.kind = 'daect'`, {
+  await mailMembers(tx, holdersOf("bourse:offer:manage"), {
     ...offerMails.received({
       title: after.title,
       collectivite: collectivite?.name ?? "",
@@ -55,9 +56,13 @@ async function mailOpinionRequests({ tx, after, publicUrl }: EventContext<OfferR
   const dueOn = after.opinionsDueOn;
   if (!dueOn) return;
   const collectivite = await collectiviteOwner(tx, after.collectiviteId);
+  const asked = await tx
+    .select({ id: bourseOpinions.organisationId })
+    .from(bourseOpinions)
+    .where(eq(bourseOpinions.offerId, after.id));
   await mailMembers(
     tx,
-    sql`o.id IN (SELECT organisation_id FROM bourse_opinions WHERE offer_id = ${after.id})`,
+    holdersOf("bourse:opinion:give", { organisationIds: asked.map((row) => row.id) }),
     {
       ...offerMails.opinionRequested({
         title: after.title,
@@ -73,16 +78,21 @@ async function mailOpinionRequests({ tx, after, publicUrl }: EventContext<OfferR
 
 async function mailDecision({ tx, after, event, publicUrl }: EventContext<OfferRow>) {
   const collectivite = await collectiviteOwner(tx, after.collectiviteId);
-  await mailMembers(tx, sql`o.id = ${collectivite?.organisationId ?? -1}`, {
-    ...offerMails.decided({
-      title: after.title,
-      published: event === "publish",
-      comment: after.decisionComment,
-      url: offerUrl(publicUrl, after.id),
-    }),
-    template: "bourse-offer-decided",
-    idempotencyKey: `bourse:offer:${after.id}:decided`,
-  });
+  // The collectivité's own agents (the DAECT, which decided, is not written to).
+  await mailMembers(
+    tx,
+    holdersOf("bourse:offer:create", { organisationId: collectivite?.organisationId ?? -1 }),
+    {
+      ...offerMails.decided({
+        title: after.title,
+        published: event === "publish",
+        comment: after.decisionComment,
+        url: offerUrl(publicUrl, after.id),
+      }),
+      template: "bourse-offer-decided",
+      idempotencyKey: `bourse:offer:${after.id}:decided`,
+    },
+  );
 }
 
 /**

@@ -60,7 +60,7 @@ export async function offerView(q: Queryable, actor: Actor, offerId: number, now
   );
   // The organisation in whose name this reader gives an opinion, if it was asked one.
   const mine = opinions.find((opinion) =>
-    actingMembership(actor, "bourse:opinion:give", { organisationId: opinion.organisation_id }),
+    actingMembership(actor, "bourse:opinion:give", { organisationIds: [opinion.organisation_id] }),
   );
   // Who decided (a DAECT agent's name and address) is kept for the journal, never sent.
   const {

@@ -5,7 +5,7 @@ import { type Db, type Tx, rowsOf } from "../../platform/db/client";
 import { Forbidden, Invalid, NotFound } from "../../platform/errors";
 import { checkUpload, storeFile } from "../../platform/files/stored-files";
 import { enqueueMail } from "../../platform/mail/outbox";
-import { authorize } from "../../platform/policy";
+import { can, membershipsHolding } from "../../platform/policy";
 import { type Initiator, isEditable } from "../../platform/workflow/define";
 import { transition } from "../../platform/workflow/transition";
 import { assertVersion } from "../../platform/workflow/versions";
@@ -90,33 +90,28 @@ export async function createRequest(
   /** The client filing the public form, for its mailing limits (platform/auth/throttle). */
   clientAddress?: string,
 ) {
-  const membership =
-    actor.kind === "user"
-      ? actor.memberships.find((m) => m.role === "autorite" || m.role === "daect")
-      : undefined;
-  if (actor.kind === "user" && !membership) throw new Forbidden();
-  if (membership?.role === "autorite") {
-    authorize(actor, "bourse:request:write", { organisationId: membership.organisationId });
-    values = { ...values, countryCode: membership.countryCode ?? "" };
-  }
+  // A foreign authority files in its own name and country; the DAECT may file for one.
+  const author = membershipsHolding(actor, "bourse:request:author")[0];
+  if (actor.kind === "user" && !author && !can(actor, "bourse:request:write"))
+    throw new Forbidden();
+  if (author) values = { ...values, countryCode: author.countryCode ?? "" };
   const input = await checkRequest(db, values);
   const uploads_ = await checkUploads(uploads, 0);
   if (actor.kind !== "user" && clientAddress)
     await allowPublicRequest(db, input.contactEmail, clientAddress);
   return db.transaction(async (tx) => {
-    const [authority] =
-      membership?.role === "autorite"
-        ? rowsOf<{ id: number }>(
-            await tx.execute(
-              sql`SELECT id FROM atlas_foreign_authorities WHERE organisation_id = ${membership.organisationId} LIMIT 1`,
-            ),
-          )
-        : [];
+    const [authority] = author
+      ? rowsOf<{ id: number }>(
+          await tx.execute(
+            sql`SELECT id FROM atlas_foreign_authorities WHERE organisation_id = ${author.organisationId} LIMIT 1`,
+          ),
+        )
+      : [];
     const [request] = await tx
       .insert(bourseRequests)
       .values({
         ...requestColumns(input),
-        authorOrganisationId: membership?.role === "autorite" ? membership.organisationId : null,
+        authorOrganisationId: author?.organisationId ?? null,
         foreignAuthorityId: authority?.id ?? null,
         formLanguage: authorLanguage(formLanguage),
         // A signed-in author's address is the account's; the public form's is checked.

@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { hashToken, newToken } from "../../platform/auth/tokens";
+import { holdersOf } from "../../platform/policy";
 import { type Queryable, type Tx, rowsOf } from "../../platform/db/client";
 import type { RequestRow } from "./request-access";
 import { bourseAuthorLinks } from "./schema";
@@ -17,9 +18,9 @@ export async function authorUrl(tx: Tx, request: RequestRow, publicUrl: string) 
   return `${publicUrl}/bourse/suivi/${token}`;
 }
 
-/** Those who follow the requests of a country: its French embassy and the DAECT. */
+/** Those who follow the requests of a country (those who triage them): its French embassy and the DAECT. */
 export const followersOf = (countryCode: string) =>
-  sql`(o.kind = 'embassy' AND o.country_code = ${countryCode}) OR o.kind = 'daect'`;
+  holdersOf("bourse:request:triage", { countryCodes: [countryCode] });
 
 export async function countryName(q: Queryable, code: string) {
   const [country] = rowsOf<{ name: string }>(

@@ -1,5 +1,11 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../platform/auth/actor";
+import {
+  type Action,
+  type ResourceColumns,
+  membershipsHolding,
+  scopeCondition,
+} from "../../platform/policy";
 import { type Queryable, rowsOf } from "../../platform/db/client";
 import { parisDay } from "../../platform/french-format";
 import { EXPIRY_REMINDER_DAYS } from "./codes";
@@ -23,12 +29,6 @@ interface TaskRow {
   due_on: string | null;
 }
 
-const orgIds = (ids: number[]) =>
-  sql.join(
-    ids.map((id) => sql`${id}`),
-    sql`, `,
-  );
-
 async function tasks(
   q: Queryable,
   query: SQL,
@@ -48,26 +48,22 @@ const requestHref = (id: number) => `/bourse/demandes/${id}`;
 const offerHref = (id: number) => `/bourse/offres/${id}`;
 
 /**
- * The Bourse's pending tasks of a signed-in reader, by role: the embassy triages its
- * country's requests and gives its opinions; the prefecture gives its opinions; the DAECT
- * triages, asks opinions and decides; a foreign authority completes and renews its
- * requests; a collectivité sends its offers and records the partnerships it agreed.
+ * The Bourse's pending tasks of a signed-in reader, each queue filtered by the policy (the
+ * records on which the reader holds the queue's action): the embassy and the DAECT triage
+ * requests; the organisations asked give their opinions; the DAECT asks opinions and
+ * decides; a foreign authority completes and renews its requests; a collectivité sends its
+ * offers and records the partnerships it agreed.
  */
 export async function bourseTasks(q: Queryable, actor: Actor, now = new Date()) {
   if (actor.kind !== "user") return [];
   const today = parisDay(now);
   const soon = new Date(now.getTime() + EXPIRY_REMINDER_DAYS * 86_400_000).toISOString();
   const found: BourseTask[] = [];
-  const of = (role: string) => actor.memberships.filter((m) => m.role === role);
-  const daect = of("daect").length > 0;
-  const embassyCountries = of("ambassade")
-    .map((m) => m.countryCode)
-    .filter((code): code is string => code !== null);
-  const opinionOrgs = [...of("ambassade"), ...of("prefecture")].map((m) => m.organisationId);
-  const authorOrgs = of("autorite").map((m) => m.organisationId);
-  const agentOrgs = of("agent").map((m) => m.organisationId);
+  const holds = (action: Action) => membershipsHolding(actor, action).length > 0;
+  const within = (action: Action, columns: ResourceColumns) =>
+    scopeCondition(actor, action, columns);
 
-  if (daect || embassyCountries.length > 0)
+  if (holds("bourse:request:triage"))
     found.push(
       ...(await tasks(
         q,
@@ -75,20 +71,13 @@ export async function bourseTasks(q: Queryable, actor: Actor, now = new Date()) 
           SELECT r.id, r.title, r.authority_name || ' – ' || c.name_fr AS detail, NULL AS due_on
             FROM bourse_requests r JOIN ref_countries c ON c.code = r.country_code
            WHERE r.status = 'submitted'
-             ${
-               daect
-                 ? sql``
-                 : sql`AND r.country_code IN (${sql.join(
-                     embassyCountries.map((code) => sql`${code}`),
-                     sql`, `,
-                   )})`
-             }
+             AND ${within("bourse:request:triage", { countryCode: sql`r.country_code` })}
            ORDER BY r.submitted_at, r.id`,
         "Examiner la demande",
         requestHref,
       )),
     );
-  if (opinionOrgs.length > 0)
+  if (holds("bourse:opinion:give"))
     found.push(
       ...(await tasks(
         q,
@@ -97,21 +86,22 @@ export async function bourseTasks(q: Queryable, actor: Actor, now = new Date()) 
             FROM bourse_opinions p
             JOIN bourse_offers f ON f.id = p.offer_id
             JOIN atlas_collectivites c ON c.id = f.collectivite_id
-           WHERE p.organisation_id IN (${orgIds(opinionOrgs)}) AND p.verdict IS NULL
-             AND f.status = 'consultation'
+           WHERE p.verdict IS NULL AND f.status = 'consultation'
+             AND ${within("bourse:opinion:give", { organisationIds: sql`ARRAY[p.organisation_id]` })}
            GROUP BY f.id, f.title, c.name ORDER BY min(p.due_on), f.id`,
         "Rendre un avis sur l'offre",
         offerHref,
       )),
     );
-  if (daect) {
+  if (holds("bourse:offer:manage")) {
+    const managed = within("bourse:offer:manage", { organisationId: sql`c.organisation_id` });
     found.push(
       ...(await tasks(
         q,
         sql`
           SELECT f.id, f.title, c.name AS detail, NULL AS due_on
             FROM bourse_offers f JOIN atlas_collectivites c ON c.id = f.collectivite_id
-           WHERE f.status = 'submitted' ORDER BY f.submitted_at, f.id`,
+           WHERE f.status = 'submitted' AND ${managed} ORDER BY f.submitted_at, f.id`,
         "Demander les avis sur l'offre",
         offerHref,
       )),
@@ -123,7 +113,7 @@ export async function bourseTasks(q: Queryable, actor: Actor, now = new Date()) 
                    THEN 'date limite passée' ELSE 'tous les avis sont rendus' END AS detail,
                  f.opinions_due_on::text AS due_on
             FROM bourse_offers f JOIN atlas_collectivites c ON c.id = f.collectivite_id
-           WHERE f.status = 'consultation'
+           WHERE f.status = 'consultation' AND ${managed}
              AND (f.opinions_due_on < ${today}::date
                   OR NOT EXISTS (SELECT 1 FROM bourse_opinions p
                                   WHERE p.offer_id = f.id AND p.verdict IS NULL))
@@ -133,7 +123,7 @@ export async function bourseTasks(q: Queryable, actor: Actor, now = new Date()) 
       )),
     );
   }
-  if (authorOrgs.length > 0)
+  if (holds("bourse:request:author"))
     found.push(
       ...(await tasks(
         q,
@@ -145,7 +135,7 @@ export async function bourseTasks(q: Queryable, actor: Actor, now = new Date()) 
                  CASE WHEN r.status IN ('published', 'in_contact')
                       THEN (r.expires_at AT TIME ZONE 'Europe/Paris')::date::text END AS due_on
             FROM bourse_requests r
-           WHERE r.author_organisation_id IN (${orgIds(authorOrgs)})
+           WHERE ${within("bourse:request:author", { organisationId: sql`r.author_organisation_id` })}
              AND (r.status IN ('draft', 'under_review')
                   OR (r.status IN ('published', 'in_contact') AND r.expires_at <= ${soon}))
            ORDER BY r.id`,
@@ -153,18 +143,22 @@ export async function bourseTasks(q: Queryable, actor: Actor, now = new Date()) 
         requestHref,
       )),
     );
-  if (agentOrgs.length > 0)
+  if (holds("bourse:offer:create"))
     found.push(
       ...(await tasks(
         q,
         sql`
           SELECT f.id, f.title, c.name || ' – brouillon à transmettre' AS detail, NULL AS due_on
             FROM bourse_offers f JOIN atlas_collectivites c ON c.id = f.collectivite_id
-           WHERE f.status = 'draft' AND c.organisation_id IN (${orgIds(agentOrgs)})
+           WHERE f.status = 'draft'
+             AND ${within("bourse:offer:create", { organisationId: sql`c.organisation_id` })}
            ORDER BY f.id`,
         "Transmettre votre offre",
         offerHref,
       )),
+    );
+  if (holds("bourse:interest:express"))
+    found.push(
       ...(await tasks(
         q,
         sql`
@@ -172,7 +166,8 @@ export async function bourseTasks(q: Queryable, actor: Actor, now = new Date()) 
             FROM bourse_interests i
             JOIN bourse_requests r ON r.id = i.request_id
             JOIN atlas_collectivites c ON c.id = i.collectivite_id
-           WHERE r.status = 'in_contact' AND c.organisation_id IN (${orgIds(agentOrgs)})
+           WHERE r.status = 'in_contact'
+             AND ${within("bourse:interest:express", { organisationId: sql`c.organisation_id` })}
            ORDER BY i.created_at, r.id`,
         "Suivre le contact ; conclure le partenariat s'il est décidé",
         requestHref,
