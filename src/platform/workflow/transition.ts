@@ -77,11 +77,12 @@ export async function transition<Row extends WorkflowRow<S>, S extends string, E
     .for("update")) as Row[];
   if (!before) throw new NotFound(workflow.notFound);
   const organisationId = await authorizeEvent(tx, workflow, before, request.event, request.by);
-  assertVersion(before, request.expectedVersion, workflow.staleMessage);
+  // A state where the event cannot happen is a definite refusal, said before any staleness.
   const rule = workflow.events[request.event];
   const field = rule.field ?? workflow.field;
   if (!rule.from.includes(before.status))
     throw new Invalid({ [field]: rule.refusal }, rule.refusal);
+  assertVersion(before, request.expectedVersion, workflow.staleMessage);
   const blocker = rule.guard ? await rule.guard(tx, before, now) : null;
   if (blocker) throw new Invalid({ [field]: blocker }, blocker);
 
