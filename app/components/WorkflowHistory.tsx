@@ -2,6 +2,7 @@ import { formatDate } from "../lib/format";
 
 /** One event of a record's history, as loaders send it (dates serialised). */
 export interface HistoryRow {
+  id: number;
   at: string | Date;
   label: string;
   by: string;
@@ -29,8 +30,8 @@ export function WorkflowHistory(props: { history: HistoryRow[]; id: string }) {
             </tr>
           </thead>
           <tbody>
-            {props.history.map((entry, index) => (
-              <tr key={`${index}-${entry.label}`}>
+            {props.history.map((entry) => (
+              <tr key={entry.id}>
                 <td>{formatDate(entry.at, "dateTime")}</td>
                 <td>{entry.label}</td>
                 <td>{entry.by}</td>

@@ -1,6 +1,5 @@
 import { parisDay } from "../../platform/french-format";
 import { isNull, sql } from "drizzle-orm";
-import { insertInChunks } from "../../platform/db/bulk";
 import type { Db } from "../../platform/db/client";
 import {
   type DeadlineRule,
@@ -8,8 +7,7 @@ import {
   dayOffset,
   runDeadlines,
 } from "../../platform/deadlines/scheduler";
-import { mailOutbox } from "../../platform/mail/schema";
-import { collectiviteMailRows, collectiviteRecipients } from "../atlas";
+import { mailCollectivites } from "../atlas";
 import { apdMails } from "./mails";
 import { apdCampaigns } from "./schema";
 
@@ -60,28 +58,22 @@ export const campaignStepsRule: DeadlineRule<DueStep> = {
     );
   },
   async fire(tx, { campaign, step }, { publicUrl }) {
-    const list = await collectiviteRecipients(
+    return mailCollectivites(
       tx,
       step.onlyUndeclared
         ? sql`NOT EXISTS (SELECT 1 FROM apd_declarations d
                            WHERE d.collectivite_id = c.id AND d.year = ${campaign.year}
                              AND d.status IN ('submitted', 'accepted'))`
         : sql`true`,
-    );
-    const url = `${publicUrl}/apd`;
-    await insertInChunks(
-      tx,
-      mailOutbox,
-      collectiviteMailRows(
-        list,
-        (id, email) => `apd:${campaign.year}:${step.name}:${id}:${email}`,
-        step.onlyUndeclared ? "apd-reminder" : "apd-campaign-opened",
-        (recipient) => {
+      {
+        key: (id, email) => `apd:${campaign.year}:${step.name}:${id}:${email}`,
+        template: step.onlyUndeclared ? "apd-reminder" : "apd-campaign-opened",
+        render: (recipient) => {
           const params = {
             year: campaign.year,
             collectivite: recipient.name,
             closesOn: campaign.closesOn,
-            url: `${url}/collectivites/${recipient.collectivite_id}`,
+            url: `${publicUrl}/apd/collectivites/${recipient.collectivite_id}`,
           };
           return step.onlyUndeclared
             ? apdMails.reminder(params)
@@ -91,9 +83,8 @@ export const campaignStepsRule: DeadlineRule<DueStep> = {
                 message: campaign.message,
               });
         },
-      ),
+      },
     );
-    return list.length;
   },
 };
 

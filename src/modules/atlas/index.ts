@@ -116,8 +116,7 @@ export {
 export { editableAuthority, updateAuthority } from "./editing/authority-commands";
 export {
   type CollectiviteRecipient,
-  collectiviteMailRows,
-  collectiviteRecipients,
+  mailCollectivites,
 } from "./directory/collectivite-recipients";
 
 import { campaignWorkflow } from "./campaigns/campaign-workflow";

@@ -4,6 +4,7 @@ import type { Queryable } from "../db/client";
 import { workflowEvents } from "./schema";
 
 export interface HistoryEntry {
+  id: number;
   at: Date;
   event: string;
   /** The event as the history names it ("Publication", "Renvoi pour correction"…). */
@@ -30,6 +31,7 @@ export async function recordHistory(
     .where(and(eq(workflowEvents.workflow, workflow.name), eq(workflowEvents.recordId, recordId)))
     .orderBy(asc(workflowEvents.id));
   return rows.map(({ event, organisation }) => ({
+    id: event.id,
     at: event.at,
     event: event.event,
     label: workflow.events[event.event]?.label ?? event.event,

@@ -2,15 +2,13 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { recordChange } from "../../../platform/audit/audit";
 import { type Actor, auditActorOf } from "../../../platform/auth/actor";
-import { insertInChunks } from "../../../platform/db/bulk";
 import type { Db, Tx } from "../../../platform/db/client";
 import { Invalid, NotFound } from "../../../platform/errors";
-import { mailOutbox } from "../../../platform/mail/schema";
 import { authorize } from "../../../platform/policy";
 import { isoDateField, parseInput, textField } from "../../../platform/validation";
 import { collectivites } from "../schema";
 import { campaignCollectivites, campaigns } from "./campaign.schema";
-import { collectiviteMailRows, collectiviteRecipients } from "../directory/collectivite-recipients";
+import { mailCollectivites } from "../directory/collectivite-recipients";
 import { type DeadlineRule, type Due, dayOffset } from "../../../platform/deadlines/scheduler";
 import { parisDay } from "../../../platform/french-format";
 import type { Initiator } from "../../../platform/workflow/define";
@@ -26,13 +24,10 @@ const campaignSchema = z.object({
 });
 
 /** The collectivités of a campaign, or those that have not confirmed yet. */
-const recipients = (tx: Tx, campaignId: number, onlyUnverified: boolean) =>
-  collectiviteRecipients(
-    tx,
-    sql`c.id IN (SELECT cc.collectivite_id FROM atlas_campaign_collectivites cc
-                  WHERE cc.campaign_id = ${campaignId}
-                  ${onlyUnverified ? sql`AND cc.verified_at IS NULL` : sql``})`,
-  );
+const inCampaign = (campaignId: number, onlyUnverified: boolean) =>
+  sql`c.id IN (SELECT cc.collectivite_id FROM atlas_campaign_collectivites cc
+                WHERE cc.campaign_id = ${campaignId}
+                ${onlyUnverified ? sql`AND cc.verified_at IS NULL` : sql``})`;
 
 /**
  * The DAECT opens a campaign: every collectivité of the Atlas is asked, by mail written in
@@ -66,29 +61,23 @@ export async function openCampaign(
     await tx.execute(sql`
       INSERT INTO atlas_campaign_collectivites (campaign_id, collectivite_id)
       SELECT ${campaign.id}, id FROM atlas_collectivites`);
-    const list = await recipients(tx, campaign.id, false);
-    await insertInChunks(
-      tx,
-      mailOutbox,
-      collectiviteMailRows(
-        list,
-        (id, email) => `campaign:${campaign.id}:${id}:${email}`,
-        "atlas-campaign",
-        (r) =>
-          campaignMails.opened({
-            title: input.title,
-            message: input.message,
-            collectivite: r.name,
-            closesOn: input.closesOn,
-            url: `${publicUrl}/atlas/collectivites/${r.collectivite_id}`,
-          }),
-      ),
-    );
+    const asked = await mailCollectivites(tx, inCampaign(campaign.id, false), {
+      key: (id, email) => `campaign:${campaign.id}:${id}:${email}`,
+      template: "atlas-campaign",
+      render: (r) =>
+        campaignMails.opened({
+          title: input.title,
+          message: input.message,
+          collectivite: r.name,
+          closesOn: input.closesOn,
+          url: `${publicUrl}/atlas/collectivites/${r.collectivite_id}`,
+        }),
+    });
     await recordChange(tx, label, {
       operation: "create",
       entityType: "atlas_campaign",
       entityId: campaign.id,
-      after: { ...input, collectivites: list.length },
+      after: { ...input, collectivites: asked },
     });
     return campaign;
   });
@@ -122,23 +111,17 @@ async function remind(
     set: (current) => ({ reminders: current.reminders + 1 }),
   });
   const round = campaign.reminders;
-  const list = await recipients(tx, campaignId, true);
-  await insertInChunks(
-    tx,
-    mailOutbox,
-    collectiviteMailRows(
-      list,
-      (id, email) => `campaign:${campaignId}:reminder:${round}:${id}:${email}`,
-      "atlas-campaign-reminder",
-      (r) =>
-        campaignMails.reminder({
-          title: campaign.title,
-          collectivite: r.name,
-          closesOn: campaign.closesOn,
-          url: `${publicUrl}/atlas/collectivites/${r.collectivite_id}`,
-        }),
-    ),
-  );
+  const reminded = await mailCollectivites(tx, inCampaign(campaignId, true), {
+    key: (id, email) => `campaign:${campaignId}:reminder:${round}:${id}:${email}`,
+    template: "atlas-campaign-reminder",
+    render: (r) =>
+      campaignMails.reminder({
+        title: campaign.title,
+        collectivite: r.name,
+        closesOn: campaign.closesOn,
+        url: `${publicUrl}/atlas/collectivites/${r.collectivite_id}`,
+      }),
+  });
   await tx
     .update(campaignCollectivites)
     .set({ lastRemindedAt: new Date() })
@@ -148,7 +131,7 @@ async function remind(
         isNull(campaignCollectivites.verifiedAt),
       ),
     );
-  return { reminded: list.length };
+  return { reminded };
 }
 
 /** Days before its closing on which an open campaign reminds, by itself, those that have not confirmed. */

@@ -1,6 +1,8 @@
 import { type SQL, sql } from "drizzle-orm";
-import { type Queryable, rowsOf } from "../../../platform/db/client";
+import { insertInChunks } from "../../../platform/db/bulk";
+import { type Queryable, type Tx, rowsOf } from "../../../platform/db/client";
 import type { MailContent } from "../../../platform/mail/outbox";
+import { mailOutbox } from "../../../platform/mail/schema";
 
 export interface CollectiviteRecipient {
   collectivite_id: number;
@@ -26,7 +28,7 @@ export async function collectiviteRecipients(q: Queryable, which: SQL) {
 }
 
 /** Outbox rows, one per distinct address of each collectivité, keyed for idempotency. */
-export function collectiviteMailRows(
+function collectiviteMailRows(
   list: CollectiviteRecipient[],
   key: (collectiviteId: number, email: string) => string,
   template: string,
@@ -43,4 +45,27 @@ export function collectiviteMailRows(
       bodyHtml: mail.html,
     }));
   });
+}
+
+/**
+ * A campaign mailed to collectivités (Atlas update campaigns, e-APD campaign steps): one
+ * mail per distinct address of each collectivité matching `which`, written in the caller's
+ * transaction. Returns how many collectivités were written to.
+ */
+export async function mailCollectivites(
+  tx: Tx,
+  which: SQL,
+  mail: {
+    key: (collectiviteId: number, email: string) => string;
+    template: string;
+    render: (recipient: CollectiviteRecipient) => MailContent;
+  },
+): Promise<number> {
+  const list = await collectiviteRecipients(tx, which);
+  await insertInChunks(
+    tx,
+    mailOutbox,
+    collectiviteMailRows(list, mail.key, mail.template, mail.render),
+  );
+  return list.length;
 }
