@@ -13,14 +13,18 @@ import { can, offeredTo } from "../src/platform/policy";
 import type { Route } from "./+types/root";
 import { SiteFooter } from "./components/SiteFooter";
 import { SiteHeader } from "./components/SiteHeader";
-import { requestContext } from "./context";
+import { appContext, requestContext } from "./context";
+import { inboxFor } from "./lib/tasks.server";
 import { sessionMiddleware } from "./middleware/session.server";
 
 export const middleware: Route.MiddlewareFunction[] = [sessionMiddleware];
 
 export async function loader({ context }: Route.LoaderArgs) {
   const { actor, csrfToken } = context.get(requestContext);
+  const { db } = context.get(appContext);
   return {
+    /** The header counts what waits for the person (Mon espace lists it). */
+    taskCount: actor.kind === "user" ? (await inboxFor(db, actor)).length : 0,
     csrfToken,
     user:
       actor.kind === "user"

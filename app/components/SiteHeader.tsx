@@ -36,7 +36,13 @@ export function SiteHeader({ root }: { root: RootData | undefined }) {
     { text: "Bourse-partenariats", linkProps: { href: "/bourse" } },
     ...(user
       ? [
-          { text: "Mon espace", linkProps: { href: "/mon-espace" } },
+          {
+            text:
+              root && root.taskCount > 0
+                ? `Mon espace (${root.taskCount} tâche${root.taskCount > 1 ? "s" : ""})`
+                : "Mon espace",
+            linkProps: { href: "/mon-espace" },
+          },
           { text: "Mon compte", linkProps: { href: "/compte" } },
         ]
       : []),

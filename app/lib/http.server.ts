@@ -128,7 +128,8 @@ export const clearedSessionCookie = (secure: boolean) =>
  * the portal; anything else, or any control character, returns to "Mon compte".
  */
 export function safeReturnPath(value: string | null | undefined): string {
-  const fallback = "/compte";
+  // After sign-in a person lands on Mon espace, where their tasks are.
+  const fallback = "/mon-espace";
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are refused.
   if (!value?.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
   const base = "http://portail.invalid";

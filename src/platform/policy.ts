@@ -291,6 +291,14 @@ export function holdersOf(action: Action, resource: Resource = {}): SQL {
   return parts.length === 0 ? sql`false` : sql`(${sql.join(parts, sql` OR `)})`;
 }
 
+export interface ScopeOptions {
+  /**
+   * Only what the actor holds as its own (its organisation, its country, its région, the
+   * records that list it), not what a national role may do everywhere: whose task it is.
+   */
+  ownOnly?: boolean;
+}
+
 /** Where a list finds, in its own columns, what the policy compares (SQL expressions). */
 export interface ResourceColumns {
   organisationId?: SQL;
@@ -339,12 +347,18 @@ function scopePart(
  * "Which records": a condition true for the rows the actor may `action` on, from the same
  * grants as `can`. Task queues, lists and admin lists filter with it.
  */
-export function scopeCondition(actor: Actor, action: Action, columns: ResourceColumns): SQL {
+export function scopeCondition(
+  actor: Actor,
+  action: Action,
+  columns: ResourceColumns,
+  options: ScopeOptions = {},
+): SQL {
   if (actor.kind === "visitor") return visitorActions.has(action) ? sql`true` : sql`false`;
   const grant = grants[action];
   const parts: SQL[] = [];
   for (const membership of actor.memberships) {
     const scope = grant[membership.role];
+    if (options.ownOnly && scope === "any") continue;
     const part = scope === undefined ? null : scopePart(scope, membership, columns, actor.userId);
     if (part) parts.push(part);
   }
@@ -352,7 +366,14 @@ export function scopeCondition(actor: Actor, action: Action, columns: ResourceCo
 }
 
 /** The memberships through which the actor holds `action` somewhere (the inbox's "for whom"). */
-export function membershipsHolding(actor: Actor, action: Action): Membership[] {
+export function membershipsHolding(
+  actor: Actor,
+  action: Action,
+  options: ScopeOptions = {},
+): Membership[] {
   if (actor.kind === "visitor") return [];
-  return actor.memberships.filter((membership) => grants[action][membership.role] !== undefined);
+  return actor.memberships.filter((membership) => {
+    const scope = grants[action][membership.role];
+    return scope !== undefined && !(options.ownOnly && scope === "any");
+  });
 }

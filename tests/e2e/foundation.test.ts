@@ -27,7 +27,10 @@ describe("foundation journeys in a real browser", () => {
   it("signs in and out with the keyboard alone", async () => {
     const page = await newPage();
     await signInWithKeyboard(page, "agent-35238@example.org");
-    expect(new URL(page.url()).pathname).toBe("/compte");
+    // A person lands on Mon espace, where their tasks are; their account is one link away.
+    expect(new URL(page.url()).pathname).toBe("/mon-espace");
+    expect(await page.locator("main").textContent()).toContain("Mes tâches");
+    await page.goto(new URL("/compte", page.url()).toString());
     await expect.poll(() => page.locator("main h1").textContent()).toBe("Mon compte");
     expect(await page.locator("main").textContent()).toContain("Rennes");
     await page.getByRole("button", { name: "Se déconnecter" }).first().focus();

@@ -111,7 +111,7 @@ describe("sign-in and sign-out", () => {
       password: "Demo-AECT-2026!",
       retour: "//evil.example.com",
     });
-    expect(response.location).toBe("/compte");
+    expect(response.location).toBe("/mon-espace");
   });
 });
 

@@ -149,7 +149,7 @@ describe("sign-in", () => {
       "/a\nb",
       "https://evil.example/",
     ])
-      expect(safeReturnPath(evil)).toBe("/compte");
+      expect(safeReturnPath(evil)).toBe("/mon-espace");
     expect(safeReturnPath("/atlas/projets?q=eau")).toBe("/atlas/projets?q=eau");
   });
 

@@ -16,19 +16,16 @@ import {
   userOf,
   workspaceOf,
 } from "../../../src/modules/workspace/index";
-import {
-  actorCollectivites,
-  bourseTasks,
-  requestsForCollectivite,
-} from "../../../src/modules/bourse/index";
+import { actorCollectivites, requestsForCollectivite } from "../../../src/modules/bourse/index";
 import { Invalid } from "../../../src/platform/errors";
 import { CsrfField } from "../../components/CsrfField";
-import { BourseTasks } from "../../components/bourse/BourseTasks";
+import { TaskInbox } from "../../components/TaskInbox";
 import { RequestSuggestions } from "../../components/bourse/Suggestions";
 import { appContext, requestContext } from "../../context";
 import { formatDate } from "../../lib/format";
 import { readForm } from "../../lib/form.server";
 import { guard, runAction } from "../../lib/http.server";
+import { inboxFor } from "../../lib/tasks.server";
 import type { Route } from "./+types/workspace";
 
 export const meta = () => [{ title: "Mon espace – Portail AECT" }];
@@ -40,7 +37,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return guard(request, async () => ({
     ...(await workspaceOf(db, actor)),
     quota: EXTRACTION_QUOTA,
-    tasks: await bourseTasks(db, actor),
+    tasks: await inboxFor(db, actor),
     suggested: await Promise.all(
       (await actorCollectivites(db, actor)).map(async (collectivite) => ({
         collectivite: { id: collectivite.id, name: collectivite.name },
@@ -136,7 +133,7 @@ export default function WorkspacePage() {
           failure={failure}
         />
       ) : null}
-      <BourseTasks tasks={tasks} />
+      <TaskInbox tasks={tasks} />
       {suggested.length > 0 ? (
         <section aria-labelledby="demandes-suggerees">
           <h2 id="demandes-suggerees">Demandes de partenariat pour votre collectivité</h2>

@@ -44,3 +44,9 @@ export { declarationWorkflow };
 import { campaignStepsRule } from "./campaign-steps";
 /** The e-APD's deadlines: each campaign's opening mails and reminders. */
 export const deadlineRules = [campaignStepsRule] as const;
+
+import type { TaskProvider } from "../../platform/tasks";
+import { apdTasks } from "./tasks.queries";
+/** What waits for a person in the e-APD, for the inbox of Mon espace. */
+export const taskProviders: readonly TaskProvider[] = [apdTasks];
+export { apdTasks };

@@ -128,3 +128,9 @@ export { campaignWorkflow, importWorkflow };
 import { campaignReminderRule } from "./campaigns/campaign-commands";
 /** The Atlas's deadlines: an update campaign's automatic reminder. */
 export const deadlineRules = [campaignReminderRule] as const;
+
+import type { TaskProvider } from "../../platform/tasks";
+import { atlasTasks } from "./campaigns/campaign-tasks";
+/** What waits for a person in the Atlas, for the inbox of Mon espace. */
+export const taskProviders: readonly TaskProvider[] = [atlasTasks];
+export { atlasTasks };

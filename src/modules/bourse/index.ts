@@ -83,3 +83,8 @@ export const deadlineRules = [
   offerExpiry,
   opinionsOverdue,
 ] as const;
+
+import type { TaskProvider } from "../../platform/tasks";
+import { bourseTasks as bourseTaskProvider } from "./tasks.queries";
+/** What waits for a person in the Bourse, for the inbox of Mon espace. */
+export const taskProviders: readonly TaskProvider[] = [bourseTaskProvider];

@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../platform/auth/actor";
+import type { Task } from "../../platform/tasks";
 import {
   type Action,
   type ResourceColumns,
@@ -10,17 +11,8 @@ import { type Queryable, rowsOf } from "../../platform/db/client";
 import { parisDay } from "../../platform/french-format";
 import { EXPIRY_REMINDER_DAYS } from "./codes";
 
-/** Something waiting for the reader in the Bourse, with the page where it is done. */
-export interface BourseTask {
-  /** What is to be done, in a few words ("Examiner la demande"). */
-  action: string;
-  title: string;
-  href: string;
-  /** Who it concerns, or the state it is in. */
-  detail: string;
-  /** The date it is due by, when there is one (YYYY-MM-DD). */
-  dueOn: string | null;
-}
+/** A Bourse task: the platform's task (src/platform/tasks.ts). */
+export type BourseTask = Task;
 
 interface TaskRow {
   id: number;
@@ -36,6 +28,7 @@ async function tasks(
   href: (id: number) => string,
 ): Promise<BourseTask[]> {
   return rowsOf<TaskRow>(await q.execute(query)).map((row) => ({
+    module: "Bourse-partenariats",
     action,
     title: row.title,
     href: href(row.id),

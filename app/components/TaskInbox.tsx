@@ -1,6 +1,7 @@
-import { formatDate } from "../../lib/format";
+import { formatDate } from "../lib/format";
 
 interface Task {
+  module: string;
   action: string;
   title: string;
   href: string;
@@ -8,13 +9,16 @@ interface Task {
   dueOn: string | null;
 }
 
-/** The reader's pending Bourse tasks, each linking to the page where it is done. */
-export function BourseTasks({ tasks }: { tasks: Task[] }) {
+/**
+ * What waits for the person in every module, the most urgent first, each task linking to
+ * the page where it is done.
+ */
+export function TaskInbox({ tasks }: { tasks: Task[] }) {
   return (
-    <section aria-labelledby="taches-bourse">
-      <h2 id="taches-bourse">Mes tâches – Bourse-partenariats</h2>
+    <section aria-labelledby="taches">
+      <h2 id="taches">Mes tâches</h2>
       {tasks.length === 0 ? (
-        <p>Aucune demande ni offre n'attend votre action.</p>
+        <p>Rien n'attend votre action pour le moment.</p>
       ) : (
         <div className="fr-table">
           <table>
@@ -22,8 +26,9 @@ export function BourseTasks({ tasks }: { tasks: Task[] }) {
             <thead>
               <tr>
                 <th scope="col">À faire</th>
-                <th scope="col">Demande ou offre</th>
+                <th scope="col">Objet</th>
                 <th scope="col">Concerne</th>
+                <th scope="col">Rubrique</th>
                 <th scope="col">Échéance</th>
               </tr>
             </thead>
@@ -35,6 +40,7 @@ export function BourseTasks({ tasks }: { tasks: Task[] }) {
                     <a href={task.href}>{task.title}</a>
                   </td>
                   <td>{task.detail}</td>
+                  <td>{task.module}</td>
                   <td>{task.dueOn ? formatDate(task.dueOn, "longDate") : "—"}</td>
                 </tr>
               ))}
