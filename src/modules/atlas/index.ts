@@ -25,6 +25,7 @@ export {
   type ProjectSort,
   countProjects,
   findProjects,
+  projectConditions,
   projectSorts,
   searchProjects,
 } from "./search/project-search";

@@ -6,8 +6,11 @@ import { type Db, type Queryable, rowsOf } from "../../platform/db/client";
 import { Forbidden, Invalid, NotFound } from "../../platform/errors";
 import { enqueueMail } from "../../platform/mail/outbox";
 import { authorize, membershipsHolding } from "../../platform/policy";
-import { checkNewPartnership, writeNewPartnership } from "../atlas/index";
-import { foreignAuthorityKindLabels } from "../atlas/labels";
+import {
+  checkNewPartnership,
+  foreignAuthorityKindLabels,
+  writeNewPartnership,
+} from "../atlas/index";
 import { authorLanguage, bourseMails } from "./mails";
 import { type RequestRow, loadRequest } from "./request-access";
 import { transition } from "../../platform/workflow/transition";

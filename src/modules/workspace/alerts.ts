@@ -3,7 +3,7 @@ import { type Db, rowsOf } from "../../platform/db/client";
 import { enqueueMail, simpleMail } from "../../platform/mail/outbox";
 import { users } from "../../platform/auth/schema";
 import { effectiveKeyword, parseProjectFilters } from "../atlas/index";
-import { projectConditions } from "../atlas/search/project-search";
+import { projectConditions } from "../atlas/index";
 import { savedSearches } from "./schema";
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;

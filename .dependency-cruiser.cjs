@@ -1,0 +1,31 @@
+/**
+ * The module boundaries (docs/decisions/0022): the platform serves every module and knows
+ * none; a module uses another only through its index.ts. Schema files may reference each
+ * other (foreign keys), and the platform's schema list gathers them for drizzle-kit.
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: "platform-not-to-modules",
+      severity: "error",
+      comment: "src/platform serves the modules and imports none of them.",
+      from: { path: "^src/platform/", pathNot: ["^src/platform/db/schema\\.ts$", "\\.test\\.ts$"] },
+      to: { path: "^src/modules/" },
+    },
+    {
+      name: "module-through-its-index",
+      severity: "error",
+      comment: "A module reaches another only through its index.ts (or its schema, for keys).",
+      from: { path: "^src/modules/([^/]+)/", pathNot: "\\.test\\.ts$" },
+      to: {
+        path: "^src/modules/",
+        pathNot: ["^src/modules/$1/", "^src/modules/[^/]+/index\\.ts$", "schema\\.ts$"],
+      },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+  },
+};

@@ -1,0 +1,41 @@
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const root = join(import.meta.dirname, "../..");
+const config = join(root, ".dependency-cruiser.cjs");
+
+/** dependency-cruiser with the portal's rules, from `cwd`: its exit code and its report. */
+async function cruise(cwd: string) {
+  try {
+    const { stdout } = await run(
+      join(root, "node_modules/.bin/depcruise"),
+      ["src", "--config", config, "--output-type", "err"],
+      { cwd },
+    );
+    return { code: 0, report: stdout };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string };
+    return { code: failed.code, report: failed.stdout };
+  }
+}
+
+describe("module boundaries", () => {
+  it("refuse a module reaching past another's index.ts, and the platform importing a module", async () => {
+    const { code, report } = await cruise(join(root, "tests/fixtures/boundaries"));
+    expect(code).not.toBe(0);
+    expect(report).toContain("module-through-its-index");
+    expect(report).toContain("src/modules/bourse/suggest.ts → src/modules/atlas/search.ts");
+    // Through the index is allowed: only the one bypass and the platform's import are reported.
+    expect(report).toContain("2 dependency violations");
+    expect(report).toContain("platform-not-to-modules");
+  });
+
+  it("hold in the portal's own code", async () => {
+    const { code, report } = await cruise(root);
+    expect(report).toContain("no dependency violations");
+    expect(code).toBe(0);
+  }, 120_000);
+});
