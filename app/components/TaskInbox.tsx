@@ -1,13 +1,5 @@
+import type { Task } from "../../src/platform/tasks";
 import { formatDate } from "../lib/format";
-
-interface Task {
-  module: string;
-  action: string;
-  title: string;
-  href: string;
-  detail: string;
-  dueOn: string | null;
-}
 
 /**
  * What waits for the person in every module, the most urgent first, each task linking to

@@ -1,19 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Actor, Membership } from "./auth/actor";
 import { roleOfOrganisationKind } from "./auth/actor";
-import type { OrganisationKind } from "./auth/organisation-kinds";
+import { type OrganisationKind, organisationKinds } from "./auth/organisation-kinds";
 import { Forbidden, Unauthenticated } from "./errors";
 import { type Action, allActions, authorize, can } from "./policy";
 
-const EVERY_KIND: OrganisationKind[] = [
-  "collectivite",
-  "foreign_authority",
-  "embassy",
-  "prefecture",
-  "daect",
-  "operator",
-  "network",
-];
+const EVERY_KIND: OrganisationKind[] = [...organisationKinds];
 
 function actorOf(kind: OrganisationKind, isAdmin = false, organisationId = 1): Actor {
   const membership: Membership = {

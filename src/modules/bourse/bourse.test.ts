@@ -101,24 +101,15 @@ async function latestFollowToken(requestId: number) {
 }
 
 /** The version a page would put in its form: the record's current one. */
-const requestVersion = async (id: number) =>
-  String(
-    (
-      await database.db
-        .select({ version: bourseRequests.version })
-        .from(bourseRequests)
-        .where(eq(bourseRequests.id, id))
-    )[0].version,
-  );
-const offerVersion = async (id: number) =>
-  String(
-    (
-      await database.db
-        .select({ version: bourseOffers.version })
-        .from(bourseOffers)
-        .where(eq(bourseOffers.id, id))
-    )[0].version,
-  );
+const versionIn = (table: typeof bourseRequests | typeof bourseOffers) => async (id: number) => {
+  const [row] = await database.db
+    .select({ version: table.version })
+    .from(table)
+    .where(eq(table.id, id));
+  return String(row.version);
+};
+const requestVersion = versionIn(bourseRequests);
+const offerVersion = versionIn(bourseOffers);
 
 const requestCount = async () =>
   (await database.db.select({ n: count() }).from(bourseRequests))[0].n;

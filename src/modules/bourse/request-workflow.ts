@@ -8,14 +8,8 @@ import { type RequestRow, requestResource } from "./request-access";
 import { authorUrl, countryName, followersOf } from "./request-recipients";
 import { bourseRequests } from "./schema";
 
-const ALL_OPEN: RequestStatus[] = [
-  "draft",
-  "submitted",
-  "under_review",
-  "published",
-  "in_contact",
-  "matched",
-];
+/** Every state but the two ends, closed and declined: a request the author may withdraw. */
+const ALL_OPEN = requestStatuses.filter((status) => status !== "closed" && status !== "declined");
 
 /** Mails the embassy of the request's country and the DAECT, each member once. */
 async function mailTriagers({ tx, after, publicUrl, event }: EventContext<RequestRow>) {

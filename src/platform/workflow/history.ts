@@ -1,4 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
+import { systemActor } from "../audit/audit";
 import { organisations } from "../auth/schema";
 import type { Queryable } from "../db/client";
 import { workflowEvents } from "./schema";
@@ -40,7 +41,7 @@ export async function recordHistory(
     actorLabel: event.actorLabel,
     by:
       organisation ??
-      (event.actorUserId === null && event.actorLabel === "Système"
+      (event.actorUserId === null && event.actorLabel === systemActor.label
         ? "Portail AECT (automatique)"
         : event.actorLabel),
     reason: event.reason,

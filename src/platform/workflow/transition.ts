@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { type AuditActor, recordChange } from "../audit/audit";
+import { type AuditActor, recordChange, systemActor } from "../audit/audit";
 import { auditActorOf } from "../auth/actor";
 import type { Tx } from "../db/client";
 import { Forbidden, Invalid, NotFound, Unauthenticated } from "../errors";
@@ -27,7 +27,7 @@ export interface TransitionRequest<Row, E extends string> {
 function auditActorOfInitiator(by: Initiator): AuditActor {
   if ("actor" in by) return auditActorOf(by.actor);
   if ("link" in by) return { userId: null, label: by.link };
-  return { userId: null, label: "Système" };
+  return systemActor;
 }
 
 /** Refuses, with the right error, an initiator who may not fire the event on this record. */
