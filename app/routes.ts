@@ -58,6 +58,7 @@ export default [
   route("bourse/suivi/:token", "routes/bourse/follow.tsx"),
   route("bourse/offres/nouvelle", "routes/bourse/new-offer.tsx"),
   route("bourse/offres/:offerId", "routes/bourse/offer.tsx"),
+  route("avis/:consultationId/piece-jointe", "routes/opinions/attachment.ts"),
   route("apd/statistiques.csv", "routes/apd/statistics-table.ts"),
   route("apd/modele-import/:format", "routes/apd/import-template.ts"),
   route("apd/collectivites/:collectiviteId", "routes/apd/collectivite.tsx"),

@@ -7,6 +7,7 @@ import {
   rankCollectivites,
   requestFormValues,
   requestOpinions,
+  revokeOfferOpinion,
   submitOffer,
   updateOffer,
   type RequestActor,
@@ -35,6 +36,7 @@ import { Forbidden, Invalid } from "../../src/platform/errors";
 import { formToValues } from "../../src/platform/validation";
 import type { OfferFormChoices } from "../components/bourse/OfferForm";
 import type { RequestFormChoices } from "../components/bourse/RequestForm";
+import { uploadedFiles } from "./download.server";
 
 type RequestViewData = Awaited<ReturnType<typeof requestView>>;
 
@@ -65,12 +67,7 @@ export async function countryChoice(q: Queryable, code: string | null | undefine
  */
 export async function readUploadForm(request: Request, listFields: readonly string[]) {
   const form = await request.formData();
-  const values = formToValues(form, listFields);
-  const uploads: Upload[] = [];
-  for (const file of form.getAll("pieces"))
-    if (file instanceof File && (file.size > 0 || file.name))
-      uploads.push({ name: file.name, content: Buffer.from(await file.arrayBuffer()) });
-  return { values, uploads };
+  return { values: formToValues(form, listFields), uploads: await uploadedFiles(form, "pieces") };
 }
 
 /**
@@ -167,6 +164,7 @@ export async function offerPageAction(
   offerId: number,
   values: Record<string, string | string[]>,
   publicUrl: string,
+  attachment: Upload | null = null,
 ): Promise<{ ok: true; message: string }> {
   const text: Record<string, string | undefined> = Object.fromEntries(
     Object.entries(values).filter(
@@ -190,8 +188,14 @@ export async function offerPageAction(
         message: "Les avis sont demandés ; la préfecture et les ambassades sont prévenues.",
       };
     case "opinion":
-      await giveOpinion(db, actor, offerId, text, publicUrl);
+      await giveOpinion(db, actor, offerId, text, publicUrl, attachment);
       return { ok: true, message: "Votre avis est enregistré et transmis à la DAECT." };
+    case "revoke-opinion":
+      await revokeOfferOpinion(db, actor, offerId, text, publicUrl);
+      return {
+        ok: true,
+        message: "La demande d'avis est retirée ; le service consulté en est informé.",
+      };
     case "decide":
       await decideOffer(db, actor, offerId, text, publicUrl);
       return {

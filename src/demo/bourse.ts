@@ -1,10 +1,6 @@
 import { sql } from "drizzle-orm";
-import {
-  bourseInterests,
-  bourseOffers,
-  bourseOpinions,
-  bourseRequests,
-} from "../modules/bourse/schema";
+import { bourseInterests, bourseOffers, bourseRequests } from "../modules/bourse/schema";
+import { consultations } from "../platform/consultation/schema";
 import { insertInChunks } from "../platform/db/bulk";
 import { type Tx, rowsOf } from "../platform/db/client";
 import { Random } from "./random";
@@ -344,20 +340,35 @@ async function insertOfferDemo(tx: Tx, random: Random, now: Date) {
                 sql`, `,
               )}))`),
       );
+      const [daect] = rowsOf<{ id: number }>(
+        await tx.execute(
+          sql`SELECT id FROM organisations WHERE kind = 'daect' ORDER BY id LIMIT 1`,
+        ),
+      );
+      const requestedAt = new Date(submittedAt.getTime() + 2 * DAY);
+      // Once decided or closed, the offer's consultation takes no more answers.
+      const closedAt =
+        status === "consultation" ? null : new Date(submittedAt.getTime() + 40 * DAY);
       await insertInChunks(
         tx,
-        bourseOpinions,
+        consultations,
         asked.map((organisation, i) => {
           // Under consultation, the last organisation asked has not answered yet.
           const given = status !== "consultation" || i < asked.length - 1;
+          const draw = random.next();
           return {
-            offerId: offer.id,
+            subjectType: "bourse_offer",
+            subjectId: offer.id,
             organisationId: organisation.id,
+            askedByOrganisationId: daect?.id ?? null,
+            visibility: n % 3 === 0 ? ("shared" as const) : ("confidential" as const),
             dueOn,
             verdict: given
-              ? random.next() < 0.8
+              ? draw < 0.6
                 ? ("favourable" as const)
-                : ("unfavourable" as const)
+                : draw < 0.85
+                  ? ("favourable_with_reservations" as const)
+                  : ("unfavourable" as const)
               : null,
             reasoning: given
               ? organisation.kind === "prefecture"
@@ -366,7 +377,8 @@ async function insertOfferDemo(tx: Tx, random: Random, now: Date) {
               : "",
             givenAt: given ? new Date(submittedAt.getTime() + 15 * DAY) : null,
             givenByLabel: given ? `${fictitiousPerson(random)} (démonstration)` : null,
-            requestedAt: new Date(submittedAt.getTime() + 2 * DAY),
+            requestedAt,
+            closedAt,
           };
         }),
       );

@@ -126,6 +126,8 @@ const cases: Case[] = [
   { pattern: "/admin/apd", method: "POST", expect: { visitor: 401, daect: 400, others: 403 } },
   { pattern: "/admin/apd/:apdCampaignId", expect: DAECT_ONLY },
   { pattern: "/admin/bourse", query: "statut=submitted", expect: DAECT_ONLY },
+  // Opinions asked on several offers at once: none checked is explained.
+  { pattern: "/admin/bourse", method: "POST", expect: { visitor: 401, daect: 400, others: 403 } },
   // The e-APD campaign of these cases is closed: closing it again is refused with its reason.
   {
     pattern: "/admin/apd/:apdCampaignId",
@@ -509,6 +511,18 @@ const cases: Case[] = [
     scope: "other",
     expect: { daect: 400, others: 404 },
   },
+  // An opinion's document: the DAECT, and the organisation that gave it (confidential: the
+  // embassy consulted on the same offer does not read it); nobody else learns it exists.
+  {
+    pattern: "/avis/:consultationId/piece-jointe",
+    scope: "own",
+    expect: { prefecture: 200, daect: 200, others: 404 },
+  },
+  {
+    pattern: "/avis/:consultationId/piece-jointe",
+    scope: "other",
+    expect: { daect: 200, others: 404 },
+  },
   { pattern: "/api/v1/openapi.json", expect: 200 },
   { pattern: "/api/v1/collectivites", query: "region=53&limit=5", expect: 200 },
   { pattern: "/api/v1/foreign-authorities", query: "country=SN&limit=5", expect: 200 },
@@ -545,6 +559,8 @@ const bourseIds = {
   ownOffer: 0,
   otherOffer: 0,
   answeredRequest: 0,
+  ownOpinion: 0,
+  otherOpinion: 0,
 };
 /** Atlas records of the Rennes agent's collectivité ("own") and of nobody's scope ("other"). */
 const atlasIds = {
@@ -755,11 +771,43 @@ beforeAll(async () => {
       SELECT id FROM r`),
   );
   bourseIds.answeredRequest = answered.id;
-  await db.execute(sql`
-    INSERT INTO bourse_opinions (offer_id, organisation_id, due_on)
-    SELECT ${bourseIds.ownOffer}, m.organisation_id, current_date + 10
-      FROM memberships m JOIN users u ON u.id = m.user_id
-     WHERE u.email IN ('prefecture-53@example.org', 'ambassade-sn@example.org')`);
+  // The prefecture of Bretagne answered on Rennes's offer (with a document, confidential);
+  // the embassy in Senegal has not yet. "Other": an opinion of the embassy in Morocco.
+  const consulted = async (offerId: number, emails: string[], answered: string) =>
+    rowsOf<{ id: number; email: string }>(
+      await db.execute(sql`
+        WITH f AS (
+          INSERT INTO stored_files (key, media_type, byte_size, sha256, content)
+          VALUES (${`avis-${offerId}`}, 'application/pdf', 9, 'x', '\x255044462d312e340a'::bytea)
+          RETURNING key)
+        INSERT INTO consultations (subject_type, subject_id, organisation_id, due_on, verdict,
+                                   reasoning, given_at, attachment_key, attachment_name)
+        SELECT 'bourse_offer', ${offerId}, m.organisation_id, current_date + 10,
+               CASE WHEN u.email = ${answered} THEN 'favourable' END,
+               CASE WHEN u.email = ${answered} THEN 'Avis motivé de la matrice des droits.' ELSE '' END,
+               CASE WHEN u.email = ${answered} THEN now() END,
+               CASE WHEN u.email = ${answered} THEN (SELECT key FROM f) END,
+               CASE WHEN u.email = ${answered} THEN 'avis.pdf' END
+          FROM memberships m JOIN users u ON u.id = m.user_id
+         WHERE u.email IN (${sql.join(
+           emails.map((email) => sql`${email}`),
+           sql`, `,
+         )})
+        RETURNING id, (SELECT u.email FROM users u JOIN memberships m ON m.user_id = u.id
+                        WHERE m.organisation_id = consultations.organisation_id LIMIT 1) AS email`),
+    );
+  const own = await consulted(
+    bourseIds.ownOffer,
+    ["prefecture-53@example.org", "ambassade-sn@example.org"],
+    "prefecture-53@example.org",
+  );
+  const other = await consulted(
+    bourseIds.otherOffer,
+    ["ambassade-ma@example.org"],
+    "ambassade-ma@example.org",
+  );
+  bourseIds.ownOpinion = own.find((row) => row.email === "prefecture-53@example.org")!.id;
+  bourseIds.otherOpinion = other[0].id;
 
   for (const [role, email] of Object.entries(ROLES) as [RoleName, string | null][]) {
     const client = new FormClient(served.portal.baseUrl);
@@ -827,6 +875,10 @@ describe("authorisation matrix", () => {
           .replace(
             ":offerId",
             String(entry.scope === "own" ? bourseIds.ownOffer : bourseIds.otherOffer),
+          )
+          .replace(
+            ":consultationId",
+            String(entry.scope === "own" ? bourseIds.ownOpinion : bourseIds.otherOpinion),
           )
           .replace(
             ":attachmentId",

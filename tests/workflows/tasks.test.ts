@@ -26,8 +26,8 @@ beforeAll(async () => {
   await build.declaration({ status: "returned" });
   const offer = await build.offer({ status: "consultation" });
   await database.db.execute(sql`
-    INSERT INTO bourse_opinions (offer_id, organisation_id, due_on)
-    SELECT ${offer.id}, id, '2030-01-31' FROM organisations
+    INSERT INTO consultations (subject_type, subject_id, organisation_id, due_on)
+    SELECT 'bourse_offer', ${offer.id}, id, '2030-01-31' FROM organisations
      WHERE (kind = 'prefecture' AND region_code = '53') OR (kind = 'embassy' AND country_code = 'SN')`);
   await build.offer({ status: "draft" });
 });
@@ -59,10 +59,10 @@ async function expectedFor(email: string): Promise<string[]> {
     );
   found.push(
     ...(await pairs(
-      "Rendre un avis sur l'offre",
-      sql`SELECT DISTINCT '/bourse/offres/' || f.id AS href FROM bourse_opinions p
-            JOIN bourse_offers f ON f.id = p.offer_id
-           WHERE f.status = 'consultation' AND p.verdict IS NULL AND p.organisation_id IN ${orgs}`,
+      "Rendre un avis sur l'offre de partenariat",
+      sql`SELECT DISTINCT '/bourse/offres/' || p.subject_id AS href FROM consultations p
+           WHERE p.subject_type = 'bourse_offer' AND p.verdict IS NULL
+             AND p.revoked_at IS NULL AND p.closed_at IS NULL AND p.organisation_id IN ${orgs}`,
     )),
   );
   if (is("daect")) {
@@ -75,8 +75,18 @@ async function expectedFor(email: string): Promise<string[]> {
         "Examiner la déclaration",
         sql`SELECT '/apd/declarations/' || id AS href FROM apd_declarations WHERE status = 'submitted'`,
       )),
+      // Every opinion of the offer built above is awaited before its deadline: no decision
+      // on it yet; a demo offer whose date passed or whose opinions are all in is decided.
+      ...(await pairs(
+        "Décider de la diffusion de l'offre",
+        sql`SELECT '/bourse/offres/' || f.id AS href FROM bourse_offers f
+             WHERE f.status = 'consultation'
+               AND (f.opinions_due_on < current_date
+                    OR NOT EXISTS (SELECT 1 FROM consultations p
+                                    WHERE p.subject_type = 'bourse_offer' AND p.subject_id = f.id
+                                      AND p.revoked_at IS NULL AND p.verdict IS NULL))`,
+      )),
     );
-    // Every opinion of the offer built above is awaited before its deadline: no decision yet.
   }
   if (is("collectivite")) {
     const own = sql`(SELECT id FROM atlas_collectivites WHERE organisation_id IN ${orgs})`;

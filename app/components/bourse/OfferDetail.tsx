@@ -4,12 +4,14 @@ import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import type { ReactNode } from "react";
-import { offerStatusLabels, opinionVerdictLabels } from "../../../src/modules/bourse/codes";
+import { offerStatusLabels } from "../../../src/modules/bourse/codes";
+import type { OpinionView } from "../../../src/platform/consultation/read";
+import { AskOpinionsFields, OpinionForm, OpinionsTable } from "../Opinions";
 import type { FormFailure } from "../../lib/http.server";
 import { formatDate } from "../../lib/format";
 import { CsrfField } from "../CsrfField";
 import { TrailBreadcrumb } from "../TrailBreadcrumb";
-import { TextAreaField, TextField } from "../FormFields";
+import { TextAreaField } from "../FormFields";
 import { ActionForm, ActionOutcome } from "./ActionForm";
 import { FactList } from "./FactList";
 
@@ -36,21 +38,14 @@ export interface OfferDetailView {
     version: number;
   };
   contact: { contactName: string; contactEmail: string } | null;
-  opinions: {
-    id: number;
-    organisation: string;
-    due_on: string;
-    verdict: "favourable" | "unfavourable" | null;
-    reasoning: string;
-    given_at: Day;
-    given_by_label: string | null;
-  }[];
+  opinions: OpinionView[];
   abilities: {
     owner: boolean;
     submit: boolean;
     close: boolean;
     requestOpinions: boolean;
     giveOpinion: { organisation: string; given: boolean } | null;
+    revokeOpinion: boolean;
     decide: boolean;
     decisionBlocker: string | null;
   };
@@ -138,37 +133,15 @@ export function OfferDetail(props: {
       {opinions.length > 0 ? (
         <section aria-labelledby="avis-titre">
           <h2 id="avis-titre">Avis</h2>
-          <div className="fr-table">
-            <table>
-              <caption className="fr-sr-only">Avis demandés sur l'offre</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Service</th>
-                  <th scope="col">Avis</th>
-                  <th scope="col">Motivation</th>
-                  <th scope="col">Rendu</th>
-                </tr>
-              </thead>
-              <tbody>
-                {opinions.map((opinion) => (
-                  <tr key={opinion.id}>
-                    <th scope="row">{opinion.organisation}</th>
-                    <td>
-                      {opinion.verdict
-                        ? opinionVerdictLabels[opinion.verdict]
-                        : `Attendu au plus tard le ${formatDate(opinion.due_on, "longDate")}`}
-                    </td>
-                    <td>{opinion.reasoning}</td>
-                    <td>
-                      {opinion.given_at
-                        ? `le ${formatDate(opinion.given_at, "longDate")}${opinion.given_by_label ? ` par ${opinion.given_by_label}` : ""}`
-                        : "—"}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <OpinionsTable
+            opinions={opinions}
+            caption="Avis demandés sur l'offre"
+            revoke={
+              abilities.revokeOpinion
+                ? { csrfToken: props.csrfToken, intent: "revoke-opinion" }
+                : undefined
+            }
+          />
         </section>
       ) : null}
 
@@ -178,30 +151,7 @@ export function OfferDetail(props: {
             {abilities.giveOpinion.given ? "Modifier l'avis" : "Votre avis"} –{" "}
             {abilities.giveOpinion.organisation}
           </h2>
-          <form method="post" noValidate>
-            <CsrfField token={props.csrfToken} />
-            <input type="hidden" name="intent" value="opinion" />
-            <RadioButtons
-              legend="Avis"
-              name="verdict"
-              state={failed("opinion")?.fieldErrors.verdict ? "error" : "default"}
-              stateRelatedMessage={failed("opinion")?.fieldErrors.verdict}
-              options={(["favourable", "unfavourable"] as const).map((verdict) => ({
-                label: opinionVerdictLabels[verdict],
-                nativeInputProps: {
-                  value: verdict,
-                  defaultChecked: failed("opinion")?.values.verdict === verdict,
-                },
-              }))}
-            />
-            <TextAreaField
-              name="reasoning"
-              label="Motivation"
-              hint="Expliquez votre avis à la DAECT (20 caractères au moins)."
-              failure={failed("opinion")}
-            />
-            <Button type="submit">Rendre l'avis</Button>
-          </form>
+          <OpinionForm csrfToken={props.csrfToken} intent="opinion" failure={failed("opinion")} />
         </section>
       ) : null}
 
@@ -218,13 +168,7 @@ export function OfferDetail(props: {
             version={offer.version}
             label="Demander les avis"
           >
-            <TextField
-              name="dueOn"
-              type="date"
-              label="Date limite des avis"
-              hint="Format attendu : AAAA-MM-JJ, une date à venir"
-              failure={failed("opinions")}
-            />
+            <AskOpinionsFields failure={failed("opinions")} />
           </ActionForm>
         </section>
       ) : null}

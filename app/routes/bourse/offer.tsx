@@ -10,6 +10,7 @@ import { OfferDetail } from "../../components/bourse/OfferDetail";
 import { OfferForm } from "../../components/bourse/OfferForm";
 import { appContext, requestContext } from "../../context";
 import { offerFormChoices, offerPageAction } from "../../lib/bourse.server";
+import { uploadedFiles } from "../../lib/download.server";
 import { guard, runAction } from "../../lib/http.server";
 import { idParam } from "../../lib/params.server";
 import type { Route } from "./+types/offer";
@@ -42,8 +43,17 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const { actor } = context.get(requestContext);
   const values: Record<string, string | string[]> = {};
   return runAction(values, async () => {
-    Object.assign(values, formToValues(await request.formData(), offerListFields));
-    return offerPageAction(db, actor, idParam(params.offerId), values, config.publicUrl);
+    const form = await request.formData();
+    Object.assign(values, formToValues(form, offerListFields));
+    const [attachment] = await uploadedFiles(form, "piece");
+    return offerPageAction(
+      db,
+      actor,
+      idParam(params.offerId),
+      values,
+      config.publicUrl,
+      attachment ?? null,
+    );
   });
 }
 

@@ -5,7 +5,9 @@ import { type Queryable, rowsOf } from "../../platform/db/client";
 import { pageOf, pageWindow } from "../../platform/pagination";
 import { authorize } from "../../platform/policy";
 import { pageNumberField, parseInput } from "../../platform/validation";
+import { opinionCounts } from "../../platform/consultation/read";
 import { offerStatuses, requestStatuses } from "./codes";
+import { offerConsultation } from "./offer-consultation";
 
 const filtersSchema = z.object({
   statut: z
@@ -60,22 +62,30 @@ export async function adminBourse(q: Queryable, actor: Actor, filters: AdminBour
   const total = filters.statut
     ? (requestCounts[filters.statut] ?? 0)
     : Object.values(requestCounts).reduce((sum, n) => sum + n, 0);
-  const offers = rowsOf<{
+  const listed = rowsOf<{
     id: number;
     title: string;
     collectivite: string;
     status: (typeof offerStatuses)[number];
+    version: number;
     opinions_due_on: string | null;
-    opinions_given: number;
-    opinions_asked: number;
   }>(
     await q.execute(sql`
-      SELECT f.id, f.title, c.name AS collectivite, f.status, f.opinions_due_on::text,
-             (SELECT count(*)::int FROM bourse_opinions p WHERE p.offer_id = f.id AND p.verdict IS NOT NULL) AS opinions_given,
-             (SELECT count(*)::int FROM bourse_opinions p WHERE p.offer_id = f.id) AS opinions_asked
+      SELECT f.id, f.title, c.name AS collectivite, f.status, f.version, f.opinions_due_on::text
         FROM bourse_offers f JOIN atlas_collectivites c ON c.id = f.collectivite_id
        ORDER BY f.updated_at DESC, f.id DESC`),
   );
+  // "3 demandés / 2 rendus", from the platform's consultations.
+  const counts = await opinionCounts(
+    q,
+    offerConsultation,
+    listed.map((offer) => offer.id),
+  );
+  const offers = listed.map((offer) => ({
+    ...offer,
+    opinions_asked: counts.get(offer.id)?.asked ?? 0,
+    opinions_given: counts.get(offer.id)?.given ?? 0,
+  }));
   // Offers in workflow order: those waiting for the DAECT first.
   offers.sort((a, b) => offerStatuses.indexOf(a.status) - offerStatuses.indexOf(b.status));
   return {

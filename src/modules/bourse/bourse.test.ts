@@ -36,7 +36,8 @@ import {
   triageRequest,
   updateRequest,
 } from "./index";
-import { bourseAuthorLinks, bourseOffers, bourseOpinions, bourseRequests } from "./schema";
+import { consultations } from "../../platform/consultation/schema";
+import { bourseAuthorLinks, bourseOffers, bourseRequests } from "./schema";
 
 const URL = "http://portail.test";
 let database: TestDatabase;
@@ -689,8 +690,10 @@ describe("an offer from a French collectivité", () => {
     );
     const opinions = await database.db
       .select()
-      .from(bourseOpinions)
-      .where(eq(bourseOpinions.offerId, offer.id));
+      .from(consultations)
+      .where(
+        and(eq(consultations.subjectType, "bourse_offer"), eq(consultations.subjectId, offer.id)),
+      );
     expect(opinions.map((opinion) => opinion.verdict).sort()).toEqual(
       ["favourable", "unfavourable", null].sort(),
     );

@@ -57,13 +57,6 @@ export const offerStatusLabels: Record<OfferStatus, string> = {
   closed: "Close",
 };
 
-export const opinionVerdicts = ["favourable", "unfavourable"] as const;
-export type OpinionVerdict = (typeof opinionVerdicts)[number];
-export const opinionVerdictLabels: Record<OpinionVerdict, string> = {
-  favourable: "Favorable",
-  unfavourable: "Défavorable",
-};
-
 /** The kind of French collectivité a foreign authority looks for. */
 export const partnerKinds = ["any", "commune", "epci", "departement", "region"] as const;
 export const partnerKindLabels: Record<(typeof partnerKinds)[number], string> = {

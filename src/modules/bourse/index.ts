@@ -35,6 +35,8 @@ export {
   decideOffer,
   giveOpinion,
   requestOpinions,
+  requestOpinionsOn,
+  revokeOfferOpinion,
   runOpinionDeadlines,
   submitOffer,
   updateOffer,
@@ -75,16 +77,24 @@ export const workflows = [requestWorkflow, offerWorkflow] as const;
 export { offerWorkflow, requestWorkflow };
 
 import { offerExpiry, requestExpiry, requestExpiryReminder } from "./expiry";
-import { opinionsOverdue } from "./offer-commands";
-/** The Bourse's deadlines: publications reminded and ended, opinions overdue. */
+import { consultationRules } from "../../platform/consultation/deadlines";
+import { offerConsultation } from "./offer-consultation";
+/** The Bourse's deadlines: publications reminded and ended, opinions reminded and overdue. */
 export const deadlineRules = [
   requestExpiryReminder,
   requestExpiry,
   offerExpiry,
-  opinionsOverdue,
+  ...consultationRules(offerConsultation),
 ] as const;
 
 import type { TaskProvider } from "../../platform/tasks";
+import { opinionTasks } from "../../platform/consultation/tasks";
 import { bourseTasks as bourseTaskProvider } from "./tasks.queries";
 /** What waits for a person in the Bourse, for the inbox of Mon espace. */
-export const taskProviders: readonly TaskProvider[] = [bourseTaskProvider];
+export const taskProviders: readonly TaskProvider[] = [
+  bourseTaskProvider,
+  opinionTasks(offerConsultation),
+];
+/** The records of the Bourse on which opinions are asked. */
+export const consultationKinds = [offerConsultation] as const;
+export { offerConsultation };

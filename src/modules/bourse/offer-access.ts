@@ -12,7 +12,9 @@ export async function offerResource(q: Queryable, offer: OfferRow): Promise<Reso
   const [row] = rowsOf<{ organisation_id: number | null; opinion_orgs: number[] | null }>(
     await q.execute(sql`
       SELECT c.organisation_id,
-             (SELECT array_agg(o.organisation_id) FROM bourse_opinions o WHERE o.offer_id = ${offer.id}) AS opinion_orgs
+             (SELECT array_agg(o.organisation_id) FROM consultations o
+               WHERE o.subject_type = 'bourse_offer' AND o.subject_id = ${offer.id}
+                 AND o.revoked_at IS NULL) AS opinion_orgs
         FROM atlas_collectivites c WHERE c.id = ${offer.collectiviteId}`),
   );
   return {

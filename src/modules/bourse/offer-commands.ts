@@ -1,25 +1,30 @@
-import { and, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
-import { z } from "zod";
-import { recordChange, systemActor } from "../../platform/audit/audit";
-import { type Actor, actorLabel, auditActorOf } from "../../platform/auth/actor";
-import { mailMembers } from "../../platform/auth/member-addresses";
-import { type Db, rowsOf } from "../../platform/db/client";
+import { eq } from "drizzle-orm";
+import { recordChange } from "../../platform/audit/audit";
+import { type Actor, auditActorOf } from "../../platform/auth/actor";
+import {
+  askOpinions,
+  closeConsultations,
+  parseAsk,
+  revokeOpinion,
+} from "../../platform/consultation/ask";
+import { giveOpinion as answerOpinion } from "../../platform/consultation/answer";
+import { consultationRules } from "../../platform/consultation/deadlines";
+import type { Db } from "../../platform/db/client";
+import { runDeadlines } from "../../platform/deadlines/scheduler";
 import { Forbidden, Invalid } from "../../platform/errors";
-import { type DeadlineRule, type Due, runDeadlines } from "../../platform/deadlines/scheduler";
-import { parisDay } from "../../platform/french-format";
-import { actingMembership, authorize, holdersOf } from "../../platform/policy";
-import { isoDateField, parseInput } from "../../platform/validation";
+import { authorize } from "../../platform/policy";
 import { isEditable } from "../../platform/workflow/define";
 import { transition } from "../../platform/workflow/transition";
 import { assertVersion } from "../../platform/workflow/versions";
 import { collectiviteOwner } from "../atlas/index";
-import { PUBLICATION_MONTHS, opinionVerdictLabels } from "./codes";
-import { offerMails } from "./mails";
+import { PUBLICATION_MONTHS } from "./codes";
 import { loadOffer } from "./offer-access";
+import { offerConsultation } from "./offer-consultation";
 import { checkOffer } from "./offer-input";
-import { offerCanFire, offerUrl, offerWorkflow } from "./offer-workflow";
+import { offerCanFire, offerWorkflow } from "./offer-workflow";
+import type { Upload } from "./request-commands";
 import { expiryAfter } from "./request-workflow";
-import { bourseOffers, bourseOpinions } from "./schema";
+import { bourseOffers } from "./schema";
 
 type Values = Record<string, string | string[] | undefined>;
 
@@ -98,10 +103,66 @@ export async function submitOffer(
   });
 }
 
+/** An offer chosen for opinions, with the version its page or list showed. */
+export interface OfferSelection {
+  id: number;
+  version: string | undefined;
+}
+
 /**
- * The DAECT asks for the opinions: the prefecture of the collectivité's région and the
- * French embassy of each target country, by a date to come.
+ * The DAECT asks for the opinions on one or several offers at once: the prefecture of each
+ * collectivité's région and the French embassy of each target country, by a date to come.
  */
+export async function requestOpinionsOn(
+  db: Db,
+  actor: Actor,
+  selected: readonly OfferSelection[],
+  values: Record<string, string | undefined>,
+  publicUrl: string,
+  now = new Date(),
+) {
+  authorize(actor, "bourse:offer:manage");
+  if (selected.length === 0)
+    throw new Invalid({ offres: "Cochez au moins une offre à soumettre aux avis." });
+  const input = parseAsk(values, now);
+  return db.transaction(async (tx) => {
+    const subjects = [];
+    for (const { id, version } of selected) {
+      const offer = await loadOffer(tx, actor, id, "bourse:offer:manage", { lock: true });
+      assertVersion(offer, version, offerWorkflow.staleMessage);
+      if (!offerCanFire(offer.status, "requestOpinions"))
+        throw new Invalid({
+          offre: `« ${offer.title} » : ${offerWorkflow.events.requestOpinions.refusal}`,
+        });
+      const collectivite = await collectiviteOwner(tx, offer.collectiviteId);
+      subjects.push({
+        id,
+        targets: [
+          { prefectureOf: collectivite?.regionCode ?? "" },
+          ...offer.countryCodes.map((code) => ({ embassyOf: code })),
+        ],
+      });
+    }
+    await askOpinions(tx, offerConsultation, actor, subjects, input, { publicUrl, now });
+    const moved = [];
+    for (const { id, version } of selected) {
+      const { after } = await transition(tx, offerWorkflow, {
+        id,
+        event: "requestOpinions",
+        by: { actor },
+        expectedVersion: version,
+        publicUrl,
+        now,
+        set: () => ({ opinionsDueOn: input.dueOn }),
+        audit: { opinionsDueOn: input.dueOn, visibility: input.visibility },
+      });
+      moved.push(after);
+    }
+    return moved;
+  });
+}
+
+/** The DAECT asks for the opinions on one offer (its page's form). */
 export async function requestOpinions(
   db: Db,
   actor: Actor,
@@ -110,113 +171,51 @@ export async function requestOpinions(
   publicUrl: string,
   now = new Date(),
 ) {
-  const { dueOn } = parseInput(
-    z.object({ dueOn: isoDateField("La date limite des avis", { maxYearsAhead: 1 }) }),
-    {
-      dueOn: values.dueOn,
-    },
+  const [after] = await requestOpinionsOn(
+    db,
+    actor,
+    [{ id: offerId, version: values.version }],
+    values,
+    publicUrl,
+    now,
   );
-  if (dueOn <= parisDay(now))
-    throw new Invalid({ dueOn: "La date limite des avis doit être à venir." });
-  return db.transaction(async (tx) => {
-    const offer = await loadOffer(tx, actor, offerId, "bourse:offer:manage", { lock: true });
-    assertVersion(offer, values.version, offerWorkflow.staleMessage);
-    if (!offerCanFire(offer.status, "requestOpinions"))
-      throw new Invalid({ offre: offerWorkflow.events.requestOpinions.refusal });
-    const collectivite = await collectiviteOwner(tx, offer.collectiviteId);
-    const asked = rowsOf<{ id: number }>(
-      await tx.execute(sql`
-        SELECT id FROM organisations
-         WHERE (kind = 'prefecture' AND region_code = ${collectivite?.regionCode ?? ""})
-            OR (kind = 'embassy' AND country_code IN (${sql.join(
-              offer.countryCodes.map((code) => sql`${code}`),
-              sql`, `,
-            )}))
-         ORDER BY kind DESC, id`),
-    );
-    if (asked.length === 0)
-      throw new Invalid({
-        dueOn:
-          "Aucune préfecture ni ambassade n'est inscrite pour cette offre : ajoutez-les d'abord dans l'administration.",
-      });
-    await tx
-      .insert(bourseOpinions)
-      .values(asked.map((row) => ({ offerId, organisationId: row.id, dueOn })))
-      .onConflictDoNothing();
-    const { after } = await transition(tx, offerWorkflow, {
-      id: offerId,
-      event: "requestOpinions",
-      by: { actor },
-      expectedVersion: values.version,
-      publicUrl,
-      set: () => ({ opinionsDueOn: dueOn }),
-      audit: { opinionsDueOn: dueOn },
-    });
-    return after;
-  });
+  return after;
 }
 
-/** The prefecture or an embassy gives its reasoned opinion while the offer is out for opinions. */
+/**
+ * The prefecture or an embassy gives its reasoned opinion while the offer is out for
+ * opinions, with an optional attachment; any of its authorised agents may.
+ */
 export async function giveOpinion(
   db: Db,
   actor: Actor,
   offerId: number,
   values: Record<string, string | undefined>,
   publicUrl: string,
+  attachment: Upload | null = null,
 ) {
-  const verdict = values.verdict;
-  const reasoning = (values.reasoning ?? "").trim();
-  const errors: Record<string, string> = {};
-  if (verdict !== "favourable" && verdict !== "unfavourable")
-    errors.verdict = "Choisissez un avis : favorable ou défavorable.";
-  if (reasoning.length < 20)
-    errors.reasoning = "Motivez votre avis en quelques phrases (20 caractères au moins).";
-  if (reasoning.length > 4_000)
-    errors.reasoning = "La motivation est trop longue (4 000 caractères au plus).";
-  if (Object.keys(errors).length > 0) throw new Invalid(errors);
   return db.transaction(async (tx) => {
-    const offer = await loadOffer(tx, actor, offerId, "bourse:offer:read", { lock: true });
-    if (offer.status !== "consultation")
-      throw new Invalid({ verdict: "Les avis sur cette offre sont clos." });
-    const opinions = await tx
-      .select()
-      .from(bourseOpinions)
-      .where(eq(bourseOpinions.offerId, offerId));
-    const mine = opinions.find((opinion) =>
-      actingMembership(actor, "bourse:opinion:give", { organisationIds: [opinion.organisationId] }),
-    );
-    if (!mine) throw new Forbidden();
-    const membership = actingMembership(actor, "bourse:opinion:give", {
-      organisationIds: [mine.organisationId],
-    })!;
-    const [given] = await tx
-      .update(bourseOpinions)
-      .set({
-        verdict: verdict as "favourable",
-        reasoning,
-        givenAt: new Date(),
-        givenByLabel: `${actorLabel(actor)} – ${membership.organisationName}`,
-      })
-      .where(eq(bourseOpinions.id, mine.id))
-      .returning();
-    await recordChange(tx, auditActorOf(actor), {
-      operation: "update",
-      entityType: "bourse_opinion",
-      entityId: mine.id,
-      before: { verdict: mine.verdict },
-      after: { verdict },
+    await loadOffer(tx, actor, offerId, "bourse:offer:read", { lock: true });
+    return answerOpinion(tx, offerConsultation, actor, offerId, values, attachment, { publicUrl });
+  });
+}
+
+/** The DAECT withdraws an opinion request still unanswered (an embassy asked by mistake). */
+export async function revokeOfferOpinion(
+  db: Db,
+  actor: Actor,
+  offerId: number,
+  values: Record<string, string | undefined>,
+  publicUrl: string,
+) {
+  return db.transaction(async (tx) => {
+    await loadOffer(tx, actor, offerId, "bourse:offer:manage", { lock: true });
+    const consultationId = Number(values.consultation);
+    if (!Number.isSafeInteger(consultationId))
+      throw new Invalid({ consultation: "Choisissez la demande d'avis à retirer." });
+    return revokeOpinion(tx, offerConsultation, actor, consultationId, values.reason ?? "", {
+      publicUrl,
     });
-    await mailMembers(tx, holdersOf("bourse:offer:manage"), {
-      ...offerMails.opinionGiven({
-        title: offer.title,
-        organisation: membership.organisationName,
-        verdict: opinionVerdictLabels[verdict as "favourable"],
-        url: offerUrl(publicUrl, offer.id),
-      }),
-      template: "bourse-opinion-given",
-      idempotencyKey: `bourse:opinion:${mine.id}:given:${given.givenAt?.toISOString()}`,
-    });
-    return given;
   });
 }
 
@@ -257,69 +256,15 @@ export async function decideOffer(
         expiresAt: decision === "publish" ? expiryAfter(now, PUBLICATION_MONTHS) : null,
       }),
     });
+    await closeConsultations(tx, offerConsultation, [offerId], now);
     return after;
   });
 }
 
-/**
- * The day after the opinions' deadline, the DAECT is told which opinions are missing (once
- * per deadline, on the deadline scheduler).
- */
-export const opinionsOverdue: DeadlineRule<Due> = {
-  name: "bourse:offer:opinions-overdue",
-  async due(q, now) {
-    const rows = await q
-      .select({ id: bourseOffers.id, dueOn: bourseOffers.opinionsDueOn })
-      .from(bourseOffers)
-      .where(
-        and(
-          eq(bourseOffers.status, "consultation"),
-          isNull(bourseOffers.deadlineNotifiedAt),
-          isNotNull(bourseOffers.opinionsDueOn),
-          lt(bourseOffers.opinionsDueOn, parisDay(now)),
-        ),
-      );
-    return rows.map((row) => ({ recordId: row.id, occurrence: row.dueOn ?? "" }));
-  },
-  async fire(tx, { recordId }, { now, publicUrl }) {
-    const [offer] = await tx
-      .select()
-      .from(bourseOffers)
-      .where(eq(bourseOffers.id, recordId))
-      .for("update");
-    const missing = rowsOf<{ name: string }>(
-      await tx.execute(sql`
-        SELECT o.name FROM bourse_opinions p JOIN organisations o ON o.id = p.organisation_id
-         WHERE p.offer_id = ${offer.id} AND p.verdict IS NULL ORDER BY o.name`),
-    ).map((row) => row.name);
-    await tx
-      .update(bourseOffers)
-      .set({ deadlineNotifiedAt: now })
-      .where(eq(bourseOffers.id, offer.id));
-    if (missing.length > 0)
-      await mailMembers(tx, holdersOf("bourse:offer:manage"), {
-        ...offerMails.deadlinePassed({
-          title: offer.title,
-          missing,
-          url: offerUrl(publicUrl, offer.id),
-        }),
-        template: "bourse-opinions-deadline",
-        idempotencyKey: `bourse:offer:${offer.id}:deadline`,
-      });
-    await recordChange(tx, systemActor, {
-      operation: "update",
-      entityType: offerWorkflow.name,
-      entityId: offer.id,
-      after: { missingOpinions: missing.length },
-    });
-    return missing.length;
-  },
-};
-
 /** Runs the opinions' deadlines now (the hourly job runs every rule): offers reported. */
 export async function runOpinionDeadlines(db: Db, publicUrl: string, now = new Date()) {
-  const fired = await runDeadlines(db, [opinionsOverdue], { now, publicUrl });
-  return { notified: fired.length };
+  const fired = await runDeadlines(db, consultationRules(offerConsultation), { now, publicUrl });
+  return { notified: fired.filter((firing) => firing.rule.endsWith(":overdue")).length };
 }
 
 /** The collectivité withdraws its offer, or the DAECT ends it; nobody is asked anything more. */
@@ -337,6 +282,7 @@ export async function closeOffer(
       expectedVersion: version,
       set: (_offer, now) => ({ closedAt: now }),
     });
+    await closeConsultations(tx, offerConsultation, [offerId]);
     return after;
   });
 }

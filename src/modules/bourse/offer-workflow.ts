@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { awaitedOpinions } from "../../platform/consultation/read";
 import { holdersOf } from "../../platform/policy";
 import { mailMembers } from "../../platform/auth/member-addresses";
 import type { Tx } from "../../platform/db/client";
@@ -8,7 +8,8 @@ import { collectiviteOwner } from "../atlas/index";
 import { type OfferStatus, offerStatuses } from "./codes";
 import { offerMails } from "./mails";
 import { type OfferRow, offerResource } from "./offer-access";
-import { bourseOffers, bourseOpinions } from "./schema";
+import { offerConsultation } from "./offer-consultation";
+import { bourseOffers } from "./schema";
 
 export type OfferEvent = "submit" | "requestOpinions" | "publish" | "reject" | "close" | "expire";
 
@@ -19,22 +20,18 @@ export const offerUrl = (publicUrl: string, id: number) => `${publicUrl}/bourse/
  * the deadline has passed (a missing opinion then counts as not given).
  */
 export function decisionBlocker(
-  opinions: readonly { verdict: string | null }[],
+  missing: number,
   dueOn: string | null,
   today: string,
 ): string | null {
-  const missing = opinions.filter((opinion) => opinion.verdict === null).length;
   if (missing === 0) return null;
   if (dueOn !== null && today > dueOn) return null;
   return `${missing} avis ${missing > 1 ? "sont attendus" : "est attendu"} jusqu'au ${dueOn ? longDate(dueOn) : "terme fixé"} : décidez quand tous les avis sont rendus ou après cette date.`;
 }
 
 async function opinionsAwaited(tx: Tx, offer: OfferRow, now: Date) {
-  const opinions = await tx
-    .select({ verdict: bourseOpinions.verdict })
-    .from(bourseOpinions)
-    .where(eq(bourseOpinions.offerId, offer.id));
-  return decisionBlocker(opinions, offer.opinionsDueOn, parisDay(now));
+  const { missing } = await awaitedOpinions(tx, offerConsultation, offer.id);
+  return decisionBlocker(missing, offer.opinionsDueOn, parisDay(now));
 }
 
 async function mailReceived({ tx, after, publicUrl }: EventContext<OfferRow>) {
@@ -48,32 +45,6 @@ async function mailReceived({ tx, after, publicUrl }: EventContext<OfferRow>) {
     template: "bourse-offer-received",
     idempotencyKey: `bourse:offer:${after.id}:received`,
   });
-}
-
-/** Mails each organisation asked for an opinion (their rows are written before the event). */
-async function mailOpinionRequests({ tx, after, publicUrl }: EventContext<OfferRow>) {
-  // requestOpinions writes the date and the organisations asked before the event.
-  const dueOn = after.opinionsDueOn;
-  if (!dueOn) return;
-  const collectivite = await collectiviteOwner(tx, after.collectiviteId);
-  const asked = await tx
-    .select({ id: bourseOpinions.organisationId })
-    .from(bourseOpinions)
-    .where(eq(bourseOpinions.offerId, after.id));
-  await mailMembers(
-    tx,
-    holdersOf("bourse:opinion:give", { organisationIds: asked.map((row) => row.id) }),
-    {
-      ...offerMails.opinionRequested({
-        title: after.title,
-        collectivite: collectivite?.name ?? "",
-        dueOn: longDate(dueOn),
-        url: offerUrl(publicUrl, after.id),
-      }),
-      template: "bourse-opinion-requested",
-      idempotencyKey: `bourse:offer:${after.id}:opinion-requested:${dueOn}`,
-    },
-  );
 }
 
 async function mailDecision({ tx, after, event, publicUrl }: EventContext<OfferRow>) {
@@ -127,7 +98,6 @@ export const offerWorkflow = defineWorkflow<OfferRow, OfferStatus, OfferEvent>({
       to: "consultation",
       by: ["bourse:offer:manage"],
       refusal: "Les avis ne se demandent que pour une offre transmise à la DAECT.",
-      mail: mailOpinionRequests,
     },
     publish: {
       label: "Diffusion",

@@ -3,25 +3,15 @@ import type { Actor } from "../../platform/auth/actor";
 import { type Queryable, rowsOf } from "../../platform/db/client";
 import { NotFound } from "../../platform/errors";
 import { parisDay } from "../../platform/french-format";
-import { actingMembership, can } from "../../platform/policy";
+import { can } from "../../platform/policy";
+import { opinionsOn } from "../../platform/consultation/read";
+import { offerConsultation } from "./offer-consultation";
 import { actorCollectivites } from "./interest-commands";
 import { offerResource } from "./offer-access";
 import { isEditable } from "../../platform/workflow/define";
 import { recordHistory } from "../../platform/workflow/history";
 import { decisionBlocker, offerCanFire, offerWorkflow } from "./offer-workflow";
 import { bourseOffers } from "./schema";
-
-interface OpinionRow {
-  id: number;
-  organisation_id: number;
-  organisation: string;
-  organisation_kind: string;
-  due_on: string;
-  verdict: "favourable" | "unfavourable" | null;
-  reasoning: string;
-  given_at: string | null;
-  given_by_label: string | null;
-}
 
 /**
  * An offer as its reader may see it: a published offer is public (its contact for signed-in
@@ -51,24 +41,13 @@ export async function offerView(q: Queryable, actor: Actor, offerId: number, now
          sql`, `,
        )}) ORDER BY name_fr`),
   );
-  const opinions = rowsOf<OpinionRow>(
-    await q.execute(sql`
-      SELECT p.id, p.organisation_id, o.name AS organisation, o.kind AS organisation_kind,
-             p.due_on::text AS due_on, p.verdict, p.reasoning, p.given_at, p.given_by_label
-        FROM bourse_opinions p JOIN organisations o ON o.id = p.organisation_id
-       WHERE p.offer_id = ${offer.id} ORDER BY o.kind DESC, o.name`),
-  );
-  // The organisation in whose name this reader gives an opinion, if it was asked one.
-  const mine = opinions.find((opinion) =>
-    actingMembership(actor, "bourse:opinion:give", { organisationIds: [opinion.organisation_id] }),
-  );
+  const consulted = await opinionsOn(q, offerConsultation, actor, offer.id, resource);
   // Who decided (a DAECT agent's name and address) is kept for the journal, never sent.
   const {
     contactName,
     contactEmail,
     decisionComment,
     decidedByLabel: _decidedBy,
-    deadlineNotifiedAt: _notified,
     expiryRemindedAt: _reminded,
     ...open
   } = offer;
@@ -82,9 +61,13 @@ export async function offerView(q: Queryable, actor: Actor, offerId: number, now
     },
     // Contact details are for signed-in readers: those who could answer the offer.
     contact: actor.kind === "user" ? { contactName, contactEmail } : null,
-    /** Opinions are the State's internal advice: the DAECT sees them all, each organisation its own. */
-    opinions: manages ? opinions : mine ? [mine] : [],
-    opinionCount: opinions.length,
+    /**
+     * Opinions are the State's internal advice: the DAECT reads them all, each organisation
+     * its own and those shared with it; the collectivité none.
+     */
+    opinions: consulted.opinions,
+    opinionCount: consulted.asked,
+    opinionsGiven: consulted.given,
     history: isOwner || manages ? await recordHistory(q, offerWorkflow, offer.id) : [],
     abilities: {
       owner: isOwner,
@@ -92,20 +75,21 @@ export async function offerView(q: Queryable, actor: Actor, offerId: number, now
       submit: isOwner && offerCanFire(offer.status, "submit"),
       close: (isOwner || manages) && offerCanFire(offer.status, "close"),
       requestOpinions: manages && offerCanFire(offer.status, "requestOpinions"),
-      /** The organisation in whose name the reader answers, while opinions are open. */
+      /** The opinion the reader answers while opinions are open. */
       giveOpinion:
-        mine && offer.status === "consultation"
-          ? { organisation: mine.organisation, given: mine.verdict !== null }
+        consulted.answering && offer.status === "consultation"
+          ? {
+              organisation: consulted.answering.organisation,
+              given: consulted.answering.state === "given",
+            }
           : null,
+      /** The DAECT withdraws the requests still unanswered. */
+      revokeOpinion: manages && offer.status === "consultation",
       decide: manages && offerCanFire(offer.status, "publish"),
       /** Why the DAECT cannot decide yet (opinions still awaited before the deadline). */
       decisionBlocker:
         manages && offer.status === "consultation"
-          ? decisionBlocker(
-              opinions.map((opinion) => ({ verdict: opinion.verdict })),
-              offer.opinionsDueOn,
-              parisDay(now),
-            )
+          ? decisionBlocker(consulted.asked - consulted.given, offer.opinionsDueOn, parisDay(now))
           : null,
     },
   };

@@ -14,7 +14,7 @@ import {
 import { organisations, users } from "../../platform/auth/schema";
 import { tsvector } from "../../platform/db/types";
 import { collectivites, foreignAuthorities, foreignAuthorityKinds } from "../atlas/schema";
-import { offerStatuses, opinionVerdicts, requestStatuses } from "./codes";
+import { offerStatuses, requestStatuses } from "./codes";
 
 /**
  * A foreign local authority's partnership request for a precise local project. Written by
@@ -141,8 +141,6 @@ export const bourseOffers = pgTable(
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     /** The date by which the prefecture and the embassies give their opinion. */
     opinionsDueOn: date("opinions_due_on"),
-    /** When the DAECT was told the deadline passed (sent once, with the missing opinions). */
-    deadlineNotifiedAt: timestamp("deadline_notified_at", { withTimezone: true }),
     decisionComment: text("decision_comment").notNull().default(""),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     decidedByLabel: text("decided_by_label"),
@@ -157,33 +155,6 @@ export const bourseOffers = pgTable(
   (table) => [
     index("bourse_offers_status_idx").on(table.status),
     index("bourse_offers_collectivite_idx").on(table.collectiviteId),
-  ],
-);
-
-/**
- * An opinion (avis) requested on an offer from the prefecture of the collectivité's région
- * or the embassy of a target country: reasoned, favourable or not, due by a date.
- */
-export const bourseOpinions = pgTable(
-  "bourse_opinions",
-  {
-    id: serial("id").primaryKey(),
-    offerId: integer("offer_id")
-      .notNull()
-      .references(() => bourseOffers.id, { onDelete: "cascade" }),
-    organisationId: integer("organisation_id")
-      .notNull()
-      .references(() => organisations.id),
-    dueOn: date("due_on").notNull(),
-    verdict: text("verdict", { enum: opinionVerdicts }),
-    reasoning: text("reasoning").notNull().default(""),
-    givenAt: timestamp("given_at", { withTimezone: true }),
-    givenByLabel: text("given_by_label"),
-    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (table) => [
-    uniqueIndex("bourse_opinions_once").on(table.offerId, table.organisationId),
-    index("bourse_opinions_organisation_idx").on(table.organisationId),
   ],
 );
 

@@ -43,7 +43,8 @@ const offerHref = (id: number) => `/bourse/offres/${id}`;
 /**
  * The Bourse's pending tasks of a signed-in reader, each queue filtered by the policy (the
  * records on which the reader holds the queue's action): the embassy and the DAECT triage
- * requests; the organisations asked give their opinions; the DAECT asks opinions and
+ * requests; the DAECT asks opinions (the organisations asked answer through the
+ * platform's consultation tasks) and
  * decides; a foreign authority completes and renews its requests; a collectivité sends its
  * offers and records the partnerships it agreed.
  */
@@ -70,22 +71,6 @@ export async function bourseTasks(q: Queryable, actor: Actor, now = new Date()) 
         requestHref,
       )),
     );
-  if (holds("bourse:opinion:give"))
-    found.push(
-      ...(await tasks(
-        q,
-        sql`
-          SELECT f.id, f.title, c.name AS detail, min(p.due_on)::text AS due_on
-            FROM bourse_opinions p
-            JOIN bourse_offers f ON f.id = p.offer_id
-            JOIN atlas_collectivites c ON c.id = f.collectivite_id
-           WHERE p.verdict IS NULL AND f.status = 'consultation'
-             AND ${within("bourse:opinion:give", { organisationIds: sql`ARRAY[p.organisation_id]` })}
-           GROUP BY f.id, f.title, c.name ORDER BY min(p.due_on), f.id`,
-        "Rendre un avis sur l'offre",
-        offerHref,
-      )),
-    );
   if (holds("bourse:offer:manage")) {
     const managed = within("bourse:offer:manage", { organisationId: sql`c.organisation_id` });
     found.push(
@@ -108,8 +93,9 @@ export async function bourseTasks(q: Queryable, actor: Actor, now = new Date()) 
             FROM bourse_offers f JOIN atlas_collectivites c ON c.id = f.collectivite_id
            WHERE f.status = 'consultation' AND ${managed}
              AND (f.opinions_due_on < ${today}::date
-                  OR NOT EXISTS (SELECT 1 FROM bourse_opinions p
-                                  WHERE p.offer_id = f.id AND p.verdict IS NULL))
+                  OR NOT EXISTS (SELECT 1 FROM consultations p
+                                  WHERE p.subject_type = 'bourse_offer' AND p.subject_id = f.id
+                                    AND p.revoked_at IS NULL AND p.verdict IS NULL))
            ORDER BY f.opinions_due_on, f.id`,
         "Décider de la diffusion de l'offre",
         offerHref,

@@ -6,6 +6,7 @@ export * from "../files/stored-files.schema";
 export * from "../jobs/schema";
 export * from "../workflow/schema";
 export * from "../deadlines/schema";
+export * from "../consultation/schema";
 export * from "../../reference/schema";
 export * from "../../modules/accounts/schema";
 export * from "../../modules/atlas/schema";

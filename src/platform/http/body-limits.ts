@@ -1,3 +1,4 @@
+import { MAX_OPINION_ATTACHMENT_BYTES } from "../consultation/verdicts";
 import { MAX_IMPORT_BYTES } from "../files/read-table-file";
 
 /**
@@ -11,12 +12,15 @@ export const FORM_BODY_LIMIT = 1 * MB;
 
 /** Bourse attachments: five files of 10 Mo. */
 export const BOURSE_UPLOAD_BODY_LIMIT = 5 * 10 * MB + FORM_BODY_LIMIT;
+/** An opinion's document: one file of 10 Mo. */
+export const OPINION_UPLOAD_BODY_LIMIT = MAX_OPINION_ATTACHMENT_BYTES + FORM_BODY_LIMIT;
 /** Table imports (Atlas, e-APD): one file of their own limit. */
 export const TABLE_UPLOAD_BODY_LIMIT = MAX_IMPORT_BYTES + FORM_BODY_LIMIT;
 
 const uploadRoutes: [RegExp, number][] = [
   [/^\/bourse\/demandes\/(nouvelle|\d+)$/, BOURSE_UPLOAD_BODY_LIMIT],
   [/^\/bourse\/suivi\/[^/]+$/, BOURSE_UPLOAD_BODY_LIMIT],
+  [/^\/bourse\/offres\/\d+$/, OPINION_UPLOAD_BODY_LIMIT],
   [/^\/admin\/imports$/, TABLE_UPLOAD_BODY_LIMIT],
   [/^\/apd\/declarations\/\d+$/, TABLE_UPLOAD_BODY_LIMIT],
 ];
