@@ -1,9 +1,12 @@
 import { and, eq, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { bourseOffers } from "../../src/modules/bourse/schema";
+import { organisations } from "../../src/platform/auth/schema";
+import { consultations } from "../../src/platform/consultation/schema";
 import { parisDay } from "../../src/platform/french-format";
 import { mailOutbox } from "../../src/platform/mail/schema";
 import { FormClient } from "../support/browserless";
+import { builders } from "../support/build";
 import { portalForTestFile } from "../support/portal";
 
 /** A French collectivité's offer through its pages, from the draft to its publication. */
@@ -214,5 +217,91 @@ describe("an offer from a French collectivité", () => {
     const visitor = await new FormClient(served.portal.baseUrl).get("/bourse/offres/nouvelle");
     expect(visitor.status).toBe(302);
     expect(visitor.location).toContain("/connexion?retour=");
+  });
+
+  it("goes out for opinions with others from the administration list; an opinion's document is downloaded by the DAECT; an unanswered request is withdrawn", async () => {
+    const db = served.database.db;
+    const build = builders(db);
+    const [first, second] = [
+      await build.offer({ status: "submitted" }),
+      await build.offer({ status: "submitted", countryCodes: ["MA"] }),
+    ];
+    const daect = new FormClient(served.portal.baseUrl);
+    await daect.signIn("daect@example.org");
+    const list = await daect.get("/admin/bourse");
+    expect(list.html).toContain(`value="${first.id}:${first.version}"`);
+    const none = await daect.post("/admin/bourse", { dueOn: inDays(10) });
+    expect(none.status).toBe(400);
+    expect(none.html).toContain("Cochez au moins une offre");
+    const asked = await daect.post("/admin/bourse", {
+      offres: [`${first.id}:${first.version}`, `${second.id}:${second.version}`],
+      dueOn: inDays(10),
+      visibility: "shared",
+    });
+    expect(asked.status).toBe(200);
+    expect(asked.html).toContain("Avis demandés sur 2 offres");
+    expect((await versionOf(first.id)).status).toBe("consultation");
+    expect((await versionOf(second.id)).status).toBe("consultation");
+
+    // The prefecture of Bretagne answers on the first with a document (multipart form).
+    const prefecture = new FormClient(served.portal.baseUrl);
+    await prefecture.signIn("prefecture-53@example.org");
+    const path = `/bourse/offres/${first.id}`;
+    expect((await prefecture.get(path)).html).toContain("Favorable avec réserves");
+    const form = new FormData();
+    form.set("intent", "opinion");
+    form.set("verdict", "favourable_with_reservations");
+    form.set("reasoning", "Favorable si la collectivité associe le syndicat de traitement.");
+    form.set(
+      "piece",
+      new File(
+        [Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF")],
+        "avis-prefecture.pdf",
+      ),
+    );
+    expect((await prefecture.postMultipart(path, form)).status).toBe(200);
+    const read = await daect.get(path);
+    expect(read.html).toContain("Favorable avec réserves");
+    const link = /href="(\/avis\/\d+\/piece-jointe)"/.exec(read.html)?.[1];
+    expect(link).toBeDefined();
+    const file = await daect.get(link!);
+    expect(file.status).toBe(200);
+    expect(file.html).toContain("%PDF-1.4");
+    // Shared: the embassy consulted on the same offer reads it, the collectivité does not.
+    const embassy = new FormClient(served.portal.baseUrl);
+    await embassy.signIn("ambassade-sn@example.org");
+    expect((await embassy.get(path)).html).toContain("associe le syndicat");
+    expect((await embassy.get(link!)).status).toBe(200);
+    const agent = new FormClient(served.portal.baseUrl);
+    await agent.signIn("agent-35238@example.org");
+    expect((await agent.get(path)).html).not.toContain("associe le syndicat");
+    expect((await agent.get(link!)).status).toBe(404);
+
+    // The DAECT withdraws the embassy's unanswered request; the embassy no longer answers.
+    const [awaited] = await db
+      .select({ id: consultations.id })
+      .from(consultations)
+      .innerJoin(organisations, eq(organisations.id, consultations.organisationId))
+      .where(
+        and(
+          eq(consultations.subjectId, first.id),
+          eq(consultations.subjectType, "bourse_offer"),
+          eq(organisations.kind, "embassy"),
+        ),
+      );
+    await daect.get(path);
+    const withdrawn = await daect.post(path, {
+      intent: "revoke-opinion",
+      consultation: String(awaited.id),
+    });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.html).toContain("Demande retirée");
+    await embassy.get(path);
+    const late = await embassy.post(path, {
+      intent: "opinion",
+      verdict: "favourable",
+      reasoning: "Le poste soutient ce partenariat avec la commune.",
+    });
+    expect([403, 404]).toContain(late.status);
   });
 });

@@ -58,7 +58,24 @@ export function builders(db: Queryable) {
       return row;
     },
 
-    async offer(options: { status?: OfferStatus; unitId?: string } = {}) {
+    /** One more member of the organisation of a demo account (a colleague). */
+    async colleague(of: string) {
+      const n = next();
+      const [row] = rowsOf<{ id: number }>(
+        await db.execute(sql`
+          WITH u AS (
+            INSERT INTO users (email, display_name)
+            VALUES (${`collegue-${n}-${of}`}, ${`Dominique Collègue ${n} (fictif)`}) RETURNING id)
+          INSERT INTO memberships (user_id, organisation_id)
+          SELECT u.id, m.organisation_id FROM u, memberships m JOIN users o ON o.id = m.user_id
+           WHERE o.email = ${of}
+          RETURNING user_id AS id`),
+      );
+      if (!row) throw new Error(`No account ${of}`);
+      return `collegue-${n}-${of}`;
+    },
+
+    async offer(options: { status?: OfferStatus; unitId?: string; countryCodes?: string[] } = {}) {
       const owner = await collectivite(options.unitId);
       const n = next();
       const [row] = await db
@@ -70,7 +87,7 @@ export function builders(db: Queryable) {
           summary:
             "La collectivité propose l'appui de ses services de collecte et de tri, avec des missions d'agents et l'accueil de stagiaires.",
           themes: ["dechets"],
-          countryCodes: ["SN"],
+          countryCodes: options.countryCodes ?? ["SN"],
           contactName: "Camille Martin (fictive)",
           contactEmail: `camille.martin.${n}@collectivite.example.org`,
           opinionsDueOn: options.status === "consultation" ? "2030-01-31" : null,
