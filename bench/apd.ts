@@ -88,7 +88,7 @@ async function benchSubmission(database: Database, publicUrl: string, emit: Emit
   const daect = await actorFor(db, "daect@example.org");
   const collectivites = rowsOf<{ id: number }>(
     await db.execute(sql`
-      SELECT c.id FROM atlas_collectivites c
+      SELECT c.id FROM register_collectivites c
        WHERE NOT EXISTS (SELECT 1 FROM apd_declarations d
                           WHERE d.collectivite_id = c.id AND d.year = ${year})
        ORDER BY c.id LIMIT 33`),

@@ -367,7 +367,7 @@ export async function insertApdDemo(
   // The receipts name the collectivité as it was called when it declared.
   await tx.execute(sql`
     UPDATE apd_submissions s SET receipt = jsonb_set(s.receipt, '{collectivite}', to_jsonb(c.name))
-      FROM apd_declarations d JOIN atlas_collectivites c ON c.id = d.collectivite_id
+      FROM apd_declarations d JOIN register_collectivites c ON c.id = d.collectivite_id
      WHERE d.id = s.declaration_id`);
   for (const table of ["apd_declarations", "apd_submissions"])
     await tx.execute(

@@ -60,7 +60,7 @@ export async function insertBourseDemo(tx: Tx, seed: number, now = new Date()) {
     await tx.execute(sql`
       SELECT rc.code, rc.continent, count(DISTINCT pa.partnership_id)::int AS partnerships
         FROM ref_countries rc
-        LEFT JOIN atlas_foreign_authorities a ON a.country_code = rc.code
+        LEFT JOIN register_foreign_authorities a ON a.country_code = rc.code
         LEFT JOIN atlas_partnership_foreign_authorities pa ON pa.foreign_authority_id = a.id
        WHERE rc.dac_category IS NOT NULL
          AND (SELECT count(*) FROM ref_cities c WHERE c.country_code = rc.code) >= 6
@@ -226,10 +226,10 @@ export async function insertBourseDemo(tx: Tx, seed: number, now = new Date()) {
   const collectivites = rowsOf<{ id: number; name: string; country_code: string | null }>(
     await tx.execute(sql`
       SELECT DISTINCT ON (c.id) c.id, c.name, a.country_code
-        FROM atlas_collectivites c
+        FROM register_collectivites c
         LEFT JOIN atlas_partnership_collectivites pc ON pc.collectivite_id = c.id
         LEFT JOIN atlas_partnership_foreign_authorities pa ON pa.partnership_id = pc.partnership_id
-        LEFT JOIN atlas_foreign_authorities a ON a.id = pa.foreign_authority_id
+        LEFT JOIN register_foreign_authorities a ON a.id = pa.foreign_authority_id
        WHERE c.kind IN ('commune', 'departement', 'region') AND c.id <= 4000
        ORDER BY c.id`),
   );
@@ -289,7 +289,7 @@ const OFFERS: [string, string, string[], string[]][] = [
 async function insertOfferDemo(tx: Tx, random: Random, now: Date) {
   const offerers = rowsOf<{ id: number; name: string; region_code: string | null }>(
     await tx.execute(sql`
-      SELECT c.id, c.name, c.region_code FROM atlas_collectivites c
+      SELECT c.id, c.name, c.region_code FROM register_collectivites c
        WHERE c.unit_id = 'commune:35238' OR c.kind IN ('region', 'departement')
        ORDER BY (c.unit_id = 'commune:35238') DESC, c.id LIMIT 12`),
   );

@@ -125,7 +125,7 @@ export async function insertNationalOrganisations(
         countryCode: code,
       });
       await tx.execute(
-        sql`UPDATE atlas_foreign_authorities SET organisation_id = ${organisationId} WHERE id = ${id}`,
+        sql`UPDATE register_foreign_authorities SET organisation_id = ${organisationId} WHERE id = ${id}`,
       );
       await insertDemoUser(tx, passwordHash, {
         email: `autorite-${code.toLowerCase()}-${n + 1}@example.org`,

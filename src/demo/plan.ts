@@ -1,4 +1,3 @@
-import type { CollectiviteKind } from "../modules/atlas/schema";
 import {
   collectiviteCounts,
   collectiviteTypeShares,
@@ -6,6 +5,7 @@ import {
   totals,
 } from "./calibration";
 import { Random, WeightedSampler, apportion } from "./random";
+import type { CollectiviteKind } from "../modules/register/index";
 
 /** What the planner needs to know of the reference data. */
 export interface PlanInput {

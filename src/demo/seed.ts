@@ -1,7 +1,5 @@
 import { count, inArray, sql } from "drizzle-orm";
 import {
-  collectivites,
-  foreignAuthorities,
   partnershipCollectivites,
   partnershipForeignAuthorities,
   partnerships,
@@ -19,6 +17,7 @@ import { insertBourseDemo } from "./bourse";
 import { insertProjects } from "./projects";
 import { Random } from "./random";
 import { fictitiousPerson } from "./texts";
+import { collectivites, foreignAuthorities } from "../modules/register/index";
 
 export interface SeedOptions {
   scale: number;
@@ -173,8 +172,8 @@ export async function seedDemoDataset(database: Database, options: SeedOptions):
     await insertBourseDemo(tx, seed);
 
     for (const table of [
-      "atlas_collectivites",
-      "atlas_foreign_authorities",
+      "register_collectivites",
+      "register_foreign_authorities",
       "atlas_partnerships",
       "atlas_projects",
     ]) {

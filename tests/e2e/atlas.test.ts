@@ -104,7 +104,7 @@ describe("Atlas journey in a real browser", () => {
     const agent = await signIn("agent-35238@example.org");
     const [{ id: projectId }] = rowsOf<{ id: number }>(
       await served.database.db.execute(sql`
-        SELECT p.id FROM atlas_projects p JOIN atlas_collectivites c ON c.id = p.lead_collectivite_id
+        SELECT p.id FROM atlas_projects p JOIN register_collectivites c ON c.id = p.lead_collectivite_id
          WHERE c.unit_id = 'commune:35238' ORDER BY p.id LIMIT 1`),
     );
     await agent.goto(`${served.portal.baseUrl}/atlas/projets/${projectId}`);

@@ -48,7 +48,7 @@ beforeAll(async () => {
 
   const [{ id: rennes }] = rowsOf<{ id: number }>(
     await served.database.db.execute(
-      sql`SELECT id FROM atlas_collectivites WHERE unit_id = 'commune:35238'`,
+      sql`SELECT id FROM register_collectivites WHERE unit_id = 'commune:35238'`,
     ),
   );
   const agent = new FormClient(served.portal.baseUrl);

@@ -25,8 +25,8 @@ beforeAll(async () => {
     );
   Object.assign(samples, {
     projectId: await first("atlas_projects"),
-    collectiviteId: await first("atlas_collectivites"),
-    authorityId: await first("atlas_foreign_authorities"),
+    collectiviteId: await first("register_collectivites"),
+    authorityId: await first("register_foreign_authorities"),
     partnershipId: await first("atlas_partnerships"),
     organisationId: await first("organisations"),
     mailId: await first("mail_outbox"),

@@ -1,9 +1,9 @@
 import { and, count, eq, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { collectivites } from "../../src/modules/atlas/schema";
 import { mailOutbox } from "../../src/platform/mail/schema";
 import { FormClient } from "../support/browserless";
 import { portalForTestFile } from "../support/portal";
+import { collectivites } from "../../src/modules/register/index";
 
 /** An update campaign: opened by the DAECT, answered by a collectivité, followed, reminded. */
 const served = portalForTestFile();

@@ -3,9 +3,10 @@ import { rowsOf } from "../../src/platform/db/client";
 import { beforeAll, describe, expect, it } from "vitest";
 import { projectFormValues } from "../../src/modules/atlas/editing/project-input";
 import { readProject } from "../../src/modules/atlas/editing/project-record";
-import { collectivites, projects } from "../../src/modules/atlas/schema";
+import { projects } from "../../src/modules/atlas/schema";
 import { FormClient } from "../support/browserless";
 import { portalForTestFile } from "../support/portal";
+import { collectivites } from "../../src/modules/register/index";
 
 /**
  * The "téléprocédure de mise à jour" through real HTTP: an agent edits a project of its
@@ -275,7 +276,7 @@ describe("editing a project in the browser-less journey", () => {
     const { db } = served.database;
     const [own] = rowsOf<{ id: number }>(
       await db.execute(sql`
-        SELECT fa.id FROM atlas_foreign_authorities fa
+        SELECT fa.id FROM register_foreign_authorities fa
           JOIN memberships m ON m.organisation_id = fa.organisation_id
           JOIN users u ON u.id = m.user_id WHERE u.email = 'autorite-sn-1@example.org'`),
     );
@@ -304,7 +305,7 @@ describe("editing a project in the browser-less journey", () => {
     expect(saved.html).toContain(`Fiche enregistrée : version n° ${Number(version) + 1}`);
     const [placed] = rowsOf<{ latitude: number; name: string }>(
       await db.execute(
-        sql`SELECT latitude, name FROM atlas_foreign_authorities WHERE id = ${own.id}`,
+        sql`SELECT latitude, name FROM register_foreign_authorities WHERE id = ${own.id}`,
       ),
     );
     expect(placed.name).toBe("Ville de Thiès");

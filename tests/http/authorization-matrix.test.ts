@@ -642,16 +642,16 @@ beforeAll(async () => {
     other_authority: number;
   }>(
     await db.execute(sql`
-      WITH rennes AS (SELECT id FROM atlas_collectivites WHERE unit_id = 'commune:35238'),
+      WITH rennes AS (SELECT id FROM register_collectivites WHERE unit_id = 'commune:35238'),
            other AS (
              SELECT p.id, p.lead_collectivite_id FROM atlas_projects p
-               JOIN atlas_collectivites c ON c.id = p.lead_collectivite_id
+               JOIN register_collectivites c ON c.id = p.lead_collectivite_id
               WHERE c.region_code <> '53'
                 AND NOT EXISTS (SELECT 1 FROM atlas_project_countries pc
                                  WHERE pc.project_id = p.id AND pc.country_code = 'SN')
                 AND NOT EXISTS (SELECT 1 FROM atlas_project_partnerships pp
                                   JOIN atlas_partnership_collectivites x ON x.partnership_id = pp.partnership_id
-                                  JOIN atlas_collectivites xc ON xc.id = x.collectivite_id
+                                  JOIN register_collectivites xc ON xc.id = x.collectivite_id
                                  WHERE pp.project_id = p.id AND xc.region_code = '53')
               ORDER BY p.id LIMIT 1)
       SELECT (SELECT id FROM rennes) AS own_collectivite,
@@ -662,9 +662,9 @@ beforeAll(async () => {
                WHERE collectivite_id = (SELECT id FROM rennes)) AS own_partnership,
              (SELECT min(partnership_id) FROM atlas_partnership_collectivites
                WHERE collectivite_id = (SELECT lead_collectivite_id FROM other)) AS other_partnership,
-             (SELECT fa.id FROM atlas_foreign_authorities fa JOIN memberships m ON m.organisation_id = fa.organisation_id
+             (SELECT fa.id FROM register_foreign_authorities fa JOIN memberships m ON m.organisation_id = fa.organisation_id
                 JOIN users u ON u.id = m.user_id WHERE u.email = 'autorite-sn-1@example.org') AS own_authority,
-             (SELECT min(id) FROM atlas_foreign_authorities WHERE organisation_id IS NULL) AS other_authority`),
+             (SELECT min(id) FROM register_foreign_authorities WHERE organisation_id IS NULL) AS other_authority`),
   );
   Object.assign(atlasIds, {
     ownProject: ids.own_project,

@@ -3,13 +3,13 @@ import { and, eq } from "drizzle-orm";
 import { extractText, getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
 import { createProject } from "../../src/modules/atlas/index";
-import { collectivites } from "../../src/modules/atlas/schema";
 import { sendAlertDigests } from "../../src/modules/workspace/index";
 import { extractions, savedSearches } from "../../src/modules/workspace/schema";
 import { mailOutbox } from "../../src/platform/mail/schema";
 import { actorFor } from "../support/actors";
 import { FormClient } from "../support/browserless";
 import { portalForTestFile } from "../support/portal";
+import { collectivites } from "../../src/modules/register/index";
 
 /** "Mon espace": saved searches with their map view, kept extractions, weekly alerts. */
 const served = portalForTestFile();

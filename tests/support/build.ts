@@ -22,7 +22,7 @@ export function builders(db: Queryable) {
   async function collectivite(unitId = "commune:35238") {
     const [row] = rowsOf<{ id: number; organisation_id: number | null; name: string }>(
       await db.execute(
-        sql`SELECT id, organisation_id, name FROM atlas_collectivites WHERE unit_id = ${unitId}`,
+        sql`SELECT id, organisation_id, name FROM register_collectivites WHERE unit_id = ${unitId}`,
       ),
     );
     if (!row) throw new Error(`No collectivité ${unitId} in the demo dataset`);

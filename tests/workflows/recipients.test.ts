@@ -70,7 +70,7 @@ describe("mail recipients resolved by the policy", () => {
   it("tell a collectivité's own agents of the decision on its offer, for every collectivité with members", async () => {
     const owners = rowsOf<{ organisation_id: number }>(
       await database.db.execute(sql`
-        SELECT DISTINCT c.organisation_id FROM atlas_collectivites c
+        SELECT DISTINCT c.organisation_id FROM register_collectivites c
           JOIN memberships m ON m.organisation_id = c.organisation_id`),
     );
     expect(owners.length).toBeGreaterThan(0);

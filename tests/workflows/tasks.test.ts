@@ -21,7 +21,7 @@ beforeAll(async () => {
   await build.campaign();
   await database.db.execute(
     sql`INSERT INTO atlas_campaign_collectivites (campaign_id, collectivite_id)
-        SELECT (SELECT max(id) FROM atlas_campaigns), id FROM atlas_collectivites`,
+        SELECT (SELECT max(id) FROM atlas_campaigns), id FROM register_collectivites`,
   );
   await build.declaration({ status: "returned" });
   const offer = await build.offer({ status: "consultation" });
@@ -89,7 +89,7 @@ async function expectedFor(email: string): Promise<string[]> {
     );
   }
   if (is("collectivite")) {
-    const own = sql`(SELECT id FROM atlas_collectivites WHERE organisation_id IN ${orgs})`;
+    const own = sql`(SELECT id FROM register_collectivites WHERE organisation_id IN ${orgs})`;
     found.push(
       ...(await pairs(
         "Transmettre votre offre",
@@ -97,7 +97,7 @@ async function expectedFor(email: string): Promise<string[]> {
       )),
       ...(await pairs(
         "Déclarer l'aide publique au développement",
-        sql`SELECT '/apd/collectivites/' || c.id AS href FROM apd_campaigns k, atlas_collectivites c
+        sql`SELECT '/apd/collectivites/' || c.id AS href FROM apd_campaigns k, register_collectivites c
              WHERE k.closed_at IS NULL AND k.opens_on <= current_date AND c.id IN ${own}
                AND NOT EXISTS (SELECT 1 FROM apd_declarations d WHERE d.campaign_id = k.id
                                  AND d.collectivite_id = c.id AND d.status <> 'draft')`,

@@ -1,6 +1,7 @@
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { redirect, useActionData, useLoaderData } from "react-router";
-import { collectiviteOwner, createPartnership } from "../../../src/modules/atlas/index";
+import { createPartnership } from "../../../src/modules/atlas/index";
+import { collectiviteOwner } from "../../../src/modules/register/index";
 import { NotFound } from "../../../src/platform/errors";
 import { authorize } from "../../../src/platform/policy";
 import { CsrfField } from "../../components/CsrfField";

@@ -1,9 +1,6 @@
 import { redirect, useActionData, useLoaderData } from "react-router";
-import {
-  collectiviteOwner,
-  createProject,
-  projectListFields,
-} from "../../../src/modules/atlas/index";
+import { createProject, projectListFields } from "../../../src/modules/atlas/index";
+import { collectiviteOwner } from "../../../src/modules/register/index";
 import { NotFound } from "../../../src/platform/errors";
 import { authorize } from "../../../src/platform/policy";
 import { AtlasBreadcrumb } from "../../components/atlas/AtlasBreadcrumb";

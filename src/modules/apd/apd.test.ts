@@ -46,7 +46,7 @@ beforeAll(async () => {
   rennesAgent = await actorFor(database.db, "agent-35238@example.org");
   [{ id: rennesId }] = rowsOf<{ id: number }>(
     await database.db.execute(
-      sql`SELECT id FROM atlas_collectivites WHERE unit_id = 'commune:35238'`,
+      sql`SELECT id FROM register_collectivites WHERE unit_id = 'commune:35238'`,
     ),
   );
   // The 2019 campaign opens today and closes in 30 days: the opening mail is due at once.
@@ -291,7 +291,7 @@ describe("the summed statistics", () => {
       const fromLines = rowsOf<{ key: string; amount: string }>(
         await database.db.execute(sql`
           SELECT ${key} AS key, sum(l.amount_cents)::bigint AS amount
-            FROM apd_submission_lines l JOIN atlas_collectivites c ON c.id = l.collectivite_id
+            FROM apd_submission_lines l JOIN register_collectivites c ON c.id = l.collectivite_id
            WHERE l.counted GROUP BY 1`),
       );
       const totals = await apdTotals(database.db, {

@@ -7,7 +7,7 @@ import {
   dayOffset,
   runDeadlines,
 } from "../../platform/deadlines/scheduler";
-import { mailCollectivites } from "../atlas";
+import { mailCollectivites } from "../register/index";
 import { apdMails } from "./mails";
 import { apdCampaigns } from "./schema";
 

@@ -9,6 +9,7 @@ import { authorize } from "../../platform/policy";
 import { parseInput } from "../../platform/validation";
 import { progressStates } from "./codes";
 import { apdCampaigns } from "./schema";
+import { collectivites } from "../register/index";
 
 /** The state of each collectivité in the campaign's year, as SQL over `c` and `d`. */
 const stateOf = sql`CASE
@@ -18,7 +19,7 @@ const stateOf = sql`CASE
   ELSE 'draft' END`;
 
 const everyCollectivite = (year: number, where: SQL = sql`true`) => sql`
-  FROM atlas_collectivites c
+  FROM ${collectivites} c
   LEFT JOIN apd_declarations d ON d.collectivite_id = c.id AND d.year = ${year}
   LEFT JOIN apd_submissions s ON s.declaration_id = d.id AND s.is_current
   WHERE ${where}`;
@@ -64,7 +65,7 @@ async function progressBy(db: Db, year: number, key: SQL, label: SQL, joins: SQL
              count(*) FILTER (WHERE d.status = 'returned')::int AS returned,
              count(*) FILTER (WHERE d.status = 'draft')::int AS draft,
              count(*) FILTER (WHERE d.id IS NULL)::int AS not_started
-        FROM atlas_collectivites c
+        FROM ${collectivites} c
         LEFT JOIN apd_declarations d ON d.collectivite_id = c.id AND d.year = ${year}
         ${joins}
        GROUP BY 1 ORDER BY 2`),

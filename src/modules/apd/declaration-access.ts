@@ -4,7 +4,7 @@ import { type Actor, auditActorOf } from "../../platform/auth/actor";
 import type { Queryable, Tx } from "../../platform/db/client";
 import { Invalid, NotFound } from "../../platform/errors";
 import { authorize } from "../../platform/policy";
-import { collectiviteOwner } from "../atlas";
+import { collectiviteOwner } from "../register/index";
 import { assertVersion } from "../../platform/workflow/versions";
 import { canEdit, declarationWorkflow } from "./declaration-workflow";
 import { apdCampaigns, apdDeclarations } from "./schema";

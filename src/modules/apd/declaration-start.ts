@@ -4,7 +4,7 @@ import type { Actor } from "../../platform/auth/actor";
 import { type Db, rowsOf } from "../../platform/db/client";
 import { Invalid, NotFound } from "../../platform/errors";
 import { authorize } from "../../platform/policy";
-import { collectiviteOwner } from "../atlas";
+import { collectiviteOwner } from "../register/index";
 import { lockForChange, touchDeclaration } from "./declaration-access";
 import { isCampaignOpen } from "./declaration-workflow";
 import { amountInputText } from "../../platform/french-format";

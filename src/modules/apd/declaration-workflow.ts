@@ -3,7 +3,7 @@ import type { Tx } from "../../platform/db/client";
 import { parisDay } from "../../platform/french-format";
 import { enqueueMail } from "../../platform/mail/outbox";
 import { type EventContext, defineWorkflow } from "../../platform/workflow/define";
-import { collectiviteOwner } from "../atlas";
+import { collectiviteOwner } from "../register/index";
 import { type DeclarationStatus, declarationStatuses } from "./codes";
 import type { DeclarationRow } from "./declaration-access";
 import { apdLabels, labelLines } from "./labels";

@@ -5,7 +5,7 @@ import type { Actor } from "../../platform/auth/actor";
 import { type Db, rowsOf } from "../../platform/db/client";
 import { NotFound } from "../../platform/errors";
 import { authorize, can } from "../../platform/policy";
-import { collectiviteOwner } from "../atlas";
+import { collectiviteOwner } from "../register/index";
 import { loadDeclaration } from "./declaration-access";
 import {
   canEdit,

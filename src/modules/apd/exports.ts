@@ -23,6 +23,7 @@ import {
   type DeclarationStatus,
 } from "./codes";
 import { apdLabels } from "./labels";
+import { collectivites } from "../register/index";
 
 export const apdExportFormats = ["csv", "xlsx", "crs"] as const;
 export type ApdExportFormat = (typeof apdExportFormats)[number];
@@ -82,7 +83,7 @@ async function* countedLines(db: Db, year: number): AsyncGenerator<ExportLine[]>
           FROM apd_submission_lines l
           JOIN apd_submissions s ON s.id = l.submission_id
           JOIN apd_declarations d ON d.id = s.declaration_id
-          JOIN atlas_collectivites c ON c.id = l.collectivite_id
+          JOIN ${collectivites} c ON c.id = l.collectivite_id
           LEFT JOIN ref_territorial_units u ON u.id = c.unit_id
          WHERE l.counted AND l.year = ${year} AND l.id > ${after}
          ORDER BY l.id LIMIT ${BATCH}`),

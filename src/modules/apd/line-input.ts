@@ -11,6 +11,7 @@ import {
   apdFlowLabels,
   apdRegions,
 } from "./codes";
+import { projectsOfCollectivite } from "../atlas/index";
 
 /** One line of a declaration, as stored. */
 export interface ApdLine {
@@ -58,29 +59,12 @@ export async function lineReferences(
                    WHERE dac_category IS NOT NULL ORDER BY name_fr`);
   const purposeRows = await q.execute(sql`SELECT code, label_fr AS label FROM ref_codes
                    WHERE list = 'dac_purpose' AND is_active ORDER BY code`);
-  const ofCollectivite = sql`(p.lead_collectivite_id = ${collectiviteId}
-       OR EXISTS (SELECT 1 FROM atlas_project_partnerships pp
-                    JOIN atlas_partnership_collectivites pc ON pc.partnership_id = pp.partnership_id
-                   WHERE pp.project_id = p.id AND pc.collectivite_id = ${collectiviteId}))`;
   const wanted = (projectIds ?? []).filter((id) => /^\d{1,9}$/.test(id)).map(Number);
-  const projectRows =
-    projectIds === undefined
-      ? await q.execute(sql`
-          SELECT p.id::text AS code, p.title AS label FROM atlas_projects p
-           WHERE p.id IN (SELECT id FROM atlas_projects WHERE lead_collectivite_id = ${collectiviteId}
-                          UNION
-                          SELECT pp.project_id FROM atlas_project_partnerships pp
-                            JOIN atlas_partnership_collectivites pc ON pc.partnership_id = pp.partnership_id
-                           WHERE pc.collectivite_id = ${collectiviteId})
-           ORDER BY p.title LIMIT 500`)
-      : wanted.length === 0
-        ? { rows: [] }
-        : await q.execute(sql`
-            SELECT p.id::text AS code, p.title AS label FROM atlas_projects p
-             WHERE p.id IN (${sql.join(
-               wanted.map((id) => sql`${id}`),
-               sql`, `,
-             )}) AND ${ofCollectivite}`);
+  const projects = await projectsOfCollectivite(
+    q,
+    collectiviteId,
+    projectIds === undefined ? {} : { ids: wanted },
+  );
   const pairs = (result: unknown) =>
     rowsOf<{ code: string; label: string }>(result).map(
       (row) => [row.code, row.label] as [string, string],
@@ -91,7 +75,7 @@ export async function lineReferences(
       ...apdRegions.map((region) => [region.code, region.label] as [string, string]),
     ]),
     purposes: new Map(pairs(purposeRows)),
-    projects: new Map(pairs(projectRows)),
+    projects: new Map(projects),
   };
 }
 

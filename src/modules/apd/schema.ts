@@ -15,8 +15,8 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { collectivites } from "../atlas/schema";
 import { apdChannels, apdFlows, declarationStatuses } from "./codes";
+import { collectivites } from "../register/schema";
 
 /** A yearly campaign: collectivités declare the aid they spent in `year` during the window. */
 export const apdCampaigns = pgTable("apd_campaigns", {

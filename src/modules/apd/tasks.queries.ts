@@ -4,6 +4,7 @@ import { type Queryable, rowsOf } from "../../platform/db/client";
 import { parisDay } from "../../platform/french-format";
 import { membershipsHolding, scopeCondition } from "../../platform/policy";
 import type { Task } from "../../platform/tasks";
+import { collectivites } from "../register/index";
 
 interface Row {
   id: number;
@@ -44,7 +45,7 @@ export async function apdTasks(q: Queryable, actor: Actor, now = new Date()): Pr
                c.name || ' – ' || CASE WHEN d.id IS NULL THEN 'non commencée' ELSE 'brouillon à transmettre' END AS detail,
                k.closes_on::text AS due_on
           FROM apd_campaigns k
-          CROSS JOIN atlas_collectivites c
+          CROSS JOIN ${collectivites} c
           LEFT JOIN apd_declarations d ON d.campaign_id = k.id AND d.collectivite_id = c.id
          WHERE k.closed_at IS NULL AND k.opens_on <= ${today}::date AND ${own}
            AND (d.id IS NULL OR d.status = 'draft')
@@ -63,7 +64,7 @@ export async function apdTasks(q: Queryable, actor: Actor, now = new Date()): Pr
                c.name || ' – renvoyée pour correction' AS detail, k.closes_on::text AS due_on
           FROM apd_declarations d
           JOIN apd_campaigns k ON k.id = d.campaign_id AND k.closed_at IS NULL
-          JOIN atlas_collectivites c ON c.id = d.collectivite_id
+          JOIN ${collectivites} c ON c.id = d.collectivite_id
          WHERE d.status = 'returned' AND ${own}
          ORDER BY d.id`),
     );
@@ -74,7 +75,7 @@ export async function apdTasks(q: Queryable, actor: Actor, now = new Date()): Pr
       await q.execute(sql`
         SELECT d.id, 'Déclaration ' || d.year AS title, c.name AS detail, NULL AS due_on
           FROM apd_declarations d
-          JOIN atlas_collectivites c ON c.id = d.collectivite_id
+          JOIN ${collectivites} c ON c.id = d.collectivite_id
          WHERE d.status = 'submitted'
            AND ${scopeCondition(actor, "apd:review", { organisationId: sql`c.organisation_id` })}
          ORDER BY d.updated_at, d.id`),

@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "../../platform/db/client";
 import { apdRegions } from "./codes";
+import { collectivites } from "../register/index";
 
 /** The DAC regional codes ("multi-pays") with their label and continent, as a SQL table. */
 export const regionLabels = sql.raw(
@@ -17,7 +18,7 @@ export async function moveTotalCells(q: Queryable, which: SQL, sign: 1 | -1) {
     INSERT INTO apd_total_cells AS t (year, dimension, key, amount_cents, line_count)
     SELECT l.year, d.dimension, d.key, ${sign} * sum(l.amount_cents), ${sign} * count(*)
       FROM apd_submission_lines l
-      JOIN atlas_collectivites c ON c.id = l.collectivite_id
+      JOIN ${collectivites} c ON c.id = l.collectivite_id
       LEFT JOIN ref_countries rc ON rc.code = l.recipient_code
       LEFT JOIN ${regionLabels} ON rg.code = l.recipient_code
       CROSS JOIN LATERAL (VALUES

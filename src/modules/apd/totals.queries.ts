@@ -5,6 +5,7 @@ import { parseInput } from "../../platform/validation";
 import { collectiviteKindLabels } from "../atlas";
 import { type TotalGroup, totalGroups } from "./codes";
 import { regionLabels } from "./total-cells";
+import { collectivites } from "../register/index";
 
 export interface TotalRow {
   key: string;
@@ -44,7 +45,7 @@ const labels: Record<Group, { label: SQL; joins: SQL; order: SQL }> = {
   collectivite: {
     label: sql`coalesce(c.name, k.key)`,
     // The key is the collectivité's id as text: cast it back so the primary key is used.
-    joins: sql`LEFT JOIN atlas_collectivites c ON c.id = k.key::integer`,
+    joins: sql`LEFT JOIN ${collectivites} c ON c.id = k.key::integer`,
     order: sql`amount DESC, label`,
   },
   region: {

@@ -73,7 +73,7 @@ export {
 } from "./editing/collectivite-commands";
 export { compareSnapshots, describeChanges } from "./editing/field-display";
 export { MAX_FUNDING_LINES, projectFormValues, projectListFields } from "./editing/project-input";
-export { collectiviteOwner, partnershipChoices, projectScope } from "./editing/project-record";
+export { partnershipChoices, projectScope } from "./editing/project-record";
 export { listVersions } from "./editing/versions";
 export { versionedEntities, type VersionedEntity } from "./editing/editing.schema";
 export {
@@ -115,10 +115,6 @@ export {
   updatePartnership,
 } from "./editing/partnership-commands";
 export { editableAuthority, updateAuthority } from "./editing/authority-commands";
-export {
-  type CollectiviteRecipient,
-  mailCollectivites,
-} from "./directory/collectivite-recipients";
 
 import { campaignWorkflow } from "./campaigns/campaign-workflow";
 import { importWorkflow } from "./import/import-workflow";
@@ -135,3 +131,19 @@ import { atlasTasks } from "./campaigns/campaign-tasks";
 /** What waits for a person in the Atlas, for the inbox of Mon espace. */
 export const taskProviders: readonly TaskProvider[] = [atlasTasks];
 export { atlasTasks };
+
+export { latestProjectId, projectsAfter, projectsOfCollectivite } from "./projects-of";
+/**
+ * The Atlas's tables other modules may read in their queries (the Bourse ranks
+ * collectivités by their partnerships and projects): interpolated, never named; written
+ * only by the Atlas.
+ */
+export {
+  partnershipCollectivites,
+  partnershipForeignAuthorities,
+  partnerships,
+  projectCodes,
+  projectCountries,
+  projectPartnerships,
+  projects,
+} from "./schema";

@@ -1,9 +1,10 @@
 import { openApiBadRequest } from "../../platform/openapi";
 import { continents } from "../../reference/schema";
 import { exportFormats } from "./export/project-export";
-import { collectiviteKinds, partnershipKinds, projectStatuses } from "./schema";
+import { partnershipKinds, projectStatuses } from "./schema";
 import { projectSorts } from "./search/project-search";
 import { statGroups } from "./statistics/stat-groups";
+import { collectiviteKinds } from "../register/index";
 
 /** The Atlas part of the open-data API description (OpenAPI 3.1). */
 const repeatable = (name: string, description: string, items: object) => ({

@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Queryable, rowsOf } from "../../platform/db/client";
 import { inList } from "../../platform/db/conditions";
+import { collectivites, foreignAuthorities } from "../register/index";
 
 /** Which projects to rebuild: a list of ids, an id range (bulk loads) or every project. */
 export type ProjectSelection = { ids: number[] } | { fromId: number; toId: number } | "all";
@@ -75,7 +76,7 @@ export async function refreshProjectIndex(q: Queryable, selection: ProjectSelect
           FROM atlas_project_partnerships pp
           JOIN atlas_partnerships pa ON pa.id = pp.partnership_id
           LEFT JOIN atlas_partnership_foreign_authorities pfa ON pfa.partnership_id = pa.id
-          LEFT JOIN atlas_foreign_authorities fa ON fa.id = pfa.foreign_authority_id
+          LEFT JOIN ${foreignAuthorities} fa ON fa.id = pfa.foreign_authority_id
          WHERE pp.project_id = p.id) ship ON true
       LEFT JOIN LATERAL (
         SELECT array_agg(DISTINCT ac.id) AS ids,
@@ -84,7 +85,7 @@ export async function refreshProjectIndex(q: Queryable, selection: ProjectSelect
                array_remove(array_agg(DISTINCT ac.departement_code), NULL) AS departements,
                string_agg(DISTINCT ac.name, ' ') AS names,
                array_agg(DISTINCT ac.name) AS name_list
-          FROM atlas_collectivites ac
+          FROM ${collectivites} ac
          WHERE ac.id IN (SELECT p.lead_collectivite_id
                           UNION
                          SELECT pcol.collectivite_id

@@ -1,84 +1,15 @@
-import { sql } from "drizzle-orm";
 import {
   bigint,
   serial,
-  boolean,
   date,
-  doublePrecision,
   index,
   integer,
-  numeric,
   pgTable,
   primaryKey,
   text,
   timestamp,
-  uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { organisations } from "../../platform/auth/schema";
-import { tsvector } from "../../platform/db/types";
-
-export const collectiviteKinds = ["commune", "epci", "departement", "region"] as const;
-export type CollectiviteKind = (typeof collectiviteKinds)[number];
-
-/** A French collectivité active abroad, linked to its official territorial unit. */
-export const collectivites = pgTable(
-  "atlas_collectivites",
-  {
-    id: serial("id").primaryKey(),
-    unitId: text("unit_id").notNull(),
-    organisationId: integer("organisation_id").references(() => organisations.id),
-    kind: text("kind", { enum: collectiviteKinds }).notNull(),
-    name: text("name").notNull(),
-    regionCode: text("region_code"),
-    departementCode: text("departement_code"),
-    electedOfficialName: text("elected_official_name"),
-    electedOfficialTitle: text("elected_official_title"),
-    contactName: text("contact_name"),
-    contactTitle: text("contact_title"),
-    contactEmail: text("contact_email"),
-    contactPhone: text("contact_phone"),
-    hasInternationalService: boolean("has_international_service").notNull().default(false),
-    staffFte: numeric("staff_fte", { precision: 6, scale: 2 }),
-    yearlyBudgetCents: bigint("yearly_budget_cents", { mode: "number" }),
-    website: text("website"),
-    presentation: text("presentation"),
-    version: integer("version").notNull().default(1),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-    search: tsvector("search").generatedAlwaysAs(
-      sql`to_tsvector('french_unaccent', coalesce(name, '') || ' ' || coalesce(presentation, ''))`,
-    ),
-  },
-  (table) => [
-    uniqueIndex("atlas_collectivites_unit_key").on(table.unitId),
-    index("atlas_collectivites_region_idx").on(table.regionCode),
-    index("atlas_collectivites_search_idx").using("gin", table.search),
-  ],
-);
-
-export const foreignAuthorityKinds = ["municipality", "province", "association", "state"] as const;
-
-export const foreignAuthorities = pgTable(
-  "atlas_foreign_authorities",
-  {
-    id: serial("id").primaryKey(),
-    organisationId: integer("organisation_id").references(() => organisations.id),
-    name: text("name").notNull(),
-    kind: text("kind", { enum: foreignAuthorityKinds }).notNull(),
-    countryCode: text("country_code").notNull(),
-    cityId: integer("city_id"),
-    latitude: doublePrecision("latitude"),
-    longitude: doublePrecision("longitude"),
-    version: integer("version").notNull().default(1),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-    search: tsvector("search").generatedAlwaysAs(
-      sql`to_tsvector('french_unaccent', coalesce(name, ''))`,
-    ),
-  },
-  (table) => [
-    index("atlas_foreign_authorities_country_idx").on(table.countryCode),
-    index("atlas_foreign_authorities_search_idx").using("gin", table.search),
-  ],
-);
+import { collectivites, foreignAuthorities } from "../register/schema";
 
 export const partnershipKinds = [
   "jumelage",

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { type Queryable, rowsOf } from "../../platform/db/client";
+import { collectivites, foreignAuthorities } from "../register/index";
 
 export interface ContinentFigures {
   continent: string;
@@ -19,7 +20,7 @@ export async function figuresByContinent(q: Queryable): Promise<ContinentFigures
       SELECT pc.collectivite_id, fa.id AS authority_id, fa.country_code, c.continent
         FROM atlas_partnership_collectivites pc
         JOIN atlas_partnership_foreign_authorities pfa ON pfa.partnership_id = pc.partnership_id
-        JOIN atlas_foreign_authorities fa ON fa.id = pfa.foreign_authority_id
+        JOIN ${foreignAuthorities} fa ON fa.id = pfa.foreign_authority_id
         JOIN ref_countries c ON c.code = fa.country_code
     ),
     partners AS (
@@ -57,7 +58,7 @@ export async function atlasTotals(q: Queryable): Promise<AtlasTotals> {
       (SELECT count(*)::int FROM atlas_partnerships) AS partnerships,
       (SELECT count(DISTINCT fa.country_code)::int
          FROM atlas_partnership_foreign_authorities pfa
-         JOIN atlas_foreign_authorities fa ON fa.id = pfa.foreign_authority_id) AS countries,
+         JOIN ${foreignAuthorities} fa ON fa.id = pfa.foreign_authority_id) AS countries,
       (SELECT count(*)::int FROM atlas_projects) AS projects`);
   return rowsOf<AtlasTotals>(result)[0];
 }
@@ -68,7 +69,7 @@ export async function partnershipSharesByCollectiviteKind(q: Queryable) {
     SELECT c.kind, count(*)::int AS partnerships,
            round(count(*)::numeric / sum(count(*)) OVER (), 4)::float AS share
       FROM atlas_partnership_collectivites pc
-      JOIN atlas_collectivites c ON c.id = pc.collectivite_id
+      JOIN ${collectivites} c ON c.id = pc.collectivite_id
      GROUP BY c.kind ORDER BY partnerships DESC`);
   return rowsOf<{ kind: string; partnerships: number; share: number }>(result);
 }

@@ -8,6 +8,7 @@ import { pageNumberField, parseInput } from "../../platform/validation";
 import { opinionCounts } from "../../platform/consultation/read";
 import { offerStatuses, requestStatuses } from "./codes";
 import { offerConsultation } from "./offer-consultation";
+import { collectivites } from "../register/index";
 
 const filtersSchema = z.object({
   statut: z
@@ -72,7 +73,7 @@ export async function adminBourse(q: Queryable, actor: Actor, filters: AdminBour
   }>(
     await q.execute(sql`
       SELECT f.id, f.title, c.name AS collectivite, f.status, f.version, f.opinions_due_on::text
-        FROM bourse_offers f JOIN atlas_collectivites c ON c.id = f.collectivite_id
+        FROM bourse_offers f JOIN ${collectivites} c ON c.id = f.collectivite_id
        ORDER BY f.updated_at DESC, f.id DESC`),
   );
   // "3 demandés / 2 rendus", from the platform's consultations.

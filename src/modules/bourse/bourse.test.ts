@@ -523,7 +523,7 @@ describe("interest and match", () => {
 
     const [{ id: rennes }] = rowsOf<{ id: number }>(
       await database.db.execute(
-        sql`SELECT id FROM atlas_collectivites WHERE unit_id = 'commune:35238'`,
+        sql`SELECT id FROM register_collectivites WHERE unit_id = 'commune:35238'`,
       ),
     );
     const [current] = await database.db
@@ -557,7 +557,7 @@ describe("interest and match", () => {
         SELECT p.kind, a.name AS authority, pc.collectivite_id
           FROM atlas_partnerships p
           JOIN atlas_partnership_foreign_authorities pa ON pa.partnership_id = p.id
-          JOIN atlas_foreign_authorities a ON a.id = pa.foreign_authority_id
+          JOIN register_foreign_authorities a ON a.id = pa.foreign_authority_id
           JOIN atlas_partnership_collectivites pc ON pc.partnership_id = p.id
          WHERE p.id = ${partnershipId}`),
     );
@@ -590,7 +590,7 @@ describe("an offer from a French collectivité", () => {
   it("goes to the prefecture and the embassies for opinions; at the deadline a missing opinion lets the DAECT decide", async () => {
     const [{ id: rennes }] = rowsOf<{ id: number }>(
       await database.db.execute(
-        sql`SELECT id FROM atlas_collectivites WHERE unit_id = 'commune:35238'`,
+        sql`SELECT id FROM register_collectivites WHERE unit_id = 'commune:35238'`,
       ),
     );
     const prefecture53 = await actorFor(database.db, "prefecture-53@example.org");
@@ -717,7 +717,7 @@ describe("an offer from a French collectivité", () => {
   it("is withdrawn by its collectivité, not by another one", async () => {
     const [{ id: rennes }] = rowsOf<{ id: number }>(
       await database.db.execute(
-        sql`SELECT id FROM atlas_collectivites WHERE unit_id = 'commune:35238'`,
+        sql`SELECT id FROM register_collectivites WHERE unit_id = 'commune:35238'`,
       ),
     );
     const offer = await createOffer(database.db, rennesAgent, rennes, {

@@ -17,6 +17,7 @@ import { transition } from "../../platform/workflow/transition";
 import { canFire, requestWorkflow } from "./request-workflow";
 import { authorUrl, countryName, followersOf } from "./request-recipients";
 import { bourseInterests, bourseRequests } from "./schema";
+import { collectivites } from "../register/index";
 
 /** The collectivités the actor acts for (an agent may belong to several). */
 export async function actorCollectivites(q: Queryable, actor: Actor) {
@@ -27,7 +28,7 @@ export async function actorCollectivites(q: Queryable, actor: Actor) {
   if (organisationIds.length === 0) return [];
   return rowsOf<{ id: number; name: string; organisation_id: number }>(
     await q.execute(sql`
-      SELECT id, name, organisation_id FROM atlas_collectivites
+      SELECT id, name, organisation_id FROM ${collectivites}
        WHERE organisation_id IN (${sql.join(organisationIds, sql`, `)}) ORDER BY name`),
   );
 }
@@ -186,7 +187,7 @@ export async function matchRequest(
       audit: { partnershipId },
     });
     const [partner] = rowsOf<{ name: string }>(
-      await tx.execute(sql`SELECT name FROM atlas_collectivites WHERE id = ${collectiviteId}`),
+      await tx.execute(sql`SELECT name FROM ${collectivites} WHERE id = ${collectiviteId}`),
     );
     await enqueueMail(tx, {
       ...bourseMails.matchedToAuthor({

@@ -4,6 +4,7 @@ import { type Queryable, rowsOf } from "../../platform/db/client";
 import { NotFound } from "../../platform/errors";
 import { type Action, type Resource, authorize, can } from "../../platform/policy";
 import { bourseOffers } from "./schema";
+import { collectivites } from "../register/index";
 
 export type OfferRow = typeof bourseOffers.$inferSelect;
 
@@ -15,7 +16,7 @@ export async function offerResource(q: Queryable, offer: OfferRow): Promise<Reso
              (SELECT array_agg(o.organisation_id) FROM consultations o
                WHERE o.subject_type = 'bourse_offer' AND o.subject_id = ${offer.id}
                  AND o.revoked_at IS NULL) AS opinion_orgs
-        FROM atlas_collectivites c WHERE c.id = ${offer.collectiviteId}`),
+        FROM ${collectivites} c WHERE c.id = ${offer.collectiviteId}`),
   );
   return {
     organisationId: row?.organisation_id ?? -1,

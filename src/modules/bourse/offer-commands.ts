@@ -16,7 +16,7 @@ import { authorize } from "../../platform/policy";
 import { isEditable } from "../../platform/workflow/define";
 import { transition } from "../../platform/workflow/transition";
 import { assertVersion } from "../../platform/workflow/versions";
-import { collectiviteOwner } from "../atlas/index";
+import { collectiviteOwner } from "../register/index";
 import { PUBLICATION_MONTHS } from "./codes";
 import { loadOffer } from "./offer-access";
 import { offerConsultation } from "./offer-consultation";

@@ -3,6 +3,7 @@ import { rowsOf } from "../../platform/db/client";
 import { defineConsultation } from "../../platform/consultation/kind";
 import { offerResource } from "./offer-access";
 import { bourseOffers } from "./schema";
+import { collectivites } from "../register/index";
 
 /**
  * The opinions on an offer: the DAECT asks the prefecture of the collectivité's région and
@@ -26,7 +27,7 @@ export const offerConsultation = defineConsultation({
     const rows = rowsOf<{ id: number; title: string; collectivite: string }>(
       await q.execute(sql`
         SELECT f.id, f.title, c.name AS collectivite
-          FROM bourse_offers f JOIN atlas_collectivites c ON c.id = f.collectivite_id
+          FROM bourse_offers f JOIN ${collectivites} c ON c.id = f.collectivite_id
          WHERE f.id IN (${sql.join(
            offerIds.map((id) => sql`${id}`),
            sql`, `,

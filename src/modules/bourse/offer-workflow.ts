@@ -4,7 +4,7 @@ import { mailMembers } from "../../platform/auth/member-addresses";
 import type { Tx } from "../../platform/db/client";
 import { longDate, parisDay } from "../../platform/french-format";
 import { type EventContext, defineWorkflow, nextState } from "../../platform/workflow/define";
-import { collectiviteOwner } from "../atlas/index";
+import { collectiviteOwner } from "../register/index";
 import { type OfferStatus, offerStatuses } from "./codes";
 import { offerMails } from "./mails";
 import { type OfferRow, offerResource } from "./offer-access";

@@ -12,6 +12,7 @@ import { isEditable } from "../../platform/workflow/define";
 import { recordHistory } from "../../platform/workflow/history";
 import { decisionBlocker, offerCanFire, offerWorkflow } from "./offer-workflow";
 import { bourseOffers } from "./schema";
+import { collectivites } from "../register/index";
 
 /**
  * An offer as its reader may see it: a published offer is public (its contact for signed-in
@@ -31,7 +32,7 @@ export async function offerView(q: Queryable, actor: Actor, offerId: number, now
     (await actorCollectivites(q, actor)).some((own) => own.id === offer.collectiviteId);
   const manages = can(actor, "bourse:offer:manage", resource);
   const [collectivite] = rowsOf<{ name: string }>(
-    await q.execute(sql`SELECT name FROM atlas_collectivites WHERE id = ${offer.collectiviteId}`),
+    await q.execute(sql`SELECT name FROM ${collectivites} WHERE id = ${offer.collectiviteId}`),
   );
   const countries = rowsOf<{ code: string; name: string }>(
     await q.execute(sql`
@@ -112,7 +113,7 @@ export async function publishedOffers(q: Queryable, now = new Date()) {
       SELECT f.id, f.title, left(f.summary, 280) AS summary, f.themes, c.name AS collectivite,
              ARRAY(SELECT r.name_fr FROM ref_countries r WHERE r.code = ANY(f.country_codes) ORDER BY r.name_fr) AS countries,
              f.published_at
-        FROM bourse_offers f JOIN atlas_collectivites c ON c.id = f.collectivite_id
+        FROM bourse_offers f JOIN ${collectivites} c ON c.id = f.collectivite_id
        WHERE f.status = 'published' AND (f.expires_at IS NULL OR f.expires_at > ${now.toISOString()})
        ORDER BY f.published_at DESC, f.id DESC`),
   );

@@ -1,6 +1,6 @@
 import { openApiBadRequest } from "../../platform/openapi";
-import { foreignAuthorityKinds } from "../atlas/schema";
 import { publicRequestStatuses } from "./codes";
+import { foreignAuthorityKinds } from "../register/index";
 
 /** The Bourse part of the open-data API description (OpenAPI 3.1). */
 const query = (name: string, description: string, schema: object) => ({

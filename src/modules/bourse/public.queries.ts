@@ -3,9 +3,9 @@ import { z } from "zod";
 import { type Queryable, rowsOf } from "../../platform/db/client";
 import { pageWindow } from "../../platform/pagination";
 import { isoDateField, pageNumberField, parseInput } from "../../platform/validation";
-import { foreignAuthorityKinds } from "../atlas/schema";
 import { publicRequestStatuses } from "./codes";
 import { themeLabels } from "./request-input";
+import { foreignAuthorityKinds } from "../register/index";
 
 const filtersSchema = z.object({
   status: z

@@ -5,6 +5,7 @@ import { type Queryable, rowsOf } from "../../platform/db/client";
 import { NotFound } from "../../platform/errors";
 import { type Action, type Resource, authorize, can } from "../../platform/policy";
 import { bourseAuthorLinks, bourseRequests } from "./schema";
+import { collectivites } from "../register/index";
 
 export type RequestRow = typeof bourseRequests.$inferSelect;
 
@@ -13,7 +14,7 @@ export async function requestResource(q: Queryable, request: RequestRow): Promis
   const interested = rowsOf<{ organisation_id: number }>(
     await q.execute(sql`
       SELECT c.organisation_id FROM bourse_interests i
-        JOIN atlas_collectivites c ON c.id = i.collectivite_id
+        JOIN ${collectivites} c ON c.id = i.collectivite_id
        WHERE i.request_id = ${request.id} AND c.organisation_id IS NOT NULL`),
   );
   return {

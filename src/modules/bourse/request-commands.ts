@@ -22,6 +22,7 @@ import { checkRequest, requestColumns } from "./request-input";
 import { authorUrl } from "./request-recipients";
 import { expiryAfter, requestWorkflow } from "./request-workflow";
 import { bourseAttachments, bourseRequests } from "./schema";
+import { foreignAuthorities } from "../register/index";
 
 export interface Upload {
   name: string;
@@ -103,7 +104,7 @@ export async function createRequest(
     const [authority] = author
       ? rowsOf<{ id: number }>(
           await tx.execute(
-            sql`SELECT id FROM atlas_foreign_authorities WHERE organisation_id = ${author.organisationId} LIMIT 1`,
+            sql`SELECT id FROM ${foreignAuthorities} WHERE organisation_id = ${author.organisationId} LIMIT 1`,
           ),
         )
       : [];

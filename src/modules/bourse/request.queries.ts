@@ -16,6 +16,7 @@ import { recordHistory } from "../../platform/workflow/history";
 import { canFire, isPublicStatus, requestWorkflow } from "./request-workflow";
 import { countryName } from "./request-recipients";
 import { bourseAttachments, bourseRequests } from "./schema";
+import { collectivites } from "../register/index";
 
 /** While a request looks for its partner, suggestions help find one. */
 const SUGGESTED_STATUSES = ["submitted", "under_review", "published", "in_contact"] as const;
@@ -60,7 +61,7 @@ export async function requestView(q: Queryable, who: RequestActor, requestId: nu
     await q.execute(sql`
       SELECT i.id, i.collectivite_id, c.organisation_id, c.name AS collectivite, i.contact_name, i.contact_email,
              i.message, i.created_at
-        FROM bourse_interests i JOIN atlas_collectivites c ON c.id = i.collectivite_id
+        FROM bourse_interests i JOIN ${collectivites} c ON c.id = i.collectivite_id
        WHERE i.request_id = ${request.id} ORDER BY i.created_at`),
   );
   const answeredBy = new Set(interests.map((interest) => interest.collectivite_id));
@@ -92,7 +93,7 @@ export async function requestView(q: Queryable, who: RequestActor, requestId: nu
   const matchedWith = request.matchedCollectiviteId
     ? (rowsOf<{ id: number; name: string }>(
         await q.execute(
-          sql`SELECT id, name FROM atlas_collectivites WHERE id = ${request.matchedCollectiviteId}`,
+          sql`SELECT id, name FROM ${collectivites} WHERE id = ${request.matchedCollectiviteId}`,
         ),
       )[0] ?? null)
     : null;

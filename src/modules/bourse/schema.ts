@@ -13,8 +13,8 @@ import {
 } from "drizzle-orm/pg-core";
 import { organisations, users } from "../../platform/auth/schema";
 import { tsvector } from "../../platform/db/types";
-import { collectivites, foreignAuthorities, foreignAuthorityKinds } from "../atlas/schema";
 import { offerStatuses, requestStatuses } from "./codes";
+import { collectivites, foreignAuthorities, foreignAuthorityKinds } from "../register/schema";
 
 /**
  * A foreign local authority's partnership request for a precise local project. Written by

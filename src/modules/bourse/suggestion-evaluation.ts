@@ -1,6 +1,14 @@
 import { sql } from "drizzle-orm";
 import { type Queryable, rowsOf } from "../../platform/db/client";
 import { rankCollectivites } from "./suggestions";
+import { collectivites, foreignAuthorities } from "../register/index";
+import {
+  projectPartnerships as atlasProjectPartnerships,
+  partnershipCollectivites as atlasPartnershipCollectivites,
+  partnershipForeignAuthorities as atlasPartnershipForeignAuthorities,
+  projectCodes as atlasProjectCodes,
+  partnerships as atlasPartnerships,
+} from "../atlas/index";
 
 interface HeldOut {
   partnership_id: number;
@@ -42,12 +50,12 @@ export async function evaluateSuggestions(q: Queryable, sampleSize: number) {
       SELECT p.id AS partnership_id, min(pc.collectivite_id) AS collectivite_id,
              min(fa.country_code) AS country_code,
              array_agg(DISTINCT k.code) AS themes
-        FROM atlas_partnerships p
-        JOIN atlas_partnership_collectivites pc ON pc.partnership_id = p.id
-        JOIN atlas_partnership_foreign_authorities pfa ON pfa.partnership_id = p.id
-        JOIN atlas_foreign_authorities fa ON fa.id = pfa.foreign_authority_id
-        JOIN atlas_project_partnerships pp ON pp.partnership_id = p.id
-        JOIN atlas_project_codes k ON k.project_id = pp.project_id AND k.list = 'theme'
+        FROM ${atlasPartnerships} p
+        JOIN ${atlasPartnershipCollectivites} pc ON pc.partnership_id = p.id
+        JOIN ${atlasPartnershipForeignAuthorities} pfa ON pfa.partnership_id = p.id
+        JOIN ${foreignAuthorities} fa ON fa.id = pfa.foreign_authority_id
+        JOIN ${atlasProjectPartnerships} pp ON pp.partnership_id = p.id
+        JOIN ${atlasProjectCodes} k ON k.project_id = pp.project_id AND k.list = 'theme'
        GROUP BY p.id
       HAVING count(DISTINCT pc.collectivite_id) = 1 AND count(DISTINCT fa.country_code) = 1
        ORDER BY p.id`),
@@ -57,8 +65,8 @@ export async function evaluateSuggestions(q: Queryable, sampleSize: number) {
   const sample = candidates.filter((_, i) => i % step === 0).slice(0, sampleSize);
   const experience = rowsOf<{ id: number }>(
     await q.execute(sql`
-      SELECT c.id FROM atlas_collectivites c
-        LEFT JOIN atlas_partnership_collectivites pc ON pc.collectivite_id = c.id
+      SELECT c.id FROM ${collectivites} c
+        LEFT JOIN ${atlasPartnershipCollectivites} pc ON pc.collectivite_id = c.id
        GROUP BY c.id ORDER BY count(pc.partnership_id) DESC, c.id`),
   ).map((row) => row.id);
   const ranks: (number | null)[] = [];
@@ -68,7 +76,7 @@ export async function evaluateSuggestions(q: Queryable, sampleSize: number) {
   const partnershipCount = new Map(
     rowsOf<{ id: number; n: number }>(
       await q.execute(sql`
-        SELECT collectivite_id AS id, count(*)::int AS n FROM atlas_partnership_collectivites GROUP BY 1`),
+        SELECT collectivite_id AS id, count(*)::int AS n FROM ${atlasPartnershipCollectivites} GROUP BY 1`),
     ).map((row) => [row.id, row.n]),
   );
   let candidateCount = 0;

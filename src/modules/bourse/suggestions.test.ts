@@ -65,7 +65,7 @@ describe("suggestions from the demo Atlas", () => {
                  count(*) OVER (PARTITION BY pc.collectivite_id, fa.country_code) AS in_country
             FROM atlas_partnership_collectivites pc
             JOIN atlas_partnership_foreign_authorities pfa ON pfa.partnership_id = pc.partnership_id
-            JOIN atlas_foreign_authorities fa ON fa.id = pfa.foreign_authority_id)
+            JOIN register_foreign_authorities fa ON fa.id = pfa.foreign_authority_id)
         SELECT l.partnership_id AS partnership, l.collectivite_id AS cid, l.country_code AS country,
                min(k.code) AS theme
           FROM links l

@@ -2,6 +2,15 @@ import { sql } from "drizzle-orm";
 import { type Queryable, rowsOf } from "../../platform/db/client";
 import { type MatchFeatures, NEAR_KM, scoreMatch } from "./match-score";
 import { themeLabels } from "./request-input";
+import { collectivites, foreignAuthorities } from "../register/index";
+import {
+  projectPartnerships as atlasProjectPartnerships,
+  partnershipCollectivites as atlasPartnershipCollectivites,
+  partnershipForeignAuthorities as atlasPartnershipForeignAuthorities,
+  projectCodes as atlasProjectCodes,
+  projectCountries as atlasProjectCountries,
+  projects as atlasProjects,
+} from "../atlas/index";
 
 /** What a request asks for, as far as matching goes. */
 export interface MatchQuery {
@@ -34,20 +43,20 @@ const nearCountries = (countryCode: string) => sql`
 
 /** A collectivité's projects: those it leads and those of its partnerships. */
 const ownProjects = (hiddenProjects: ReturnType<typeof sql>) => sql`
-  SELECT lead_collectivite_id AS cid, id AS pid FROM atlas_projects
+  SELECT lead_collectivite_id AS cid, id AS pid FROM ${atlasProjects}
    WHERE lead_collectivite_id IS NOT NULL AND id NOT IN (${hiddenProjects})
   UNION
   SELECT pc.collectivite_id, pp.project_id
-    FROM atlas_project_partnerships pp
-    JOIN atlas_partnership_collectivites pc ON pc.partnership_id = pp.partnership_id
+    FROM ${atlasProjectPartnerships} pp
+    JOIN ${atlasPartnershipCollectivites} pc ON pc.partnership_id = pp.partnership_id
    WHERE pp.project_id NOT IN (${hiddenProjects})`;
 
 /** A collectivité's partnerships counted by partner country. */
 const partnershipsByCountry = (excludedPartnership: number) => sql`
   SELECT pc.collectivite_id AS cid, fa.country_code, count(DISTINCT pc.partnership_id)::int AS n
-    FROM atlas_partnership_collectivites pc
-    JOIN atlas_partnership_foreign_authorities pfa ON pfa.partnership_id = pc.partnership_id
-    JOIN atlas_foreign_authorities fa ON fa.id = pfa.foreign_authority_id
+    FROM ${atlasPartnershipCollectivites} pc
+    JOIN ${atlasPartnershipForeignAuthorities} pfa ON pfa.partnership_id = pc.partnership_id
+    JOIN ${foreignAuthorities} fa ON fa.id = pfa.foreign_authority_id
    WHERE pc.partnership_id <> ${excludedPartnership}
    GROUP BY 1, 2`;
 
@@ -92,7 +101,7 @@ export async function rankCollectivites(
   const rows = rowsOf<FeatureRow & { id: number; name: string; country: string }>(
     await q.execute(sql`
       WITH hidden AS (
-        SELECT project_id FROM atlas_project_partnerships WHERE partnership_id = ${excluded}),
+        SELECT project_id FROM ${atlasProjectPartnerships} WHERE partnership_id = ${excluded}),
       own_projects AS (${ownProjects(sql`SELECT project_id FROM hidden`)}),
       links AS (${partnershipsByCountry(excluded)}),
       totals AS (SELECT cid, sum(n)::int AS n FROM links GROUP BY cid),
@@ -103,7 +112,7 @@ export async function rankCollectivites(
           FROM (
             SELECT op.cid, count(DISTINCT op.pid) AS theme_projects, 0 AS country_links, 0 AS near_links
               FROM own_projects op
-              JOIN atlas_project_codes k ON k.project_id = op.pid AND k.list = 'theme'
+              JOIN ${atlasProjectCodes} k ON k.project_id = op.pid AND k.list = 'theme'
              WHERE k.code IN (${sql.join(
                themes.map((code) => sql`${code}`),
                sql`, `,
@@ -112,7 +121,7 @@ export async function rankCollectivites(
             UNION ALL
             SELECT op.cid, 0, count(DISTINCT op.pid), 0
               FROM own_projects op
-              JOIN atlas_project_countries pc ON pc.project_id = op.pid
+              JOIN ${atlasProjectCountries} pc ON pc.project_id = op.pid
              WHERE pc.country_code = ${wanted.countryCode}
              GROUP BY op.cid
             UNION ALL
@@ -125,7 +134,7 @@ export async function rankCollectivites(
              coalesce(t.n, 0) AS all_partnerships,
              (SELECT name_fr FROM ref_countries WHERE code = ${wanted.countryCode}) AS country
         FROM features f
-        JOIN atlas_collectivites c ON c.id = f.cid
+        JOIN ${collectivites} c ON c.id = f.cid
         LEFT JOIN totals t ON t.cid = c.id
         LEFT JOIN ref_territorial_units u ON u.id = c.unit_id`),
   );
@@ -177,11 +186,11 @@ export async function requestsForCollectivite(
         SELECT pid FROM (${ownProjects(sql`SELECT -1`)}) p WHERE cid = ${collectiviteId}),
       themes AS (
         SELECT k.code, own.pid
-          FROM own JOIN atlas_project_codes k ON k.project_id = own.pid AND k.list = 'theme'),
+          FROM own JOIN ${atlasProjectCodes} k ON k.project_id = own.pid AND k.list = 'theme'),
       links AS (SELECT country_code, n FROM (${partnershipsByCountry(-1)}) l WHERE cid = ${collectiviteId}),
       project_countries AS (
         SELECT pc.country_code, count(DISTINCT own.pid)::int AS n
-          FROM own JOIN atlas_project_countries pc ON pc.project_id = own.pid GROUP BY 1)
+          FROM own JOIN ${atlasProjectCountries} pc ON pc.project_id = own.pid GROUP BY 1)
       SELECT r.id, r.title, r.authority_name, rc.name_fr AS country, r.themes, r.partner_kind,
              r.partner_size, c.kind, u.population,
              (SELECT count(DISTINCT t.pid) FROM themes t WHERE t.code = ANY(r.themes))::int AS theme_projects,
@@ -193,7 +202,7 @@ export async function requestsForCollectivite(
              coalesce((SELECT sum(n) FROM links), 0)::int AS all_partnerships
         FROM bourse_requests r
         JOIN ref_countries rc ON rc.code = r.country_code
-        JOIN atlas_collectivites c ON c.id = ${collectiviteId}
+        JOIN ${collectivites} c ON c.id = ${collectiviteId}
         LEFT JOIN ref_territorial_units u ON u.id = c.unit_id
        WHERE r.status IN ('published', 'in_contact')
          AND NOT EXISTS (SELECT 1 FROM bourse_interests i

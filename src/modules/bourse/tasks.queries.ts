@@ -10,6 +10,7 @@ import {
 import { type Queryable, rowsOf } from "../../platform/db/client";
 import { parisDay } from "../../platform/french-format";
 import { EXPIRY_REMINDER_DAYS } from "./codes";
+import { collectivites } from "../register/index";
 
 /** A Bourse task: the platform's task (src/platform/tasks.ts). */
 export type BourseTask = Task;
@@ -78,7 +79,7 @@ export async function bourseTasks(q: Queryable, actor: Actor, now = new Date()) 
         q,
         sql`
           SELECT f.id, f.title, c.name AS detail, NULL AS due_on
-            FROM bourse_offers f JOIN atlas_collectivites c ON c.id = f.collectivite_id
+            FROM bourse_offers f JOIN ${collectivites} c ON c.id = f.collectivite_id
            WHERE f.status = 'submitted' AND ${managed} ORDER BY f.submitted_at, f.id`,
         "Demander les avis sur l'offre",
         offerHref,
@@ -90,7 +91,7 @@ export async function bourseTasks(q: Queryable, actor: Actor, now = new Date()) 
                  c.name || ' – ' || CASE WHEN f.opinions_due_on < ${today}::date
                    THEN 'date limite passée' ELSE 'tous les avis sont rendus' END AS detail,
                  f.opinions_due_on::text AS due_on
-            FROM bourse_offers f JOIN atlas_collectivites c ON c.id = f.collectivite_id
+            FROM bourse_offers f JOIN ${collectivites} c ON c.id = f.collectivite_id
            WHERE f.status = 'consultation' AND ${managed}
              AND (f.opinions_due_on < ${today}::date
                   OR NOT EXISTS (SELECT 1 FROM consultations p
@@ -128,7 +129,7 @@ export async function bourseTasks(q: Queryable, actor: Actor, now = new Date()) 
         q,
         sql`
           SELECT f.id, f.title, c.name || ' – brouillon à transmettre' AS detail, NULL AS due_on
-            FROM bourse_offers f JOIN atlas_collectivites c ON c.id = f.collectivite_id
+            FROM bourse_offers f JOIN ${collectivites} c ON c.id = f.collectivite_id
            WHERE f.status = 'draft'
              AND ${within("bourse:offer:create", { organisationId: sql`c.organisation_id` })}
            ORDER BY f.id`,
@@ -144,7 +145,7 @@ export async function bourseTasks(q: Queryable, actor: Actor, now = new Date()) 
           SELECT r.id, r.title, c.name || ' – ' || r.authority_name AS detail, NULL AS due_on
             FROM bourse_interests i
             JOIN bourse_requests r ON r.id = i.request_id
-            JOIN atlas_collectivites c ON c.id = i.collectivite_id
+            JOIN ${collectivites} c ON c.id = i.collectivite_id
            WHERE r.status = 'in_contact'
              AND ${within("bourse:interest:express", { organisationId: sql`c.organisation_id` })}
            ORDER BY i.created_at, r.id`,

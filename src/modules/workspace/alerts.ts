@@ -1,31 +1,16 @@
-import { and, eq, isNull, lte, or, sql } from "drizzle-orm";
-import { type Db, rowsOf } from "../../platform/db/client";
+import { and, eq, isNull, lte, or } from "drizzle-orm";
+import type { Db } from "../../platform/db/client";
 import { enqueueMail, simpleMail } from "../../platform/mail/outbox";
 import { users } from "../../platform/auth/schema";
-import { effectiveKeyword, parseProjectFilters } from "../atlas/index";
-import { projectConditions } from "../atlas/index";
+import { parseProjectFilters, projectsAfter } from "../atlas/index";
 import { savedSearches } from "./schema";
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 const TITLES_PER_SEARCH = 10;
 
 /** New projects of a saved search since its last alert: how many, the first titles, the last id. */
-async function newProjects(db: Db, query: string, afterId: number) {
-  const filters = parseProjectFilters(new URLSearchParams(query));
-  const conditions = projectConditions(filters, await effectiveKeyword(db, filters));
-  const [summary] = rowsOf<{ count: number; last_id: number | null }>(
-    await db.execute(sql`
-      SELECT count(*)::int AS count, max(i.project_id) AS last_id FROM atlas_project_index i
-       WHERE ${conditions} AND i.project_id > ${afterId}`),
-  );
-  const titles = rowsOf<{ id: number; title: string }>(
-    await db.execute(sql`
-      SELECT i.project_id AS id, i.title FROM atlas_project_index i
-       WHERE ${conditions} AND i.project_id > ${afterId}
-       ORDER BY i.project_id DESC LIMIT ${TITLES_PER_SEARCH}`),
-  );
-  return { count: summary.count, lastId: summary.last_id, titles };
-}
+const newProjects = (db: Db, query: string, afterId: number) =>
+  projectsAfter(db, parseProjectFilters(new URLSearchParams(query)), afterId, TITLES_PER_SEARCH);
 
 /**
  * The weekly alert digest: for each person, one mail listing the new projects of each of

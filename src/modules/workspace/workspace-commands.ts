@@ -1,7 +1,7 @@
-import { desc, eq, inArray, sql } from "drizzle-orm";
+import { desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "../../platform/auth/actor";
-import { type Db, type Tx, rowsOf } from "../../platform/db/client";
+import type { Db, Tx } from "../../platform/db/client";
 import { Invalid, NotFound, Unauthenticated } from "../../platform/errors";
 import { authorize, can } from "../../platform/policy";
 import { checkboxField, parseInput, textField } from "../../platform/validation";
@@ -13,6 +13,7 @@ import {
   projectExport,
 } from "../atlas/index";
 import { extractions, savedSearches } from "./schema";
+import { latestProjectId } from "../atlas/index";
 
 /** An extraction kept in "Mon espace" holds at most this many projects. */
 export const MAX_EXTRACTION_PROJECTS = 20_000;
@@ -47,13 +48,6 @@ const searchSchema = z.object({
   query: z.string().default(""),
   alert: checkboxField("L'alerte"),
 });
-
-async function latestProjectId(db: Db): Promise<number> {
-  const [row] = rowsOf<{ id: number | null }>(
-    await db.execute(sql`SELECT max(id) AS id FROM atlas_projects`),
-  );
-  return row?.id ?? 0;
-}
 
 /** Keeps a search (with its map view) in the person's space, with or without an alert. */
 export async function saveSearch(db: Db, actor: Actor, values: Record<string, string>) {

@@ -9,6 +9,7 @@ export * from "../deadlines/schema";
 export * from "../consultation/schema";
 export * from "../../reference/schema";
 export * from "../../modules/accounts/schema";
+export * from "../../modules/register/schema";
 export * from "../../modules/atlas/schema";
 export * from "../../modules/atlas/project-index.schema";
 export * from "../../modules/atlas/editing/editing.schema";

@@ -33,7 +33,7 @@ describe(`French full-text search (${process.env.DATABASE_URL ? "PostgreSQL" : "
 
   it("searches collectivités through their generated search column, accents ignored", async () => {
     const result = await database.db.execute(
-      sql`SELECT count(*)::int AS n FROM atlas_collectivites WHERE search @@ websearch_to_tsquery('french_unaccent', 'region bretagne')`,
+      sql`SELECT count(*)::int AS n FROM register_collectivites WHERE search @@ websearch_to_tsquery('french_unaccent', 'region bretagne')`,
     );
     expect(rowsOf<{ n: number }>(result)[0].n).toBeGreaterThan(0);
   });

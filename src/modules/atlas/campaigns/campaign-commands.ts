@@ -6,15 +6,14 @@ import type { Db, Tx } from "../../../platform/db/client";
 import { Invalid, NotFound } from "../../../platform/errors";
 import { authorize } from "../../../platform/policy";
 import { isoDateField, parseInput, textField } from "../../../platform/validation";
-import { collectivites } from "../schema";
 import { campaignCollectivites, campaigns } from "./campaign.schema";
-import { mailCollectivites } from "../directory/collectivite-recipients";
 import { type DeadlineRule, type Due, dayOffset } from "../../../platform/deadlines/scheduler";
 import { parisDay } from "../../../platform/french-format";
 import type { Initiator } from "../../../platform/workflow/define";
 import { transition } from "../../../platform/workflow/transition";
 import { campaignWorkflow } from "./campaign-workflow";
 import { campaignMails } from "./mails";
+import { collectivites, mailCollectivites } from "../../register/index";
 
 const campaignSchema = z.object({
   title: textField("Le titre de la campagne", 150),
@@ -60,7 +59,7 @@ export async function openCampaign(
       .returning();
     await tx.execute(sql`
       INSERT INTO atlas_campaign_collectivites (campaign_id, collectivite_id)
-      SELECT ${campaign.id}, id FROM atlas_collectivites`);
+      SELECT ${campaign.id}, id FROM ${collectivites}`);
     const asked = await mailCollectivites(tx, inCampaign(campaign.id, false), {
       key: (id, email) => `campaign:${campaign.id}:${id}:${email}`,
       template: "atlas-campaign",

@@ -3,8 +3,8 @@ import type { Actor } from "../../../platform/auth/actor";
 import { type Db, rowsOf } from "../../../platform/db/client";
 import { NotFound } from "../../../platform/errors";
 import { authorize } from "../../../platform/policy";
-import { collectivites } from "../schema";
 import { campaignCollectivites, campaigns } from "./campaign.schema";
+import { collectivites } from "../../register/index";
 
 /** Every campaign, newest first, with its progress. */
 export async function listCampaigns(db: Db, actor: Actor) {
@@ -35,7 +35,7 @@ export async function campaignProgress(db: Db, actor: Actor, campaignId: number)
   const byRegion = rowsOf<{ region_code: string | null; total: number; verified: number }>(
     await db.execute(sql`
       SELECT c.region_code, count(*)::int AS total, count(cc.verified_at)::int AS verified
-        FROM atlas_campaign_collectivites cc JOIN atlas_collectivites c ON c.id = cc.collectivite_id
+        FROM atlas_campaign_collectivites cc JOIN ${collectivites} c ON c.id = cc.collectivite_id
        WHERE cc.campaign_id = ${campaignId}
        GROUP BY c.region_code ORDER BY c.region_code`),
   );

@@ -3,6 +3,7 @@ import type { Actor } from "../../../platform/auth/actor";
 import { type Queryable, rowsOf } from "../../../platform/db/client";
 import { membershipsHolding, scopeCondition } from "../../../platform/policy";
 import type { Task } from "../../../platform/tasks";
+import { collectivites } from "../../register/index";
 
 /** The Atlas's tasks: each collectivité of the person confirms its data during a campaign. */
 export async function atlasTasks(q: Queryable, actor: Actor): Promise<Task[]> {
@@ -13,7 +14,7 @@ export async function atlasTasks(q: Queryable, actor: Actor): Promise<Task[]> {
       SELECT c.id, c.name, k.title, k.closes_on::text AS due_on
         FROM atlas_campaigns k
         JOIN atlas_campaign_collectivites cc ON cc.campaign_id = k.id AND cc.verified_at IS NULL
-        JOIN atlas_collectivites c ON c.id = cc.collectivite_id
+        JOIN ${collectivites} c ON c.id = cc.collectivite_id
        WHERE k.status = 'open'
          AND ${scopeCondition(
            actor,

@@ -1,5 +1,5 @@
 import { date, integer, pgTable, primaryKey, serial, text, timestamp } from "drizzle-orm/pg-core";
-import { collectivites } from "../schema";
+import { collectivites } from "../../register/schema";
 
 export const campaignStatuses = ["open", "closed"] as const;
 export type CampaignStatus = (typeof campaignStatuses)[number];

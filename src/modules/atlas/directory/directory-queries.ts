@@ -5,6 +5,7 @@ import { Invalid } from "../../../platform/errors";
 import { atlasLabels, collectiviteKindLabels } from "../labels";
 import type { ProjectFilters } from "../search/filters";
 import { foreignAuthorityKindLabels, partnershipLines } from "../fiches/partner-fiches";
+import { collectivites, foreignAuthorities } from "../../register/index";
 
 /** Open-data lists of the Atlas directory: public fields only, pages by id. */
 export interface DirectoryPage<T> {
@@ -57,7 +58,7 @@ export async function listCollectivites(
              c.departement_code AS "departementCode",
              (SELECT count(*)::int FROM atlas_partnership_collectivites pc
                WHERE pc.collectivite_id = c.id) AS partnerships
-        FROM atlas_collectivites c
+        FROM ${collectivites} c
        WHERE ${allOf([
          sql`c.id > ${after}`,
          nameSearch(filters.q, sql`c.search`),
@@ -103,7 +104,7 @@ export async function listForeignAuthorities(
              fa.longitude,
              (SELECT count(*)::int FROM atlas_partnership_foreign_authorities pfa
                WHERE pfa.foreign_authority_id = fa.id) AS partnerships
-        FROM atlas_foreign_authorities fa
+        FROM ${foreignAuthorities} fa
         JOIN ref_countries rc ON rc.code = fa.country_code
        WHERE ${allOf([
          sql`fa.id > ${after}`,
@@ -147,13 +148,13 @@ export async function listPartnerships(
       listed(filters.partnershipKind, sql`pa.kind`),
       sideFilters.length > 0
         ? sql`EXISTS (SELECT 1 FROM atlas_partnership_foreign_authorities pfa
-                        JOIN atlas_foreign_authorities fa ON fa.id = pfa.foreign_authority_id
+                        JOIN ${foreignAuthorities} fa ON fa.id = pfa.foreign_authority_id
                         JOIN ref_countries rc ON rc.code = fa.country_code
                        WHERE pfa.partnership_id = pa.id AND ${allOf(sideFilters)})`
         : null,
       frenchFilters.length > 0
         ? sql`EXISTS (SELECT 1 FROM atlas_partnership_collectivites pc
-                        JOIN atlas_collectivites c ON c.id = pc.collectivite_id
+                        JOIN ${collectivites} c ON c.id = pc.collectivite_id
                        WHERE pc.partnership_id = pa.id AND ${allOf(frenchFilters)})`
         : null,
     ]),

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { type Actor, auditActorOf } from "../../../platform/auth/actor";
 import { type Db, type Queryable, rowsOf } from "../../../platform/db/client";
 import { Invalid, NotFound } from "../../../platform/errors";
@@ -6,8 +6,12 @@ import { authorize } from "../../../platform/policy";
 import { foreignAuthorityKindLabels } from "../fiches/partner-fiches";
 import { codeLookup, comparable } from "../import/lookups";
 import { refreshProjectIndex } from "../project-index";
-import { foreignAuthorities, foreignAuthorityKinds } from "../schema";
 import { assertCurrentVersion, recordVersion, sentVersion, snapshotChanges } from "./versions";
+import {
+  foreignAuthorities,
+  foreignAuthorityKinds,
+  writeForeignAuthority,
+} from "../../register/index";
 
 const kindOf = codeLookup(
   foreignAuthorityKinds.map((kind) => [kind, foreignAuthorityKindLabels[kind] ?? kind]),
@@ -25,7 +29,7 @@ async function readAuthority(q: Queryable, id: number, { lock = false } = {}) {
   }>(
     await q.execute(sql`
       SELECT fa.id, fa.name, fa.kind, fa.country_code, fa.organisation_id, fa.version, c.name AS city
-        FROM atlas_foreign_authorities fa LEFT JOIN ref_cities c ON c.id = fa.city_id
+        FROM ${foreignAuthorities} fa LEFT JOIN ref_cities c ON c.id = fa.city_id
        WHERE fa.id = ${id} ${lock ? sql`FOR UPDATE OF fa` : sql``}`),
   );
   if (!row) throw new NotFound("Cette autorité locale n'existe pas.");
@@ -84,16 +88,12 @@ export async function updateAuthority(
     const changes = snapshotChanges(stored.snapshot, after);
     if (Object.keys(changes).length === 0) return { version: stored.version, changed: false };
     const version = stored.version + 1;
-    await tx
-      .update(foreignAuthorities)
-      .set({
-        name,
-        kind: kind as (typeof foreignAuthorityKinds)[number],
-        ...(city ? { cityId: city.id, latitude: city.latitude, longitude: city.longitude } : {}),
-        version,
-        updatedAt: new Date(),
-      })
-      .where(eq(foreignAuthorities.id, id));
+    await writeForeignAuthority(
+      tx,
+      id,
+      { name, kind: kind as (typeof foreignAuthorityKinds)[number], city: city ?? null },
+      version,
+    );
     await recordVersion(tx, auditActorOf(actor), {
       entityType: "authority",
       entityId: id,

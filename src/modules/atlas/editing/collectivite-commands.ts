@@ -5,9 +5,9 @@ import type { Db, Queryable } from "../../../platform/db/client";
 import { NotFound } from "../../../platform/errors";
 import { authorize } from "../../../platform/policy";
 import { optionalEurosField, optionalTextField, parseInput } from "../../../platform/validation";
-import { collectivites } from "../schema";
 import { centsToText } from "./project-input";
 import { assertCurrentVersion, recordVersion, sentVersion, snapshotChanges } from "./versions";
+import { collectivites, writeCollectiviteProfile } from "../../register/index";
 
 const optionalEmail = z.preprocess(
   (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
@@ -114,10 +114,7 @@ export async function updateCollectiviteProfile(
     const changes = snapshotChanges(stored.profile, profile);
     if (Object.keys(changes).length === 0) return { version: stored.version, changed: false };
     const version = stored.version + 1;
-    await tx
-      .update(collectivites)
-      .set({ ...profile, version, updatedAt: new Date() })
-      .where(eq(collectivites.id, id));
+    await writeCollectiviteProfile(tx, id, profile, version);
     await recordVersion(tx, auditActorOf(actor), {
       entityType: "collectivite",
       entityId: id,

@@ -8,7 +8,7 @@ import { rowsOf } from "../../../platform/db/client";
 import { Forbidden, Invalid, StaleVersion } from "../../../platform/errors";
 import { projectFicheTag } from "../fiches/fiche-tags";
 import { atlasLabels } from "../labels";
-import { collectivites, projectFundings, projects } from "../schema";
+import { projectFundings, projects } from "../schema";
 import { parseProjectFilters } from "../search/filters";
 import { countProjects } from "../search/project-search";
 import { editableCollectivite, updateCollectiviteProfile } from "./collectivite-commands";
@@ -22,6 +22,7 @@ import {
 } from "./project-commands";
 import { projectFormValues } from "./project-input";
 import { readProject } from "./project-record";
+import { collectivites } from "../../register/index";
 
 let database: TestDatabase;
 let rennesAgent: SignedInActor;

@@ -10,6 +10,7 @@ import { writePartnerships } from "../import/write-rows";
 import { atlasLabels } from "../labels";
 import { type partnershipKinds, partnershipStatuses, partnerships } from "../schema";
 import { assertCurrentVersion, recordVersion, sentVersion, snapshotChanges } from "./versions";
+import { collectivites } from "../../register/index";
 
 /** The fields of the new-partnership form: the columns of the partnership import. */
 export const partnershipFormFields = [
@@ -47,7 +48,7 @@ export async function checkNewPartnership(
 ) {
   const [owner] = rowsOf<{ unit_id: string; organisation_id: number | null }>(
     await q.execute(
-      sql`SELECT unit_id, organisation_id FROM atlas_collectivites WHERE id = ${collectiviteId}`,
+      sql`SELECT unit_id, organisation_id FROM ${collectivites} WHERE id = ${collectiviteId}`,
     ),
   );
   if (!owner) throw new NotFound("Cette collectivité n'existe pas.");
@@ -94,7 +95,7 @@ async function partnershipScope(q: Queryable, partnershipId: number) {
     await q.execute(sql`
       SELECT p.kind, p.signed_on::text, p.status, p.version,
              (SELECT array_agg(c.organisation_id) FROM atlas_partnership_collectivites pc
-                JOIN atlas_collectivites c ON c.id = pc.collectivite_id
+                JOIN ${collectivites} c ON c.id = pc.collectivite_id
                WHERE pc.partnership_id = p.id) AS organisation_ids
         FROM atlas_partnerships p WHERE p.id = ${partnershipId}`),
   );

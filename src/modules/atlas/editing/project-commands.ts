@@ -11,7 +11,6 @@ import { projects } from "../schema";
 import { projectRemarks } from "./editing.schema";
 import { type ProjectInput, projectInputSchema } from "./project-input";
 import {
-  collectiviteOwner,
   insertProject,
   overwriteProject,
   partnershipChoices,
@@ -20,6 +19,7 @@ import {
 } from "./project-record";
 import { assertCurrentVersion, recordVersion, sentVersion, snapshotChanges } from "./versions";
 import { z } from "zod";
+import { collectiviteOwner } from "../../register/index";
 
 type FormValues = Record<string, string | string[] | undefined>;
 

@@ -3,7 +3,6 @@ import type { Queryable, Tx } from "../../../platform/db/client";
 import { rowsOf } from "../../../platform/db/client";
 import type { Resource } from "../../../platform/policy";
 import {
-  collectivites,
   projectCodes,
   projectCountries,
   projectFundings,
@@ -11,6 +10,7 @@ import {
   projects,
 } from "../schema";
 import type { ProjectInput } from "./project-input";
+import { collectivites, foreignAuthorities } from "../../register/index";
 
 export interface StoredProject {
   id: number;
@@ -161,9 +161,9 @@ export async function projectScope(q: Queryable, projectId: number): Promise<Res
           JOIN atlas_partnership_collectivites pc ON pc.partnership_id = pp.partnership_id
          WHERE pp.project_id = ${projectId})
       SELECT (SELECT array_agg(DISTINCT c.organisation_id) FILTER (WHERE c.organisation_id IS NOT NULL)
-                FROM atlas_collectivites c JOIN involved i ON i.id = c.id) AS organisation_ids,
+                FROM ${collectivites} c JOIN involved i ON i.id = c.id) AS organisation_ids,
              (SELECT array_agg(DISTINCT c.region_code) FILTER (WHERE c.region_code IS NOT NULL)
-                FROM atlas_collectivites c JOIN involved i ON i.id = c.id) AS region_codes,
+                FROM ${collectivites} c JOIN involved i ON i.id = c.id) AS region_codes,
              (SELECT array_agg(country_code) FROM atlas_project_countries
                WHERE project_id = ${projectId}) AS country_codes
         FROM atlas_projects WHERE id = ${projectId}`),
@@ -193,11 +193,11 @@ export async function partnershipChoices(
       SELECT p.id,
              concat(k.label_fr, ' – ',
                     (SELECT string_agg(c.name, ', ' ORDER BY c.name) FROM atlas_partnership_collectivites pc
-                       JOIN atlas_collectivites c ON c.id = pc.collectivite_id WHERE pc.partnership_id = p.id),
+                       JOIN ${collectivites} c ON c.id = pc.collectivite_id WHERE pc.partnership_id = p.id),
                     ' avec ',
                     (SELECT string_agg(fa.name || ' (' || co.name_fr || ')', ', ' ORDER BY fa.name)
                        FROM atlas_partnership_foreign_authorities pfa
-                       JOIN atlas_foreign_authorities fa ON fa.id = pfa.foreign_authority_id
+                       JOIN ${foreignAuthorities} fa ON fa.id = pfa.foreign_authority_id
                        JOIN ref_countries co ON co.code = fa.country_code
                       WHERE pfa.partnership_id = p.id)) AS label
         FROM atlas_partnerships p
@@ -214,18 +214,4 @@ export async function partnershipChoices(
        ORDER BY label`),
   );
   return rows;
-}
-
-/** The collectivité (with its organisation) a new project would be led by. */
-export async function collectiviteOwner(q: Queryable, collectiviteId: number) {
-  const [row] = await q
-    .select({
-      id: collectivites.id,
-      name: collectivites.name,
-      organisationId: collectivites.organisationId,
-      regionCode: collectivites.regionCode,
-    })
-    .from(collectivites)
-    .where(eq(collectivites.id, collectiviteId));
-  return row ?? null;
 }

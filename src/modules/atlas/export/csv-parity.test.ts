@@ -4,12 +4,12 @@ import { actorFor } from "../../../../tests/support/actors";
 import { openTestDatabase, type TestDatabase } from "../../../../tests/support/database";
 import { createProject } from "../editing/project-commands";
 import { atlasLabels } from "../labels";
-import { collectivites } from "../schema";
 import { parseProjectFilters } from "../search/filters";
 import { exportColumns } from "./columns";
 import { csvLinesFromDatabase } from "./csv-in-sql";
 import { exportProjects } from "./export-rows";
 import { csvChunks, csvHeader } from "./formats";
+import { collectivites } from "../../register/index";
 
 let database: TestDatabase;
 const PUBLIC_URL = "https://portail.example.org";

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "../../../platform/db/client";
 import { NotFound } from "../../../platform/errors";
 import { collectiviteKindLabels } from "../labels";
+import { collectivites as registerCollectivites, foreignAuthorities } from "../../register/index";
 
 /** "La coopération décentralisée avec le Sénégal": figures and who takes part. */
 export async function countryFiche(db: Db, countryCode: string) {
@@ -21,14 +22,14 @@ export async function countryFiche(db: Db, countryCode: string) {
       WITH ships AS (
         SELECT DISTINCT pfa.partnership_id
           FROM atlas_partnership_foreign_authorities pfa
-          JOIN atlas_foreign_authorities fa ON fa.id = pfa.foreign_authority_id
+          JOIN ${foreignAuthorities} fa ON fa.id = pfa.foreign_authority_id
          WHERE fa.country_code = ${code})
       SELECT
         (SELECT count(DISTINCT collectivite_id)::int FROM atlas_partnership_collectivites
           WHERE partnership_id IN (SELECT partnership_id FROM ships)) AS collectivites,
         (SELECT count(DISTINCT pfa.foreign_authority_id)::int
            FROM atlas_partnership_foreign_authorities pfa
-           JOIN atlas_foreign_authorities fa ON fa.id = pfa.foreign_authority_id
+           JOIN ${foreignAuthorities} fa ON fa.id = pfa.foreign_authority_id
           WHERE fa.country_code = ${code}) AS authorities,
         (SELECT count(*)::int FROM ships) AS partnerships,
         (SELECT count(*)::int FROM atlas_project_index WHERE countries && ARRAY[${code}]::text[])
@@ -38,17 +39,17 @@ export async function countryFiche(db: Db, countryCode: string) {
     await db.execute(sql`
       SELECT c.id, c.name, c.kind, count(DISTINCT pc.partnership_id)::int AS partnerships
         FROM atlas_partnership_collectivites pc
-        JOIN atlas_collectivites c ON c.id = pc.collectivite_id
+        JOIN ${registerCollectivites} c ON c.id = pc.collectivite_id
        WHERE pc.partnership_id IN (
                SELECT pfa.partnership_id FROM atlas_partnership_foreign_authorities pfa
-                 JOIN atlas_foreign_authorities fa ON fa.id = pfa.foreign_authority_id
+                 JOIN ${foreignAuthorities} fa ON fa.id = pfa.foreign_authority_id
                 WHERE fa.country_code = ${code})
        GROUP BY c.id ORDER BY partnerships DESC, c.name LIMIT 200`),
   );
   const authorities = rowsOf<{ id: number; name: string; partnerships: number }>(
     await db.execute(sql`
       SELECT fa.id, fa.name, count(*)::int AS partnerships
-        FROM atlas_foreign_authorities fa
+        FROM ${foreignAuthorities} fa
         JOIN atlas_partnership_foreign_authorities pfa ON pfa.foreign_authority_id = fa.id
        WHERE fa.country_code = ${code}
        GROUP BY fa.id ORDER BY partnerships DESC, fa.name LIMIT 200`),

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "../../../platform/db/client";
+import { collectivites, foreignAuthorities } from "../../register/index";
 
 /**
  * A short fingerprint of everything a project fiche shows: the project's version and the
@@ -15,9 +16,9 @@ export async function projectFicheTag(db: Db, projectId: number): Promise<string
                   FROM atlas_project_partnerships pp
                   JOIN atlas_partnerships pa ON pa.id = pp.partnership_id
                   LEFT JOIN atlas_partnership_collectivites pc ON pc.partnership_id = pa.id
-                  LEFT JOIN atlas_collectivites c ON c.id = pc.collectivite_id
+                  LEFT JOIN ${collectivites} c ON c.id = pc.collectivite_id
                   LEFT JOIN atlas_partnership_foreign_authorities pfa ON pfa.partnership_id = pa.id
-                  LEFT JOIN atlas_foreign_authorities fa ON fa.id = pfa.foreign_authority_id
+                  LEFT JOIN ${foreignAuthorities} fa ON fa.id = pfa.foreign_authority_id
                  WHERE pp.project_id = p.id))) * 1000)) AS tag
         FROM atlas_projects p WHERE p.id = ${projectId}`),
   );

@@ -7,6 +7,7 @@ import {
   foreignAuthorityKindLabels,
   partnershipStatusLabels,
 } from "../labels";
+import { collectivites, foreignAuthorities } from "../../register/index";
 
 /** A partnership as fiches and the API list it: both sides' names, kind, date, status. */
 export interface PartnershipLine {
@@ -33,13 +34,13 @@ export async function partnershipLines(
       SELECT pa.id, pa.kind, pa.signed_on::text AS "signedOn", pa.status,
              (SELECT coalesce(json_agg(json_build_object('id', c.id, 'name', c.name) ORDER BY c.name), '[]')
                 FROM atlas_partnership_collectivites pc
-                JOIN atlas_collectivites c ON c.id = pc.collectivite_id
+                JOIN ${collectivites} c ON c.id = pc.collectivite_id
                WHERE pc.partnership_id = pa.id) AS collectivites,
              (SELECT coalesce(json_agg(json_build_object('id', fa.id, 'name', fa.name,
                                                          'countryCode', fa.country_code)
                                        ORDER BY fa.name), '[]')
                 FROM atlas_partnership_foreign_authorities pfa
-                JOIN atlas_foreign_authorities fa ON fa.id = pfa.foreign_authority_id
+                JOIN ${foreignAuthorities} fa ON fa.id = pfa.foreign_authority_id
                WHERE pfa.partnership_id = pa.id) AS authorities
         FROM atlas_partnerships pa
        WHERE ${where}
@@ -73,7 +74,7 @@ export async function collectiviteFiche(db: Db, collectiviteId: number) {
              website, presentation, elected_official_name AS "electedOfficialName",
              elected_official_title AS "electedOfficialTitle",
              has_international_service AS "hasInternationalService", staff_fte AS "staffFte"
-        FROM atlas_collectivites WHERE id = ${collectiviteId}`),
+        FROM ${collectivites} WHERE id = ${collectiviteId}`),
   );
   if (!collectivite) throw new NotFound("Cette collectivité n'est pas présente dans l'Atlas.");
   const labels = await atlasLabels(db);
@@ -116,7 +117,7 @@ export async function foreignAuthorityFiche(db: Db, authorityId: number) {
     await db.execute(sql`
       SELECT fa.id, fa.name, fa.kind, fa.country_code AS "countryCode", c.name AS city,
              fa.organisation_id AS "organisationId"
-        FROM atlas_foreign_authorities fa LEFT JOIN ref_cities c ON c.id = fa.city_id
+        FROM ${foreignAuthorities} fa LEFT JOIN ref_cities c ON c.id = fa.city_id
        WHERE fa.id = ${authorityId}`),
   );
   if (!authority) throw new NotFound("Cette autorité locale n'est pas présente dans l'Atlas.");
@@ -145,10 +146,10 @@ export async function atlasFichesOfOrganisations(db: Db, organisationIds: number
   const rows = rowsOf<{ organisation_id: number; href: string }>(
     await db.execute(sql`
       SELECT organisation_id, '/atlas/collectivites/' || id AS href
-        FROM atlas_collectivites WHERE organisation_id IN (${ids})
+        FROM ${collectivites} WHERE organisation_id IN (${ids})
       UNION ALL
       SELECT organisation_id, '/atlas/partenaires/' || id
-        FROM atlas_foreign_authorities WHERE organisation_id IN (${ids})`),
+        FROM ${foreignAuthorities} WHERE organisation_id IN (${ids})`),
   );
   return new Map(rows.map((row) => [row.organisation_id, row.href]));
 }

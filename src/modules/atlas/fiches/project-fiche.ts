@@ -3,6 +3,7 @@ import { type Db, rowsOf } from "../../../platform/db/client";
 import { NotFound } from "../../../platform/errors";
 import { atlasDomains } from "../../../reference/data/themes";
 import { atlasLabels } from "../labels";
+import { collectivites as registerCollectivites, foreignAuthorities } from "../../register/index";
 
 const domainLabels = new Map<string, string>(atlasDomains.map((d) => [d.code, d.label]));
 
@@ -65,20 +66,20 @@ export async function projectFiche(db: Db, projectId: number, { withContacts = f
                                                          'amountCents', amount_cents) ORDER BY id)
                          FROM atlas_project_fundings WHERE project_id = p.id), '[]') AS fundings,
              (SELECT json_build_object('id', c.id, 'name', c.name, 'kind', c.kind)
-                FROM atlas_collectivites c WHERE c.id = p.lead_collectivite_id) AS lead,
+                FROM ${registerCollectivites} c WHERE c.id = p.lead_collectivite_id) AS lead,
              coalesce((SELECT json_agg(json_build_object(
                  'id', pa.id, 'kind', pa.kind, 'signedOn', pa.signed_on, 'status', pa.status,
                  'collectivites', (SELECT coalesce(json_agg(json_build_object(
                                             'id', c.id, 'name', c.name, 'kind', c.kind)
                                           ORDER BY c.name), '[]')
                                      FROM atlas_partnership_collectivites pc
-                                     JOIN atlas_collectivites c ON c.id = pc.collectivite_id
+                                     JOIN ${registerCollectivites} c ON c.id = pc.collectivite_id
                                     WHERE pc.partnership_id = pa.id),
                  'authorities', (SELECT coalesce(json_agg(json_build_object(
                                           'id', fa.id, 'name', fa.name,
                                           'countryCode', fa.country_code) ORDER BY fa.name), '[]')
                                    FROM atlas_partnership_foreign_authorities pfa
-                                   JOIN atlas_foreign_authorities fa
+                                   JOIN ${foreignAuthorities} fa
                                      ON fa.id = pfa.foreign_authority_id
                                   WHERE pfa.partnership_id = pa.id)) ORDER BY pa.id)
                 FROM atlas_project_partnerships pp

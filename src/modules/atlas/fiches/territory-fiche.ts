@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "../../../platform/db/client";
 import { NotFound } from "../../../platform/errors";
 import { atlasLabels, collectiviteKindLabels } from "../labels";
+import { collectivites as registerCollectivites, foreignAuthorities } from "../../register/index";
 
 export type TerritoryLevel = "region" | "departement";
 
@@ -26,22 +27,22 @@ export async function territoryFiche(db: Db, level: TerritoryLevel, rawCode: str
     await db.execute(sql`
       WITH ships AS (
         SELECT DISTINCT pc.partnership_id FROM atlas_partnership_collectivites pc
-          JOIN atlas_collectivites c ON c.id = pc.collectivite_id WHERE ${column} = ${code})
+          JOIN ${registerCollectivites} c ON c.id = pc.collectivite_id WHERE ${column} = ${code})
       SELECT
         (SELECT count(DISTINCT pc.collectivite_id)::int FROM atlas_partnership_collectivites pc
-           JOIN atlas_collectivites c ON c.id = pc.collectivite_id WHERE ${column} = ${code})
+           JOIN ${registerCollectivites} c ON c.id = pc.collectivite_id WHERE ${column} = ${code})
           AS collectivites,
         (SELECT count(*)::int FROM ships) AS partnerships,
         (SELECT count(DISTINCT fa.country_code)::int FROM ships
            JOIN atlas_partnership_foreign_authorities pfa ON pfa.partnership_id = ships.partnership_id
-           JOIN atlas_foreign_authorities fa ON fa.id = pfa.foreign_authority_id) AS countries,
+           JOIN ${foreignAuthorities} fa ON fa.id = pfa.foreign_authority_id) AS countries,
         (SELECT count(*)::int FROM atlas_project_index WHERE ${indexColumn} && ARRAY[${code}]::text[])
           AS projects`),
   );
   const collectivites = rowsOf<{ id: number; name: string; kind: string; partnerships: number }>(
     await db.execute(sql`
       SELECT c.id, c.name, c.kind, count(DISTINCT pc.partnership_id)::int AS partnerships
-        FROM atlas_collectivites c
+        FROM ${registerCollectivites} c
         JOIN atlas_partnership_collectivites pc ON pc.collectivite_id = c.id
        WHERE ${column} = ${code}
        GROUP BY c.id ORDER BY partnerships DESC, c.name LIMIT 300`),

@@ -1,13 +1,14 @@
 import { atlasDomains } from "../../../reference/data/themes";
 import { foreignAuthorityKindLabels } from "../fiches/partner-fiches";
 import { partnershipStatusLabels, projectStatusLabels } from "../labels";
-import { foreignAuthorityKinds, type partnershipKinds, type partnershipStatuses } from "../schema";
+import type { partnershipKinds, partnershipStatuses } from "../schema";
 import { type ProjectInput, MAX_FUNDING_LINES, projectInputSchema } from "../editing/project-input";
 import type { ImportContext } from "./import-context";
 import { unitIdOf } from "./import-context";
 import type { ImportError } from "./import.schema";
 import { codeLookup, codesOf, comparable, parseFrenchDate } from "./lookups";
 import { acceptedColumns } from "./templates";
+import { foreignAuthorityKinds } from "../../register/index";
 
 export type CheckedProject = { leadCollectiviteId: number; input: ProjectInput };
 export type CheckedPartnership = {

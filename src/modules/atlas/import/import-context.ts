@@ -3,6 +3,7 @@ import { type Db, rowsOf } from "../../../platform/db/client";
 import { type AtlasLabels, atlasLabels } from "../labels";
 import type { ImportKind } from "./import.schema";
 import { codeLookup, comparable } from "./lookups";
+import { collectivites, foreignAuthorities } from "../../register/index";
 
 /** What checking the rows of a file needs to know of the database, read once per import. */
 export interface ImportContext {
@@ -44,7 +45,7 @@ export async function loadImportContext(
   const unitIds = [...new Set(rows.map(unitIdOf))];
   const collectiviteRows = rowsOf<{ id: number; unit_id: string }>(
     await q.execute(
-      sql`SELECT id, unit_id FROM atlas_collectivites WHERE unit_id IN (${idList(unitIds)})`,
+      sql`SELECT id, unit_id FROM ${collectivites} WHERE unit_id IN (${idList(unitIds)})`,
     ),
   );
   const collectiviteByUnit = new Map(collectiviteRows.map((row) => [row.unit_id, row.id]));
@@ -64,7 +65,7 @@ export async function loadImportContext(
         FROM atlas_partnership_collectivites pc
         JOIN atlas_partnerships pa ON pa.id = pc.partnership_id
         JOIN atlas_partnership_foreign_authorities pfa ON pfa.partnership_id = pc.partnership_id
-        JOIN atlas_foreign_authorities fa ON fa.id = pfa.foreign_authority_id
+        JOIN ${foreignAuthorities} fa ON fa.id = pfa.foreign_authority_id
        WHERE pc.collectivite_id IN (${idList(collectiviteIds)})`),
   );
   const partnershipsByAuthority = new Map<string, number[]>();
@@ -89,7 +90,7 @@ export async function loadImportContext(
     ];
     const authorities = rowsOf<{ id: number; name: string; country_code: string }>(
       await q.execute(sql`
-        SELECT id, name, country_code FROM atlas_foreign_authorities
+        SELECT id, name, country_code FROM ${foreignAuthorities}
          WHERE country_code IN (${idList(countries)})`),
     );
     for (const authority of authorities)

@@ -5,11 +5,12 @@ import { actorFor } from "../../../../tests/support/actors";
 import { openTestDatabase, type TestDatabase } from "../../../../tests/support/database";
 import type { SignedInActor } from "../../../platform/auth/actor";
 import { Forbidden, Invalid } from "../../../platform/errors";
-import { foreignAuthorities, partnerships, projectFundings, projects } from "../schema";
+import { partnerships, projectFundings, projects } from "../schema";
 import { parseProjectFilters } from "../search/filters";
 import { countProjects } from "../search/project-search";
 import { importReport, startImport } from "./import-commands";
 import { importTemplate } from "./template-file";
+import { foreignAuthorities } from "../../register/index";
 
 let database: TestDatabase;
 let daect: SignedInActor;

@@ -2,12 +2,12 @@ import type { Tx } from "../../../platform/db/client";
 import { insertProject } from "../editing/project-record";
 import { refreshProjectIndex } from "../project-index";
 import {
-  foreignAuthorities,
   partnershipCollectivites,
   partnershipForeignAuthorities,
   partnerships as partnershipTable,
 } from "../schema";
 import type { CheckedPartnership, CheckedProject } from "./check-rows";
+import { addForeignAuthority } from "../../register/index";
 
 const INDEX_BATCH = 1_000;
 
@@ -28,18 +28,10 @@ export async function writePartnerships(tx: Tx, rows: CheckedPartnership[]) {
   for (const row of rows) {
     if ("id" in row.authority || authorityIds.has(row.authorityKey)) continue;
     const { name, kind, countryCode, city } = row.authority;
-    const [created] = await tx
-      .insert(foreignAuthorities)
-      .values({
-        name,
-        kind,
-        countryCode,
-        cityId: city?.id ?? null,
-        latitude: city?.latitude ?? null,
-        longitude: city?.longitude ?? null,
-      })
-      .returning({ id: foreignAuthorities.id });
-    authorityIds.set(row.authorityKey, created.id);
+    authorityIds.set(
+      row.authorityKey,
+      await addForeignAuthority(tx, { name, kind, countryCode, city: city ?? null }),
+    );
     createdAuthorities += 1;
   }
   const ids: number[] = [];

@@ -8,6 +8,7 @@ import { type MapPoint, type PlacedCluster, clusterPoints } from "./clusters";
 import { MAX_SEARCH_POINTS } from "./limits";
 import { type FranceLevel, franceShapes } from "./france-geometry";
 import { WORLD_SIZE, countryFrame, worldCountryPaths, worldProjection } from "./world-geometry";
+import { foreignAuthorities } from "../../register/index";
 
 export interface MapArea {
   code: string;
@@ -79,7 +80,7 @@ export async function countryPointMap(db: Db, countryCode: string): Promise<Poin
   const points = rowsOf<MapPoint>(
     await db.execute(sql`
       SELECT fa.id, fa.name, fa.longitude, fa.latitude, count(*)::int AS weight
-        FROM atlas_foreign_authorities fa
+        FROM ${foreignAuthorities} fa
         JOIN atlas_partnership_foreign_authorities pfa ON pfa.foreign_authority_id = fa.id
        WHERE fa.country_code = ${countryCode} AND fa.latitude IS NOT NULL
        GROUP BY fa.id`),

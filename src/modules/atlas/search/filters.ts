@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { continents } from "../../../reference/schema";
 import { Invalid, type FieldErrors } from "../../../platform/errors";
-import { collectiviteKinds, partnershipKinds, projectStatuses } from "../schema";
+import { partnershipKinds, projectStatuses } from "../schema";
+import { collectiviteKinds } from "../../register/index";
 
 /**
  * The Atlas query: the same filters for the search page, the open-data API, the exports

@@ -1,8 +1,8 @@
 import { inArray } from "drizzle-orm";
 import type { Db } from "../../../platform/db/client";
 import { atlasLabels } from "../labels";
-import { collectivites } from "../schema";
 import type { ProjectHit } from "./project-search";
+import { collectivites } from "../../register/index";
 
 /** A project as the open-data API and the result list show it: labels, no personal data. */
 export interface PublicProjectItem {

@@ -7,6 +7,7 @@ import { type ListFilterName, type ProjectFilters, hasAnyFilter } from "../searc
 import { effectiveKeyword, projectConditions } from "../search/project-search";
 
 import { type StatGroup, statGroups } from "./stat-groups";
+import { collectivites, foreignAuthorities } from "../../register/index";
 
 export interface StatRow {
   key: string;
@@ -94,9 +95,9 @@ export async function groupedStatistics(
                c.departement_code, fa.id AS authority_id, fa.country_code, rc.continent
           FROM atlas_partnerships pa
           JOIN atlas_partnership_collectivites pc ON pc.partnership_id = pa.id
-          JOIN atlas_collectivites c ON c.id = pc.collectivite_id
+          JOIN ${collectivites} c ON c.id = pc.collectivite_id
           JOIN atlas_partnership_foreign_authorities pfa ON pfa.partnership_id = pa.id
-          JOIN atlas_foreign_authorities fa ON fa.id = pfa.foreign_authority_id
+          JOIN ${foreignAuthorities} fa ON fa.id = pfa.foreign_authority_id
           JOIN ref_countries rc ON rc.code = fa.country_code),
       filtered AS (SELECT * FROM links l WHERE ${linkConditions(filters, keyword)}),
       link_keys AS (

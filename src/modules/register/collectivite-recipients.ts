@@ -1,8 +1,8 @@
 import { type SQL, sql } from "drizzle-orm";
-import { insertInChunks } from "../../../platform/db/bulk";
-import { type Queryable, type Tx, rowsOf } from "../../../platform/db/client";
-import type { MailContent } from "../../../platform/mail/outbox";
-import { mailOutbox } from "../../../platform/mail/schema";
+import { insertInChunks } from "../../platform/db/bulk";
+import { type Queryable, type Tx, rowsOf } from "../../platform/db/client";
+import type { MailContent } from "../../platform/mail/outbox";
+import { mailOutbox } from "../../platform/mail/schema";
 
 export interface CollectiviteRecipient {
   collectivite_id: number;
@@ -12,14 +12,14 @@ export interface CollectiviteRecipient {
 
 /**
  * Who receives the mails meant for a collectivité: the active members of its organisation
- * and its Atlas contact address. `which` is a condition on `c` (atlas_collectivites).
+ * and its contact address. `which` is a condition on `c` (the register's collectivités).
  */
 export async function collectiviteRecipients(q: Queryable, which: SQL) {
   return rowsOf<CollectiviteRecipient>(
     await q.execute(sql`
       SELECT c.id AS collectivite_id, c.name,
              array_remove(array_agg(DISTINCT lower(u.email)) || lower(c.contact_email), NULL) AS emails
-        FROM atlas_collectivites c
+        FROM register_collectivites c
         LEFT JOIN memberships m ON m.organisation_id = c.organisation_id
         LEFT JOIN users u ON u.id = m.user_id AND u.is_active
        WHERE ${which}

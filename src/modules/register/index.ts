@@ -1,0 +1,26 @@
+/**
+ * The register of organisations (docs/decisions/0027): French collectivités by their
+ * official unit, foreign local authorities, and how to write to them. Its tables are the
+ * read model other modules join in their queries (`${collectivites}` in SQL, never the
+ * table's name); they change only through the register's and the Atlas's commands.
+ */
+export {
+  collectiviteKinds,
+  type CollectiviteKind,
+  foreignAuthorityKinds,
+  type ForeignAuthorityKind,
+} from "./codes";
+export { collectivites, foreignAuthorities } from "./schema";
+export { collectiviteOwner } from "./collectivites";
+export {
+  type CollectiviteRecipient,
+  collectiviteRecipients,
+  mailCollectivites,
+} from "./collectivite-recipients";
+export {
+  type AuthorityPlace,
+  type CollectiviteProfileFields,
+  addForeignAuthority,
+  writeCollectiviteProfile,
+  writeForeignAuthority,
+} from "./writes";

@@ -1,0 +1,89 @@
+import { eq } from "drizzle-orm";
+import type { Tx } from "../../platform/db/client";
+import type { ForeignAuthorityKind } from "./codes";
+import { collectivites, foreignAuthorities } from "./schema";
+
+/**
+ * The register's rows change only here, inside the caller's transaction: the Atlas's
+ * editing commands check the version and keep the change journal, then write through
+ * these (the demo seeder and migrations aside).
+ */
+
+/** The public profile a collectivité maintains (contacts, service, presentation…). */
+export type CollectiviteProfileFields = Pick<
+  typeof collectivites.$inferInsert,
+  | "electedOfficialName"
+  | "electedOfficialTitle"
+  | "contactName"
+  | "contactTitle"
+  | "contactEmail"
+  | "contactPhone"
+  | "hasInternationalService"
+  | "staffFte"
+  | "yearlyBudgetCents"
+  | "website"
+  | "presentation"
+>;
+
+export async function writeCollectiviteProfile(
+  tx: Tx,
+  id: number,
+  profile: Partial<CollectiviteProfileFields>,
+  version: number,
+) {
+  await tx
+    .update(collectivites)
+    .set({ ...profile, version, updatedAt: new Date() })
+    .where(eq(collectivites.id, id));
+}
+
+/** Where a foreign authority is: a city of the reference list, with its coordinates. */
+export interface AuthorityPlace {
+  id: number;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+export async function writeForeignAuthority(
+  tx: Tx,
+  id: number,
+  fields: { name: string; kind: ForeignAuthorityKind; city: AuthorityPlace | null },
+  version: number,
+) {
+  const { name, kind, city } = fields;
+  await tx
+    .update(foreignAuthorities)
+    .set({
+      name,
+      kind,
+      ...(city ? { cityId: city.id, latitude: city.latitude, longitude: city.longitude } : {}),
+      version,
+      updatedAt: new Date(),
+    })
+    .where(eq(foreignAuthorities.id, id));
+}
+
+/** A foreign authority new to the register (from an imported partnership): its id. */
+export async function addForeignAuthority(
+  tx: Tx,
+  authority: {
+    name: string;
+    kind: ForeignAuthorityKind;
+    countryCode: string;
+    city: AuthorityPlace | null;
+  },
+): Promise<number> {
+  const { name, kind, countryCode, city } = authority;
+  const [created] = await tx
+    .insert(foreignAuthorities)
+    .values({
+      name,
+      kind,
+      countryCode,
+      cityId: city?.id ?? null,
+      latitude: city?.latitude ?? null,
+      longitude: city?.longitude ?? null,
+    })
+    .returning({ id: foreignAuthorities.id });
+  return created.id;
+}
