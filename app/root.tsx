@@ -14,7 +14,7 @@ import type { Route } from "./+types/root";
 import { SiteFooter } from "./components/SiteFooter";
 import { SiteHeader } from "./components/SiteHeader";
 import { appContext, requestContext } from "./context";
-import { inboxFor } from "./lib/tasks.server";
+import { headerTaskCount } from "./lib/tasks.server";
 import { sessionMiddleware } from "./middleware/session.server";
 
 export const middleware: Route.MiddlewareFunction[] = [sessionMiddleware];
@@ -24,7 +24,7 @@ export async function loader({ context }: Route.LoaderArgs) {
   const { db } = context.get(appContext);
   return {
     /** The header counts what waits for the person (Mon espace lists it). */
-    taskCount: actor.kind === "user" ? (await inboxFor(db, actor)).length : 0,
+    taskCount: await headerTaskCount(db, actor),
     csrfToken,
     user:
       actor.kind === "user"

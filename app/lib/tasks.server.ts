@@ -3,10 +3,22 @@ import { taskProviders as atlas } from "../../src/modules/atlas/index";
 import { taskProviders as bourse } from "../../src/modules/bourse/index";
 import type { Actor } from "../../src/platform/auth/actor";
 import type { Queryable } from "../../src/platform/db/client";
-import { inboxOf } from "../../src/platform/tasks";
+import { inboxOf, taskCounter } from "../../src/platform/tasks";
 
 /** Every module's task providers: what Mon espace and the header count read. */
 const providers = [...apd, ...atlas, ...bourse];
 
+const counter = taskCounter(providers);
+
 /** The signed-in person's inbox, the most urgent first. */
-export const inboxFor = (q: Queryable, actor: Actor) => inboxOf(q, actor, providers);
+export async function inboxFor(q: Queryable, actor: Actor) {
+  const tasks = await inboxOf(q, actor, providers);
+  counter.remember(actor, tasks);
+  return tasks;
+}
+
+/** The header's count: at most a minute old, fresh after the person's own forms. */
+export const headerTaskCount = (q: Queryable, actor: Actor) => counter.count(q, actor);
+
+/** A form sent by the person may have done one of their tasks. */
+export const forgetTaskCount = (actor: Actor) => counter.forget(actor);

@@ -14,6 +14,7 @@ import {
 } from "../../src/platform/http/control-characters";
 import { isSecretLinkPath } from "../../src/platform/http/secret-links";
 import { appContext, requestContext } from "../context";
+import { forgetTaskCount } from "../lib/tasks.server";
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -53,6 +54,7 @@ export const sessionMiddleware: MiddlewareFunction<Response> = async (
     );
   }
   const actor = await actorForSession(db, sessionToken, config.sessionIdleMs);
+  if (MUTATING.has(request.method)) forgetTaskCount(actor);
   context.set(requestContext, {
     actor,
     sessionToken,

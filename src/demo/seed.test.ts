@@ -8,8 +8,8 @@ import {
   partnershipSharesByCollectiviteKind,
   projectSharesByDomain,
 } from "../modules/atlas/index";
-import { apdTotals } from "../modules/apd/totals.queries";
-import { bourseStats } from "../modules/bourse/public.queries";
+import { apdTotals } from "../modules/apd/totals-queries";
+import { bourseStats } from "../modules/bourse/public-queries";
 import { users } from "../platform/auth/schema";
 import { rowsOf } from "../platform/db/client";
 import { verifyPassword } from "../platform/auth/passwords";

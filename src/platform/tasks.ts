@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import type { Actor } from "./auth/actor";
 import type { Queryable } from "./db/client";
 
@@ -38,4 +39,32 @@ export async function inboxOf(
       a.module.localeCompare(b.module, "fr") ||
       a.title.localeCompare(b.title, "fr"),
   );
+}
+
+/**
+ * The header's count of a person's tasks, kept a minute per person on this instance: the
+ * header is on every page, and the full inbox runs every module's queries. A form the
+ * person sends forgets their count; the inbox page stores the count it just listed. What
+ * others do shows in the count within the minute.
+ */
+export function taskCounter(providers: readonly TaskProvider[], ttlSeconds = 60) {
+  const counts = new LRUCache<number, Promise<number>>({ max: 10_000, ttl: ttlSeconds * 1000 });
+  return {
+    count(q: Queryable, actor: Actor): Promise<number> {
+      if (actor.kind !== "user") return Promise.resolve(0);
+      const kept = counts.get(actor.userId);
+      if (kept) return kept;
+      const counting = inboxOf(q, actor, providers).then((tasks) => tasks.length);
+      counts.set(actor.userId, counting);
+      counting.catch(() => counts.delete(actor.userId));
+      return counting;
+    },
+    forget(actor: Actor) {
+      if (actor.kind === "user") counts.delete(actor.userId);
+    },
+    /** What the inbox just listed is the freshest count there is. */
+    remember(actor: Actor, tasks: readonly Task[]) {
+      if (actor.kind === "user") counts.set(actor.userId, Promise.resolve(tasks.length));
+    },
+  };
 }

@@ -30,7 +30,10 @@ function importedFromOtherModules(
     const [, names, module] = match;
     if (module === source.module || !modules.has(module)) continue;
     for (const part of names.split(",")) {
-      const [imported, alias] = part.replace(/\btype\b/, "").trim().split(/\s+as\s+/);
+      const [imported, alias] = part
+        .replace(/\btype\b/, "")
+        .trim()
+        .split(/\s+as\s+/);
       if (imported) found.set((alias ?? imported).trim(), module);
     }
   }

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
-import { campaigns } from "../../src/modules/atlas/campaigns/campaign.schema";
-import { atlasImports } from "../../src/modules/atlas/import/import.schema";
+import { campaigns } from "../../src/modules/atlas/campaigns/campaign-schema";
+import { atlasImports } from "../../src/modules/atlas/import/import-schema";
 import { extractions } from "../../src/modules/workspace/schema";
 import { projectCountries } from "../../src/modules/atlas/schema";
 import { rowsOf } from "../../src/platform/db/client";

@@ -2,8 +2,8 @@ import { sql } from "drizzle-orm";
 import { rowsOf, type Queryable } from "../../src/platform/db/client";
 import type { DeclarationStatus } from "../../src/modules/apd/codes";
 import { apdCampaigns, apdDeclarations } from "../../src/modules/apd/schema";
-import { type CampaignStatus, campaigns } from "../../src/modules/atlas/campaigns/campaign.schema";
-import { type ImportStatus, atlasImports } from "../../src/modules/atlas/import/import.schema";
+import { type CampaignStatus, campaigns } from "../../src/modules/atlas/campaigns/campaign-schema";
+import { type ImportStatus, atlasImports } from "../../src/modules/atlas/import/import-schema";
 import type { OfferStatus, RequestStatus } from "../../src/modules/bourse/codes";
 import { bourseOffers, bourseRequests } from "../../src/modules/bourse/schema";
 

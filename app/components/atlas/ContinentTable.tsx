@@ -1,4 +1,4 @@
-import type { ContinentFigures } from "../../../src/modules/atlas/stats.queries";
+import type { ContinentFigures } from "../../../src/modules/atlas/stats-queries";
 import { formatCount } from "../../lib/format";
 
 /** The Atlas figures by continent of the foreign partner (published-figures layout). */

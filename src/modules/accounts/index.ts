@@ -1,10 +1,10 @@
-export { signIn, requestPasswordReset, resetPassword, findValidResetToken } from "./auth.commands";
+export { signIn, requestPasswordReset, resetPassword, findValidResetToken } from "./auth-commands";
 export {
   inviteMember,
   acceptInvitation,
   findPendingInvitation,
   purgeExpiredInvitations,
-} from "./invitations.commands";
+} from "./invitations-commands";
 export {
   organisationWithMembers,
   listUsers,

@@ -16,14 +16,14 @@ export {
   declarationView,
   collectiviteDeclarations,
   type DeclarationView,
-} from "./declaration.queries";
-export { submissionReceipt } from "./receipt.queries";
+} from "./declaration-queries";
+export { submissionReceipt } from "./receipt-queries";
 export {
   apdCampaignList,
   apdCampaignProgress,
   apdDeclarationList,
   parseDeclarationListFilters,
-} from "./dashboard.queries";
+} from "./dashboard-queries";
 export {
   apdTotals,
   declaredYears,
@@ -31,7 +31,7 @@ export {
   parseTotalsQuery,
   type Totals,
   type TotalRow,
-} from "./totals.queries";
+} from "./totals-queries";
 export { apdExport, apdExportFormats, parseApdExportQuery } from "./exports";
 export { lineFields, lineFormValues, type ApdLine } from "./line-input";
 export { rebuildTotalCells } from "./total-cells";
@@ -46,7 +46,7 @@ import { campaignStepsRule } from "./campaign-steps";
 export const deadlineRules = [campaignStepsRule] as const;
 
 import type { TaskProvider } from "../../platform/tasks";
-import { apdTasks } from "./tasks.queries";
+import { apdTasks } from "./tasks-queries";
 /** What waits for a person in the e-APD, for the inbox of Mon espace. */
 export const taskProviders: readonly TaskProvider[] = [apdTasks];
 export { apdTasks };

@@ -3,7 +3,7 @@ export {
   figuresByContinent,
   partnershipSharesByCollectiviteKind,
   projectSharesByDomain,
-} from "./stats.queries";
+} from "./stats-queries";
 export {
   type AtlasLabels,
   atlasLabels,
@@ -75,7 +75,7 @@ export { compareSnapshots, describeChanges } from "./editing/field-display";
 export { MAX_FUNDING_LINES, projectFormValues, projectListFields } from "./editing/project-input";
 export { partnershipChoices, projectScope } from "./editing/project-record";
 export { listVersions } from "./editing/versions";
-export { versionedEntities, type VersionedEntity } from "./editing/editing.schema";
+export { versionedEntities, type VersionedEntity } from "./editing/editing-schema";
 export {
   failInterruptedImports,
   importReport,
@@ -83,7 +83,7 @@ export {
   startImport,
 } from "./import/import-commands";
 export { importKindLabels, templateColumns } from "./import/templates";
-export { type ImportKind, importKinds } from "./import/import.schema";
+export { type ImportKind, importKinds } from "./import/import-schema";
 export { importTemplate } from "./import/template-file";
 export {
   type ChoroplethMap,

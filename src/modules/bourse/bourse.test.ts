@@ -7,7 +7,7 @@ import { startSmtpServer } from "../../../tests/support/smtp";
 import { type Actor, type SignedInActor, visitor } from "../../platform/auth/actor";
 import { rowsOf } from "../../platform/db/client";
 import { Forbidden, Invalid, TooManyRequests } from "../../platform/errors";
-import { storedFiles } from "../../platform/files/stored-files.schema";
+import { storedFiles } from "../../platform/files/stored-files-schema";
 import { auditLog } from "../../platform/audit/schema";
 import { recordHistory } from "../../platform/workflow/history";
 import { requestWorkflow } from "./request-workflow";

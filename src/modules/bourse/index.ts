@@ -44,7 +44,7 @@ export {
 export { loadOffer, mayOnOffer, type OfferRow } from "./offer-access";
 export { checkOffer, offerFields, offerListFields } from "./offer-input";
 export { decisionBlocker } from "./offer-workflow";
-export { type OfferView, offerFormValues, offerView, publishedOffers } from "./offer.queries";
+export { type OfferView, offerFormValues, offerView, publishedOffers } from "./offer-queries";
 export {
   type PublicRequest,
   type PublicRequestFilters,
@@ -52,15 +52,15 @@ export {
   parsePublicRequestFilters,
   publicRequests,
   publicRequestsByCountry,
-} from "./public.queries";
-export { requestAttachment, requestView } from "./request.queries";
+} from "./public-queries";
+export { requestAttachment, requestView } from "./request-queries";
 export {
   formLanguageOf,
   formLanguages,
   requestFormWords,
 } from "./request-form-labels";
-export { type BourseTask, bourseTasks } from "./tasks.queries";
-export { adminBourse, parseAdminBourseFilters } from "./admin.queries";
+export { type BourseTask, bourseTasks } from "./tasks-queries";
+export { adminBourse, parseAdminBourseFilters } from "./admin-queries";
 export {
   type RequestSuggestion,
   type Suggestion,
@@ -89,7 +89,7 @@ export const deadlineRules = [
 
 import type { TaskProvider } from "../../platform/tasks";
 import { opinionTasks } from "../../platform/consultation/tasks";
-import { bourseTasks as bourseTaskProvider } from "./tasks.queries";
+import { bourseTasks as bourseTaskProvider } from "./tasks-queries";
 /** What waits for a person in the Bourse, for the inbox of Mon espace. */
 export const taskProviders: readonly TaskProvider[] = [
   bourseTaskProvider,

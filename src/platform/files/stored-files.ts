@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { fileTypeFromBuffer } from "file-type";
 import type { Queryable } from "../db/client";
 import { Invalid } from "../errors";
-import { storedFiles } from "./stored-files.schema";
+import { storedFiles } from "./stored-files-schema";
 
 /** What an upload may be: PDF documents and photographs, detected from their bytes. */
 export const acceptedUploadTypes: Record<string, string> = {

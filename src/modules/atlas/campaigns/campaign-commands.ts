@@ -6,7 +6,7 @@ import type { Db, Tx } from "../../../platform/db/client";
 import { Invalid, NotFound } from "../../../platform/errors";
 import { authorize } from "../../../platform/policy";
 import { isoDateField, parseInput, textField } from "../../../platform/validation";
-import { campaignCollectivites, campaigns } from "./campaign.schema";
+import { campaignCollectivites, campaigns } from "./campaign-schema";
 import { type DeadlineRule, type Due, dayOffset } from "../../../platform/deadlines/scheduler";
 import { parisDay } from "../../../platform/french-format";
 import type { Initiator } from "../../../platform/workflow/define";

@@ -3,7 +3,7 @@ import type { Actor } from "../../../platform/auth/actor";
 import { type Db, rowsOf } from "../../../platform/db/client";
 import { NotFound } from "../../../platform/errors";
 import { authorize } from "../../../platform/policy";
-import { campaignCollectivites, campaigns } from "./campaign.schema";
+import { campaignCollectivites, campaigns } from "./campaign-schema";
 import { collectivites } from "../../register/index";
 
 /** Every campaign, newest first, with its progress. */

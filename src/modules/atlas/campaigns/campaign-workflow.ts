@@ -1,5 +1,5 @@
 import { defineWorkflow } from "../../../platform/workflow/define";
-import { type CampaignStatus, campaignStatuses, campaigns } from "./campaign.schema";
+import { type CampaignStatus, campaignStatuses, campaigns } from "./campaign-schema";
 
 type CampaignRow = typeof campaigns.$inferSelect;
 

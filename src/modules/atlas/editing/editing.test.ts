@@ -12,7 +12,7 @@ import { projectFundings, projects } from "../schema";
 import { parseProjectFilters } from "../search/filters";
 import { countProjects } from "../search/project-search";
 import { editableCollectivite, updateCollectiviteProfile } from "./collectivite-commands";
-import { atlasVersions, projectRemarks } from "./editing.schema";
+import { atlasVersions, projectRemarks } from "./editing-schema";
 import { compareSnapshots } from "./field-display";
 import {
   addProjectRemark,

@@ -4,7 +4,7 @@ import { atlasDomains } from "../../../reference/data/themes";
 import type { AtlasLabels } from "../labels";
 import { foreignAuthorityKindLabels } from "../fiches/partner-fiches";
 import { partnershipStatusLabels, projectStatusLabels } from "../labels";
-import type { VersionedEntity } from "./editing.schema";
+import type { VersionedEntity } from "./editing-schema";
 import type { Changes, Snapshot } from "./versions";
 
 type Formatter = (value: unknown, labels: AtlasLabels) => string;

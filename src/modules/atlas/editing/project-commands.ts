@@ -8,7 +8,7 @@ import { parseInput, textField } from "../../../platform/validation";
 import { atlasLabels } from "../labels";
 import { refreshProjectIndex } from "../project-index";
 import { projects } from "../schema";
-import { projectRemarks } from "./editing.schema";
+import { projectRemarks } from "./editing-schema";
 import { type ProjectInput, projectInputSchema } from "./project-input";
 import {
   insertProject,

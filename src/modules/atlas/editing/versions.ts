@@ -2,7 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { type AuditActor, changedFields, recordChange } from "../../../platform/audit/audit";
 import type { Queryable, Tx } from "../../../platform/db/client";
 import { Invalid, StaleVersion } from "../../../platform/errors";
-import { type VersionedEntity, atlasVersions } from "./editing.schema";
+import { type VersionedEntity, atlasVersions } from "./editing-schema";
 
 export type Snapshot = Record<string, unknown>;
 export type Changes = Record<string, { before: unknown; after: unknown }>;

@@ -5,7 +5,7 @@ import type { partnershipKinds, partnershipStatuses } from "../schema";
 import { type ProjectInput, MAX_FUNDING_LINES, projectInputSchema } from "../editing/project-input";
 import type { ImportContext } from "./import-context";
 import { unitIdOf } from "./import-context";
-import type { ImportError } from "./import.schema";
+import type { ImportError } from "./import-schema";
 import { codeLookup, codesOf, comparable, parseFrenchDate } from "./lookups";
 import { acceptedColumns } from "./templates";
 import { foreignAuthorityKinds } from "../../register/index";

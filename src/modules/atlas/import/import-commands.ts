@@ -13,7 +13,7 @@ import {
   projectLookups,
 } from "./check-rows";
 import { loadImportContext } from "./import-context";
-import { type ImportError, type ImportKind, atlasImports, importKinds } from "./import.schema";
+import { type ImportError, type ImportKind, atlasImports, importKinds } from "./import-schema";
 import { yieldToEventLoop } from "../../../platform/event-loop";
 import { transition } from "../../../platform/workflow/transition";
 import { importWorkflow } from "./import-workflow";

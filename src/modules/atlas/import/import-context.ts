@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "../../../platform/db/client";
 import { type AtlasLabels, atlasLabels } from "../labels";
-import type { ImportKind } from "./import.schema";
+import type { ImportKind } from "./import-schema";
 import { codeLookup, comparable } from "./lookups";
 import { collectivites, foreignAuthorities } from "../../register/index";
 

@@ -1,5 +1,5 @@
 import { defineWorkflow } from "../../../platform/workflow/define";
-import { type ImportStatus, atlasImports, importStatuses } from "./import.schema";
+import { type ImportStatus, atlasImports, importStatuses } from "./import-schema";
 
 type ImportRow = typeof atlasImports.$inferSelect;
 export type ImportEvent = "reject" | "start" | "finish" | "fail";

@@ -1,5 +1,5 @@
 import { templateFile } from "../../../platform/files/template-file";
-import type { ImportKind } from "./import.schema";
+import type { ImportKind } from "./import-schema";
 import { templateColumns } from "./templates";
 
 const names: Record<ImportKind, { file: string; sheet: string }> = {

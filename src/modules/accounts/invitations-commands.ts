@@ -10,7 +10,7 @@ import { Invalid, NotFound } from "../../platform/errors";
 import { enqueueMail } from "../../platform/mail/outbox";
 import { authorize } from "../../platform/policy";
 import { parseInput } from "../../platform/validation";
-import { assertStrongPassword, verifyThrottledPassword } from "./auth.commands";
+import { assertStrongPassword, verifyThrottledPassword } from "./auth-commands";
 import { accountMails } from "./mails";
 import { invitations } from "./schema";
 import { acceptInvitationSchema, invitationSchema } from "./validation";

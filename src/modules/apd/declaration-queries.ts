@@ -17,7 +17,7 @@ import {
 import { apdLabels, labelLines } from "./labels";
 import { lineReferences } from "./line-input";
 import { apdCampaigns, apdDeclarations, apdSubmissions } from "./schema";
-import { submissionLines } from "./receipt.queries";
+import { submissionLines } from "./receipt-queries";
 import { workingLines } from "./submission-lines";
 
 /** Everything the declaration page shows, with what the actor may do on it. */
