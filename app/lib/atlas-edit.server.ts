@@ -5,7 +5,6 @@ import {
   partnershipChoices,
   projectStatusLabels,
 } from "../../src/modules/atlas/index";
-import { type PublicCache, forgetCached } from "../../src/platform/cache";
 import type { Db } from "../../src/platform/db/client";
 import { NotFound, type StaleVersion } from "../../src/platform/errors";
 import { eq } from "drizzle-orm";
@@ -51,7 +50,6 @@ export const conflictComparer =
  * After an edit, this instance forgets the public figures it computed (counts, statistics,
  * totals); other instances refresh theirs within their few minutes of life.
  */
-export const clearAtlasCaches = (cache: PublicCache) => forgetCached(cache, "atlas:");
 
 /** A project's title, for the pages around its fiche. */
 export async function projectTitle(db: Db, projectId: number): Promise<string> {
@@ -64,11 +62,11 @@ export async function projectTitle(db: Db, projectId: number): Promise<string> {
 }
 
 /**
- * The action of an edit form saved in place: runs the save, forgets the public figures when
- * something changed, and turns a refused save into the comparison of both versions.
+ * The action of an edit form saved in place: runs the save (the command announces the
+ * change) and turns a refused save into the comparison of both versions.
  */
 export function saveInPlace(
-  { db, cache }: { db: Db; cache: PublicCache },
+  db: Db,
   entity: VersionedEntity,
   values: FormValues,
   save: () => Promise<{ version: number; changed: boolean }>,
@@ -77,7 +75,6 @@ export function saveInPlace(
     values,
     async () => {
       const saved = await save();
-      if (saved.changed) clearAtlasCaches(cache);
       return { ok: true as const, ...saved };
     },
     conflictComparer(db, entity),

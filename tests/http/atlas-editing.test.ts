@@ -145,6 +145,17 @@ describe("editing a project in the browser-less journey", () => {
     const fiche = await agent.get(`/atlas/collectivites/${rennesId}`);
     expect(fiche.html).toContain("Rennes coopère avec Diourbel (Sénégal) depuis 1986.");
 
+    // The public count of projects in Bosnia-Herzegovina, kept in the figures' cache.
+    const visitor = new FormClient(served.portal.baseUrl);
+    const found = async () =>
+      Number(
+        /([\d\u202f\u00a0 ]+) projets? trouvés?/
+          .exec((await visitor.get("/atlas/projets?country=BA")).html)?.[1]
+          ?.replace(/\D/g, "") ?? "0",
+      );
+    const before = await found();
+    expect(await found()).toBe(before);
+
     await agent.get(`/atlas/collectivites/${rennesId}/nouveau-projet`);
     const created = await agent.post(`/atlas/collectivites/${rennesId}/nouveau-projet`, {
       title: "Bibliothèque numérique partagée Rennes–Sarajevo",
@@ -161,6 +172,8 @@ describe("editing a project in the browser-less journey", () => {
       "/atlas/projets?q=bibliotheque+numerique+sarajevo",
     );
     expect(search.html).toContain("Bibliothèque numérique partagée Rennes–Sarajevo");
+    // The creation announced the change: the cached count is recounted, not served stale.
+    expect(await found()).toBe(before + 1);
   });
 
   it("lets an embassy complete a project of its country, shown on the public fiche", async () => {

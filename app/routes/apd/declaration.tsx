@@ -16,7 +16,6 @@ import {
   submitDeclaration,
 } from "../../../src/modules/apd/index";
 import { declarationStatusLabels } from "../../../src/modules/apd/codes";
-import { forgetCached } from "../../../src/platform/cache";
 import { Invalid } from "../../../src/platform/errors";
 import { formToObject } from "../../../src/platform/validation";
 import { RowErrorsTable } from "../../components/RowErrorsTable";
@@ -53,7 +52,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { db, config, cache } = context.get(appContext);
+  const { db, config } = context.get(appContext);
   const { actor } = context.get(requestContext);
   const form = await request.formData();
   const values = formToObject(form);
@@ -97,7 +96,6 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       }
       case "submit": {
         const submitted = await submitDeclaration(db, actor, id, values.version, config.publicUrl);
-        forgetCached(cache, "apd:");
         return {
           ok: true as const,
           message: `La déclaration est transmise (version ${submitted.number}, référence ${submitted.reference}). L'accusé de réception vous est envoyé par courriel ; vous pouvez aussi le télécharger ci-dessous.`,
@@ -106,7 +104,6 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       }
       case "review": {
         const reviewed = await reviewDeclaration(db, actor, id, values, config.publicUrl);
-        forgetCached(cache, "apd:");
         return {
           ok: true as const,
           message:

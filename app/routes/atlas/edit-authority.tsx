@@ -36,7 +36,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const { db } = services;
   const { actor } = context.get(requestContext);
   const values = await readForm(request);
-  return saveInPlace(services, "authority", values, () =>
+  return saveInPlace(services.db, "authority", values, () =>
     updateAuthority(db, actor, idParam(params.authorityId), values),
   );
 }

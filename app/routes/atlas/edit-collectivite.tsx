@@ -44,7 +44,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const { db } = services;
   const { actor } = context.get(requestContext);
   const values = await readForm(request);
-  return saveInPlace(services, "collectivite", values, () =>
+  return saveInPlace(services.db, "collectivite", values, () =>
     updateCollectiviteProfile(db, actor, idParam(params.collectiviteId), values),
   );
 }

@@ -43,7 +43,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const { db } = services;
   const { actor } = context.get(requestContext);
   const values = await readForm(request);
-  return saveInPlace(services, "partnership", values, () =>
+  return saveInPlace(services.db, "partnership", values, () =>
     updatePartnership(db, actor, idParam(params.partnershipId), values),
   );
 }

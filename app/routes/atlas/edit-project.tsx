@@ -8,11 +8,7 @@ import {
 import { AtlasBreadcrumb } from "../../components/atlas/AtlasBreadcrumb";
 import { ProjectForm } from "../../components/atlas/ProjectForm";
 import { appContext, requestContext } from "../../context";
-import {
-  clearAtlasCaches,
-  conflictComparer,
-  projectFormChoices,
-} from "../../lib/atlas-edit.server";
+import { conflictComparer, projectFormChoices } from "../../lib/atlas-edit.server";
 import { readFormWithLists } from "../../lib/form.server";
 import { guard, runAction } from "../../lib/http.server";
 import { idParam } from "../../lib/params.server";
@@ -43,7 +39,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { db, cache } = context.get(appContext);
+  const { db } = context.get(appContext);
   const { actor } = context.get(requestContext);
   const values = await readFormWithLists(request, projectListFields);
   return runAction(
@@ -51,7 +47,6 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     async () => {
       const projectId = idParam(params.projectId);
       const saved = await updateProject(db, actor, projectId, values);
-      if (saved.changed) clearAtlasCaches(cache);
       return redirect(
         `/atlas/projets/${projectId}?${saved.changed ? `version=${saved.version}` : "inchange=1"}`,
       );

@@ -9,7 +9,7 @@ import { FormErrorSummary } from "../../components/FormFields";
 import { AtlasBreadcrumb } from "../../components/atlas/AtlasBreadcrumb";
 import { PartnershipFields } from "../../components/atlas/PartnershipFields";
 import { appContext, requestContext } from "../../context";
-import { clearAtlasCaches, newPartnershipChoices } from "../../lib/atlas-edit.server";
+import { newPartnershipChoices } from "../../lib/atlas-edit.server";
 import { readForm } from "../../lib/form.server";
 import { guard, runAction } from "../../lib/http.server";
 import { idParam } from "../../lib/params.server";
@@ -31,13 +31,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { db, cache } = context.get(appContext);
+  const { db } = context.get(appContext);
   const { actor } = context.get(requestContext);
   const values = await readForm(request);
   return runAction(values, async () => {
     const id = idParam(params.collectiviteId);
     await createPartnership(db, actor, id, values);
-    clearAtlasCaches(cache);
     return redirect(`/atlas/collectivites/${id}`);
   });
 }

@@ -6,7 +6,7 @@ import { authorize } from "../../../src/platform/policy";
 import { AtlasBreadcrumb } from "../../components/atlas/AtlasBreadcrumb";
 import { ProjectForm } from "../../components/atlas/ProjectForm";
 import { appContext, requestContext } from "../../context";
-import { clearAtlasCaches, projectFormChoices } from "../../lib/atlas-edit.server";
+import { projectFormChoices } from "../../lib/atlas-edit.server";
 import { readFormWithLists } from "../../lib/form.server";
 import { guard, runAction } from "../../lib/http.server";
 import { idParam } from "../../lib/params.server";
@@ -26,12 +26,11 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { db, cache } = context.get(appContext);
+  const { db } = context.get(appContext);
   const { actor } = context.get(requestContext);
   const values = await readFormWithLists(request, projectListFields);
   return runAction(values, async () => {
     const { projectId } = await createProject(db, actor, idParam(params.collectiviteId), values);
-    clearAtlasCaches(cache);
     return redirect(`/atlas/projets/${projectId}?version=1`);
   });
 }

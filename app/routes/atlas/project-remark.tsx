@@ -7,7 +7,7 @@ import { CsrfField } from "../../components/CsrfField";
 import { FormErrorSummary, TextAreaField } from "../../components/FormFields";
 import { AtlasBreadcrumb } from "../../components/atlas/AtlasBreadcrumb";
 import { appContext, requestContext } from "../../context";
-import { clearAtlasCaches, projectTitle } from "../../lib/atlas-edit.server";
+import { projectTitle } from "../../lib/atlas-edit.server";
 import { readForm } from "../../lib/form.server";
 import { guard, runAction } from "../../lib/http.server";
 import { idParam } from "../../lib/params.server";
@@ -35,13 +35,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { db, cache } = context.get(appContext);
+  const { db } = context.get(appContext);
   const { actor } = context.get(requestContext);
   const values = await readForm(request);
   return runAction(values, async () => {
     const id = idParam(params.projectId);
     await addProjectRemark(db, actor, id, values);
-    clearAtlasCaches(cache);
     return redirect(`/atlas/projets/${id}?complement=1#complements`);
   });
 }

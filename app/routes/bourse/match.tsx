@@ -9,7 +9,7 @@ import { TrailBreadcrumb } from "../../components/TrailBreadcrumb";
 import { FormErrorSummary, SelectField } from "../../components/FormFields";
 import { PartnershipFields } from "../../components/atlas/PartnershipFields";
 import { appContext, requestContext } from "../../context";
-import { clearAtlasCaches, newPartnershipChoices } from "../../lib/atlas-edit.server";
+import { newPartnershipChoices } from "../../lib/atlas-edit.server";
 import { readForm } from "../../lib/form.server";
 import { guard, runAction } from "../../lib/http.server";
 import { idParam } from "../../lib/params.server";
@@ -50,7 +50,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { db, cache, config } = context.get(appContext);
+  const { db, config } = context.get(appContext);
   const { actor } = context.get(requestContext);
   const values = await readForm(request);
   return runAction(values, async () => {
@@ -64,7 +64,6 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         collectiviteId: "Choisissez la collectivité française partenaire.",
       });
     await matchRequest(db, actor, requestId, chosen.id, values, config.publicUrl);
-    clearAtlasCaches(cache);
     return redirect(`/bourse/demandes/${requestId}`);
   });
 }

@@ -11,6 +11,7 @@ import { atlasLabels } from "../labels";
 import { type partnershipKinds, partnershipStatuses, partnerships } from "../schema";
 import { assertCurrentVersion, recordVersion, sentVersion, snapshotChanges } from "./versions";
 import { collectivites } from "../../register/index";
+import { announcing } from "../../../platform/changes";
 
 /** The fields of the new-partnership form: the columns of the partnership import. */
 export const partnershipFormFields = [
@@ -34,7 +35,7 @@ export async function createPartnership(
   values: Record<string, string>,
 ) {
   const checked = await checkNewPartnership(db, actor, collectiviteId, values);
-  return db.transaction((tx) => writeNewPartnership(tx, actor, checked));
+  return announcing("atlas", () => db.transaction((tx) => writeNewPartnership(tx, actor, checked)));
 }
 
 export type CheckedPartnership = Awaited<ReturnType<typeof checkNewPartnership>>;
@@ -138,31 +139,35 @@ export async function updatePartnership(
   };
   const after = { kind: input.kind, signedOn: input.signedOn, status: input.status };
   const expected = sentVersion(values);
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT 1 FROM atlas_partnerships WHERE id = ${partnershipId} FOR UPDATE`);
-    const stored = await partnershipScope(tx, partnershipId);
-    await assertCurrentVersion(
-      tx,
-      "partnership",
-      partnershipId,
-      { version: stored.version, snapshot: stored.snapshot },
-      { version: expected, snapshot: after },
-    );
-    const changes = snapshotChanges(stored.snapshot, after);
-    if (Object.keys(changes).length === 0) return { version: stored.version, changed: false };
-    const version = stored.version + 1;
-    await tx
-      .update(partnerships)
-      .set({ ...after, version, updatedAt: new Date() })
-      .where(eq(partnerships.id, partnershipId));
-    await recordVersion(tx, auditActorOf(actor), {
-      entityType: "partnership",
-      entityId: partnershipId,
-      version,
-      before: stored.snapshot,
-      after,
-      changes,
-    });
-    return { version, changed: true };
-  });
+  return announcing("atlas", () =>
+    db.transaction(async (tx) => {
+      await tx.execute(
+        sql`SELECT 1 FROM atlas_partnerships WHERE id = ${partnershipId} FOR UPDATE`,
+      );
+      const stored = await partnershipScope(tx, partnershipId);
+      await assertCurrentVersion(
+        tx,
+        "partnership",
+        partnershipId,
+        { version: stored.version, snapshot: stored.snapshot },
+        { version: expected, snapshot: after },
+      );
+      const changes = snapshotChanges(stored.snapshot, after);
+      if (Object.keys(changes).length === 0) return { version: stored.version, changed: false };
+      const version = stored.version + 1;
+      await tx
+        .update(partnerships)
+        .set({ ...after, version, updatedAt: new Date() })
+        .where(eq(partnerships.id, partnershipId));
+      await recordVersion(tx, auditActorOf(actor), {
+        entityType: "partnership",
+        entityId: partnershipId,
+        version,
+        before: stored.snapshot,
+        after,
+        changes,
+      });
+      return { version, changed: true };
+    }),
+  );
 }

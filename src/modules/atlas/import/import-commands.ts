@@ -20,6 +20,7 @@ import { importWorkflow } from "./import-workflow";
 import { readImportFile } from "../../../platform/files/read-table-file";
 import { acceptedColumns } from "./templates";
 import { writePartnerships, writeProjects } from "./write-rows";
+import { announceChange } from "../../../platform/changes";
 
 const CHECK_CHUNK = 500;
 
@@ -143,6 +144,7 @@ async function runImport(db: Db, importId: number) {
       }),
     });
   });
+  announceChange("atlas");
 }
 
 const byThePortal = (id: number, version: number) => ({
