@@ -11,10 +11,10 @@ import {
 } from "react-router";
 import { can, offeredTo } from "../src/platform/policy";
 import type { Route } from "./+types/root";
-import { SiteFooter } from "./components/SiteFooter";
-import { SiteHeader } from "./components/SiteHeader";
+import { SiteFooter } from "./platform/components/SiteFooter";
+import { SiteHeader } from "./platform/components/SiteHeader";
 import { appContext, requestContext } from "./context";
-import { headerTaskCount } from "./lib/tasks.server";
+import { headerTaskCount } from "./platform/tasks.server";
 import { sessionMiddleware } from "./middleware/session.server";
 
 export const middleware: Route.MiddlewareFunction[] = [sessionMiddleware];

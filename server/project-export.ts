@@ -1,7 +1,7 @@
 import { pipeline } from "node:stream/promises";
 import type express from "express";
 import type { AppServices } from "../app/context";
-import { apiErrorBody } from "../app/lib/api.server";
+import { apiErrorBody } from "../app/platform/api.server";
 import { parseExportFormat, parseProjectFilters, projectExport } from "../src/modules/atlas/index";
 import type { PublicCache } from "../src/platform/cache";
 import type { Db } from "../src/platform/db/client";

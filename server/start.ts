@@ -14,8 +14,11 @@ import {
 import { purgePlatform } from "../src/platform/housekeeping";
 import { sendAlertDigests } from "../src/modules/workspace/index";
 import { everyInterval } from "../src/platform/jobs/periodic";
-import { failInterruptedImports } from "../src/modules/atlas/import/import-commands";
-import { projectIndexIsIncomplete, rebuildProjectIndex } from "../src/modules/atlas/project-index";
+import {
+  failInterruptedImports,
+  projectIndexIsIncomplete,
+  rebuildProjectIndex,
+} from "../src/modules/atlas/index";
 import { type AppConfig, ConfigError, loadConfig } from "../src/platform/config";
 import { openDatabase } from "../src/platform/db/client";
 import { migrateDatabase } from "../src/platform/db/migrate";

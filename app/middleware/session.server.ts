@@ -14,7 +14,7 @@ import {
 } from "../../src/platform/http/control-characters";
 import { isSecretLinkPath } from "../../src/platform/http/secret-links";
 import { appContext, requestContext } from "../context";
-import { forgetTaskCount } from "../lib/tasks.server";
+import { forgetTaskCount } from "../platform/tasks.server";
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 

@@ -1,7 +1,7 @@
 import http from "node:http";
 import { desc } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { safeReturnPath, sessionCookie } from "../../app/lib/http.server";
+import { safeReturnPath, sessionCookie } from "../../app/platform/http.server";
 import { mailOutbox } from "../../src/platform/mail/schema";
 import { HIDDEN_SECRET } from "../../src/platform/mail/sealed-secrets";
 import { FormClient } from "../support/browserless";

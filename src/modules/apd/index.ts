@@ -33,7 +33,9 @@ export {
   type TotalRow,
 } from "./totals-queries";
 export { apdExport, apdExportFormats, parseApdExportQuery } from "./exports";
-export { lineFields, lineFormValues, type ApdLine } from "./line-input";
+export { lineFields, lineFormValues, type ApdLine, type LineReferences } from "./line-input";
+export type { LabelledLine } from "./labels";
+export { apdOpenApiPaths, apdOpenApiSchemas } from "./openapi";
 export { rebuildTotalCells } from "./total-cells";
 
 import { declarationWorkflow } from "./declaration-workflow";

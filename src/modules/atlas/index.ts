@@ -11,7 +11,13 @@ export {
   partnershipStatusLabels,
   projectStatusLabels,
 } from "./labels";
-export { refreshProjectIndex } from "./project-index";
+export {
+  projectIndexIsIncomplete,
+  rebuildProjectIndex,
+  refreshProjectIndex,
+} from "./project-index";
+export { atlasOpenApiPaths, atlasOpenApiSchemas } from "./openapi";
+export { projectTitle } from "./projects-of";
 export {
   type ProjectFilters,
   filtersToParams,

@@ -2,13 +2,9 @@ import { inArray } from "drizzle-orm";
 import type { Db } from "../../platform/db/client";
 import { codes, continents, countries, territorialUnits } from "../../reference/schema";
 import type { ListFilterName } from "./search/filters";
+import { collectiviteKindLabels } from "../register/codes";
 
-export const collectiviteKindLabels: Record<string, string> = {
-  commune: "Commune",
-  epci: "Intercommunalité (EPCI)",
-  departement: "Département",
-  region: "Région",
-};
+export { collectiviteKindLabels, foreignAuthorityKindLabels } from "../register/codes";
 
 export const projectStatusLabels: Record<string, string> = {
   en_projet: "En projet",
@@ -85,11 +81,3 @@ async function readLabels(db: Db): Promise<AtlasLabels> {
     status: new Map(Object.entries(projectStatusLabels)),
   };
 }
-
-/** Kinds of foreign local authorities. */
-export const foreignAuthorityKindLabels: Record<string, string> = {
-  municipality: "Municipalité",
-  province: "Province ou région",
-  association: "Groupement de collectivités",
-  state: "État",
-};

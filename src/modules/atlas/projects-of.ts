@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { type Queryable, rowsOf } from "../../platform/db/client";
+import { NotFound } from "../../platform/errors";
 import type { ProjectFilters } from "./search/filters";
 import { effectiveKeyword, projectConditions } from "./search/project-search";
 
@@ -61,4 +62,13 @@ export async function projectsAfter(
        ORDER BY i.project_id DESC LIMIT ${titles}`),
   );
   return { count: summary.count, lastId: summary.last_id, titles: newest };
+}
+
+/** A project's title, for the pages around its fiche. */
+export async function projectTitle(q: Queryable, projectId: number): Promise<string> {
+  const [row] = rowsOf<{ title: string }>(
+    await q.execute(sql`SELECT title FROM atlas_projects WHERE id = ${projectId}`),
+  );
+  if (!row) throw new NotFound("Ce projet n'existe pas.");
+  return row.title;
 }

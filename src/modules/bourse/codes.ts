@@ -91,3 +91,12 @@ export const requestLanguageLabels: Record<(typeof requestLanguages)[number], st
 /** Months a published entry stays on the Bourse, and when its author is reminded. */
 export const PUBLICATION_MONTHS = 12;
 export const EXPIRY_REMINDER_DAYS = 30;
+
+/** The request form's words in French, English and Spanish (client-safe, for the pages). */
+export {
+  type FormLanguage,
+  formLanguageNames,
+  formLanguageOf,
+  formLanguages,
+  requestFormWords,
+} from "./request-form-labels";

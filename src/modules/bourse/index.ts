@@ -98,3 +98,4 @@ export const taskProviders: readonly TaskProvider[] = [
 /** The records of the Bourse on which opinions are asked. */
 export const consultationKinds = [offerConsultation] as const;
 export { offerConsultation };
+export { bourseOpenApiPaths, bourseOpenApiSchemas } from "./openapi";

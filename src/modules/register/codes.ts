@@ -5,3 +5,17 @@ export type CollectiviteKind = (typeof collectiviteKinds)[number];
 /** Kinds of foreign local authority. */
 export const foreignAuthorityKinds = ["municipality", "province", "association", "state"] as const;
 export type ForeignAuthorityKind = (typeof foreignAuthorityKinds)[number];
+
+export const collectiviteKindLabels: Record<string, string> = {
+  commune: "Commune",
+  epci: "Intercommunalité (EPCI)",
+  departement: "Département",
+  region: "Région",
+};
+
+export const foreignAuthorityKindLabels: Record<string, string> = {
+  municipality: "Municipalité",
+  province: "Province ou région",
+  association: "Groupement de collectivités",
+  state: "État",
+};

@@ -9,9 +9,11 @@ export {
   type CollectiviteKind,
   foreignAuthorityKinds,
   type ForeignAuthorityKind,
+  collectiviteKindLabels,
+  foreignAuthorityKindLabels,
 } from "./codes";
 export { collectivites, foreignAuthorities } from "./schema";
-export { collectiviteOwner } from "./collectivites";
+export { collectiviteNames, collectiviteOwner } from "./collectivites";
 export {
   type CollectiviteRecipient,
   collectiviteRecipients,

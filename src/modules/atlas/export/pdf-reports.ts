@@ -6,7 +6,7 @@ import { atlasLabels } from "../labels";
 import { filterNameLabels } from "../search/filter-labels";
 import { type ProjectFilters, filtersToParams, listFilterNames } from "../search/filters";
 import { countProjects } from "../search/project-search";
-import { collectiviteNames } from "../search/public-projects";
+import { collectiviteNames } from "../../register/index";
 import { exportProjects } from "./export-rows";
 import { yieldToEventLoop } from "../../../platform/event-loop";
 import { frenchEuros } from "../../../platform/french-format";

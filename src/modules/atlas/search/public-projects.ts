@@ -1,8 +1,7 @@
-import { inArray } from "drizzle-orm";
 import type { Db } from "../../../platform/db/client";
 import { atlasLabels } from "../labels";
 import type { ProjectHit } from "./project-search";
-import { collectivites } from "../../register/index";
+import { collectiviteNames } from "../../register/index";
 
 /** A project as the open-data API and the result list show it: labels, no personal data. */
 export interface PublicProjectItem {
@@ -16,15 +15,6 @@ export interface PublicProjectItem {
   themes: { code: string; label: string }[];
   collectivites: { id: number; name: string }[];
   url: string;
-}
-
-export async function collectiviteNames(db: Db, ids: number[]): Promise<Map<number, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .select({ id: collectivites.id, name: collectivites.name })
-    .from(collectivites)
-    .where(inArray(collectivites.id, [...new Set(ids)]));
-  return new Map(rows.map((row) => [row.id, row.name]));
 }
 
 export async function publicProjectItems(db: Db, hits: ProjectHit[]): Promise<PublicProjectItem[]> {

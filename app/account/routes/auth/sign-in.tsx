@@ -1,0 +1,77 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { signIn } from "../../../../src/modules/accounts/index";
+import { closeSession } from "../../../../src/platform/auth/sessions";
+import { CsrfField } from "../../../platform/components/CsrfField";
+import { EmailField, FormErrorSummary, TextField } from "../../../platform/components/FormFields";
+import { appContext, requestContext } from "../../../context";
+import { readForm } from "../../../platform/form.server";
+import { runAction, safeReturnPath, sessionCookie } from "../../../platform/http.server";
+import type { Route } from "./+types/sign-in";
+
+export const meta = () => [{ title: "Se connecter – Portail AECT" }];
+
+export function loader({ context }: Route.LoaderArgs) {
+  return { csrfToken: context.get(requestContext).csrfToken };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const { db, clientAddress } = context.get(appContext);
+  const { sessionToken: previous, secureCookies } = context.get(requestContext);
+  const values = await readForm(request);
+  return runAction(values, async () => {
+    const { sessionToken } = await signIn(db, values, clientAddress);
+    // A new session id at every sign-in: an id planted before sign-in is worthless after.
+    await closeSession(db, previous);
+    return redirect(safeReturnPath(values.retour), {
+      headers: { "Set-Cookie": sessionCookie(sessionToken, secureCookies) },
+    });
+  });
+}
+
+export default function SignIn() {
+  const { csrfToken } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  return (
+    <div className={fr.cx("fr-grid-row", "fr-grid-row--center")}>
+      <div className={fr.cx("fr-col-12", "fr-col-md-8", "fr-col-lg-6")}>
+        <h1>Se connecter au Portail AECT</h1>
+        <FormErrorSummary failure={failure} />
+        <form method="post" noValidate>
+          <CsrfField token={csrfToken} />
+          <input
+            type="hidden"
+            name="retour"
+            value={failure?.values.retour ?? params.get("retour") ?? ""}
+          />
+          <fieldset className="fr-fieldset" aria-labelledby="identifiants-legende">
+            <legend className="fr-fieldset__legend" id="identifiants-legende">
+              Vos identifiants
+            </legend>
+            <div className="fr-fieldset__element">
+              <EmailField failure={failure} />
+            </div>
+            <div className="fr-fieldset__element">
+              <TextField
+                name="password"
+                label="Mot de passe"
+                type="password"
+                autoComplete="current-password"
+                required
+                failure={failure}
+              />
+              <p>
+                <a className="fr-link" href="/mot-de-passe/oubli">
+                  Mot de passe oublié ?
+                </a>
+              </p>
+            </div>
+          </fieldset>
+          <Button type="submit">Se connecter</Button>
+        </form>
+      </div>
+    </div>
+  );
+}

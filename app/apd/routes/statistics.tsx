@@ -1,0 +1,217 @@
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { data as withStatus, useLoaderData } from "react-router";
+import { declaredYears, parseTotalsQuery } from "../../../src/modules/apd/index";
+import { type TotalGroup, totalGroupLabels, totalGroups } from "../../../src/modules/apd/codes";
+import { atlasLabels, franceMap, worldMap } from "../../../src/modules/atlas/index";
+import { ChoroplethFigure } from "../../atlas/components/MapFigures";
+import { FormErrorSummary, SelectField } from "../../platform/components/FormFields";
+import { appContext } from "../../context";
+import { cachedApdTotals } from "../statistics.server";
+import { formatEuros } from "../../platform/format";
+import { guard } from "../../platform/http.server";
+import { readQuery } from "../../platform/query-page.server";
+import type { Route } from "./+types/statistics";
+
+export const meta = () => [
+  { title: "Aide publique au développement des collectivités – statistiques – Portail AECT" },
+];
+
+const thousands = (rows: { key: string; amountCents: number }[]) =>
+  Object.fromEntries(rows.map((row) => [row.key, Math.round(row.amountCents / 100_000)]));
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const services = context.get(appContext);
+  return guard(request, async () => {
+    const years = await declaredYears(services.db);
+    const { query, failure } = readQuery(request, parseTotalsQuery, ["year", "groupBy"]);
+    const year = query.year ?? years[0] ?? null;
+    const [table, evolution, countries, continents, collectivites, regions, labels] =
+      await Promise.all([
+        cachedApdTotals(services, query.groupBy === "year" ? null : year, query.groupBy),
+        cachedApdTotals(services, null, "year"),
+        cachedApdTotals(services, year, "country"),
+        cachedApdTotals(services, year, "continent"),
+        cachedApdTotals(services, year, "collectivite"),
+        cachedApdTotals(services, year, "region"),
+        atlasLabels(services.db),
+      ]);
+    const africa = continents.rows.find((row) => row.key === "Afrique")?.amountCents ?? 0;
+    return withStatus(
+      {
+        failure,
+        years,
+        year,
+        groupBy: query.groupBy,
+        table,
+        evolution,
+        top: countries.rows.slice(0, 10),
+        figures: {
+          totalCents: countries.totalCents,
+          countries: countries.rows.filter((row) => /^[A-Z]{2}$/.test(row.key)).length,
+          collectivites: collectivites.rows.length,
+          africaShare: countries.totalCents ? africa / countries.totalCents : 0,
+        },
+        world: worldMap(thousands(countries.rows), labels),
+        france: franceMap("region", thousands(regions.rows), labels),
+      },
+      { status: failure ? 400 : 200 },
+    );
+  });
+}
+
+const UNIT: [string, string] = ["millier d'euros", "milliers d'euros"];
+
+export default function ApdStatisticsPage() {
+  const data = useLoaderData<typeof loader>();
+  const { figures, year } = data;
+  const tableUrl = `/apd/statistiques.csv?groupBy=${data.groupBy}${data.groupBy === "year" || !year ? "" : `&year=${year}`}`;
+  return (
+    <>
+      <h1>Aide publique au développement des collectivités territoriales</h1>
+      <p>
+        Chaque année, les collectivités déclarent l'aide publique au développement (APD) qu'elles
+        ont engagée l'année précédente. Ces chiffres agrègent les déclarations transmises et
+        acceptées ; ils alimentent la déclaration de la France au Comité d'aide au développement de
+        l'OCDE. Les collectivités déclarent depuis leur <a href="/compte">espace « Mon compte »</a>.
+      </p>
+      <FormErrorSummary failure={data.failure} />
+      <form method="get" className="fr-mb-4w">
+        <div className="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
+          <div className="fr-col-12 fr-col-md-4">
+            <SelectField
+              name="year"
+              label="Année des dépenses"
+              options={data.years.map((y) => [String(y), String(y)])}
+              value={String(data.failure?.values.year ?? year ?? "")}
+              placeholder="La plus récente"
+              failure={data.failure}
+            />
+          </div>
+          <div className="fr-col-12 fr-col-md-4">
+            <SelectField
+              name="groupBy"
+              label="Répartition par"
+              options={totalGroups.map((group) => [group, totalGroupLabels[group]])}
+              value={String(data.failure?.values.groupBy ?? data.groupBy)}
+              placeholder="Pays bénéficiaire"
+              failure={data.failure}
+            />
+          </div>
+          <div className="fr-col-12 fr-col-md-4">
+            <Button type="submit">Afficher</Button>
+          </div>
+        </div>
+      </form>
+
+      <section aria-labelledby="chiffres-titre">
+        <h2 id="chiffres-titre">Chiffres clés {year}</h2>
+        <ul className="fr-grid-row fr-grid-row--gutters apd-figures">
+          <li className="fr-col-12 fr-col-md-3">
+            <strong>{formatEuros(figures.totalCents)}</strong> d'aide déclarée
+          </li>
+          <li className="fr-col-12 fr-col-md-3">
+            <strong>{figures.countries}</strong> pays bénéficiaires
+          </li>
+          <li className="fr-col-12 fr-col-md-3">
+            <strong>{figures.collectivites}</strong> collectivités déclarantes
+          </li>
+          <li className="fr-col-12 fr-col-md-3">
+            <strong>{Math.round(figures.africaShare * 100)} %</strong> vers l'Afrique
+          </li>
+        </ul>
+      </section>
+
+      <TotalsTable
+        id="repartition"
+        title={`APD ${data.groupBy === "year" ? "par année" : `${year} par ${totalGroupLabels[data.groupBy as TotalGroup].toLowerCase()}`}`}
+        header={totalGroupLabels[data.groupBy as TotalGroup]}
+        rows={data.table.rows}
+        totalCents={data.table.totalCents}
+        download={tableUrl}
+      />
+      <TotalsTable
+        id="evolution"
+        title="Évolution de l'APD déclarée par année"
+        header="Année"
+        rows={data.evolution.rows}
+        totalCents={data.evolution.totalCents}
+      />
+      <TotalsTable
+        id="principaux-pays"
+        title={`Principaux pays bénéficiaires en ${year}`}
+        header="Pays"
+        rows={data.top}
+        ranked
+      />
+      <ChoroplethFigure
+        id="carte-monde"
+        map={data.world}
+        title={`APD ${year} par pays bénéficiaire (en milliers d'euros)`}
+        unit={UNIT}
+        areaHeader="Pays"
+      />
+      <ChoroplethFigure
+        id="carte-france"
+        map={data.france}
+        title={`APD ${year} par région de la collectivité déclarante (en milliers d'euros)`}
+        unit={UNIT}
+        areaHeader="Région"
+      />
+    </>
+  );
+}
+
+function TotalsTable(props: {
+  id: string;
+  title: string;
+  header: string;
+  rows: { key: string; label: string; amountCents: number }[];
+  totalCents?: number;
+  download?: string;
+  ranked?: boolean;
+}) {
+  return (
+    <section aria-labelledby={`${props.id}-titre`} className="fr-mt-4w">
+      <h2 id={`${props.id}-titre`}>{props.title}</h2>
+      {props.download ? (
+        <p>
+          <a href={props.download} download>
+            Télécharger ce tableau (CSV)
+          </a>
+        </p>
+      ) : null}
+      <div className="fr-table fr-table--no-caption">
+        <table>
+          <caption>{props.title}</caption>
+          <thead>
+            <tr>
+              {props.ranked ? <th scope="col">Rang</th> : null}
+              <th scope="col">{props.header}</th>
+              <th scope="col" className="fr-cell--right">
+                Montant
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((row, i) => (
+              <tr key={row.key}>
+                {props.ranked ? <td>{i + 1}</td> : null}
+                <th scope="row">{row.label}</th>
+                <td className="fr-cell--right">{formatEuros(row.amountCents)}</td>
+              </tr>
+            ))}
+          </tbody>
+          {props.totalCents !== undefined ? (
+            <tfoot>
+              <tr>
+                {props.ranked ? <td /> : null}
+                <th scope="row">Total</th>
+                <td className="fr-cell--right">{formatEuros(props.totalCents)}</td>
+              </tr>
+            </tfoot>
+          ) : null}
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,181 @@
+import type { ReactNode } from "react";
+import type { ChoroplethMap, PointMap } from "../../../src/modules/atlas/codes";
+import { NONE_COLOUR } from "../../../src/modules/atlas/codes";
+import type { PlacedCluster } from "../../../src/modules/atlas/codes";
+import { countOf, formatCount } from "../../platform/format";
+
+const radiusOf = (points: number) => Math.min(22, 5 + Math.sqrt(points) * 2);
+
+/** Clustered points: one circle per group, its size and number telling how many. */
+function Clusters({ clusters, unit }: { clusters: PlacedCluster[]; unit: [string, string] }) {
+  return (
+    <g className="atlas-map__points">
+      {clusters.map((cluster) => (
+        <g key={`${cluster.x},${cluster.y}`}>
+          <title>
+            {`${countOf(cluster.points, ...unit)} : ${cluster.names.join(", ")}${cluster.points > cluster.names.length ? "…" : ""}`}
+          </title>
+          <circle
+            cx={cluster.x}
+            cy={cluster.y}
+            r={radiusOf(cluster.points)}
+            fill="#e1000f"
+            fillOpacity={0.75}
+            stroke="#fff"
+            strokeWidth={1}
+          />
+          {cluster.points > 1 ? (
+            <text
+              x={cluster.x}
+              y={cluster.y}
+              dy="0.35em"
+              textAnchor="middle"
+              fontSize={cluster.points > 99 ? 9 : 11}
+              fontWeight="bold"
+              fill="#fff"
+            >
+              {cluster.points}
+            </text>
+          ) : null}
+        </g>
+      ))}
+    </g>
+  );
+}
+
+/**
+ * A map coloured by a count per area. The drawing is an image described by its title; the
+ * legend is text and the table under it gives every figure, with links: the map is never
+ * the only way to read them.
+ */
+export function ChoroplethFigure(props: {
+  id: string;
+  map: ChoroplethMap;
+  title: string;
+  unit: [string, string];
+  areaHeader: string;
+  linkFor?: (code: string) => string;
+  clusters?: PlacedCluster[];
+  note?: ReactNode;
+}) {
+  const { map, unit } = props;
+  const listed = map.areas.filter((area) => area.count > 0).sort((a, b) => b.count - a.count);
+  return (
+    <figure className="fr-my-4w atlas-map" aria-labelledby={`${props.id}-titre`}>
+      <svg
+        viewBox={map.viewBox}
+        role="img"
+        aria-labelledby={`${props.id}-titre ${props.id}-resume`}
+        className="atlas-map__drawing"
+      >
+        <title id={`${props.id}-titre`}>{props.title}</title>
+        <desc id={`${props.id}-resume`}>
+          {`${countOf(listed.length, "zone concernée", "zones concernées")}. Les chiffres sont donnés dans le tableau qui suit la carte.`}
+        </desc>
+        <g stroke="#fff" strokeWidth={0.5}>
+          {map.areas
+            .filter((area) => area.path)
+            .map((area) => (
+              <path key={area.code} d={area.path!} fill={area.colour}>
+                <title>{`${area.name} : ${countOf(area.count, ...unit)}`}</title>
+              </path>
+            ))}
+        </g>
+        {props.clusters ? (
+          <Clusters clusters={props.clusters} unit={["projet", "projets"]} />
+        ) : null}
+      </svg>
+      <figcaption>
+        <p className="fr-text--bold fr-mb-1w">{props.title}</p>
+        <ul className="atlas-map__legend" aria-label="Légende">
+          {map.classes.map((entry) => (
+            <li key={entry.colour}>
+              <span
+                className="atlas-map__swatch"
+                style={{ background: entry.colour }}
+                aria-hidden="true"
+              />
+              {entry.min === entry.max
+                ? countOf(entry.min, ...unit)
+                : `de ${formatCount(entry.min)} à ${countOf(entry.max, ...unit)}`}
+            </li>
+          ))}
+          <li>
+            <span
+              className="atlas-map__swatch"
+              style={{ background: NONE_COLOUR }}
+              aria-hidden="true"
+            />
+            {`aucun ${unit[0]}`}
+          </li>
+          {props.clusters ? (
+            <li>
+              <span className="atlas-map__dot" aria-hidden="true" /> lieu d'un projet (le nombre
+              indique plusieurs projets proches)
+            </li>
+          ) : null}
+        </ul>
+        {props.note}
+      </figcaption>
+      <details className="fr-mt-2w">
+        <summary>{`Tableau des données de la carte (${countOf(listed.length, "ligne", "lignes")})`}</summary>
+        <div className="fr-table fr-table--no-caption">
+          <table>
+            <caption>{props.title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{props.areaHeader}</th>
+                <th scope="col" className="fr-cell--right">
+                  {unit[1].charAt(0).toUpperCase() + unit[1].slice(1)}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {listed.map((area) => (
+                <tr key={area.code}>
+                  <th scope="row">
+                    {props.linkFor ? <a href={props.linkFor(area.code)}>{area.name}</a> : area.name}
+                  </th>
+                  <td className="fr-cell--right">{formatCount(area.count)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </figure>
+  );
+}
+
+/** A country with its partner authorities as clustered points; the list is on the page. */
+export function PointMapFigure(props: {
+  id: string;
+  map: PointMap;
+  title: string;
+  tableNote: string;
+}) {
+  const { map } = props;
+  return (
+    <figure className="fr-my-4w atlas-map" aria-labelledby={`${props.id}-titre`}>
+      <svg
+        viewBox={map.viewBox}
+        role="img"
+        aria-labelledby={`${props.id}-titre ${props.id}-resume`}
+        className="atlas-map__drawing atlas-map__drawing--country"
+      >
+        <title id={`${props.id}-titre`}>{props.title}</title>
+        <desc
+          id={`${props.id}-resume`}
+        >{`${countOf(map.points, "lieu placé", "lieux placés")}. ${props.tableNote}`}</desc>
+        {map.outline ? (
+          <path d={map.outline} fill="#e3e3fd" stroke="#000091" strokeWidth={0.8} />
+        ) : null}
+        <Clusters clusters={map.clusters} unit={["autorité partenaire", "autorités partenaires"]} />
+      </svg>
+      <figcaption>
+        <p className="fr-text--bold fr-mb-1w">{props.title}</p>
+        <p className="fr-text--sm">{`Chaque cercle est une autorité partenaire ; un nombre indique plusieurs autorités proches. ${props.tableNote}`}</p>
+      </figcaption>
+    </figure>
+  );
+}

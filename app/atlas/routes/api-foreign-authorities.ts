@@ -1,0 +1,8 @@
+import { listForeignAuthorities } from "../../../src/modules/atlas/index";
+import { directoryResponse } from "../directory.server";
+import type { Route } from "./+types/api-foreign-authorities";
+
+/** Open data: GET /api/v1/foreign-authorities with the Atlas filters that apply, by id cursor. */
+export function loader({ request, context }: Route.LoaderArgs) {
+  return directoryResponse(request, context, listForeignAuthorities);
+}

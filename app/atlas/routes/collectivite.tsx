@@ -1,0 +1,195 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { useActionData, useLoaderData } from "react-router";
+import { CsrfField } from "../../platform/components/CsrfField";
+import { FormErrorSummary } from "../../platform/components/FormFields";
+import { can } from "../../../src/platform/policy";
+import {
+  campaignStatusOf,
+  collectiviteFiche,
+  markVerified,
+} from "../../../src/modules/atlas/index";
+import { AtlasBreadcrumb } from "../components/AtlasBreadcrumb";
+import { PartnershipTable } from "../components/PartnershipTable";
+import { appContext, requestContext } from "../../context";
+import { formatCount, formatDate } from "../../platform/format";
+import { guard, runAction } from "../../platform/http.server";
+import { idParam } from "../../platform/params.server";
+import type { Route } from "./+types/collectivite";
+
+export const meta = ({ data }: Route.MetaArgs) => [
+  { title: `${data?.name ?? "Collectivité"} – Atlas de la coopération décentralisée` },
+];
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { db } = context.get(appContext);
+  const { actor, csrfToken } = context.get(requestContext);
+  return guard(request, async () => {
+    const { organisationId, ...fiche } = await collectiviteFiche(
+      db,
+      idParam(params.collectiviteId),
+    );
+    const own = { organisationId: organisationId ?? -1 };
+    const canEdit = can(actor, "atlas:collectivite:edit", own);
+    return {
+      ...fiche,
+      can: { edit: canEdit, createProject: can(actor, "atlas:project:create", own) },
+      // The open update campaign, for those who answer it for this collectivité.
+      campaign: canEdit ? await campaignStatusOf(db, fiche.id) : null,
+      csrfToken,
+    };
+  });
+}
+
+/** "Nos données sont à jour": the collectivité's answer to the open update campaign. */
+export async function action({ params, context }: Route.ActionArgs) {
+  const { db } = context.get(appContext);
+  const { actor } = context.get(requestContext);
+  return runAction({}, async () => {
+    await markVerified(db, actor, idParam(params.collectiviteId));
+    return { ok: true as const };
+  });
+}
+
+function CampaignBox({
+  campaign,
+  csrfToken,
+  failure,
+}: {
+  campaign: NonNullable<Awaited<ReturnType<typeof loader>>["campaign"]>;
+  csrfToken: string;
+  failure: Parameters<typeof FormErrorSummary>[0]["failure"];
+}) {
+  return (
+    <section className="fr-callout fr-mb-4w" aria-labelledby="campagne-titre">
+      <h2 id="campagne-titre" className="fr-callout__title">
+        {`Campagne de mise à jour : ${campaign.title}`}
+      </h2>
+      {campaign.verifiedAt ? (
+        <p className="fr-callout__text" role="status">
+          {`Données confirmées à jour le ${formatDate(campaign.verifiedAt, "dateTime")} par ${campaign.verifiedByLabel}. Merci !`}
+        </p>
+      ) : (
+        <>
+          <p className="fr-callout__text">
+            {`Vérifiez le profil, les partenariats et les projets ci-dessous, corrigez-les si besoin, puis confirmez avant le ${formatDate(campaign.closesOn, "longDate")}.`}
+          </p>
+          <FormErrorSummary failure={failure} />
+          <form method="post">
+            <CsrfField token={csrfToken} />
+            <Button type="submit">Confirmer que nos données sont à jour</Button>
+          </form>
+        </>
+      )}
+    </section>
+  );
+}
+
+export default function CollectivitePage() {
+  const fiche = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <>
+      <AtlasBreadcrumb current={fiche.name} />
+      <h1>{fiche.name}</h1>
+      {result && !result.ok && !fiche.campaign ? (
+        <Alert
+          className="fr-mb-3w"
+          severity="error"
+          small
+          description={Object.values(result.fieldErrors)[0] ?? result.message}
+        />
+      ) : null}
+      {fiche.campaign ? (
+        <CampaignBox
+          campaign={fiche.campaign}
+          csrfToken={fiche.csrfToken}
+          failure={result && !result.ok ? result : undefined}
+        />
+      ) : null}
+      <p className="fr-text--lead">
+        {fiche.kindLabel}
+        {fiche.departement && fiche.departementCode ? (
+          <>
+            {" · "}
+            <a href={`/atlas/departements/${fiche.departementCode}`}>{fiche.departement}</a>
+          </>
+        ) : null}
+        {fiche.region && fiche.regionCode ? (
+          <>
+            {" · "}
+            <a href={`/atlas/regions/${fiche.regionCode}`}>{fiche.region}</a>
+          </>
+        ) : null}
+      </p>
+      {fiche.can.edit || fiche.can.createProject ? (
+        <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm fr-mb-3w">
+          {fiche.can.edit ? (
+            <li>
+              <a className={fr.cx("fr-btn")} href={`/atlas/collectivites/${fiche.id}/modifier`}>
+                Modifier le profil
+              </a>
+            </li>
+          ) : null}
+          {fiche.can.edit ? (
+            <li>
+              <a
+                className={fr.cx("fr-btn", "fr-btn--secondary")}
+                href={`/atlas/collectivites/${fiche.id}/nouveau-partenariat`}
+              >
+                Ajouter un partenariat
+              </a>
+            </li>
+          ) : null}
+          {fiche.can.createProject ? (
+            <li>
+              <a
+                className={fr.cx("fr-btn", "fr-btn--secondary")}
+                href={`/atlas/collectivites/${fiche.id}/nouveau-projet`}
+              >
+                Ajouter un projet
+              </a>
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
+      {fiche.presentation ? <p>{fiche.presentation}</p> : null}
+      <ul className="fr-raw-list fr-mb-4w">
+        {fiche.electedOfficialName ? (
+          <li>
+            {`Élu(e) en charge de l'action internationale : ${fiche.electedOfficialName}${fiche.electedOfficialTitle ? `, ${fiche.electedOfficialTitle}` : ""}`}
+          </li>
+        ) : null}
+        <li>
+          {fiche.hasInternationalService
+            ? "Dispose d'un service des relations internationales"
+            : "Pas de service dédié aux relations internationales"}
+        </li>
+        {fiche.website ? (
+          <li>
+            <a href={fiche.website} rel="noopener external">
+              Site internet
+            </a>
+          </li>
+        ) : null}
+      </ul>
+      <h2>Partenariats</h2>
+      <PartnershipTable
+        caption={`Partenariats de ${fiche.name}`}
+        lines={fiche.partnerships}
+        editable={fiche.can.edit}
+      />
+      <h2>Projets</h2>
+      <p>
+        {fiche.projects > 0 ? (
+          <a href={`/atlas/projets?collectivite=${fiche.id}`}>
+            {`Voir les ${formatCount(fiche.projects)} projets de ${fiche.name}`}
+          </a>
+        ) : (
+          "Aucun projet n'est encore enregistré pour cette collectivité."
+        )}
+      </p>
+    </>
+  );
+}

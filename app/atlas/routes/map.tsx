@@ -1,0 +1,155 @@
+import { useLoaderData } from "react-router";
+import {
+  atlasLabels,
+  effectiveKeyword,
+  franceMap,
+  searchPointClusters,
+  worldMap,
+} from "../../../src/modules/atlas/index";
+import { MAX_SEARCH_POINTS } from "../../../src/modules/atlas/codes";
+import { collectiviteNames } from "../../../src/modules/register/index";
+import { ActiveFilters } from "../components/ActiveFilters";
+import { AtlasBreadcrumb } from "../components/AtlasBreadcrumb";
+import { ChoroplethFigure } from "../components/MapFigures";
+import { ProjectFilterForm } from "../components/ProjectFilterForm";
+import { FormErrorSummary } from "../../platform/components/FormFields";
+import { appContext, requestContext } from "../../context";
+import { KeepInWorkspace } from "../components/KeepInWorkspace";
+import { filterChoices, pageData, withProjectFilters } from "../page.server";
+import { cachedProjectCounts } from "../search.server";
+import { countOf } from "../../platform/format";
+import type { Route } from "./+types/map";
+
+const BASE_PATH = "/atlas/carte";
+const views = {
+  monde: { label: "Monde, par pays", facet: "country", header: "Pays" },
+  regions: { label: "France, par région", facet: "region", header: "Région" },
+  departements: { label: "France, par département", facet: "departement", header: "Département" },
+} as const;
+type View = keyof typeof views;
+
+export const meta = () => [{ title: "Carte des projets – Atlas de la coopération décentralisée" }];
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const services = context.get(appContext);
+  const { actor, csrfToken } = context.get(requestContext);
+  const keep = actor.kind === "user" ? { csrfToken } : null;
+  const choices = await filterChoices(services);
+  const params = [...new URL(request.url).searchParams].filter(([, value]) => value.trim());
+  const requested = new URL(request.url).searchParams.get("vue") ?? "monde";
+  const view: View = requested in views ? (requested as View) : "monde";
+  const result = await withProjectFilters(request, async (filters) => {
+    const [counts, labels] = await Promise.all([
+      cachedProjectCounts(services, filters),
+      atlasLabels(services.db),
+    ]);
+    const facet = (counts.facets[views[view].facet] ?? {}) as Record<string, number>;
+    const map =
+      view === "monde"
+        ? worldMap(facet, labels)
+        : franceMap(view === "regions" ? "region" : "departement", facet, labels);
+    // Points only for a search small enough to be read as points.
+    const clusters =
+      view === "monde" && counts.total > 0 && counts.total <= MAX_SEARCH_POINTS
+        ? await searchPointClusters(
+            services.db,
+            filters,
+            await effectiveKeyword(services.db, filters),
+          )
+        : undefined;
+    const names = await collectiviteNames(services.db, filters.collectivite);
+    return {
+      total: counts.total,
+      map,
+      clusters,
+      collectiviteNames: Object.fromEntries([...names].map(([id, name]) => [String(id), name])),
+    };
+  });
+  return pageData({ choices, params, view, result, keep });
+}
+
+export default function MapPage() {
+  const { choices, params, view, result, keep } = useLoaderData<typeof loader>();
+  const withView = (next: View) =>
+    `${BASE_PATH}?${new URLSearchParams([...params.filter(([name]) => name !== "vue"), ["vue", next]])}`;
+  const searchQuery = new URLSearchParams(params.filter(([name]) => name !== "vue"));
+  const filterLink = (code: string) => {
+    const query = new URLSearchParams(searchQuery);
+    query.set(views[view].facet, code);
+    return `/atlas/projets?${query}`;
+  };
+  return (
+    <>
+      <AtlasBreadcrumb current="Carte" segments={[{ label: "Projets", href: "/atlas/projets" }]} />
+      <h1>Carte des projets de coopération décentralisée</h1>
+      <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-col-12 fr-col-md-4">
+          <ProjectFilterForm
+            action={BASE_PATH}
+            params={[...params.filter(([name]) => name !== "vue"), ["vue", view]]}
+            choices={choices}
+            failure={result.ok ? undefined : result}
+          />
+        </div>
+        <div className="fr-col-12 fr-col-md-8">
+          <nav aria-label="Vues de la carte">
+            <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">
+              {(Object.keys(views) as View[]).map((key) => (
+                <li key={key}>
+                  <a
+                    className={`fr-btn ${key === view ? "" : "fr-btn--secondary"}`}
+                    href={withView(key)}
+                    aria-current={key === view ? "page" : undefined}
+                  >
+                    {views[key].label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          {result.ok ? (
+            <>
+              <h2 aria-live="polite">{countOf(result.total, "projet", "projets")}</h2>
+              <ActiveFilters
+                basePath={BASE_PATH}
+                params={params.filter(([name]) => name !== "vue")}
+                choices={choices}
+                collectiviteNames={result.collectiviteNames}
+              />
+              <p>
+                <a href={`/atlas/projets?${searchQuery}`}>Voir ces projets en liste</a>
+              </p>
+              <ChoroplethFigure
+                id="carte"
+                map={result.map}
+                title={`Projets par ${views[view].header.toLowerCase()} – ${views[view].label}`}
+                unit={["projet", "projets"]}
+                areaHeader={views[view].header}
+                linkFor={filterLink}
+                clusters={result.clusters}
+                note={
+                  view === "monde" && !result.clusters && result.total > 0 ? (
+                    <p className="fr-text--sm">{`Les lieux des projets sont affichés pour une recherche de ${MAX_SEARCH_POINTS.toLocaleString("fr-FR")} projets au plus : précisez la recherche pour les voir.`}</p>
+                  ) : view !== "monde" ? (
+                    <p className="fr-text--sm">
+                      Projets comptés selon les collectivités françaises qui les portent ;
+                      l'outre-mer figure dans le tableau.
+                    </p>
+                  ) : null
+                }
+              />
+              {keep ? (
+                <KeepInWorkspace
+                  csrfToken={keep.csrfToken}
+                  query={new URLSearchParams([...searchQuery, ["vue", view]]).toString()}
+                />
+              ) : null}
+            </>
+          ) : (
+            <FormErrorSummary failure={result} />
+          )}
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,252 @@
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { useLoaderData, useRouteLoaderData } from "react-router";
+import { atlasLabels, worldMap } from "../../../src/modules/atlas/index";
+import { foreignAuthorityKindLabels } from "../../../src/modules/register/codes";
+import {
+  bourseStats,
+  parsePublicRequestFilters,
+  publicRequests,
+  publicRequestsByCountry,
+  publishedOffers,
+  themeLabels,
+} from "../../../src/modules/bourse/index";
+import { requestStatusLabels } from "../../../src/modules/bourse/codes";
+import { Pager } from "../../platform/components/Pager";
+import { BourseCard } from "../components/BourseCard";
+import { ChoroplethFigure } from "../../atlas/components/MapFigures";
+import { KeyFigures } from "../../atlas/components/KeyFigures";
+import { FormErrorSummary, SelectField, TextField } from "../../platform/components/FormFields";
+import { appContext } from "../../context";
+import type { RootData } from "../../root";
+import { formatDate } from "../../platform/format";
+import { pageData, withQuery } from "../../platform/query-page.server";
+import type { Route } from "./+types/list";
+
+export const meta = () => [
+  {
+    title:
+      "Bourse-partenariats : demandes de partenariat des collectivités étrangères – Portail AECT",
+  },
+];
+
+const FILTERS = [
+  "q",
+  "country",
+  "continent",
+  "theme",
+  "authorityKind",
+  "status",
+  "from",
+  "to",
+  "page",
+];
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { db } = context.get(appContext);
+  const [labels, stats, offers] = await Promise.all([
+    atlasLabels(db),
+    bourseStats(db),
+    publishedOffers(db),
+  ]);
+  const result = await withQuery(request, parsePublicRequestFilters, FILTERS, async (filters) => {
+    const [page, byCountry] = await Promise.all([
+      publicRequests(db, filters),
+      publicRequestsByCountry(db, filters),
+    ]);
+    return {
+      ...page,
+      map: worldMap(Object.fromEntries(byCountry.map((row) => [row.code, row.requests])), labels),
+    };
+  });
+  const params = [...new URL(request.url).searchParams].filter(
+    ([name, value]) => FILTERS.includes(name) && value.trim() !== "",
+  );
+  const choices = {
+    countries: [...labels.country.entries()].sort((a, b) => a[1].localeCompare(b[1], "fr")),
+    continents: [...labels.continent.entries()],
+    themes: [...themeLabels.entries()],
+  };
+  return pageData({ stats, result, params, choices, offers });
+}
+
+export default function BoursePage() {
+  const { stats, result, params, choices, offers } = useLoaderData<typeof loader>();
+  const root = useRouteLoaderData<RootData>("root");
+  const themeName = new Map(choices.themes);
+  const failure = result.ok ? undefined : result;
+  const value = (name: string) => params.find(([key]) => key === name)?.[1] ?? "";
+  const query = new URLSearchParams(params.filter(([name]) => name !== "page"));
+  return (
+    <>
+      <h1>Bourse-partenariats</h1>
+      <p>
+        Des collectivités étrangères cherchent une collectivité française pour un projet précis de
+        développement local. Chaque demande est examinée par l'ambassade de France du pays et par la
+        DAECT avant d'être publiée ici pour douze mois. Une collectivité française intéressée se
+        signale depuis la demande : les deux parties reçoivent alors leurs coordonnées.
+      </p>
+      <p>
+        <a
+          className="fr-link fr-icon-arrow-right-line fr-link--icon-right"
+          href="/bourse/demandes/nouvelle"
+        >
+          Déposer une demande de partenariat (collectivités étrangères)
+        </a>
+      </p>
+      <p>
+        <a className="fr-link" href="/bourse/suivi">
+          Demande déposée sans compte : recevoir un nouveau lien de suivi
+        </a>
+      </p>
+      {root?.canOfferPartnership ? (
+        <p>
+          <a
+            className="fr-link fr-icon-arrow-right-line fr-link--icon-right"
+            href="/bourse/offres/nouvelle"
+          >
+            Proposer une offre de partenariat (collectivités françaises, connectées)
+          </a>
+        </p>
+      ) : null}
+      <KeyFigures
+        figures={[
+          ["demandes publiées", stats.requests],
+          ["collectivités étrangères", stats.foreignAuthorities],
+          ["pays", stats.countries],
+        ]}
+      />
+      <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-col-12 fr-col-md-4">
+          <form method="get" action="/bourse" aria-label="Filtrer les demandes">
+            <FormErrorSummary failure={failure} />
+            <TextField
+              name="q"
+              label="Mots-clés"
+              hint="Par exemple : eau, Dakar, formation"
+              failure={failure}
+              defaultValue={value("q")}
+            />
+            <SelectField
+              name="continent"
+              label="Continent"
+              options={choices.continents}
+              value={failure?.values.continent ?? value("continent")}
+              placeholder="Tous les continents"
+              failure={failure}
+            />
+            <SelectField
+              name="country"
+              label="Pays"
+              options={choices.countries}
+              value={failure?.values.country ?? value("country")}
+              placeholder="Tous les pays"
+              failure={failure}
+            />
+            <SelectField
+              name="theme"
+              label="Thématique"
+              options={choices.themes}
+              value={failure?.values.theme ?? value("theme")}
+              placeholder="Toutes les thématiques"
+              failure={failure}
+            />
+            <SelectField
+              name="authorityKind"
+              label="Type d'autorité"
+              options={Object.entries(foreignAuthorityKindLabels)}
+              value={failure?.values.authorityKind ?? value("authorityKind")}
+              placeholder="Tous les types"
+              failure={failure}
+            />
+            <SelectField
+              name="status"
+              label="État"
+              options={(["published", "in_contact", "matched"] as const).map((status) => [
+                status,
+                requestStatusLabels[status],
+              ])}
+              value={failure?.values.status ?? value("status")}
+              placeholder="Tous"
+              failure={failure}
+            />
+            <TextField
+              name="from"
+              type="date"
+              label="Publiées depuis le"
+              hint="Format attendu : AAAA-MM-JJ"
+              failure={failure}
+              defaultValue={value("from")}
+            />
+            <TextField
+              name="to"
+              type="date"
+              label="Publiées jusqu'au"
+              hint="Format attendu : AAAA-MM-JJ"
+              failure={failure}
+              defaultValue={value("to")}
+            />
+            <Button type="submit">Filtrer</Button>
+          </form>
+        </div>
+        <div className="fr-col-12 fr-col-md-8">
+          {result.ok ? (
+            <>
+              <h2 id="resultats">
+                {`${result.total} demande${result.total > 1 ? "s publiées" : " publiée"}`}
+              </h2>
+              <ChoroplethFigure
+                id="carte-bourse"
+                map={result.map}
+                title="Demandes publiées par pays"
+                unit={["demande", "demandes"]}
+                areaHeader="Pays"
+                linkFor={(code) => `/bourse?${new URLSearchParams({ country: code })}`}
+              />
+              <ul className="fr-raw-list">
+                {result.rows.map((request) => (
+                  <BourseCard
+                    key={request.id}
+                    href={`/bourse/demandes/${request.id}`}
+                    title={request.title}
+                    summary={request.summary}
+                    start={`${request.authorityName} – ${request.city}, ${request.country}`}
+                    end={`${request.themes.map((theme) => themeName.get(theme) ?? theme).join(", ")} · publiée le ${formatDate(request.publishedAt, "longDate")} · ${requestStatusLabels[request.status as "published"]}`}
+                  />
+                ))}
+              </ul>
+              <Pager
+                page={result.page}
+                pageCount={result.pageCount}
+                basePath="/bourse"
+                query={query}
+              />
+            </>
+          ) : (
+            <p>Corrigez les filtres signalés pour afficher les demandes.</p>
+          )}
+        </div>
+      </div>
+      <section aria-labelledby="offres" className="fr-mt-5w">
+        <h2 id="offres">
+          {`Offres des collectivités françaises (${offers.length} diffusée${offers.length > 1 ? "s" : ""})`}
+        </h2>
+        <p>
+          Des collectivités françaises présentent ce qu'elles peuvent apporter. Chaque offre est
+          diffusée par la DAECT après l'avis de la préfecture et des ambassades concernées.
+        </p>
+        <ul className="fr-raw-list">
+          {offers.map((offer) => (
+            <BourseCard
+              key={offer.id}
+              href={`/bourse/offres/${offer.id}`}
+              title={offer.title}
+              summary={offer.summary}
+              start={`${offer.collectivite} – vers ${offer.countries.join(", ")}`}
+              end={`${offer.themes.map((theme) => themeName.get(theme) ?? theme).join(", ")} · diffusée le ${formatDate(offer.published_at, "longDate")}`}
+            />
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import { useActionData, useLoaderData } from "react-router";
+import { requestListFields, requestView } from "../../../src/modules/bourse/index";
+import { RequestDetail } from "../components/RequestDetail";
+import { RequestForm } from "../components/RequestForm";
+import { CollectiviteSuggestions } from "../components/Suggestions";
+import { appContext, requestContext } from "../../context";
+import { readUploadForm, requestPageAction, requestPageData } from "../pages.server";
+import { guard, runAction } from "../../platform/http.server";
+import { idParam } from "../../platform/params.server";
+import type { Route } from "./+types/request";
+
+export const meta = ({ data }: Route.MetaArgs) => [
+  {
+    title: data
+      ? `${data.view.request.title} – Bourse-partenariats – Portail AECT`
+      : "Demande de partenariat – Bourse-partenariats – Portail AECT",
+  },
+];
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { db } = context.get(appContext);
+  const { actor, csrfToken } = context.get(requestContext);
+  return guard(request, async () => {
+    const view = await requestView(db, { actor }, idParam(params.requestId));
+    return { ...(await requestPageData(db, view)), csrfToken };
+  });
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { db, config } = context.get(appContext);
+  const { actor } = context.get(requestContext);
+  const values: Record<string, string | string[]> = {};
+  return runAction(values, async () => {
+    const form = await readUploadForm(request, requestListFields);
+    Object.assign(values, form.values);
+    return requestPageAction(
+      db,
+      { actor },
+      idParam(params.requestId),
+      form.values,
+      form.uploads,
+      config.publicUrl,
+    );
+  });
+}
+
+export default function RequestPage() {
+  const { view, csrfToken, themeNames, stored, choices, suggestions } =
+    useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failure = result && !result.ok ? result : undefined;
+  return (
+    <RequestDetail
+      view={view}
+      themeNames={themeNames}
+      csrfToken={csrfToken}
+      failure={failure}
+      success={result?.ok ? result.message : undefined}
+      attachmentBase={`/bourse/demandes/${view.request.id}/pieces`}
+      suggestions={<CollectiviteSuggestions suggestions={suggestions} />}
+      editForm={
+        stored && choices ? (
+          <details className="fr-mb-3w" open={failure?.values.intent === "request"}>
+            <summary>Modifier la demande</summary>
+            <RequestForm
+              lang="fr"
+              csrfToken={csrfToken}
+              country={{ code: view.request.countryCode, name: view.request.country }}
+              choices={choices}
+              failure={failure?.values.intent === "request" ? failure : undefined}
+              stored={stored}
+              version={view.request.version}
+              withUpload
+              submitLabel="Enregistrer les modifications"
+            />
+          </details>
+        ) : undefined
+      }
+    />
+  );
+}

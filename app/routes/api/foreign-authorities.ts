@@ -1,8 +1,0 @@
-import { listForeignAuthorities } from "../../../src/modules/atlas/index";
-import { directoryResponse } from "../../lib/atlas-directory.server";
-import type { Route } from "./+types/foreign-authorities";
-
-/** Open data: GET /api/v1/foreign-authorities with the Atlas filters that apply, by id cursor. */
-export function loader({ request, context }: Route.LoaderArgs) {
-  return directoryResponse(request, context, listForeignAuthorities);
-}

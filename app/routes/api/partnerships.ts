@@ -1,8 +1,0 @@
-import { listPartnerships } from "../../../src/modules/atlas/index";
-import { directoryResponse } from "../../lib/atlas-directory.server";
-import type { Route } from "./+types/partnerships";
-
-/** Open data: GET /api/v1/partnerships with the Atlas filters that apply, by id cursor. */
-export function loader({ request, context }: Route.LoaderArgs) {
-  return directoryResponse(request, context, listPartnerships);
-}
