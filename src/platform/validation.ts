@@ -1,16 +1,60 @@
 import { z } from "zod";
-import { Invalid, type FieldErrors } from "./errors";
+import { type FieldErrors, Invalid, InvalidRows, type RowError } from "./errors";
+import { yieldToEventLoop } from "./event-loop";
 
-/** Parses input with a zod schema; on failure throws Invalid with one French message per field. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+/**
+ * The one parser of the portal: a zod schema whose messages are French and name the field
+ * checks what a page, the API or a line of an imported file sent. Without throwing: the
+ * typed value, or the first message of each field.
+ */
+export function checkInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+): { value: z.output<S>; errors?: undefined } | { value?: undefined; errors: FieldErrors } {
   const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const fieldErrors: FieldErrors = {};
+  if (result.success) return { value: result.data };
+  const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
-    const field = issue.path.join(".") || "formulaire";
-    fieldErrors[field] ??= issue.message;
+    // A bad value of a list field is the field's error ("themes", not "themes.2").
+    const field = issue.path.filter((part) => typeof part !== "number").join(".");
+    errors[field || "formulaire"] ??= issue.message;
   }
-  throw new Invalid(fieldErrors);
+  return { errors };
+}
+
+/** Parses a form or a query; on failure throws Invalid (400) with one French message per field. */
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  message?: string,
+): z.output<S> {
+  const checked = checkInput(schema, input);
+  if (checked.errors) throw new Invalid(checked.errors, message);
+  return checked.value;
+}
+
+/**
+ * Parses every line of an imported file with the schema the form uses. One bad line and
+ * nothing is returned: InvalidRows lists every error of every line, by column.
+ */
+export async function parseRows<S extends z.ZodType>(
+  schema: S,
+  rows: readonly { line: number; values: Record<string, unknown> }[],
+  columnOf: (field: string) => string,
+): Promise<z.output<S>[]> {
+  const parsed: z.output<S>[] = [];
+  const errors: RowError[] = [];
+  for (const [index, row] of rows.entries()) {
+    const checked = checkInput(schema, row.values);
+    if (checked.errors)
+      for (const [field, message] of Object.entries(checked.errors))
+        errors.push({ line: row.line, column: columnOf(field), message });
+    else parsed.push(checked.value);
+    // A long file shares the event loop with the pages being served.
+    if (index % 500 === 499) await yieldToEventLoop();
+  }
+  if (errors.length > 0) throw new InvalidRows(errors);
+  return parsed;
 }
 
 /** Reads a form's fields into a plain object (first value of each name). */
@@ -170,7 +214,17 @@ const dayExists = (value: string) => {
  * A calendar day typed as AAAA-MM-JJ (a date field), which must exist and fall within a
  * sensible horizon: from 1900 to `maxYearsAhead` years from now (ten by default).
  */
-export const isoDateField = (label: string, { maxYearsAhead = 10 } = {}) =>
+export const isoDateField = (
+  label: string,
+  {
+    maxYearsAhead = 10,
+    earliest,
+  }: {
+    maxYearsAhead?: number;
+    /** The first day allowed (a closing date to come), with what to say before it. */
+    earliest?: { day: string; message: string };
+  } = {},
+) =>
   z
     .string({ message: `${label} est obligatoire.` })
     .trim()
@@ -182,7 +236,8 @@ export const isoDateField = (label: string, { maxYearsAhead = 10 } = {}) =>
         return year >= 1900 && year <= new Date().getUTCFullYear() + maxYearsAhead;
       },
       `${label} est trop lointaine : choisissez une date entre 1900 et ${new Date().getUTCFullYear() + maxYearsAhead}.`,
-    );
+    )
+    .refine((value) => !earliest || value >= earliest.day, earliest?.message);
 
 /**
  * A checkbox: ticked ("on", as browsers send it, or "true") or not (absent or empty). Any

@@ -9,33 +9,40 @@ import { isoDateField, optionalTextField, parseInput } from "../../platform/vali
 import { runCampaignSteps } from "./campaign-steps";
 import { apdCampaigns } from "./schema";
 
-const campaignSchema = z
-  .object({
-    year: z
-      .string({ message: "L'année des dépenses est obligatoire." })
-      .trim()
-      .regex(
-        /^\d{4}$/,
-        "L'année des dépenses doit être une année sur 4 chiffres, par exemple 2025.",
-      )
-      .transform(Number)
-      .refine(
-        (year) => year >= 2010 && year <= 2100,
-        "L'année des dépenses doit être comprise entre 2010 et 2100.",
-      ),
-    opensOn: isoDateField("La date d'ouverture", { maxYearsAhead: 2 }),
-    closesOn: isoDateField("La date limite", { maxYearsAhead: 2 }),
-    message: optionalTextField("Le message aux collectivités", 3_000),
-  })
-  .refine((input) => input.closesOn > input.opensOn, {
-    path: ["closesOn"],
-    message: "La date limite doit être postérieure à la date d'ouverture.",
-  })
-  .refine((input) => Number(input.opensOn.slice(0, 4)) > input.year, {
-    path: ["opensOn"],
-    message:
-      "La campagne s'ouvre après l'année des dépenses déclarées (en général le 1er mai de l'année suivante).",
-  });
+const campaignSchema = (today: Date) =>
+  z
+    .object({
+      year: z
+        .string({ message: "L'année des dépenses est obligatoire." })
+        .trim()
+        .regex(
+          /^\d{4}$/,
+          "L'année des dépenses doit être une année sur 4 chiffres, par exemple 2025.",
+        )
+        .transform(Number)
+        .refine(
+          (year) => year >= 2010 && year <= 2100,
+          "L'année des dépenses doit être comprise entre 2010 et 2100.",
+        ),
+      opensOn: isoDateField("La date d'ouverture", { maxYearsAhead: 2 }),
+      closesOn: isoDateField("La date limite", {
+        maxYearsAhead: 2,
+        earliest: {
+          day: today.toISOString().slice(0, 10),
+          message: "La date limite est déjà passée : choisissez une date à venir.",
+        },
+      }),
+      message: optionalTextField("Le message aux collectivités", 3_000),
+    })
+    .refine((input) => input.closesOn > input.opensOn, {
+      path: ["closesOn"],
+      message: "La date limite doit être postérieure à la date d'ouverture.",
+    })
+    .refine((input) => Number(input.opensOn.slice(0, 4)) > input.year, {
+      path: ["opensOn"],
+      message:
+        "La campagne s'ouvre après l'année des dépenses déclarées (en général le 1er mai de l'année suivante).",
+    });
 
 /**
  * The form's starting values: last year's spending, declared from 1 May to 30 June; a
@@ -70,11 +77,7 @@ export async function openApdCampaign(
   today = new Date(),
 ) {
   authorize(actor, "apd:campaign:manage");
-  const input = parseInput(campaignSchema, values);
-  if (input.closesOn < today.toISOString().slice(0, 10))
-    throw new Invalid({
-      closesOn: "La date limite est déjà passée : choisissez une date à venir.",
-    });
+  const input = parseInput(campaignSchema(today), values);
   const who = auditActorOf(actor);
   const campaign = await db.transaction(async (tx) => {
     const [open] = await tx

@@ -11,14 +11,24 @@ import { amountInputText } from "../../platform/french-format";
 import { type ApdLine, checkLine, lineReferences } from "./line-input";
 import { appendLines } from "./line-commands";
 import { apdCampaigns, apdDeclarations } from "./schema";
+import { parseInput } from "../../platform/validation";
+import { z } from "zod";
 
 /** Opens (or finds) the collectivité's declaration for the year of an open campaign. */
 export async function startDeclaration(db: Db, actor: Actor, collectiviteId: number, year: number) {
   const collectivite = await collectiviteOwner(db, collectiviteId);
   if (!collectivite) throw new NotFound("Cette collectivité n'existe pas.");
   authorize(actor, "apd:declare", { organisationId: collectivite.organisationId ?? -1 });
-  if (!Number.isInteger(year) || year < 2000 || year > 2100)
-    throw new Invalid({ year: "Choisissez l'année de la déclaration à commencer." });
+  parseInput(
+    z.object({
+      year: z
+        .number({ message: "Choisissez l'année de la déclaration à commencer." })
+        .int("Choisissez l'année de la déclaration à commencer.")
+        .min(2000, "Choisissez l'année de la déclaration à commencer.")
+        .max(2100, "Choisissez l'année de la déclaration à commencer."),
+    }),
+    { year },
+  );
   const [campaign] = await db.select().from(apdCampaigns).where(eq(apdCampaigns.year, year));
   if (!campaign || !isCampaignOpen(campaign) || campaign.opensOn > parisDay(new Date()))
     throw new Invalid({ year: `La déclaration des dépenses ${year} n'est pas ouverte.` });
@@ -78,7 +88,7 @@ export async function copyPreviousYear(
     const lines: ApdLine[] = [];
     for (const row of previous) {
       const result = checkLine({ ...row, amount: amountInputText(Number(row.cents)) }, refs);
-      if (result.line) lines.push(result.line);
+      if (result.value) lines.push(result.value);
     }
     await appendLines(tx, declarationId, lines);
     await tx

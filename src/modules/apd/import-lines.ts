@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import type { Actor } from "../../platform/auth/actor";
 import type { Db } from "../../platform/db/client";
-import { Invalid, InvalidRows, type RowError } from "../../platform/errors";
-import { yieldToEventLoop } from "../../platform/event-loop";
+import { Invalid } from "../../platform/errors";
 import { normalizeHeader, readImportFile } from "../../platform/files/read-table-file";
 import { type TemplateColumn, templateFile } from "../../platform/files/template-file";
+import { parseRows } from "../../platform/validation";
 import { apdChannelLabels, apdFlowLabels, apdRegions } from "./codes";
 import { lockForChange, touchDeclaration } from "./declaration-access";
-import { type ApdLine, checkLine, lineReferences } from "./line-input";
+import { lineReferences, lineSchema } from "./line-input";
 import { appendLines } from "./line-commands";
 import { apdDeclarations, apdLines } from "./schema";
 
@@ -115,27 +115,20 @@ export async function importLines(
     const projectIds = rows.map((row) => (row.projet_atlas ?? "").trim()).filter(Boolean);
     const refs = await lineReferences(tx, declaration.collectiviteId, projectIds);
     const known = aliases(refs.recipients);
-    const errors: RowError[] = [];
-    const lines: ApdLine[] = [];
-    for (const [index, row] of rows.entries()) {
-      const values: Record<string, string> = {};
-      for (const column of lineImportColumns) values[column.field] = row[column.name] ?? "";
-      values.recipientCode =
-        known.recipient.get(plain(values.recipientCode)) ?? values.recipientCode;
-      values.flow = known.flow.get(plain(values.flow)) ?? values.flow;
-      values.channel = known.channel.get(plain(values.channel)) ?? values.channel;
-      const result = checkLine(values, refs);
-      if (result.line) lines.push(result.line);
-      else
-        for (const [field, message] of Object.entries(result.errors))
-          errors.push({
-            line: Number(row._line),
-            column: lineImportColumns.find((c) => c.field === field)?.name ?? field,
-            message,
-          });
-      if (index % 500 === 499) await yieldToEventLoop();
-    }
-    if (errors.length > 0) throw new InvalidRows(errors);
+    // File columns are named in French; the same schema as the form checks every line.
+    const lines = await parseRows(
+      lineSchema(refs),
+      rows.map((row) => {
+        const values: Record<string, string> = {};
+        for (const column of lineImportColumns) values[column.field] = row[column.name] ?? "";
+        values.recipientCode =
+          known.recipient.get(plain(values.recipientCode)) ?? values.recipientCode;
+        values.flow = known.flow.get(plain(values.flow)) ?? values.flow;
+        values.channel = known.channel.get(plain(values.channel)) ?? values.channel;
+        return { line: Number(row._line), values };
+      }),
+      (field) => lineImportColumns.find((column) => column.field === field)?.name ?? field,
+    );
     if (options.replace) await tx.delete(apdLines).where(eq(apdLines.declarationId, declarationId));
     await appendLines(tx, declarationId, lines);
     await tx

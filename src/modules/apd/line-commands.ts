@@ -5,7 +5,7 @@ import type { Db, Tx } from "../../platform/db/client";
 import { Invalid, NotFound } from "../../platform/errors";
 import { checkboxField, parseInput } from "../../platform/validation";
 import { lockForChange, touchDeclaration } from "./declaration-access";
-import { type ApdLine, checkLine, lineReferences } from "./line-input";
+import { type ApdLine, lineReferences, lineSchema } from "./line-input";
 import { apdDeclarations, apdLines } from "./schema";
 
 type Values = Record<string, string | undefined>;
@@ -31,9 +31,7 @@ const lineOf = ({
 
 async function checkedLine(tx: Tx, collectiviteId: number, values: Values) {
   const projectIds = values.projectId ? [String(values.projectId).trim()] : [];
-  const result = checkLine(values, await lineReferences(tx, collectiviteId, projectIds));
-  if (result.errors) throw new Invalid(result.errors);
-  return result.line;
+  return parseInput(lineSchema(await lineReferences(tx, collectiviteId, projectIds)), values);
 }
 
 export async function addLine(db: Db, actor: Actor, declarationId: number, values: Values) {

@@ -2,8 +2,7 @@ import { amountInputText } from "../../platform/french-format";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { type Queryable, rowsOf } from "../../platform/db/client";
-import type { FieldErrors } from "../../platform/errors";
-import { codeField, eurosField, optionalTextField } from "../../platform/validation";
+import { checkInput, codeField, eurosField, optionalTextField } from "../../platform/validation";
 import {
   type ApdChannel,
   type ApdFlow,
@@ -79,64 +78,54 @@ export async function lineReferences(
   };
 }
 
-const lineSchema = (refs: LineReferences) =>
-  z.object({
-    recipientCode: z
-      .string({ message: "Le pays bénéficiaire est obligatoire." })
-      .trim()
-      .toUpperCase()
-      .min(1, "Le pays bénéficiaire est obligatoire.")
-      .refine(
-        (code) => refs.recipients.has(code),
-        "Le pays bénéficiaire doit figurer sur la liste CAD des pays bénéficiaires de l'APD (ou choisissez « multi-pays » pour une région).",
-      ),
-    purposeCode: z
-      .string({ message: "Le secteur (code CAD) est obligatoire." })
-      .trim()
-      .min(1, "Le secteur (code CAD) est obligatoire.")
-      .refine(
-        (code) => refs.purposes.has(code),
-        "Le secteur doit être un code-objet CAD à 5 chiffres de la liste du CRS (exemple : 14030 pour l'eau potable).",
-      ),
-    amount: eurosField("Le montant"),
-    flow: codeField("Le type de flux", new Map(Object.entries(apdFlowLabels))),
-    channel: codeField("Le canal", new Map(Object.entries(apdChannelLabels))),
-    projectId: z
-      .string()
-      .trim()
-      .optional()
-      .refine(
-        (id) => !id || refs.projects.has(id),
-        "Le projet doit être une fiche-projet de l'Atlas de votre collectivité.",
-      ),
-    description: optionalTextField("La description", 1_000),
-  });
+export const lineSchema = (refs: LineReferences) =>
+  z
+    .object({
+      recipientCode: z
+        .string({ message: "Le pays bénéficiaire est obligatoire." })
+        .trim()
+        .toUpperCase()
+        .min(1, "Le pays bénéficiaire est obligatoire.")
+        .refine(
+          (code) => refs.recipients.has(code),
+          "Le pays bénéficiaire doit figurer sur la liste CAD des pays bénéficiaires de l'APD (ou choisissez « multi-pays » pour une région).",
+        ),
+      purposeCode: z
+        .string({ message: "Le secteur (code CAD) est obligatoire." })
+        .trim()
+        .min(1, "Le secteur (code CAD) est obligatoire.")
+        .refine(
+          (code) => refs.purposes.has(code),
+          "Le secteur doit être un code-objet CAD à 5 chiffres de la liste du CRS (exemple : 14030 pour l'eau potable).",
+        ),
+      amount: eurosField("Le montant"),
+      flow: codeField("Le type de flux", new Map(Object.entries(apdFlowLabels))),
+      channel: codeField("Le canal", new Map(Object.entries(apdChannelLabels))),
+      projectId: z
+        .string()
+        .trim()
+        .optional()
+        .refine(
+          (id) => !id || refs.projects.has(id),
+          "Le projet doit être une fiche-projet de l'Atlas de votre collectivité.",
+        ),
+      description: optionalTextField("La description", 1_000),
+    })
+    .transform(
+      (input): ApdLine => ({
+        recipientCode: input.recipientCode,
+        purposeCode: input.purposeCode,
+        amountCents: input.amount,
+        flow: input.flow as ApdFlow,
+        channel: input.channel as ApdChannel,
+        projectId: input.projectId ? Number(input.projectId) : null,
+        description: input.description ?? "",
+      }),
+    );
 
 /** A line typed in the form or read from a file: the line, or one French message per field. */
-export function checkLine(
-  values: Record<string, string | undefined>,
-  refs: LineReferences,
-): { line: ApdLine; errors?: undefined } | { line?: undefined; errors: FieldErrors } {
-  const result = lineSchema(refs).safeParse(values);
-  if (!result.success) {
-    const errors: FieldErrors = {};
-    for (const issue of result.error.issues)
-      errors[String(issue.path[0] ?? "formulaire")] ??= issue.message;
-    return { errors };
-  }
-  const input = result.data;
-  return {
-    line: {
-      recipientCode: input.recipientCode,
-      purposeCode: input.purposeCode,
-      amountCents: input.amount,
-      flow: input.flow as ApdFlow,
-      channel: input.channel as ApdChannel,
-      projectId: input.projectId ? Number(input.projectId) : null,
-      description: input.description ?? "",
-    },
-  };
-}
+export const checkLine = (values: Record<string, string | undefined>, refs: LineReferences) =>
+  checkInput(lineSchema(refs), values);
 
 /** A stored line as the form shows it. */
 export function lineFormValues(line: ApdLine): Record<string, string> {

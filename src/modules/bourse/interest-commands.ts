@@ -19,6 +19,8 @@ import { authorUrl, countryName, followersOf } from "./request-recipients";
 import { bourseInterests, bourseRequests } from "./schema";
 import { collectivites } from "../register/index";
 import { announcing } from "../../platform/changes";
+import { parseInput } from "../../platform/validation";
+import { z } from "zod";
 
 /** The collectivités the actor acts for (an agent may belong to several). */
 export async function actorCollectivites(q: Queryable, actor: Actor) {
@@ -34,6 +36,22 @@ export async function actorCollectivites(q: Queryable, actor: Actor) {
   );
 }
 
+/** An interest: in the name of one of the agent's collectivités (the only one goes without saying). */
+const interestSchema = (own: readonly { id: number }[]) =>
+  z.object({
+    collectiviteId: z.preprocess(
+      (value) => value || (own.length === 1 ? String(own[0].id) : undefined),
+      z.enum(own.map((row) => String(row.id)) as [string, ...string[]], {
+        message: "Choisissez la collectivité au nom de laquelle vous répondez.",
+      }),
+    ),
+    message: z
+      .string()
+      .trim()
+      .max(2_000, "Le message est trop long (2 000 caractères au plus).")
+      .default(""),
+  });
+
 /**
  * A French collectivité says it is interested in a published request. The author gets the
  * collectivité's contact, the embassy and the DAECT are told; from then on both parties
@@ -48,19 +66,10 @@ export async function expressInterest(
 ) {
   if (actor.kind !== "user") throw new Forbidden();
   const own = await actorCollectivites(db, actor);
-  const collectivite =
-    own.find((row) => String(row.id) === values.collectiviteId) ??
-    (own.length === 1 ? own[0] : undefined);
-  if (!collectivite) {
-    if (own.length === 0) throw new Forbidden();
-    throw new Invalid({
-      collectiviteId: "Choisissez la collectivité au nom de laquelle vous répondez.",
-    });
-  }
+  if (own.length === 0) throw new Forbidden();
+  const { collectiviteId, message } = parseInput(interestSchema(own), values);
+  const collectivite = own.find((row) => String(row.id) === collectiviteId)!;
   authorize(actor, "bourse:interest:express", { organisationId: collectivite.organisation_id });
-  const message = (values.message ?? "").trim();
-  if (message.length > 2_000)
-    throw new Invalid({ message: "Le message est trop long (2 000 caractères au plus)." });
   return db.transaction(async (tx) => {
     const [request] = await tx
       .select()

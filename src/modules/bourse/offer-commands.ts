@@ -15,7 +15,9 @@ import { Forbidden, Invalid } from "../../platform/errors";
 import { authorize } from "../../platform/policy";
 import { isEditable } from "../../platform/workflow/define";
 import { transition } from "../../platform/workflow/transition";
+import { parseInput } from "../../platform/validation";
 import { assertVersion } from "../../platform/workflow/versions";
+import { z } from "zod";
 import { collectiviteOwner } from "../register/index";
 import { PUBLICATION_MONTHS } from "./codes";
 import { loadOffer } from "./offer-access";
@@ -219,6 +221,23 @@ export async function revokeOfferOpinion(
   });
 }
 
+/** The DAECT's decision: to publish, or not with a reason for the collectivité. */
+const decisionSchema = z
+  .object({
+    decision: z.enum(["publish", "reject"], {
+      message: "Choisissez : diffuser l'offre ou ne pas la diffuser.",
+    }),
+    comment: z
+      .string()
+      .trim()
+      .max(3_000, "Le message est trop long (3 000 caractères au plus).")
+      .default(""),
+  })
+  .refine((input) => input.decision === "publish" || input.comment.length > 0, {
+    path: ["comment"],
+    message: "Indiquez à la collectivité pourquoi l'offre n'est pas diffusée.",
+  });
+
 /**
  * The DAECT publishes the offer for twelve months or not, once every opinion is in or the
  * deadline has passed. The collectivité is mailed.
@@ -231,14 +250,7 @@ export async function decideOffer(
   publicUrl: string,
   now = new Date(),
 ) {
-  const decision = values.decision;
-  const comment = (values.comment ?? "").trim().slice(0, 3_000);
-  if (decision !== "publish" && decision !== "reject")
-    throw new Invalid({ decision: "Choisissez : diffuser l'offre ou ne pas la diffuser." });
-  if (decision === "reject" && comment.length === 0)
-    throw new Invalid({
-      comment: "Indiquez à la collectivité pourquoi l'offre n'est pas diffusée.",
-    });
+  const { decision, comment } = parseInput(decisionSchema, values);
   return db.transaction(async (tx) => {
     const { after } = await transition(tx, offerWorkflow, {
       id: offerId,

@@ -7,6 +7,7 @@ import type { Tx } from "../db/client";
 import { Invalid, NotFound } from "../errors";
 import { longDate, parisDay } from "../french-format";
 import { actingMembership, authorize, holdersOf } from "../policy";
+import { dayOffset } from "../deadlines/scheduler";
 import { isoDateField, parseInput } from "../validation";
 import type { ConsultationKind, ConsultedTarget } from "./kind";
 import { consultationMails } from "./mails";
@@ -19,22 +20,27 @@ export interface AskInput {
   visibility: OpinionVisibility;
 }
 
-const askSchema = z.object({
-  dueOn: isoDateField("La date limite des avis", { maxYearsAhead: 1 }),
-  visibility: z.preprocess(
-    (value) => (value === undefined || value === "" ? "confidential" : value),
-    z.enum(opinionVisibilities, {
-      message: "Choisissez qui lit les avis : confidentiels ou partagés entre services consultés.",
+const askSchema = (now: Date) =>
+  z.object({
+    dueOn: isoDateField("La date limite des avis", {
+      maxYearsAhead: 1,
+      earliest: {
+        day: dayOffset(parisDay(now), 1),
+        message: "La date limite des avis doit être à venir.",
+      },
     }),
-  ),
-});
+    visibility: z.preprocess(
+      (value) => (value === undefined || value === "" ? "confidential" : value),
+      z.enum(opinionVisibilities, {
+        message:
+          "Choisissez qui lit les avis : confidentiels ou partagés entre services consultés.",
+      }),
+    ),
+  });
 
 /** The asker's form: a date to come and who reads the opinions. */
 export function parseAsk(values: Record<string, unknown>, now = new Date()): AskInput {
-  const input = parseInput(askSchema, { dueOn: values.dueOn, visibility: values.visibility });
-  if (input.dueOn <= parisDay(now))
-    throw new Invalid({ dueOn: "La date limite des avis doit être à venir." });
-  return input;
+  return parseInput(askSchema(now), { dueOn: values.dueOn, visibility: values.visibility });
 }
 
 export interface Consulting {

@@ -15,12 +15,19 @@ import { campaignWorkflow } from "./campaign-workflow";
 import { campaignMails } from "./mails";
 import { collectivites, mailCollectivites } from "../../register/index";
 
-const campaignSchema = z.object({
-  title: textField("Le titre de la campagne", 150),
-  message: textField("Le message aux collectivités", 3_000),
-  // A campaign runs for weeks: a closing date years ahead is a typing mistake.
-  closesOn: isoDateField("La date de clôture", { maxYearsAhead: 2 }),
-});
+const campaignSchema = (today: Date) =>
+  z.object({
+    title: textField("Le titre de la campagne", 150),
+    message: textField("Le message aux collectivités", 3_000),
+    // A campaign runs for weeks: a closing date years ahead is a typing mistake.
+    closesOn: isoDateField("La date de clôture", {
+      maxYearsAhead: 2,
+      earliest: {
+        day: dayOffset(today.toISOString().slice(0, 10), 1),
+        message: "La date de clôture doit être postérieure à aujourd'hui.",
+      },
+    }),
+  });
 
 /** The collectivités of a campaign, or those that have not confirmed yet. */
 const inCampaign = (campaignId: number, onlyUnverified: boolean) =>
@@ -39,9 +46,7 @@ export async function openCampaign(
   publicUrl: string,
 ) {
   authorize(actor, "atlas:campaign:manage");
-  const input = parseInput(campaignSchema, values);
-  if (input.closesOn <= new Date().toISOString().slice(0, 10))
-    throw new Invalid({ closesOn: "La date de clôture doit être postérieure à aujourd'hui." });
+  const input = parseInput(campaignSchema(new Date()), values);
   const [open] = await db
     .select({ id: campaigns.id })
     .from(campaigns)

@@ -1,11 +1,12 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "../../../platform/db/client";
 import { allOf, inList } from "../../../platform/db/conditions";
-import { Invalid } from "../../../platform/errors";
 import { atlasLabels, collectiviteKindLabels } from "../labels";
 import type { ProjectFilters } from "../search/filters";
 import { foreignAuthorityKindLabels, partnershipLines } from "../fiches/partner-fiches";
 import { collectivites, foreignAuthorities } from "../../register/index";
+import { parseInput } from "../../../platform/validation";
+import { z } from "zod";
 
 /** Open-data lists of the Atlas directory: public fields only, pages by id. */
 export interface DirectoryPage<T> {
@@ -13,15 +14,21 @@ export interface DirectoryPage<T> {
   nextCursor: string | null;
 }
 
-export function parseIdCursor(value: string | null): number {
-  if (!value) return 0;
-  if (!/^\d{1,10}$/.test(value))
-    throw new Invalid(
-      { cursor: "Le curseur de pagination n'est pas valide : reprenez depuis le début." },
-      "La demande contient des paramètres invalides.",
-    );
-  return Number(value);
-}
+export const parseIdCursor = (value: string | null): number =>
+  parseInput(
+    z.object({
+      cursor: z
+        .string()
+        .regex(
+          /^\d{1,10}$/,
+          "Le curseur de pagination n'est pas valide : reprenez depuis le début.",
+        )
+        .transform(Number)
+        .default(0),
+    }),
+    { cursor: value || undefined },
+    "La demande contient des paramètres invalides.",
+  ).cursor;
 
 const listed = (values: (string | number)[], column: SQL) =>
   values.length > 0 ? inList(column, values) : null;

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { type Actor, auditActorOf } from "../../../platform/auth/actor";
 import { type Db, type Queryable, rowsOf } from "../../../platform/db/client";
-import { Invalid, NotFound } from "../../../platform/errors";
+import { NotFound } from "../../../platform/errors";
 import { authorize } from "../../../platform/policy";
 import { foreignAuthorityKindLabels } from "../fiches/partner-fiches";
 import { codeLookup, comparable } from "../import/lookups";
@@ -13,6 +13,8 @@ import {
   writeForeignAuthority,
 } from "../../register/index";
 import { announcing } from "../../../platform/changes";
+import { parseInput, textField } from "../../../platform/validation";
+import { z } from "zod";
 
 const kindOf = codeLookup(
   foreignAuthorityKinds.map((kind) => [kind, foreignAuthorityKindLabels[kind] ?? kind]),
@@ -55,13 +57,6 @@ export async function updateAuthority(
   values: Record<string, string>,
 ) {
   const current = await editableAuthority(db, actor, id);
-  const errors: Record<string, string> = {};
-  const name = (values.name ?? "").trim();
-  if (!name) errors.name = "Le nom de l'autorité est obligatoire.";
-  else if (name.length > 200)
-    errors.name = "Le nom de l'autorité est trop long (200 caractères au plus).";
-  const kind = kindOf(values.kind ?? "");
-  if (!kind) errors.kind = "Choisissez un type d'autorité de la liste.";
   const cityText = (values.city ?? "").trim();
   const [city] = cityText
     ? rowsOf<{ id: number; name: string; latitude: number; longitude: number }>(
@@ -72,9 +67,22 @@ export async function updateAuthority(
            ORDER BY population DESC LIMIT 1`),
       )
     : [];
-  if (cityText && !city)
-    errors.city = `« ${cityText} » n'est pas une ville connue de ce pays : vérifiez l'orthographe.`;
-  if (Object.keys(errors).length > 0) throw new Invalid(errors);
+  const { name, kind } = parseInput(
+    z.object({
+      name: textField("Le nom de l'autorité", 200),
+      kind: z
+        .string({ message: "Choisissez un type d'autorité de la liste." })
+        .transform((value) => kindOf(value))
+        .refine((value) => value !== null, "Choisissez un type d'autorité de la liste."),
+      city: z
+        .string()
+        .refine(
+          () => !cityText || city !== undefined,
+          `« ${cityText} » n'est pas une ville connue de ce pays : vérifiez l'orthographe.`,
+        ),
+    }),
+    { name: values.name, kind: values.kind, city: cityText },
+  );
   const after = { name, kind: kind as string, city: city?.name ?? null };
   const expected = sentVersion(values);
   return announcing("atlas", () =>

@@ -12,6 +12,8 @@ import { type partnershipKinds, partnershipStatuses, partnerships } from "../sch
 import { assertCurrentVersion, recordVersion, sentVersion, snapshotChanges } from "./versions";
 import { collectivites } from "../../register/index";
 import { announcing } from "../../../platform/changes";
+import { parseInput } from "../../../platform/validation";
+import { z } from "zod";
 
 /** The fields of the new-partnership form: the columns of the partnership import. */
 export const partnershipFormFields = [
@@ -122,21 +124,27 @@ export async function updatePartnership(
   values: Record<string, string>,
 ) {
   await editablePartnership(db, actor, partnershipId);
-  const kind = codeLookup((await atlasLabels(db)).partnershipKind)(values.kind ?? "");
-  const status = partnershipStatuses.find((known) => known === values.status);
-  const signedText = (values.signedOn ?? "").trim();
-  const signedOn = signedText ? parseFrenchDate(signedText) : null;
-  const errors: Record<string, string> = {};
-  if (!kind) errors.kind = "Choisissez un type de partenariat de la liste.";
-  if (!status) errors.status = "Choisissez un statut de la liste.";
-  if (signedText && !signedOn)
-    errors.signedOn = `« ${signedText} » n'est pas une date valide (JJ/MM/AAAA).`;
-  if (Object.keys(errors).length > 0) throw new Invalid(errors);
-  const input = {
-    kind: kind as (typeof partnershipKinds)[number],
-    signedOn,
-    status: status as (typeof partnershipStatuses)[number],
-  };
+  const kindOf = codeLookup((await atlasLabels(db)).partnershipKind);
+  const input = parseInput(
+    z.object({
+      kind: z
+        .string({ message: "Choisissez un type de partenariat de la liste." })
+        .transform((value) => kindOf(value) as (typeof partnershipKinds)[number] | null)
+        .refine((value) => value !== null, "Choisissez un type de partenariat de la liste."),
+      status: z.enum(partnershipStatuses, { message: "Choisissez un statut de la liste." }),
+      signedOn: z
+        .string()
+        .trim()
+        .default("")
+        .transform((text) => ({ text, date: text ? parseFrenchDate(text) : null }))
+        .refine(
+          ({ text, date }) => !text || date !== null,
+          `« ${(values.signedOn ?? "").trim()} » n'est pas une date valide (JJ/MM/AAAA).`,
+        )
+        .transform(({ date }) => date),
+    }),
+    values,
+  );
   const after = { kind: input.kind, signedOn: input.signedOn, status: input.status };
   const expected = sentVersion(values);
   return announcing("atlas", () =>

@@ -1,6 +1,5 @@
 import type { Db } from "../../../platform/db/client";
 import type { PublicCache } from "../../../platform/cache";
-import { Invalid } from "../../../platform/errors";
 import { atlasLabels } from "../labels";
 import type { ProjectFilters } from "../search/filters";
 import { exportColumns } from "./columns";
@@ -10,6 +9,8 @@ import type { ExportColumn } from "./columns";
 import { csvHeader, geojsonChunks, toNodeStream, xlsxStream } from "./formats";
 import { iatiChunks } from "./iati";
 import { searchReportPdf } from "./pdf-reports";
+import { parseInput } from "../../../platform/validation";
+import { z } from "zod";
 
 export const exportFormats = ["csv", "xlsx", "geojson", "iati", "pdf"] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -41,13 +42,16 @@ async function* csvFile(
   yield* csvLinesFromDatabase(db, filters, labels, publicUrl);
 }
 
-export function parseExportFormat(value: string | null): ExportFormat {
-  if ((exportFormats as readonly string[]).includes(value ?? "")) return value as ExportFormat;
-  throw new Invalid(
-    { format: `Le format doit être l'une des valeurs : ${exportFormats.join(", ")}.` },
+export const parseExportFormat = (value: string | null): ExportFormat =>
+  parseInput(
+    z.object({
+      format: z.enum(exportFormats, {
+        message: `Le format doit être l'une des valeurs : ${exportFormats.join(", ")}.`,
+      }),
+    }),
+    { format: value ?? undefined },
     "La demande d'export contient des paramètres invalides.",
-  );
-}
+  ).format;
 
 /** A streamed export of the projects matching the filters: an open format or a PDF report. */
 export async function projectExport(

@@ -9,6 +9,7 @@ import type { ImportError } from "./import-schema";
 import { codeLookup, codesOf, comparable, parseFrenchDate } from "./lookups";
 import { acceptedColumns } from "./templates";
 import { foreignAuthorityKinds } from "../../register/index";
+import { checkInput } from "../../../platform/validation";
 
 export type CheckedProject = { leadCollectiviteId: number; input: ProjectInput };
 export type CheckedPartnership = {
@@ -112,18 +113,15 @@ export function checkProjectRow(
         message: `La collectivité n'a pas de partenariat avec « ${row.autorite_partenaire} » dans l'Atlas.`,
       });
   }
-  const parsed = lookups.schema.safeParse(values);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const column = columnOfField.get(String(issue.path[0])) ?? String(issue.path[0]);
-      // A value already reported as unknown is not reported twice.
-      if (!errors.some((error) => error.column === column))
-        errors.push({ line, column, message: issue.message });
-    }
+  const parsed = checkInput(lookups.schema, values);
+  for (const [field, message] of Object.entries(parsed.errors ?? {})) {
+    const column = columnOfField.get(field.split(".")[0]) ?? field;
+    // A value already reported as unknown is not reported twice.
+    if (!errors.some((error) => error.column === column)) errors.push({ line, column, message });
   }
-  if (errors.length > 0 || !parsed.success || leadCollectiviteId === undefined)
+  if (errors.length > 0 || parsed.errors || leadCollectiviteId === undefined)
     return { ok: false, errors };
-  return { ok: true, value: { leadCollectiviteId, input: parsed.data } };
+  return { ok: true, value: { leadCollectiviteId, input: parsed.value } };
 }
 
 /** The lookups of a project import, built once per file. */

@@ -21,6 +21,8 @@ import { readImportFile } from "../../../platform/files/read-table-file";
 import { acceptedColumns } from "./templates";
 import { writePartnerships, writeProjects } from "./write-rows";
 import { announceChange } from "../../../platform/changes";
+import { parseInput } from "../../../platform/validation";
+import { z } from "zod";
 
 const CHECK_CHUNK = 500;
 
@@ -52,11 +54,15 @@ export async function startImport(
   input: { kind: string; filename: string; content: Buffer },
 ) {
   authorize(actor, "atlas:import");
-  const kind = importKinds.find((known) => known === input.kind);
-  if (!kind)
-    throw new Invalid({ kind: "Choisissez ce que le fichier contient : projets ou partenariats." });
-  if (!input.filename)
-    throw new Invalid({ fichier: "Choisissez le fichier à importer (CSV ou Excel)." });
+  const { kind } = parseInput(
+    z.object({
+      kind: z.enum(importKinds, {
+        message: "Choisissez ce que le fichier contient : projets ou partenariats.",
+      }),
+      fichier: z.string().min(1, "Choisissez le fichier à importer (CSV ou Excel)."),
+    }),
+    { kind: input.kind, fichier: input.filename },
+  );
   const { headers, rows } = await readImportFile(input.filename, input.content);
   checkHeaders(kind, headers);
   const label = auditActorOf(actor);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { continents } from "../../../reference/schema";
-import { Invalid, type FieldErrors } from "../../../platform/errors";
+import { parseInput } from "../../../platform/validation";
 import { partnershipKinds, projectStatuses } from "../schema";
 import { collectiviteKinds } from "../../register/index";
 
@@ -79,45 +79,58 @@ const valueSchemas: Record<ListFilterName, z.ZodType> = {
 
 const MAX_VALUES = 50;
 
+const optionalYear = (label: string) =>
+  z.preprocess((value) => (value === "" ? undefined : value), year(label).optional());
+
+/** The query's schema: each list filter a bounded list of distinct valid codes. */
+const filtersSchema = z
+  .object({
+    q: z
+      .string()
+      .trim()
+      .max(200, "La recherche est trop longue (200 caractères au plus).")
+      .transform((value) => value || undefined),
+    ...(Object.fromEntries(
+      listFilterNames.map((name) => [
+        name,
+        z
+          .array(valueSchemas[name])
+          .max(MAX_VALUES, `Trop de valeurs pour ce filtre (${MAX_VALUES} au plus).`)
+          .transform((values) => [...new Set(values)]),
+      ]),
+    ) as unknown as Record<ListFilterName, z.ZodType<(string | number)[]>>),
+    yearFrom: optionalYear("L'année de début"),
+    yearTo: optionalYear("L'année de fin"),
+  })
+  .refine((filters) => !filters.yearFrom || !filters.yearTo || filters.yearFrom <= filters.yearTo, {
+    path: ["yearTo"],
+    message: "L'année de fin doit être postérieure ou égale à l'année de début.",
+  });
+
 /** Reads and checks the query; every bad parameter is reported under its own name. */
 export function parseProjectFilters(params: URLSearchParams): ProjectFilters {
-  const errors: FieldErrors = {};
-  // Every list filter is set below, from its values in the query.
-  const filters = Object.fromEntries(
-    listFilterNames.map((name) => [name, []]),
-  ) as unknown as ProjectFilters;
-  const q = params.get("q")?.trim() ?? "";
-  if (q.length > 200) errors.q = "La recherche est trop longue (200 caractères au plus).";
-  else if (q) filters.q = q;
-  for (const name of listFilterNames) {
-    const raw = params.getAll(name).filter((value) => value.trim() !== "");
-    if (raw.length > MAX_VALUES) {
-      errors[name] = `Trop de valeurs pour ce filtre (${MAX_VALUES} au plus).`;
-      continue;
-    }
-    const values = new Set<string | number>();
-    for (const value of raw) {
-      const parsed = valueSchemas[name].safeParse(value);
-      if (parsed.success) values.add(parsed.data as string | number);
-      else errors[name] ??= parsed.error.issues[0].message;
-    }
-    (filters[name] as (string | number)[]) = [...values];
-  }
-  for (const [name, label] of [
-    ["yearFrom", "L'année de début"],
-    ["yearTo", "L'année de fin"],
-  ] as const) {
-    const raw = params.get(name)?.trim();
-    if (!raw) continue;
-    const parsed = year(label).safeParse(raw);
-    if (parsed.success) filters[name] = parsed.data;
-    else errors[name] = parsed.error.issues[0].message;
-  }
-  if (filters.yearFrom && filters.yearTo && filters.yearFrom > filters.yearTo)
-    errors.yearTo = "L'année de fin doit être postérieure ou égale à l'année de début.";
-  if (Object.keys(errors).length > 0)
-    throw new Invalid(errors, "La recherche contient des paramètres invalides.");
-  return filters;
+  const filters = parseInput(
+    filtersSchema,
+    {
+      q: params.get("q") ?? "",
+      ...Object.fromEntries(
+        listFilterNames.map((name) => [
+          name,
+          params.getAll(name).filter((value) => value.trim() !== ""),
+        ]),
+      ),
+      yearFrom: params.get("yearFrom")?.trim() ?? undefined,
+      yearTo: params.get("yearTo")?.trim() ?? undefined,
+    },
+    "La recherche contient des paramètres invalides.",
+  );
+  const { q, yearFrom, yearTo, ...lists } = filters;
+  return {
+    ...(lists as unknown as Omit<ProjectFilters, "q" | "yearFrom" | "yearTo">),
+    ...(q ? { q } : {}),
+    ...(yearFrom ? { yearFrom } : {}),
+    ...(yearTo ? { yearTo } : {}),
+  };
 }
 
 /** The query string of some filters, in a stable order (shareable, cacheable URLs). */

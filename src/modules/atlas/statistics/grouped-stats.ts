@@ -8,6 +8,8 @@ import { effectiveKeyword, projectConditions } from "../search/project-search";
 
 import { type StatGroup, statGroups } from "./stat-groups";
 import { collectivites, foreignAuthorities } from "../../register/index";
+import { parseInput } from "../../../platform/validation";
+import { z } from "zod";
 
 export interface StatRow {
   key: string;
@@ -18,13 +20,16 @@ export interface StatRow {
   partnerAuthorities: number;
 }
 
-export function parseStatGroup(value: string | null): StatGroup {
-  if ((statGroups as readonly string[]).includes(value ?? "")) return value as StatGroup;
-  throw new Invalid(
-    { groupBy: `Le regroupement doit être l'une des valeurs : ${statGroups.join(", ")}.` },
+export const parseStatGroup = (value: string | null): StatGroup =>
+  parseInput(
+    z.object({
+      groupBy: z.enum(statGroups, {
+        message: `Le regroupement doit être l'une des valeurs : ${statGroups.join(", ")}.`,
+      }),
+    }),
+    { groupBy: value ?? undefined },
     "La demande de statistiques contient des paramètres invalides.",
-  );
-}
+  ).groupBy;
 
 /** Per group: the key of a partnership link (l) and of a project search row (i). */
 const groupKeys: Record<StatGroup, { link: SQL; project: SQL; viaProjects?: boolean }> = {
