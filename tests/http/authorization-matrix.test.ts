@@ -1,15 +1,11 @@
 import { eq, sql } from "drizzle-orm";
-import { campaigns } from "../../src/modules/atlas/campaigns/campaign-schema";
-import { atlasImports } from "../../src/modules/atlas/import/import-schema";
-import { extractions } from "../../src/modules/workspace/schema";
 import { projectCountries } from "../../src/modules/atlas/schema";
 import { rowsOf } from "../../src/platform/db/client";
 import { beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../../src/platform/auth/passwords";
 import { memberships, organisations, users } from "../../src/platform/auth/schema";
-import { enqueueMail } from "../../src/platform/mail/outbox";
-import { mailOutbox } from "../../src/platform/mail/schema";
 import { FormClient } from "../support/browserless";
+import { builders } from "../support/build";
 import { portalForTestFile } from "../support/portal";
 import { routePaths } from "../support/routes";
 
@@ -591,46 +587,12 @@ beforeAll(async () => {
   await served.database.db
     .insert(memberships)
     .values({ userId: member.id, organisationId: rennes.id, isAdmin: false });
-  await enqueueMail(served.database.db, {
-    idempotencyKey: "matrix",
-    template: "test",
-    to: "x@example.org",
-    subject: "Test",
-    text: "t",
-    html: "<p>t</p>",
-  });
-  [{ id: mailId }] = await served.database.db.select({ id: mailOutbox.id }).from(mailOutbox);
-
   const { db } = served.database;
-  const [daectUser] = await db.select().from(users).where(eq(users.email, ROLES.daect));
-  [{ id: extractionId }] = await db
-    .insert(extractions)
-    .values({
-      userId: daectUser.id,
-      format: "csv",
-      query: "country=SN",
-      filename: "atlas-projets.csv",
-      contentType: "text/csv; charset=utf-8",
-      content: Buffer.from("\uFEFFIdentifiant\r\n"),
-      size: 16,
-      projects: 0,
-    })
-    .returning({ id: extractions.id });
-  [{ id: campaignId }] = await db
-    .insert(campaigns)
-    .values({
-      title: "Campagne close",
-      message: "—",
-      closesOn: "2026-01-31",
-      openedByLabel: "DAECT",
-      status: "closed",
-      closedAt: new Date(),
-    })
-    .returning({ id: campaigns.id });
-  [{ id: importId }] = await db
-    .insert(atlasImports)
-    .values({ kind: "projects", filename: "projets.csv", totalRows: 1, createdByLabel: "DAECT" })
-    .returning({ id: atlasImports.id });
+  const build = builders(db);
+  mailId = (await build.mail()).id;
+  extractionId = (await build.extraction(ROLES.daect)).id;
+  campaignId = (await build.campaign({ status: "closed" })).id;
+  importId = (await build.import()).id;
   const [ids] = rowsOf<{
     own_collectivite: number;
     own_project: number;
@@ -680,134 +642,62 @@ beforeAll(async () => {
     .insert(projectCountries)
     .values({ projectId: atlasIds.ownProject, countryCode: "SN" })
     .onConflictDoNothing();
-  const [apd] = rowsOf<{ closed: number; open: number }>(
-    await db.execute(sql`
-      WITH opened AS (
-        INSERT INTO apd_campaigns (year, opens_on, closes_on, opened_by_label)
-        VALUES (2019, '2020-05-01', '2099-06-30', 'DAECT') RETURNING id)
-      SELECT (SELECT id FROM apd_campaigns WHERE year = 2018) AS closed,
-             (SELECT id FROM opened) AS open`),
+  // A closed campaign (the demo's 2018) for the administration; declarations sent in an
+  // open one.
+  const [closed] = rowsOf<{ id: number }>(
+    await db.execute(sql`SELECT id FROM apd_campaigns WHERE year = 2018`),
   );
-  apdIds.campaign = apd.closed;
+  apdIds.campaign = closed.id;
+  const open = await build.apdCampaign({
+    year: 2019,
+    opensOn: "2020-05-01",
+    closesOn: "2099-06-30",
+  });
   for (const scope of ["own", "other"] as const) {
-    const collectiviteId = scope === "own" ? atlasIds.ownCollectivite : atlasIds.otherCollectivite;
-    const [row] = rowsOf<{ declaration: number; line: number }>(
-      await db.execute(sql`
-        WITH d AS (
-          INSERT INTO apd_declarations (campaign_id, year, collectivite_id, status, has_changes)
-          VALUES (${apd.open}, 2019, ${collectiviteId}, 'submitted', false) RETURNING id),
-        l AS (
-          INSERT INTO apd_lines (declaration_id, position, recipient_code, purpose_code,
-                                 amount_cents, flow, channel)
-          SELECT id, 1, 'SN', '14030', 1500000, 'don', 'direct' FROM d RETURNING id),
-        s AS (
-          INSERT INTO apd_submissions (declaration_id, number, is_nil, late, line_count,
-                                       total_cents, submitted_by_label, submitted_by_email, receipt)
-          SELECT id, 1, false, false, 1, 1500000, 'Agent', 'agent@example.org',
-                 '{"collectivite":"Collectivité","reference":"APD-2019-1"}'::jsonb FROM d
-          RETURNING id)
-        SELECT (SELECT id FROM d) AS declaration, (SELECT id FROM l) AS line,
-               (SELECT id FROM s) AS submission`),
-    );
+    const declaration = await build.declaration({
+      status: "submitted",
+      collectiviteId: scope === "own" ? atlasIds.ownCollectivite : atlasIds.otherCollectivite,
+      campaign: open,
+      withSentLine: true,
+    });
     if (scope === "own")
-      Object.assign(apdIds, { ownDeclaration: row.declaration, ownLine: row.line });
-    else Object.assign(apdIds, { otherDeclaration: row.declaration, otherLine: row.line });
+      Object.assign(apdIds, { ownDeclaration: declaration.id, ownLine: declaration.lineId });
+    else Object.assign(apdIds, { otherDeclaration: declaration.id, otherLine: declaration.lineId });
   }
 
+  // "Own": a request of the Senegalese authority's account; "other": one from Mali.
   for (const scope of ["own", "other"] as const) {
-    const [row] = rowsOf<{ request: number; attachment: number }>(
-      await db.execute(sql`
-        WITH r AS (
-          INSERT INTO bourse_requests (status, author_organisation_id, authority_name, authority_kind,
-                                       country_code, city_name, contact_name, contact_email, title,
-                                       description, themes, languages, email_verified_at, submitted_at)
-          SELECT 'submitted',
-                 ${scope === "own" ? sql`(SELECT m.organisation_id FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = 'autorite-sn-1@example.org')` : sql`NULL`},
-                 'Municipalité d''essai', 'municipality', ${scope === "own" ? "SN" : "ML"},
-                 ${scope === "own" ? "Dakar" : "Bamako"}, 'Contact Exemple', 'contact@example.org',
-                 'Demande d''essai', 'Description de la demande d''essai pour la matrice.',
-                 '{eau-assainissement}', '{fr}', now(), now()
-          RETURNING id),
-        f AS (
-          INSERT INTO stored_files (key, media_type, byte_size, sha256, content)
-          VALUES (${`matrice-${scope}`}, 'application/pdf', 9, 'x', '\x255044462d312e340a'::bytea)
-          RETURNING key),
-        a AS (
-          INSERT INTO bourse_attachments (request_id, file_name, media_type, byte_size, storage_key)
-          SELECT r.id, 'piece.pdf', 'application/pdf', 9, f.key FROM r, f RETURNING id)
-        SELECT (SELECT id FROM r) AS request, (SELECT id FROM a) AS attachment`),
-    );
+    const request = await build.request({
+      status: "submitted",
+      ...(scope === "own"
+        ? { countryCode: "SN", cityName: "Dakar", author: "autorite-sn-1@example.org" }
+        : { countryCode: "ML", cityName: "Bamako" }),
+    });
+    const attachment = await build.attachment(request.id);
     if (scope === "own")
-      Object.assign(bourseIds, { ownRequest: row.request, ownAttachment: row.attachment });
-    else Object.assign(bourseIds, { otherRequest: row.request, otherAttachment: row.attachment });
+      Object.assign(bourseIds, { ownRequest: request.id, ownAttachment: attachment.id });
+    else Object.assign(bourseIds, { otherRequest: request.id, otherAttachment: attachment.id });
   }
-
-  for (const scope of ["own", "other"] as const) {
-    const [row] = rowsOf<{ id: number }>(
-      await db.execute(sql`
-        INSERT INTO bourse_offers (status, collectivite_id, title, summary, themes, country_codes,
-                                   contact_name, contact_email, opinions_due_on)
-        VALUES (${scope === "own" ? "consultation" : "draft"},
-                ${scope === "own" ? atlasIds.ownCollectivite : atlasIds.otherCollectivite},
-                'Offre d''essai', 'Présentation de l''offre d''essai pour la matrice des droits.',
-                '{dechets}', '{SN}', 'Contact Exemple', 'contact@example.org', current_date + 10)
-        RETURNING id`),
-    );
-    bourseIds[scope === "own" ? "ownOffer" : "otherOffer"] = row.id;
-  }
-  const [answered] = rowsOf<{ id: number }>(
-    await db.execute(sql`
-      WITH r AS (
-        INSERT INTO bourse_requests (status, authority_name, authority_kind, country_code, city_name,
-                                     contact_name, contact_email, title, description, themes,
-                                     languages, email_verified_at, submitted_at, published_at, expires_at)
-        VALUES ('in_contact', 'Commune de Thiès', 'municipality', 'SN', 'Thiès', 'Contact Exemple',
-                'contact@example.org', 'Demande à conclure', 'Description de la demande à conclure.',
-                '{eau-assainissement}', '{fr}', now(), now(), now(), now() + interval '300 days')
-        RETURNING id),
-      i AS (
-        INSERT INTO bourse_interests (request_id, collectivite_id, contact_name, contact_email)
-        SELECT id, ${atlasIds.ownCollectivite}, 'Agent Exemple', 'agent@example.org' FROM r)
-      SELECT id FROM r`),
-  );
+  // "Own": Rennes's offer out for opinions; "other": another collectivité's draft.
+  bourseIds.ownOffer = (
+    await build.offer({ status: "consultation", collectiviteId: atlasIds.ownCollectivite })
+  ).id;
+  bourseIds.otherOffer = (
+    await build.offer({ status: "draft", collectiviteId: atlasIds.otherCollectivite })
+  ).id;
+  // A request in contact with Rennes, for the partnership form.
+  const answered = await build.request({ status: "in_contact", cityName: "Thiès" });
+  await build.interest(answered.id, atlasIds.ownCollectivite);
   bourseIds.answeredRequest = answered.id;
   // The prefecture of Bretagne answered on Rennes's offer (with a document, confidential);
   // the embassy in Senegal has not yet. "Other": an opinion of the embassy in Morocco.
-  const consulted = async (offerId: number, emails: string[], answered: string) =>
-    rowsOf<{ id: number; email: string }>(
-      await db.execute(sql`
-        WITH f AS (
-          INSERT INTO stored_files (key, media_type, byte_size, sha256, content)
-          VALUES (${`avis-${offerId}`}, 'application/pdf', 9, 'x', '\x255044462d312e340a'::bytea)
-          RETURNING key)
-        INSERT INTO consultations (subject_type, subject_id, organisation_id, due_on, verdict,
-                                   reasoning, given_at, attachment_key, attachment_name)
-        SELECT 'bourse_offer', ${offerId}, m.organisation_id, current_date + 10,
-               CASE WHEN u.email = ${answered} THEN 'favourable' END,
-               CASE WHEN u.email = ${answered} THEN 'Avis motivé de la matrice des droits.' ELSE '' END,
-               CASE WHEN u.email = ${answered} THEN now() END,
-               CASE WHEN u.email = ${answered} THEN (SELECT key FROM f) END,
-               CASE WHEN u.email = ${answered} THEN 'avis.pdf' END
-          FROM memberships m JOIN users u ON u.id = m.user_id
-         WHERE u.email IN (${sql.join(
-           emails.map((email) => sql`${email}`),
-           sql`, `,
-         )})
-        RETURNING id, (SELECT u.email FROM users u JOIN memberships m ON m.user_id = u.id
-                        WHERE m.organisation_id = consultations.organisation_id LIMIT 1) AS email`),
-    );
-  const own = await consulted(
-    bourseIds.ownOffer,
-    ["prefecture-53@example.org", "ambassade-sn@example.org"],
-    "prefecture-53@example.org",
-  );
-  const other = await consulted(
-    bourseIds.otherOffer,
-    ["ambassade-ma@example.org"],
-    "ambassade-ma@example.org",
-  );
-  bourseIds.ownOpinion = own.find((row) => row.email === "prefecture-53@example.org")!.id;
-  bourseIds.otherOpinion = other[0].id;
+  bourseIds.ownOpinion = (
+    await build.opinion(bourseIds.ownOffer, "prefecture-53@example.org", { given: true })
+  ).id;
+  await build.opinion(bourseIds.ownOffer, "ambassade-sn@example.org");
+  bourseIds.otherOpinion = (
+    await build.opinion(bourseIds.otherOffer, "ambassade-ma@example.org", { given: true })
+  ).id;
 
   for (const [role, email] of Object.entries(ROLES) as [RoleName, string | null][]) {
     const client = new FormClient(served.portal.baseUrl);

@@ -5,7 +5,17 @@ import { apdCampaigns, apdDeclarations } from "../../src/modules/apd/schema";
 import { type CampaignStatus, campaigns } from "../../src/modules/atlas/campaigns/campaign-schema";
 import { type ImportStatus, atlasImports } from "../../src/modules/atlas/import/import-schema";
 import type { OfferStatus, RequestStatus } from "../../src/modules/bourse/codes";
-import { bourseOffers, bourseRequests } from "../../src/modules/bourse/schema";
+import {
+  bourseAttachments,
+  bourseInterests,
+  bourseOffers,
+  bourseRequests,
+} from "../../src/modules/bourse/schema";
+import { apdLines, apdSubmissions } from "../../src/modules/apd/schema";
+import { consultations } from "../../src/platform/consultation/schema";
+import { storedFiles } from "../../src/platform/files/stored-files-schema";
+import { enqueueMail } from "../../src/platform/mail/outbox";
+import { extractions } from "../../src/modules/workspace/schema";
 
 /**
  * Factories for module and HTTP tests: each builds one record in the state a test needs,
@@ -29,21 +39,57 @@ export function builders(db: Queryable) {
     return { id: row.id, organisationId: row.organisation_id, name: row.name };
   }
 
+  /** The organisation a demo account belongs to. */
+  async function organisationOf(email: string) {
+    const [row] = rowsOf<{ id: number }>(
+      await db.execute(sql`
+        SELECT m.organisation_id AS id FROM memberships m JOIN users u ON u.id = m.user_id
+         WHERE u.email = ${email} LIMIT 1`),
+    );
+    if (!row) throw new Error(`No account ${email}`);
+    return row.id;
+  }
+
+  /** A stored PDF (the smallest the content check accepts). */
+  async function storedPdf() {
+    const key = `fichier-${next()}`;
+    const content = Buffer.from("%PDF-1.4\n");
+    await db.insert(storedFiles).values({
+      key,
+      mediaType: "application/pdf",
+      byteSize: content.length,
+      sha256: "fictif",
+      content,
+    });
+    return { key, byteSize: content.length };
+  }
+
   return {
     collectivite,
+    organisationOf,
 
-    async request(options: { status?: RequestStatus; countryCode?: string } = {}) {
+    /** A request; with `author`, written from that foreign authority's account. */
+    async request(
+      options: {
+        status?: RequestStatus;
+        countryCode?: string;
+        cityName?: string;
+        author?: string;
+      } = {},
+    ) {
       const n = next();
       const status = options.status ?? "draft";
+      const authorOrganisationId = options.author ? await organisationOf(options.author) : null;
       const live = status === "published" || status === "in_contact" || status === "matched";
       const [row] = await db
         .insert(bourseRequests)
         .values({
           status,
+          authorOrganisationId,
           authorityName: "Commune de Louga",
           authorityKind: "municipality",
           countryCode: options.countryCode ?? "SN",
-          cityName: "Louga",
+          cityName: options.cityName ?? "Louga",
           contactName: "Awa Diop (fictive)",
           contactEmail: `awa.diop.${n}@commune-louga.example.org`,
           title: `Adduction d'eau du quartier ${n} de Louga`,
@@ -55,6 +101,102 @@ export function builders(db: Queryable) {
           expiresAt: live ? new Date(Date.now() + 300 * 86_400_000) : null,
         })
         .returning();
+      return row;
+    },
+
+    /** A PDF attached to a request. */
+    async attachment(requestId: number) {
+      const file = await storedPdf();
+      const [row] = await db
+        .insert(bourseAttachments)
+        .values({
+          requestId,
+          fileName: "piece.pdf",
+          mediaType: "application/pdf",
+          byteSize: file.byteSize,
+          storageKey: file.key,
+        })
+        .returning();
+      return row;
+    },
+
+    /** A collectivité's interest in a request. */
+    async interest(requestId: number, collectiviteId: number) {
+      const [row] = await db
+        .insert(bourseInterests)
+        .values({
+          requestId,
+          collectiviteId,
+          contactName: "Agent Exemple (fictif)",
+          contactEmail: "agent@example.org",
+        })
+        .returning();
+      return row;
+    },
+
+    /**
+     * An opinion asked of the organisation of an account on an offer, due in ten days;
+     * `given`, answered favourably with a PDF attached.
+     */
+    async opinion(offerId: number, email: string, options: { given?: boolean } = {}) {
+      const file = options.given ? await storedPdf() : null;
+      const [row] = await db
+        .insert(consultations)
+        .values({
+          subjectType: "bourse_offer",
+          subjectId: offerId,
+          organisationId: await organisationOf(email),
+          dueOn: new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10),
+          ...(file
+            ? {
+                verdict: "favourable" as const,
+                reasoning: "Avis motivé pour les besoins de l'essai.",
+                givenAt: new Date(),
+                attachmentKey: file.key,
+                attachmentName: "avis.pdf",
+              }
+            : {}),
+        })
+        .returning();
+      return row;
+    },
+
+    /** A file kept in a person's space. */
+    async extraction(email: string) {
+      const [user] = rowsOf<{ id: number }>(
+        await db.execute(sql`SELECT id FROM users WHERE email = ${email}`),
+      );
+      const content = Buffer.from("\uFEFFIdentifiant\r\n");
+      const [row] = await db
+        .insert(extractions)
+        .values({
+          userId: user.id,
+          format: "csv",
+          query: "country=SN",
+          filename: "atlas-projets.csv",
+          contentType: "text/csv; charset=utf-8",
+          content,
+          size: content.length,
+          projects: 0,
+        })
+        .returning();
+      return row;
+    },
+
+    /** A mail waiting in the outbox. */
+    async mail() {
+      const key = `essai-${next()}`;
+      await enqueueMail(db, {
+        idempotencyKey: key,
+        template: "test",
+        to: "destinataire@example.org",
+        subject: "Courriel d'essai",
+        text: "Texte",
+        html: "<p>Texte</p>",
+      });
+      const [row] = rowsOf<{ id: number }>(
+        await db.execute(sql`SELECT id FROM mail_outbox WHERE idempotency_key LIKE ${`${key}%`}`),
+      );
       return row;
     },
 
@@ -75,8 +217,18 @@ export function builders(db: Queryable) {
       return `collegue-${n}-${of}`;
     },
 
-    async offer(options: { status?: OfferStatus; unitId?: string; countryCodes?: string[] } = {}) {
-      const owner = await collectivite(options.unitId);
+    async offer(
+      options: {
+        status?: OfferStatus;
+        unitId?: string;
+        collectiviteId?: number;
+        countryCodes?: string[];
+      } = {},
+    ) {
+      const owner =
+        options.collectiviteId !== undefined
+          ? { id: options.collectiviteId }
+          : await collectivite(options.unitId);
       const n = next();
       const [row] = await db
         .insert(bourseOffers)
@@ -97,28 +249,75 @@ export function builders(db: Queryable) {
     },
 
     /** A declaration in an open campaign of its own year (declared néant, ready to send). */
-    async declaration(options: { status?: DeclarationStatus; unitId?: string } = {}) {
-      const owner = await collectivite(options.unitId);
-      const year = 2040 + next();
-      const [campaign] = await db
-        .insert(apdCampaigns)
-        .values({
-          year,
-          opensOn: `${year + 1}-01-01`,
-          closesOn: `${year + 1}-06-30`,
-          openedByLabel: "DAECT",
-        })
-        .returning();
+    async declaration(
+      options: {
+        status?: DeclarationStatus;
+        unitId?: string;
+        collectiviteId?: number;
+        /** An open campaign to declare in (by default one of its own year). */
+        campaign?: { id: number; year: number };
+        /** One line of 15 000 € to Senegal, sent as submission n° 1. */
+        withSentLine?: boolean;
+      } = {},
+    ) {
+      const ownerId = options.collectiviteId ?? (await collectivite(options.unitId)).id;
+      const year = options.campaign?.year ?? 2040 + next();
+      const campaign =
+        options.campaign ??
+        (
+          await db
+            .insert(apdCampaigns)
+            .values({
+              year,
+              opensOn: `${year + 1}-01-01`,
+              closesOn: `${year + 1}-06-30`,
+              openedByLabel: "DAECT",
+            })
+            .returning()
+        )[0];
       const [row] = await db
         .insert(apdDeclarations)
         .values({
           campaignId: campaign.id,
           year,
-          collectiviteId: owner.id,
+          collectiviteId: ownerId,
           status: options.status ?? "draft",
-          isNil: true,
-          hasChanges: true,
+          isNil: !options.withSentLine,
+          hasChanges: !options.withSentLine,
         })
+        .returning();
+      if (!options.withSentLine) return { ...row, lineId: null };
+      const [line] = await db
+        .insert(apdLines)
+        .values({
+          declarationId: row.id,
+          position: 1,
+          recipientCode: "SN",
+          purposeCode: "14030",
+          amountCents: 1_500_000,
+          flow: "don",
+          channel: "direct",
+        })
+        .returning();
+      await db.insert(apdSubmissions).values({
+        declarationId: row.id,
+        number: 1,
+        isNil: false,
+        late: false,
+        lineCount: 1,
+        totalCents: 1_500_000,
+        submittedByLabel: "Agent (fictif)",
+        submittedByEmail: "agent@example.org",
+        receipt: { collectivite: "Collectivité", reference: `APD-${year}-1` },
+      });
+      return { ...row, lineId: line.id };
+    },
+
+    /** An e-APD campaign of a spending year. */
+    async apdCampaign(options: { year: number; opensOn: string; closesOn: string }) {
+      const [row] = await db
+        .insert(apdCampaigns)
+        .values({ ...options, openedByLabel: "DAECT" })
         .returning();
       return row;
     },

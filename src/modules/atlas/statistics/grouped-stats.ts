@@ -1,7 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "../../../platform/db/client";
 import { allOf, inList } from "../../../platform/db/conditions";
-import { Invalid } from "../../../platform/errors";
 import { atlasLabels } from "../labels";
 import { type ListFilterName, type ProjectFilters, hasAnyFilter } from "../search/filters";
 import { effectiveKeyword, projectConditions } from "../search/project-search";
