@@ -9,6 +9,7 @@ import {
   signedInPage,
   tabTo,
 } from "../support/browser";
+import { builders } from "../support/build";
 import { portalForTestFile } from "../support/portal";
 
 const served = portalForTestFile();
@@ -189,6 +190,57 @@ describe("Bourse-partenariats journey in a real browser", () => {
     await daect.goto(url(offer!));
     expect(daect.url()).toMatch(/\/bourse\/offres\/\d+$/);
     expect(await seriousViolations(daect)).toEqual([]);
+  }, 120_000);
+
+  it("the DAECT asks the opinions on an offer and the prefecture gives its own with the keyboard", async () => {
+    const offer = await builders(served.database.db).offer({ status: "submitted" });
+    const path = url(`/bourse/offres/${offer.id}`);
+    const daect = await signedInPage(chromium.browser, served.portal.baseUrl, "daect@example.org");
+    await daect.goto(path);
+    const dueOn = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+    await daect.locator("#champ-dueOn").fill(dueOn);
+    await tabTo(daect, (element) => (element as HTMLInputElement).value === "confidential");
+    await daect.keyboard.press("ArrowDown");
+    expect(await daect.locator('input[value="shared"]').isChecked()).toBe(true);
+    await tabTo(
+      daect,
+      (element, text) => element.textContent?.trim() === text,
+      "Demander les avis",
+    );
+    await pressAndLoad(daect);
+    expect(await mainText(daect)).toContain("Les avis sont demandés");
+    expect(await seriousViolations(daect)).toEqual([]);
+
+    const prefecture = await signedInPage(
+      chromium.browser,
+      served.portal.baseUrl,
+      "prefecture-53@example.org",
+    );
+    await prefecture.goto(path);
+    expect(await seriousViolations(prefecture)).toEqual([]);
+    // Sent without a reasoning: explained on its field, the verdict kept.
+    await tabTo(prefecture, (element) => (element as HTMLInputElement).value === "favourable");
+    await prefecture.keyboard.press("ArrowDown");
+    await tabTo(
+      prefecture,
+      (element, text) => element.textContent?.trim() === text,
+      "Rendre l'avis",
+    );
+    await pressAndLoad(prefecture);
+    expect(await mainText(prefecture)).toContain("Motivez votre avis");
+    expect(
+      await prefecture.locator('input[value="favourable_with_reservations"]').isChecked(),
+    ).toBe(true);
+    await tabTo(prefecture, (element) => element.id === "champ-reasoning");
+    await prefecture.keyboard.type("Favorable si le syndicat de traitement est associé au projet.");
+    await tabTo(
+      prefecture,
+      (element, text) => element.textContent?.trim() === text,
+      "Rendre l'avis",
+    );
+    await pressAndLoad(prefecture);
+    expect(await mainText(prefecture)).toContain("Votre avis est enregistré");
+    expect(await mainText(prefecture)).toContain("Favorable avec réserves");
   }, 120_000);
 
   it("an author without an account confirms its address with the page's button, and asks for a new link, with the keyboard", async () => {

@@ -25,18 +25,17 @@ const campaignSchema = (today: Date) =>
           "L'année des dépenses doit être comprise entre 2010 et 2100.",
         ),
       opensOn: isoDateField("La date d'ouverture", { maxYearsAhead: 2 }),
-      closesOn: isoDateField("La date limite", {
-        maxYearsAhead: 2,
-        earliest: {
-          day: today.toISOString().slice(0, 10),
-          message: "La date limite est déjà passée : choisissez une date à venir.",
-        },
-      }),
+      closesOn: isoDateField("La date limite", { maxYearsAhead: 2 }),
       message: optionalTextField("Le message aux collectivités", 3_000),
     })
     .refine((input) => input.closesOn > input.opensOn, {
       path: ["closesOn"],
       message: "La date limite doit être postérieure à la date d'ouverture.",
+    })
+    // Said after the order of the two dates, which the person fixes first.
+    .refine((input) => input.closesOn >= today.toISOString().slice(0, 10), {
+      path: ["closesOn"],
+      message: "La date limite est déjà passée : choisissez une date à venir.",
     })
     .refine((input) => Number(input.opensOn.slice(0, 4)) > input.year, {
       path: ["opensOn"],
