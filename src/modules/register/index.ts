@@ -26,3 +26,10 @@ export {
   writeCollectiviteProfile,
   writeForeignAuthority,
 } from "./writes";
+export {
+  type FoundOrganisation,
+  type OrganisationGroup,
+  findOrganisations,
+  organisationGroupLabels,
+  organisationGroups,
+} from "./search";

@@ -1,0 +1,102 @@
+import { type SQL, sql } from "drizzle-orm";
+import { type Queryable, rowsOf } from "../../platform/db/client";
+import { parseInput } from "../../platform/validation";
+import { z } from "zod";
+
+/** The groups a person chooses from when asking for an account, and where each is found. */
+export const organisationGroups = [
+  "collectivite",
+  "embassy",
+  "prefecture",
+  "foreign_authority",
+  "operator",
+  "network",
+] as const;
+export type OrganisationGroup = (typeof organisationGroups)[number];
+
+export const organisationGroupLabels: Record<OrganisationGroup, string> = {
+  collectivite: "Collectivité territoriale française",
+  embassy: "Ambassade ou poste diplomatique",
+  prefecture: "Préfecture",
+  foreign_authority: "Autorité locale étrangère",
+  operator: "Opérateur",
+  network: "Réseau régional multi-acteurs",
+};
+
+/** One organisation found: where it is in the register, and how to tell homonyms apart. */
+export interface FoundOrganisation {
+  /** `collectivite:<id>`, `authority:<id>` (register entries) or `organisation:<id>`. */
+  ref: string;
+  name: string;
+  /** The département of a commune, the country of an authority… */
+  detail: string;
+  /** The official code: INSEE for a commune, département or région, SIREN for an EPCI. */
+  code: string | null;
+}
+
+const searchSchema = z.object({
+  group: z.enum(organisationGroups, {
+    message: "Choisissez le type d'organisation dans la liste.",
+  }),
+  q: z
+    .string({ message: "Saisissez au moins deux lettres du nom, ou le code INSEE ou SIREN." })
+    .trim()
+    .min(2, "Saisissez au moins deux lettres du nom, ou le code INSEE ou SIREN.")
+    .max(100, "La recherche est trop longue (100 caractères au plus)."),
+});
+
+/** Accent- and case-insensitive comparison of a name with what is typed. */
+const folded = (column: SQL) => sql`lower(unaccent(${column}))`;
+
+/**
+ * The organisations of a group whose name contains what is typed (accents and case
+ * ignored; names starting with it first), or whose INSEE or SIREN code it is. Communes
+ * carry their département, so that the many Saint-Martin are told apart.
+ */
+export async function findOrganisations(
+  q: Queryable,
+  input: { group?: unknown; q?: unknown },
+  limit = 20,
+): Promise<FoundOrganisation[]> {
+  const { group, q: typed } = parseInput(searchSchema, input);
+  const pattern = `%${typed.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+  const starts = `${typed.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+  const rank = (name: SQL) =>
+    sql`(${folded(name)} LIKE lower(unaccent(${starts}))) DESC, length(${name}), ${name}`;
+  if (group === "collectivite") {
+    const code = typed.toUpperCase();
+    return rowsOf<FoundOrganisation>(
+      await q.execute(sql`
+        SELECT 'collectivite:' || c.id AS ref, c.name,
+               coalesce(d.name || ' (' || c.departement_code || ')', r.name, '') AS detail,
+               CASE WHEN u.kind = 'epci' THEN u.siren ELSE u.code END AS code
+          FROM register_collectivites c
+          LEFT JOIN ref_territorial_units u ON u.id = c.unit_id
+          LEFT JOIN ref_territorial_units d ON d.kind = 'departement' AND d.code = c.departement_code
+          LEFT JOIN ref_territorial_units r ON r.kind = 'region' AND r.code = c.region_code
+         WHERE ${folded(sql`c.name`)} LIKE lower(unaccent(${pattern}))
+            OR u.code = ${code} OR u.siren = ${code}
+         ORDER BY ${rank(sql`c.name`)}, c.id
+         LIMIT ${limit}`),
+    );
+  }
+  if (group === "foreign_authority")
+    return rowsOf<FoundOrganisation>(
+      await q.execute(sql`
+        SELECT 'authority:' || a.id AS ref, a.name, coalesce(k.name_fr, a.country_code) AS detail,
+               NULL AS code
+          FROM register_foreign_authorities a
+          LEFT JOIN ref_countries k ON k.code = a.country_code
+         WHERE ${folded(sql`a.name`)} LIKE lower(unaccent(${pattern}))
+         ORDER BY ${rank(sql`a.name`)}, a.id
+         LIMIT ${limit}`),
+    );
+  return rowsOf<FoundOrganisation>(
+    await q.execute(sql`
+      SELECT 'organisation:' || o.id AS ref, o.name, '' AS detail, NULL AS code
+        FROM organisations o
+       WHERE o.kind = ${group} AND ${folded(sql`o.name`)} LIKE lower(unaccent(${pattern}))
+       ORDER BY ${rank(sql`o.name`)}, o.id
+       LIMIT ${limit}`),
+  );
+}
