@@ -133,6 +133,7 @@ const expected: Record<Action, { own: OrganisationKind[]; other: OrganisationKin
   "audit:read": { own: ["daect"], other: ["daect"] },
   "organisation:read-members": { own: EVERY_KIND, other: ["daect"] },
   "organisation:invite": { own: EVERY_KIND, other: ["daect"] },
+  "accounts:access:approve": { own: EVERY_KIND, other: ["daect"] },
   "atlas:collectivite:edit": { own: ["collectivite", "daect"], other: ["daect"] },
   "atlas:project:create": { own: ["collectivite", "daect"], other: ["daect"] },
   "atlas:partnership:create": { own: ["collectivite", "daect"], other: ["daect"] },

@@ -16,6 +16,7 @@ export type Action =
   | "audit:read"
   | "organisation:read-members"
   | "organisation:invite"
+  | "accounts:access:approve"
   | "atlas:collectivite:edit"
   | "atlas:project:create"
   | "atlas:partnership:create"
@@ -100,6 +101,18 @@ const grants: Record<Action, Grant> = {
     autorite: "own-organisation-admin",
     ambassade: "own-organisation-admin",
     prefecture: "own-organisation-admin",
+    operateur: "own-organisation-admin",
+    reseau: "own-organisation-admin",
+    daect: "any",
+  },
+  // An access request is approved by an administrator of the organisation asked; when it
+  // has none, by the DAECT or, for a collectivité, the prefecture of its région (the
+  // request's resource then lists that région instead of the organisation).
+  "accounts:access:approve": {
+    agent: "own-organisation-admin",
+    autorite: "own-organisation-admin",
+    ambassade: "own-organisation-admin",
+    prefecture: "own-region",
     operateur: "own-organisation-admin",
     reseau: "own-organisation-admin",
     daect: "any",

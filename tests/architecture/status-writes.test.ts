@@ -2,13 +2,14 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { getTableName } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { workflows as accountsWorkflows } from "../../src/modules/accounts/index";
 import { workflows as apdWorkflows } from "../../src/modules/apd/index";
 import { workflows as atlasWorkflows } from "../../src/modules/atlas/index";
 import { workflows as bourseWorkflows } from "../../src/modules/bourse/index";
 import { statusWrites } from "./status-writes";
 
 const root = join(import.meta.dirname, "../..");
-const allWorkflows = [...apdWorkflows, ...atlasWorkflows, ...bourseWorkflows];
+const allWorkflows = [...accountsWorkflows, ...apdWorkflows, ...atlasWorkflows, ...bourseWorkflows];
 
 function sourceFiles(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
@@ -35,6 +36,7 @@ describe("status changes", () => {
 
   it("knows the table of every workflow", () => {
     expect([...tables.names].sort()).toEqual([
+      "access_requests",
       "apd_declarations",
       "atlas_campaigns",
       "atlas_imports",

@@ -16,6 +16,8 @@ import { consultations } from "../../src/platform/consultation/schema";
 import { storedFiles } from "../../src/platform/files/stored-files-schema";
 import { enqueueMail } from "../../src/platform/mail/outbox";
 import { extractions } from "../../src/modules/workspace/schema";
+import type { AccessRequestStatus } from "../../src/modules/accounts/codes";
+import { accessRequests } from "../../src/modules/accounts/schema";
 
 /**
  * Factories for module and HTTP tests: each builds one record in the state a test needs,
@@ -197,6 +199,43 @@ export function builders(db: Queryable) {
       const [row] = rowsOf<{ id: number }>(
         await db.execute(sql`SELECT id FROM mail_outbox WHERE idempotency_key LIKE ${`${key}%`}`),
       );
+      return row;
+    },
+
+    /**
+     * An access request for a collectivité of the register whose organisation has no member, by a
+     * fictitious agent with an address of its own.
+     */
+    async accessRequest(options: { status?: AccessRequestStatus } = {}) {
+      const n = next();
+      const [entry] = rowsOf<{
+        id: number;
+        name: string;
+        region_code: string | null;
+        organisation_id: number | null;
+      }>(
+        await db.execute(sql`
+          SELECT c.id, c.name, c.region_code, c.organisation_id FROM register_collectivites c
+           WHERE NOT EXISTS (SELECT 1 FROM memberships m WHERE m.organisation_id = c.organisation_id)
+           ORDER BY c.id LIMIT 1 OFFSET ${n}`),
+      );
+      const [row] = await db
+        .insert(accessRequests)
+        .values({
+          status: options.status ?? "unconfirmed",
+          group: "collectivite",
+          target: `collectivite:${entry.id}`,
+          collectiviteId: entry.id,
+          organisationId: entry.organisation_id,
+          organisationName: entry.name,
+          regionCode: entry.region_code,
+          personFunction: "charge_cooperation",
+          givenName: "Claude",
+          familyName: `Exemple-${n} (fictif)`,
+          email: `claude.exemple.${n}@collectivite.example.org`,
+          confirmedAt: options.status && options.status !== "unconfirmed" ? new Date() : null,
+        })
+        .returning();
       return row;
     },
 

@@ -1,5 +1,6 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { accessRequestWorkflow } from "../../src/modules/accounts/access-request-workflow";
 import { declarationWorkflow } from "../../src/modules/apd/declaration-workflow";
 import { campaignWorkflow } from "../../src/modules/atlas/campaigns/campaign-workflow";
 import { importWorkflow } from "../../src/modules/atlas/import/import-workflow";
@@ -41,6 +42,10 @@ const walks: { workflow: AnyWorkflow; make: (status: string) => Promise<{ id: nu
   },
   { workflow: campaignWorkflow, make: (status) => build.campaign({ status: status as never }) },
   { workflow: importWorkflow, make: (status) => build.import({ status: status as never }) },
+  {
+    workflow: accessRequestWorkflow,
+    make: (status) => build.accessRequest({ status: status as never }),
+  },
 ];
 
 /** Someone allowed to fire the event: the portal itself for jobs, the DAECT otherwise. */

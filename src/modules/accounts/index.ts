@@ -12,3 +12,15 @@ export {
   listOutbox,
   outboxMail,
 } from "./queries";
+export {
+  approveAccessRequest,
+  confirmAccessRequest,
+  refuseAccessRequest,
+  requestAccess,
+} from "./access-request-commands";
+export { accessRequestTasks } from "./access-request-tasks";
+
+import { accessRequestWorkflow } from "./access-request-workflow";
+/** The accounts' workflows: access requests. */
+export const workflows = [accessRequestWorkflow] as const;
+export { accessRequestWorkflow };

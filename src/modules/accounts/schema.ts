@@ -1,5 +1,18 @@
-import { serial, boolean, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  index,
+  integer,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { organisations, users } from "../../platform/auth/schema";
+import { collectivites, foreignAuthorities } from "../register/schema";
+import { organisationGroups } from "../register/codes";
+import { accessRequestStatuses, personFunctions } from "./codes";
 
 /** An organisation administrator's invitation of a colleague, accepted through a mailed link. */
 export const invitations = pgTable(
@@ -18,4 +31,49 @@ export const invitations = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index("invitations_organisation_idx").on(table.organisationId)],
+);
+
+/**
+ * Someone asks for an account in an organisation: the portal's own organisation when it
+ * has one, or a register entry (a collectivité or a foreign authority) whose organisation
+ * is created on approval. The mailed link proves the address; an approver decides.
+ */
+export const accessRequests = pgTable(
+  "access_requests",
+  {
+    id: serial("id").primaryKey(),
+    status: text("status", { enum: accessRequestStatuses }).notNull().default("unconfirmed"),
+    group: text("group", { enum: organisationGroups }).notNull(),
+    organisationId: integer("organisation_id").references(() => organisations.id),
+    collectiviteId: integer("collectivite_id").references(() => collectivites.id),
+    authorityId: integer("authority_id").references(() => foreignAuthorities.id),
+    /** Who is asked, as the person chose it: "collectivite:12", "organisation:3"… */
+    target: text("target").notNull(),
+    organisationName: text("organisation_name").notNull(),
+    /** The région of a collectivité: its prefecture may approve too. */
+    regionCode: text("region_code"),
+    personFunction: text("person_function", { enum: personFunctions }).notNull(),
+    functionOther: text("function_other").notNull().default(""),
+    givenName: text("given_name").notNull(),
+    familyName: text("family_name").notNull(),
+    email: text("email").notNull(),
+    confirmTokenHash: text("confirm_token_hash"),
+    confirmExpiresAt: timestamp("confirm_expires_at", { withTimezone: true }),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decidedByLabel: text("decided_by_label"),
+    refusalReason: text("refusal_reason").notNull().default(""),
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    // One open request per address and organisation.
+    uniqueIndex("access_requests_open_once")
+      .on(table.email, table.target)
+      .where(sql`status IN ('unconfirmed', 'pending')`),
+    uniqueIndex("access_requests_token_key").on(table.confirmTokenHash),
+    index("access_requests_status_idx").on(table.status),
+  ],
 );

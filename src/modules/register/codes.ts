@@ -19,3 +19,23 @@ export const foreignAuthorityKindLabels: Record<string, string> = {
   association: "Groupement de collectivités",
   state: "État",
 };
+
+/** The groups a person chooses from when asking for an account, and where each is found. */
+export const organisationGroups = [
+  "collectivite",
+  "embassy",
+  "prefecture",
+  "foreign_authority",
+  "operator",
+  "network",
+] as const;
+export type OrganisationGroup = (typeof organisationGroups)[number];
+
+export const organisationGroupLabels: Record<OrganisationGroup, string> = {
+  collectivite: "Collectivité territoriale française",
+  embassy: "Ambassade ou poste diplomatique",
+  prefecture: "Préfecture",
+  foreign_authority: "Autorité locale étrangère",
+  operator: "Opérateur",
+  network: "Réseau régional multi-acteurs",
+};

@@ -23,6 +23,7 @@ export {
   type AuthorityPlace,
   type CollectiviteProfileFields,
   addForeignAuthority,
+  organisationOfEntry,
   writeCollectiviteProfile,
   writeForeignAuthority,
 } from "./writes";

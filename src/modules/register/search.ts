@@ -2,26 +2,9 @@ import { type SQL, sql } from "drizzle-orm";
 import { type Queryable, rowsOf } from "../../platform/db/client";
 import { parseInput } from "../../platform/validation";
 import { z } from "zod";
+import { organisationGroups } from "./codes";
 
-/** The groups a person chooses from when asking for an account, and where each is found. */
-export const organisationGroups = [
-  "collectivite",
-  "embassy",
-  "prefecture",
-  "foreign_authority",
-  "operator",
-  "network",
-] as const;
-export type OrganisationGroup = (typeof organisationGroups)[number];
-
-export const organisationGroupLabels: Record<OrganisationGroup, string> = {
-  collectivite: "Collectivité territoriale française",
-  embassy: "Ambassade ou poste diplomatique",
-  prefecture: "Préfecture",
-  foreign_authority: "Autorité locale étrangère",
-  operator: "Opérateur",
-  network: "Réseau régional multi-acteurs",
-};
+export { type OrganisationGroup, organisationGroupLabels, organisationGroups } from "./codes";
 
 /** One organisation found: where it is in the register, and how to tell homonyms apart. */
 export interface FoundOrganisation {

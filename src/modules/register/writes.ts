@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { organisations } from "../../platform/auth/schema";
 import type { Tx } from "../../platform/db/client";
 import type { ForeignAuthorityKind } from "./codes";
 import { collectivites, foreignAuthorities } from "./schema";
@@ -85,5 +86,53 @@ export async function addForeignAuthority(
       longitude: city?.longitude ?? null,
     })
     .returning({ id: foreignAuthorities.id });
+  return created.id;
+}
+
+/**
+ * The portal organisation of a register entry, created the first time someone of it gets
+ * an account: a collectivité's carries its official unit and région, an authority's its
+ * country. Returns its id.
+ */
+export async function organisationOfEntry(
+  tx: Tx,
+  entry: { collectiviteId: number } | { authorityId: number },
+): Promise<number> {
+  if ("collectiviteId" in entry) {
+    const [row] = await tx
+      .select()
+      .from(collectivites)
+      .where(eq(collectivites.id, entry.collectiviteId))
+      .for("update");
+    if (row.organisationId) return row.organisationId;
+    const [created] = await tx
+      .insert(organisations)
+      .values({
+        kind: "collectivite",
+        name: row.name,
+        unitId: row.unitId,
+        regionCode: row.regionCode,
+      })
+      .returning({ id: organisations.id });
+    await tx
+      .update(collectivites)
+      .set({ organisationId: created.id })
+      .where(eq(collectivites.id, row.id));
+    return created.id;
+  }
+  const [row] = await tx
+    .select()
+    .from(foreignAuthorities)
+    .where(eq(foreignAuthorities.id, entry.authorityId))
+    .for("update");
+  if (row.organisationId) return row.organisationId;
+  const [created] = await tx
+    .insert(organisations)
+    .values({ kind: "foreign_authority", name: row.name, countryCode: row.countryCode })
+    .returning({ id: organisations.id });
+  await tx
+    .update(foreignAuthorities)
+    .set({ organisationId: created.id })
+    .where(eq(foreignAuthorities.id, row.id));
   return created.id;
 }

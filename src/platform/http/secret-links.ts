@@ -3,7 +3,12 @@
  * Mails keep such tokens out of storage (platform/mail/sealed-secrets) and these pages are
  * never stored by a browser or a proxy.
  */
-const SECRET_LINK_PREFIXES = ["mot-de-passe/nouveau", "invitation", "bourse/suivi"];
+const SECRET_LINK_PREFIXES = [
+  "mot-de-passe/nouveau",
+  "invitation",
+  "bourse/suivi",
+  "inscription/confirmer",
+];
 
 const prefixes = SECRET_LINK_PREFIXES.map((prefix) => prefix.replace("/", "\\/")).join("|");
 

@@ -1,0 +1,302 @@
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { recordChange } from "../../platform/audit/audit";
+import { type Actor, auditActorOf } from "../../platform/auth/actor";
+import { memberships, organisations, users } from "../../platform/auth/schema";
+import { withinQuota } from "../../platform/auth/throttle";
+import { hashToken, newToken } from "../../platform/auth/tokens";
+import { type Db, rowsOf } from "../../platform/db/client";
+import { Invalid, NotFound, TooManyRequests } from "../../platform/errors";
+import { enqueueMail } from "../../platform/mail/outbox";
+import { emailField, parseInput, textField } from "../../platform/validation";
+import { transition } from "../../platform/workflow/transition";
+import {
+  collectivites,
+  foreignAuthorities,
+  organisationGroups,
+  organisationOfEntry,
+} from "../register/index";
+import { accessMails } from "./access-request-mails";
+import { accessRequestWorkflow } from "./access-request-workflow";
+import { personFunctionLabels, personFunctions } from "./codes";
+import { accessRequests } from "./schema";
+
+const CONFIRM_VALID_HOURS = 48;
+const REQUEST_QUOTA = { windowMs: 3_600_000, perSubject: 5, perClient: 20 };
+
+const accessRequestSchema = z
+  .object({
+    group: z.enum(organisationGroups, {
+      message: "Choisissez le type de votre organisation dans la liste.",
+    }),
+    organisation: z
+      .string({ message: "Choisissez votre organisation dans la liste proposée." })
+      .regex(
+        /^(collectivite|authority|organisation):\d{1,9}$/,
+        "Choisissez votre organisation dans la liste proposée.",
+      ),
+    personFunction: z.enum(personFunctions, {
+      message: "Choisissez votre fonction dans la liste, ou « Autre fonction ».",
+    }),
+    functionOther: z
+      .string()
+      .trim()
+      .max(100, "La fonction est trop longue (100 caractères au plus).")
+      .default(""),
+    givenName: textField("Le prénom", 80),
+    familyName: textField("Le nom", 80),
+    email: emailField("L'adresse électronique professionnelle"),
+  })
+  .refine((input) => input.personFunction !== "autre" || input.functionOther.length > 0, {
+    path: ["functionOther"],
+    message: "Précisez votre fonction.",
+  });
+
+/** What the person chose, found in the register or among the portal's organisations. */
+async function targetOf(db: Db, group: string, ref: string) {
+  const [kind, idText] = ref.split(":");
+  const id = Number(idText);
+  const unknown = new Invalid({
+    organisation:
+      "Cette organisation n'est pas dans la liste : choisissez-la parmi celles proposées.",
+  });
+  if (kind === "collectivite" && group === "collectivite") {
+    const [row] = rowsOf<{
+      name: string;
+      organisation_id: number | null;
+      region_code: string | null;
+    }>(
+      await db.execute(sql`
+        SELECT name, organisation_id, region_code FROM ${collectivites} WHERE id = ${id}`),
+    );
+    if (!row) throw unknown;
+    return {
+      collectiviteId: id,
+      organisationId: row.organisation_id,
+      organisationName: row.name,
+      regionCode: row.region_code,
+    };
+  }
+  if (kind === "authority" && group === "foreign_authority") {
+    const [row] = rowsOf<{ name: string; organisation_id: number | null }>(
+      await db.execute(sql`
+        SELECT name, organisation_id FROM ${foreignAuthorities} WHERE id = ${id}`),
+    );
+    if (!row) throw unknown;
+    return { authorityId: id, organisationId: row.organisation_id, organisationName: row.name };
+  }
+  if (kind === "organisation") {
+    const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
+    if (!row || row.kind !== group) throw unknown;
+    return { organisationId: row.id, organisationName: row.name, regionCode: null };
+  }
+  throw unknown;
+}
+
+/**
+ * Someone asks for an account in an organisation. The request waits until the mailed link
+ * confirms the address. The answer never says whether the address has an account.
+ */
+export async function requestAccess(
+  db: Db,
+  values: Record<string, unknown>,
+  {
+    publicUrl,
+    clientAddress,
+    now = new Date(),
+  }: { publicUrl: string; clientAddress: string; now?: Date },
+) {
+  const input = parseInput(accessRequestSchema, values);
+  const target = await targetOf(db, input.group, input.organisation);
+  if (
+    !(await withinQuota(
+      db,
+      { action: "access-request", subject: input.email, clientAddress },
+      REQUEST_QUOTA,
+    ))
+  )
+    throw new TooManyRequests(
+      "Plusieurs demandes ont déjà été faites pour cette adresse ou depuis votre poste : réessayez dans une heure.",
+      { email: "Trop de demandes : réessayez dans une heure." },
+    );
+  const token = newToken();
+  return db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(accessRequests)
+      .values({
+        group: input.group,
+        target: input.organisation,
+        organisationId: target.organisationId,
+        collectiviteId: "collectiviteId" in target ? target.collectiviteId : null,
+        authorityId: "authorityId" in target ? target.authorityId : null,
+        organisationName: target.organisationName,
+        regionCode: "regionCode" in target ? target.regionCode : null,
+        personFunction: input.personFunction,
+        functionOther: input.personFunction === "autre" ? input.functionOther : "",
+        givenName: input.givenName,
+        familyName: input.familyName,
+        email: input.email,
+        confirmTokenHash: hashToken(token),
+        confirmExpiresAt: new Date(now.getTime() + CONFIRM_VALID_HOURS * 3_600_000),
+        createdAt: now,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!created)
+      throw new Invalid({
+        email:
+          "Une demande d'accès est déjà en cours pour cette adresse auprès de cette organisation : suivez le lien du courriel reçu, ou attendez la réponse.",
+      });
+    await enqueueMail(tx, {
+      to: input.email,
+      ...accessMails.confirm({
+        organisation: target.organisationName,
+        url: `${publicUrl}/inscription/confirmer/${token}`,
+        validHours: CONFIRM_VALID_HOURS,
+      }),
+      template: "access-request-confirm",
+      idempotencyKey: `access-request:${created.id}:confirm`,
+    });
+    await recordChange(
+      tx,
+      { userId: null, label: input.email },
+      {
+        operation: "create",
+        entityType: accessRequestWorkflow.name,
+        entityId: created.id,
+        after: { organisation: target.organisationName, email: input.email },
+      },
+    );
+    return created;
+  });
+}
+
+const EXPIRED =
+  "Ce lien de confirmation n'est plus valable (expiré ou déjà utilisé) : refaites la demande d'accès.";
+
+/** The mailed link: the address is confirmed and the approvers are told. */
+export async function confirmAccessRequest(
+  db: Db,
+  token: string,
+  { publicUrl, now = new Date() }: { publicUrl: string; now?: Date },
+) {
+  return db.transaction(async (tx) => {
+    const [request] = await tx
+      .select()
+      .from(accessRequests)
+      .where(eq(accessRequests.confirmTokenHash, hashToken(token)))
+      .for("update");
+    const open = request?.status === "unconfirmed" && (request.confirmExpiresAt ?? now) >= now;
+    if (!request || !open) throw new NotFound(EXPIRED);
+    const { after } = await transition(tx, accessRequestWorkflow, {
+      id: request.id,
+      event: "confirm",
+      by: { system: "confirmation-link" },
+      expectedVersion: request.version,
+      publicUrl,
+      now,
+      set: () => ({ confirmedAt: now, confirmTokenHash: null }),
+    });
+    return after;
+  });
+}
+
+/**
+ * An approver accepts: the organisation is created for a register entry that had none, the
+ * account for an address that had none, and the person becomes a member — the first one
+ * its administrator.
+ */
+export async function approveAccessRequest(
+  db: Db,
+  actor: Actor,
+  requestId: number,
+  version: string | undefined,
+  publicUrl: string,
+) {
+  return db.transaction(async (tx) => {
+    const { after } = await transition(tx, accessRequestWorkflow, {
+      id: requestId,
+      event: "approve",
+      by: { actor },
+      expectedVersion: version,
+      publicUrl,
+      set: (_request, now) => ({ decidedAt: now, decidedByLabel: auditActorOf(actor).label }),
+    });
+    const organisationId =
+      after.organisationId ??
+      (await organisationOfEntry(
+        tx,
+        after.collectiviteId !== null
+          ? { collectiviteId: after.collectiviteId }
+          : { authorityId: after.authorityId! },
+      ));
+    const [existing] = await tx.select().from(users).where(eq(users.email, after.email));
+    const jobTitle =
+      after.personFunction === "autre"
+        ? after.functionOther
+        : personFunctionLabels[after.personFunction];
+    const user =
+      existing ??
+      (
+        await tx
+          .insert(users)
+          .values({
+            email: after.email,
+            displayName: `${after.givenName} ${after.familyName}`,
+            jobTitle,
+          })
+          .returning()
+      )[0];
+    const [{ members }] = rowsOf<{ members: number }>(
+      await tx.execute(sql`
+        SELECT count(*)::int AS members FROM memberships WHERE organisation_id = ${organisationId}`),
+    );
+    await tx
+      .insert(memberships)
+      .values({ userId: user.id, organisationId, isAdmin: members === 0 })
+      .onConflictDoNothing();
+    await tx
+      .update(accessRequests)
+      .set({ userId: user.id, organisationId })
+      .where(eq(accessRequests.id, requestId));
+    await recordChange(tx, auditActorOf(actor), {
+      operation: "create",
+      entityType: "membership",
+      entityId: `${user.id}:${organisationId}`,
+      after: { email: after.email, organisationId, isAdmin: members === 0 },
+    });
+    return { ...after, userId: user.id, organisationId, isAdmin: members === 0 };
+  });
+}
+
+/** An approver refuses, with a reason the person reads. */
+export async function refuseAccessRequest(
+  db: Db,
+  actor: Actor,
+  requestId: number,
+  values: Record<string, unknown>,
+  publicUrl: string,
+) {
+  const { reason } = parseInput(
+    z.object({
+      reason: textField("Le motif du refus", 1_000),
+    }),
+    { reason: values.reason },
+  );
+  return db.transaction(async (tx) => {
+    const { after } = await transition(tx, accessRequestWorkflow, {
+      id: requestId,
+      event: "refuse",
+      by: { actor },
+      expectedVersion: values.version,
+      reason,
+      publicUrl,
+      set: (_request, now) => ({
+        decidedAt: now,
+        decidedByLabel: auditActorOf(actor).label,
+        refusalReason: reason,
+      }),
+    });
+    return after;
+  });
+}

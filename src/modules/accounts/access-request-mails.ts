@@ -1,0 +1,54 @@
+import { PORTAL_MAIL_FOOTER, simpleMail } from "../../platform/mail/outbox";
+
+const mail = (subject: string, paragraphs: string[], label: string, url: string) =>
+  simpleMail({
+    subject,
+    greeting: "Bonjour,",
+    paragraphs,
+    action: { label, url },
+    footer: PORTAL_MAIL_FOOTER,
+  });
+
+/** The mails of an access request, in French. */
+export const accessMails = {
+  confirm: (p: { organisation: string; url: string; validHours: number }) =>
+    mail(
+      "Confirmez votre demande d'accès au Portail AECT",
+      [
+        `Vous avez demandé un compte au nom de ${p.organisation} sur le Portail de l'action extérieure des collectivités territoriales.`,
+        `Confirmez votre adresse avec ce lien, valable ${p.validHours} heures : la demande est alors transmise pour validation. Si vous n'êtes pas à l'origine de cette demande, ignorez ce message.`,
+      ],
+      "Confirmer ma demande",
+      p.url,
+    ),
+  toApprove: (p: { person: string; organisation: string; url: string }) =>
+    mail(
+      `Demande d'accès à valider : ${p.person} (${p.organisation})`,
+      [
+        `${p.person} demande un compte au nom de ${p.organisation} sur le Portail AECT. Son adresse est confirmée.`,
+        "Acceptez ou refusez la demande depuis « Mon espace ».",
+      ],
+      "Voir les demandes à valider",
+      p.url,
+    ),
+  approved: (p: { organisation: string; url: string }) =>
+    mail(
+      `Votre compte au nom de ${p.organisation} est ouvert – Portail AECT`,
+      [
+        `Votre demande d'accès au nom de ${p.organisation} est acceptée.`,
+        "Choisissez votre mot de passe avec « Mot de passe oublié » en saisissant cette adresse, puis connectez-vous.",
+      ],
+      "Choisir mon mot de passe",
+      p.url,
+    ),
+  refused: (p: { organisation: string; reason: string }) =>
+    simpleMail({
+      subject: `Votre demande d'accès au nom de ${p.organisation} n'est pas acceptée – Portail AECT`,
+      greeting: "Bonjour,",
+      paragraphs: [
+        `Votre demande d'accès au nom de ${p.organisation} n'est pas acceptée.`,
+        `Motif : ${p.reason}`,
+      ],
+      footer: PORTAL_MAIL_FOOTER,
+    }),
+};
