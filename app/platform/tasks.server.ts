@@ -1,3 +1,4 @@
+import { taskProviders as accounts } from "../../src/modules/accounts/index";
 import { taskProviders as apd } from "../../src/modules/apd/index";
 import { taskProviders as atlas } from "../../src/modules/atlas/index";
 import { taskProviders as bourse } from "../../src/modules/bourse/index";
@@ -6,7 +7,7 @@ import type { Queryable } from "../../src/platform/db/client";
 import { inboxOf, taskCounter } from "../../src/platform/tasks";
 
 /** Every module's task providers: what Mon espace and the header count read. */
-const providers = [...apd, ...atlas, ...bourse];
+const providers = [...accounts, ...apd, ...atlas, ...bourse];
 
 const counter = taskCounter(providers);
 

@@ -7,6 +7,7 @@ import {
   newPage,
   seriousViolations,
   signedInPage,
+  pressAndLoad,
   tabTo,
 } from "../support/browser";
 import { builders } from "../support/build";
@@ -17,11 +18,6 @@ const chromium = browserForTestFile();
 
 const url = (pathname: string) => `${served.portal.baseUrl}${pathname}`;
 const TITLE = "Gestion des déchets du marché central de Ziguinchor";
-
-/** Presses Enter (or Space) on the focused control and waits for the page it leads to. */
-async function pressAndLoad(page: Page, key = "Enter") {
-  await Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.keyboard.press(key)]);
-}
 
 const mainText = async (page: Page) => (await page.locator("main").textContent()) ?? "";
 

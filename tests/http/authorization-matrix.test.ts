@@ -519,6 +519,35 @@ const cases: Case[] = [
     scope: "other",
     expect: { daect: 200, others: 404 },
   },
+  // Access requests: anybody asks; the mailed link of a request; its approvers decide —
+  // "own": Rennes's organisation, whose administrator approves; "other": a collectivité of
+  // Provence-Alpes-Côte d'Azur without member (the DAECT, or its prefecture).
+  { pattern: "/inscription", expect: 200 },
+  { pattern: "/inscription", method: "POST", expect: 400 },
+  { pattern: "/inscription/confirmer/:token", expect: 404 },
+  { pattern: "/inscription/confirmer/:token", method: "POST", expect: 404 },
+  {
+    pattern: "/demandes-acces/:requestId",
+    scope: "own",
+    expect: { visitor: SIGN_IN, "agent (administrateur)": 200, daect: 200, others: 404 },
+  },
+  {
+    pattern: "/demandes-acces/:requestId",
+    scope: "other",
+    expect: { visitor: SIGN_IN, daect: 200, others: 404 },
+  },
+  {
+    pattern: "/demandes-acces/:requestId",
+    method: "POST",
+    scope: "own",
+    expect: { visitor: 401, "agent (administrateur)": 400, daect: 400, others: 404 },
+  },
+  {
+    pattern: "/demandes-acces/:requestId",
+    method: "POST",
+    scope: "other",
+    expect: { visitor: 401, daect: 400, others: 404 },
+  },
   { pattern: "/api/v1/openapi.json", expect: 200 },
   { pattern: "/api/v1/collectivites", query: "region=53&limit=5", expect: 200 },
   { pattern: "/api/v1/foreign-authorities", query: "country=SN&limit=5", expect: 200 },
@@ -558,6 +587,8 @@ const bourseIds = {
   ownOpinion: 0,
   otherOpinion: 0,
 };
+/** Pending access requests: to Rennes (own) and to a collectivité with no member (other). */
+const accessIds = { own: 0, other: 0 };
 /** Atlas records of the Rennes agent's collectivité ("own") and of nobody's scope ("other"). */
 const atlasIds = {
   ownProject: 0,
@@ -695,6 +726,10 @@ beforeAll(async () => {
     await build.opinion(bourseIds.ownOffer, "prefecture-53@example.org", { given: true })
   ).id;
   await build.opinion(bourseIds.ownOffer, "ambassade-sn@example.org");
+  accessIds.own = (
+    await build.accessRequest({ status: "pending", collectiviteId: atlasIds.ownCollectivite })
+  ).id;
+  accessIds.other = (await build.accessRequest({ status: "pending", regionCode: "93" })).id;
   bourseIds.otherOpinion = (
     await build.opinion(bourseIds.otherOffer, "ambassade-ma@example.org", { given: true })
   ).id;
@@ -755,11 +790,15 @@ describe("authorisation matrix", () => {
           .replace(
             ":requestId",
             String(
-              entry.scope === "own"
-                ? entry.pattern.endsWith("/partenariat")
-                  ? bourseIds.answeredRequest
-                  : bourseIds.ownRequest
-                : bourseIds.otherRequest,
+              entry.pattern.startsWith("/demandes-acces")
+                ? entry.scope === "own"
+                  ? accessIds.own
+                  : accessIds.other
+                : entry.scope === "own"
+                  ? entry.pattern.endsWith("/partenariat")
+                    ? bourseIds.answeredRequest
+                    : bourseIds.ownRequest
+                  : bourseIds.otherRequest,
             ),
           )
           .replace(

@@ -8,6 +8,7 @@ import { mailOutbox } from "../../src/platform/mail/schema";
 import { FormClient } from "../support/browserless";
 import { builders } from "../support/build";
 import { portalForTestFile } from "../support/portal";
+import { taskLinks } from "../support/tasks";
 
 /** A French collectivité's offer through its pages, from the draft to its publication. */
 const served = portalForTestFile();
@@ -21,14 +22,6 @@ const offerFields = {
   countryCodes: ["SN", "", ""],
   experience: "Coopération avec Diourbel depuis 1999.",
 };
-
-/** The links of the Mon espace task rows whose action starts with these words. */
-function taskLinks(html: string, action: string) {
-  const table = html.slice(html.indexOf('id="taches"'));
-  return [...table.matchAll(/<tr><td>([^<]*)<\/td><td><a href="([^"]+)"/g)]
-    .filter((match) => match[1].replace(/&#x27;/g, "'").startsWith(action))
-    .map((match) => match[2]);
-}
 
 const inDays = (days: number) => parisDay(new Date(Date.now() + days * 86_400_000));
 

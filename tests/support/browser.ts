@@ -82,3 +82,8 @@ export async function signedInPage(browser: Browser, baseUrl: string, email: str
   ]);
   return page;
 }
+
+/** Presses Enter (or Space) on the focused control and waits for the page it leads to. */
+export async function pressAndLoad(page: Page, key = "Enter") {
+  await Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.keyboard.press(key)]);
+}

@@ -206,7 +206,9 @@ export function builders(db: Queryable) {
      * An access request for a collectivité of the register whose organisation has no member, by a
      * fictitious agent with an address of its own.
      */
-    async accessRequest(options: { status?: AccessRequestStatus } = {}) {
+    async accessRequest(
+      options: { status?: AccessRequestStatus; collectiviteId?: number; regionCode?: string } = {},
+    ) {
       const n = next();
       const [entry] = rowsOf<{
         id: number;
@@ -216,8 +218,13 @@ export function builders(db: Queryable) {
       }>(
         await db.execute(sql`
           SELECT c.id, c.name, c.region_code, c.organisation_id FROM register_collectivites c
-           WHERE NOT EXISTS (SELECT 1 FROM memberships m WHERE m.organisation_id = c.organisation_id)
-           ORDER BY c.id LIMIT 1 OFFSET ${n}`),
+           WHERE ${
+             options.collectiviteId !== undefined
+               ? sql`c.id = ${options.collectiviteId}`
+               : sql`NOT EXISTS (SELECT 1 FROM memberships m WHERE m.organisation_id = c.organisation_id)
+                     ${options.regionCode ? sql`AND c.region_code = ${options.regionCode}` : sql``}`
+           }
+           ORDER BY c.id LIMIT 1 OFFSET ${options.collectiviteId !== undefined ? 0 : n}`),
       );
       const [row] = await db
         .insert(accessRequests)

@@ -12,8 +12,8 @@ import { formatDate } from "../../platform/format";
 import { CsrfField } from "../../platform/components/CsrfField";
 import { TrailBreadcrumb } from "../../platform/components/TrailBreadcrumb";
 import { TextAreaField } from "../../platform/components/FormFields";
-import { ActionForm, ActionOutcome } from "./ActionForm";
-import { FactList } from "./FactList";
+import { ActionForm, ActionOutcome } from "../../platform/components/ActionForm";
+import { FactList } from "../../platform/components/FactList";
 
 type Day = string | Date | null;
 

@@ -15,8 +15,8 @@ import type { FormFailure } from "../../platform/http.server";
 import { formatDate, formatEuros } from "../../platform/format";
 import { CsrfField } from "../../platform/components/CsrfField";
 import { TrailBreadcrumb } from "../../platform/components/TrailBreadcrumb";
-import { ActionForm, ActionOutcome } from "./ActionForm";
-import { FactList } from "./FactList";
+import { ActionForm, ActionOutcome } from "../../platform/components/ActionForm";
+import { FactList } from "../../platform/components/FactList";
 import { SelectField, TextAreaField } from "../../platform/components/FormFields";
 
 /** What the request page receives from `requestView` (dates as strings once serialised). */

@@ -11,7 +11,7 @@ import {
   requestStatusLabels,
   requestStatuses,
 } from "../../../src/modules/bourse/codes";
-import { ActionOutcome } from "../components/ActionForm";
+import { ActionOutcome } from "../../platform/components/ActionForm";
 import { CsrfField } from "../../platform/components/CsrfField";
 import { FormErrorSummary, SelectField } from "../../platform/components/FormFields";
 import { AskOpinionsFields } from "../../platform/components/Opinions";

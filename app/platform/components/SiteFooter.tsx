@@ -14,6 +14,7 @@ export function SiteFooter() {
       accessibilityLinkProps={{ href: "/accessibilite" }}
       bottomItems={[
         { text: "Données personnelles et cookies", linkProps: { href: "/donnees-personnelles" } },
+        { text: "Demander un accès", linkProps: { href: "/inscription" } },
       ]}
     />
   );

@@ -174,6 +174,20 @@ export async function requestAccess(
 const EXPIRED =
   "Ce lien de confirmation n'est plus valable (expiré ou déjà utilisé) : refaites la demande d'accès.";
 
+/** What the confirmation page shows of a request still to confirm; 404 for a dead link. */
+export async function pendingConfirmation(db: Db, token: string, now = new Date()) {
+  const [request] = await db
+    .select()
+    .from(accessRequests)
+    .where(eq(accessRequests.confirmTokenHash, hashToken(token)));
+  if (request?.status !== "unconfirmed" || (request.confirmExpiresAt ?? now) < now)
+    throw new NotFound(EXPIRED);
+  return {
+    person: `${request.givenName} ${request.familyName}`,
+    organisation: request.organisationName,
+  };
+}
+
 /** The mailed link: the address is confirmed and the approvers are told. */
 export async function confirmAccessRequest(
   db: Db,

@@ -29,7 +29,7 @@ export const accessRequestTasks: TaskProvider = async (q: Queryable, actor) => {
       module: "Comptes",
       action: "Valider la demande d'accès",
       title: row.person,
-      href: `/admin/demandes-acces/${row.id}`,
+      href: `/demandes-acces/${row.id}`,
       detail: row.organisation,
       dueOn: null,
     }),

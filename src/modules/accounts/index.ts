@@ -15,12 +15,19 @@ export {
 export {
   approveAccessRequest,
   confirmAccessRequest,
+  pendingConfirmation,
   refuseAccessRequest,
   requestAccess,
 } from "./access-request-commands";
 export { accessRequestTasks } from "./access-request-tasks";
+export { type AccessRequestView, accessRequestView } from "./access-request-queries";
 
 import { accessRequestWorkflow } from "./access-request-workflow";
 /** The accounts' workflows: access requests. */
 export const workflows = [accessRequestWorkflow] as const;
 export { accessRequestWorkflow };
+
+import type { TaskProvider } from "../../platform/tasks";
+import { accessRequestTasks as accessRequestTaskProvider } from "./access-request-tasks";
+/** What waits for a person in the accounts: access requests to approve. */
+export const taskProviders: readonly TaskProvider[] = [accessRequestTaskProvider];

@@ -71,6 +71,15 @@ export default function SignIn() {
           </fieldset>
           <Button type="submit">Se connecter</Button>
         </form>
+        <h2 className="fr-h4 fr-mt-6w">Pas encore de compte ?</h2>
+        <p>
+          Les agents des collectivités, des services de l'État et des opérateurs, et les autorités
+          locales étrangères, demandent leur accès : il est validé par l'administrateur de leur
+          organisation ou par la DAECT.
+        </p>
+        <a className="fr-link" href="/inscription">
+          Demander un accès
+        </a>
       </div>
     </div>
   );

@@ -53,6 +53,9 @@ export default function SiteMap() {
               <li>
                 <a href="/mot-de-passe/oubli">Mot de passe oublié</a>
               </li>
+              <li>
+                <a href="/inscription">Demander un accès</a>
+              </li>
             </ul>
           </li>
         )}

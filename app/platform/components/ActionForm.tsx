@@ -1,9 +1,9 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { ReactNode } from "react";
-import type { FormFailure } from "../../platform/http.server";
-import { CsrfField } from "../../platform/components/CsrfField";
-import { FormErrorSummary } from "../../platform/components/FormFields";
+import type { FormFailure } from "../http.server";
+import { CsrfField } from "./CsrfField";
+import { FormErrorSummary } from "./FormFields";
 
 /** A one-button form for a workflow step, carrying the version the reader saw. */
 export function ActionForm(props: {
