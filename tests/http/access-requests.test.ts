@@ -1,16 +1,29 @@
-import { and, eq, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accessRequests } from "../../src/modules/accounts/schema";
 import { rowsOf } from "../../src/platform/db/client";
-import { mailOutbox } from "../../src/platform/mail/schema";
 import { actorFor } from "../support/actors";
+import { createSmtpTransport, deliverDueMails } from "../../src/platform/mail/worker";
 import { FormClient } from "../support/browserless";
-import { deliveredText } from "../support/outbox";
+import { linkIn, startSmtpServer } from "../support/smtp";
 import { portalForTestFile } from "../support/portal";
 import { taskLinks } from "../support/tasks";
 
 /** An access request through its pages: asked, confirmed by its link, approved from a task. */
 const served = portalForTestFile();
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+});
+afterAll(async () => {
+  await smtp?.close();
+});
+
+const deliver = () =>
+  deliverDueMails(served.database.db, createSmtpTransport(smtp.url), {
+    from: served.portal.config.mailFrom,
+  });
 
 describe("an access request through its pages", () => {
   it("is asked by a visitor, confirmed by the mailed link, approved from the DAECT's tasks; the person is the collectivité's administrator", async () => {
@@ -64,18 +77,14 @@ describe("an access request through its pages", () => {
       "Un courriel vient d&#x27;être envoyé à morgane.exemple@mairie.example.org",
     );
 
-    // The mailed link opens a page whose button confirms.
-    const [mail] = await db
-      .select()
-      .from(mailOutbox)
-      .where(
-        and(
-          eq(mailOutbox.template, "access-request-confirm"),
-          eq(mailOutbox.recipient, "morgane.exemple@mairie.example.org"),
-        ),
-      );
-    const link = /https?:\/\/[^/]+(\/inscription\/confirmer\/[\w-]+)/.exec(deliveredText(mail))![1];
-    console.log("LINK", link, deliveredText(mail).slice(0, 600));
+    // The mailed link, received over SMTP, opens a page whose button confirms.
+    await deliver();
+    const confirmation = await smtp.waitFor(
+      "morgane.exemple@mairie.example.org",
+      20_000,
+      "/inscription/confirmer/",
+    );
+    const link = new URL(linkIn(confirmation, "/inscription/confirmer/")).pathname;
     const page = await visitor.get(link);
     console.log(
       "PAGE",
@@ -114,5 +123,25 @@ describe("an access request through its pages", () => {
     expect(
       taskLinks((await daect.get("/mon-espace")).html, "Valider la demande d'accès"),
     ).not.toContain(path);
+    // The welcome mail's one-time link lets the person choose a password and sign in, as the
+    // collectivité's administrator.
+    await deliver();
+    const welcome = await smtp.waitFor(
+      "morgane.exemple@mairie.example.org",
+      20_000,
+      "/mot-de-passe/nouveau/",
+    );
+    const firstPassword = new URL(linkIn(welcome, "/mot-de-passe/nouveau/")).pathname;
+    const newcomer = new FormClient(served.portal.baseUrl);
+    await newcomer.get(firstPassword);
+    const chosen = await newcomer.post(firstPassword, {
+      password: "Un-mot-de-passe-choisi",
+      confirmation: "Un-mot-de-passe-choisi",
+    });
+    expect(chosen.location).toBe("/connexion?reinitialise=1");
+    await newcomer.signIn("morgane.exemple@mairie.example.org", "Un-mot-de-passe-choisi");
+    const account = await newcomer.get("/compte");
+    expect(account.html).toContain(entry.name);
+    expect(account.html).toContain("Administrateur ou administratrice");
   });
 });

@@ -45,11 +45,15 @@ export async function startSmtpServer(options: { failFirst?: number } = {}) {
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
-    /** Waits until a mail to this address has arrived and returns it. */
-    async waitFor(to: string, timeoutMs = 20_000): Promise<ReceivedMail> {
+    /** Waits until a mail to this address (holding a link to `linkTo`, if given) has arrived. */
+    async waitFor(to: string, timeoutMs = 20_000, linkTo?: string): Promise<ReceivedMail> {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
-        const mail = received.find((candidate) => candidate.to.includes(to));
+        const mail = received.find(
+          (candidate) =>
+            candidate.to.includes(to) &&
+            (!linkTo || candidate.raw.replace(/=\r?\n/g, "").includes(linkTo)),
+        );
         if (mail) return mail;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }

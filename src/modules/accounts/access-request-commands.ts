@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { recordChange } from "../../platform/audit/audit";
 import { type Actor, auditActorOf } from "../../platform/auth/actor";
-import { memberships, organisations, users } from "../../platform/auth/schema";
+import { memberships, organisations, passwordResetTokens, users } from "../../platform/auth/schema";
 import { withinQuota } from "../../platform/auth/throttle";
 import { hashToken, newToken } from "../../platform/auth/tokens";
 import { type Db, rowsOf } from "../../platform/db/client";
@@ -22,6 +22,8 @@ import { personFunctionLabels, personFunctions } from "./codes";
 import { accessRequests } from "./schema";
 
 const CONFIRM_VALID_HOURS = 48;
+/** The welcome mail's link to choose a first password. */
+const FIRST_PASSWORD_VALID_DAYS = 7;
 const REQUEST_QUOTA = { windowMs: 3_600_000, perSubject: 5, perClient: 20 };
 
 const accessRequestSchema = z
@@ -273,6 +275,28 @@ export async function approveAccessRequest(
       .update(accessRequests)
       .set({ userId: user.id, organisationId })
       .where(eq(accessRequests.id, requestId));
+    // A new account chooses its password by a one-time link; an existing one signs in.
+    const firstPassword = !user.passwordHash;
+    const token = newToken();
+    if (firstPassword)
+      await tx.insert(passwordResetTokens).values({
+        tokenHash: hashToken(token),
+        userId: user.id,
+        expiresAt: new Date(Date.now() + FIRST_PASSWORD_VALID_DAYS * 86_400_000),
+      });
+    await enqueueMail(tx, {
+      to: after.email,
+      ...accessMails.approved({
+        organisation: after.organisationName,
+        url: firstPassword
+          ? `${publicUrl}/mot-de-passe/nouveau/${token}`
+          : `${publicUrl}/connexion`,
+        firstPassword,
+        validDays: FIRST_PASSWORD_VALID_DAYS,
+      }),
+      template: "access-request-approved",
+      idempotencyKey: `access-request:${after.id}:approve`,
+    });
     await recordChange(tx, auditActorOf(actor), {
       operation: "create",
       entityType: "membership",

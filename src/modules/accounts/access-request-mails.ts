@@ -31,14 +31,16 @@ export const accessMails = {
       "Voir les demandes à valider",
       p.url,
     ),
-  approved: (p: { organisation: string; url: string }) =>
+  approved: (p: { organisation: string; url: string; firstPassword: boolean; validDays: number }) =>
     mail(
       `Votre compte au nom de ${p.organisation} est ouvert – Portail AECT`,
       [
         `Votre demande d'accès au nom de ${p.organisation} est acceptée.`,
-        "Choisissez votre mot de passe avec « Mot de passe oublié » en saisissant cette adresse, puis connectez-vous.",
+        p.firstPassword
+          ? `Choisissez votre mot de passe avec ce lien, valable ${p.validDays} jours et à usage unique, puis connectez-vous avec cette adresse.`
+          : "Connectez-vous avec votre compte habituel : l'organisation figure désormais parmi les vôtres.",
       ],
-      "Choisir mon mot de passe",
+      p.firstPassword ? "Choisir mon mot de passe" : "Se connecter",
       p.url,
     ),
   refused: (p: { organisation: string; reason: string }) =>

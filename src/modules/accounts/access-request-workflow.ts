@@ -52,17 +52,12 @@ async function mailApprovers({ tx, after, publicUrl }: EventContext<AccessReques
   );
 }
 
-async function mailDecision({ tx, after, event, publicUrl }: EventContext<AccessRequestRow>) {
+async function mailRefusal({ tx, after }: EventContext<AccessRequestRow>) {
   await enqueueMail(tx, {
     to: after.email,
-    ...(event === "approve"
-      ? accessMails.approved({
-          organisation: after.organisationName,
-          url: `${publicUrl}/mot-de-passe/oubli`,
-        })
-      : accessMails.refused({ organisation: after.organisationName, reason: after.refusalReason })),
-    template: `access-request-${event === "approve" ? "approved" : "refused"}`,
-    idempotencyKey: `access-request:${after.id}:${event}`,
+    ...accessMails.refused({ organisation: after.organisationName, reason: after.refusalReason }),
+    template: "access-request-refused",
+    idempotencyKey: `access-request:${after.id}:refuse`,
   });
 }
 
@@ -102,7 +97,8 @@ export const accessRequestWorkflow = defineWorkflow<
       to: "approved",
       by: ["accounts:access:approve"],
       refusal: "Seule une demande en attente de validation peut être acceptée.",
-      mail: mailDecision,
+      // The welcome mail carries the account's first-password link: the command writes it
+      // once the account exists.
     },
     refuse: {
       label: "Demande refusée",
@@ -110,7 +106,7 @@ export const accessRequestWorkflow = defineWorkflow<
       to: "refused",
       by: ["accounts:access:approve"],
       refusal: "Seule une demande en attente de validation peut être refusée.",
-      mail: mailDecision,
+      mail: mailRefusal,
     },
   },
 });
