@@ -11,7 +11,7 @@ import { enqueueMail } from "../../platform/mail/outbox";
 import { emailField, parseInput, textField } from "../../platform/validation";
 import { transition } from "../../platform/workflow/transition";
 import {
-  collectivites,
+  collectiviteOwner,
   foreignAuthorities,
   organisationGroups,
   organisationOfEntry,
@@ -63,20 +63,13 @@ async function targetOf(db: Db, group: string, ref: string) {
       "Cette organisation n'est pas dans la liste : choisissez-la parmi celles proposées.",
   });
   if (kind === "collectivite" && group === "collectivite") {
-    const [row] = rowsOf<{
-      name: string;
-      organisation_id: number | null;
-      region_code: string | null;
-    }>(
-      await db.execute(sql`
-        SELECT name, organisation_id, region_code FROM ${collectivites} WHERE id = ${id}`),
-    );
+    const row = await collectiviteOwner(db, id);
     if (!row) throw unknown;
     return {
       collectiviteId: id,
-      organisationId: row.organisation_id,
+      organisationId: row.organisationId,
       organisationName: row.name,
-      regionCode: row.region_code,
+      regionCode: row.regionCode,
     };
   }
   if (kind === "authority" && group === "foreign_authority") {

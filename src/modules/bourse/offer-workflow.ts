@@ -1,4 +1,4 @@
-import { awaitedOpinions } from "../../platform/consultation/read";
+import { opinionCounts } from "../../platform/consultation/read";
 import { holdersOf } from "../../platform/policy";
 import { mailMembers } from "../../platform/auth/member-addresses";
 import type { Tx } from "../../platform/db/client";
@@ -30,8 +30,12 @@ export function decisionBlocker(
 }
 
 async function opinionsAwaited(tx: Tx, offer: OfferRow, now: Date) {
-  const { missing } = await awaitedOpinions(tx, offerConsultation, offer.id);
-  return decisionBlocker(missing, offer.opinionsDueOn, parisDay(now));
+  const counts = (await opinionCounts(tx, offerConsultation, [offer.id])).get(offer.id);
+  return decisionBlocker(
+    (counts?.asked ?? 0) - (counts?.given ?? 0),
+    offer.opinionsDueOn,
+    parisDay(now),
+  );
 }
 
 async function mailReceived({ tx, after, publicUrl }: EventContext<OfferRow>) {

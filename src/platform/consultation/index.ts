@@ -12,7 +12,6 @@ export {
 export { askOpinions, closeConsultations, parseAsk, revokeOpinion, type AskInput } from "./ask";
 export { giveOpinion, opinionSchema } from "./answer";
 export {
-  awaitedOpinions,
   opinionAttachment,
   opinionCounts,
   opinionsOn,

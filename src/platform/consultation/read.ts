@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Actor } from "../auth/actor";
 import { organisations } from "../auth/schema";
-import { type Queryable, rowsOf } from "../db/client";
+import type { Queryable } from "../db/client";
 import { NotFound } from "../errors";
 import { readStoredFile } from "../files/stored-files";
 import { type Resource, can } from "../policy";
@@ -170,15 +170,4 @@ export async function opinionAttachment(
     mediaType: file.mediaType,
     content: file.content,
   };
-}
-
-/** How many requests still await an answer, and their latest due date. */
-export async function awaitedOpinions(q: Queryable, kind: ConsultationKind, subjectId: number) {
-  const [row] = rowsOf<{ missing: number; due_on: string | null }>(
-    await q.execute(sql`
-      SELECT count(*)::int AS missing, max(due_on)::text AS due_on FROM consultations
-       WHERE subject_type = ${kind.subjectType} AND subject_id = ${subjectId}
-         AND revoked_at IS NULL AND verdict IS NULL`),
-  );
-  return { missing: row?.missing ?? 0, dueOn: row?.due_on ?? null };
 }
