@@ -45,17 +45,17 @@ describe("policy", () => {
 
   it("lets an organisation administrator invite into their own organisation only", () => {
     expect(
-      can(actorOf("collectivite", true, 7), "organisation:invite", { organisationId: 7 }),
+      can(actorOf("collectivite", true, 7), "organisation:manage-members", { organisationId: 7 }),
     ).toBe(true);
     expect(
-      can(actorOf("collectivite", true, 7), "organisation:invite", { organisationId: 8 }),
+      can(actorOf("collectivite", true, 7), "organisation:manage-members", { organisationId: 8 }),
     ).toBe(false);
     expect(
-      can(actorOf("collectivite", false, 7), "organisation:invite", { organisationId: 7 }),
+      can(actorOf("collectivite", false, 7), "organisation:manage-members", { organisationId: 7 }),
     ).toBe(false);
-    expect(can(actorOf("daect", false, 1), "organisation:invite", { organisationId: 8 })).toBe(
-      true,
-    );
+    expect(
+      can(actorOf("daect", false, 1), "organisation:manage-members", { organisationId: 8 }),
+    ).toBe(true);
   });
 
   it("throws 401 for visitors and 403 for signed-in users without the right", () => {
@@ -128,11 +128,12 @@ describe("policy", () => {
 
 /** Every action: the organisation kinds allowed on their own resource, and on another's. */
 const expected: Record<Action, { own: OrganisationKind[]; other: OrganisationKind[] }> = {
-  "account:read": { own: EVERY_KIND, other: EVERY_KIND },
+  // One's own account only; another person's is nobody's to read.
+  "account:read": { own: EVERY_KIND, other: [] },
   "admin:access": { own: ["daect"], other: ["daect"] },
   "audit:read": { own: ["daect"], other: ["daect"] },
   "organisation:read-members": { own: EVERY_KIND, other: ["daect"] },
-  "organisation:invite": { own: EVERY_KIND, other: ["daect"] },
+  "organisation:manage-members": { own: EVERY_KIND, other: ["daect"] },
   "accounts:access:approve": { own: EVERY_KIND, other: ["daect"] },
   "atlas:collectivite:edit": { own: ["collectivite", "daect"], other: ["daect"] },
   "atlas:project:create": { own: ["collectivite", "daect"], other: ["daect"] },
@@ -191,6 +192,22 @@ const otherResource = {
   regionCodes: ["84"],
   userId: 2,
 };
+
+describe("one's own account", () => {
+  it("is open to a signed-in person who no longer belongs to any organisation", () => {
+    const alone: Actor = {
+      kind: "user",
+      userId: 7,
+      email: "x@example.org",
+      displayName: "X",
+      memberships: [],
+    };
+    expect(can(alone, "account:read")).toBe(true);
+    expect(can(alone, "account:read", { userId: 7 })).toBe(true);
+    expect(can(alone, "account:read", { userId: 8 })).toBe(false);
+    expect(can(alone, "workspace:use")).toBe(false);
+  });
+});
 
 describe("the policy, action by action", () => {
   it("has an expectation for every action it knows", () => {

@@ -15,7 +15,7 @@ export type Action =
   | "admin:access"
   | "audit:read"
   | "organisation:read-members"
-  | "organisation:invite"
+  | "organisation:manage-members"
   | "accounts:access:approve"
   | "atlas:collectivite:edit"
   | "atlas:project:create"
@@ -96,7 +96,7 @@ const grants: Record<Action, Grant> = {
     reseau: "own-organisation",
     daect: "any",
   },
-  "organisation:invite": {
+  "organisation:manage-members": {
     agent: "own-organisation-admin",
     autorite: "own-organisation-admin",
     ambassade: "own-organisation-admin",
@@ -221,8 +221,16 @@ function inScope(
   }
 }
 
+/**
+ * Actions on the person's own account: held by anyone signed in, even someone no longer a
+ * member of any organisation (who must still be able to read, download or close it).
+ */
+const personalActions = new Set<Action>(["account:read"]);
+
 export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {
   if (actor.kind === "visitor") return visitorActions.has(action);
+  if (personalActions.has(action))
+    return resource.userId === undefined || resource.userId === actor.userId;
   return actingMembership(actor, action, resource) !== undefined;
 }
 

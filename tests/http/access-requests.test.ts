@@ -86,11 +86,6 @@ describe("an access request through its pages", () => {
     );
     const link = new URL(linkIn(confirmation, "/inscription/confirmer/")).pathname;
     const page = await visitor.get(link);
-    console.log(
-      "PAGE",
-      page.status,
-      page.html.slice(page.html.indexOf("<main"), page.html.indexOf("<main") + 800),
-    );
     expect(page.status).toBe(200);
     expect(page.html).toContain("Confirmer ma demande");
     const [stillUnconfirmed] = await db

@@ -66,6 +66,13 @@ const cases: Case[] = [
   { pattern: "/mot-de-passe/nouveau/:token", expect: 410 },
   { pattern: "/invitation/:token", expect: 410 },
   { pattern: "/compte", expect: { visitor: SIGN_IN, others: 200 } },
+  // The account's forms, sent without their fields: each person is told what is missing.
+  { pattern: "/compte", method: "POST", expect: { visitor: 401, others: 400 } },
+  { pattern: "/compte/donnees-personnelles", expect: { visitor: SIGN_IN, others: 200 } },
+  { pattern: "/compte/fermer", expect: { visitor: SIGN_IN, others: 200 } },
+  { pattern: "/compte/fermer", method: "POST", expect: { visitor: 401, others: 400 } },
+  { pattern: "/compte/adresse/:token", expect: 404 },
+  { pattern: "/compte/adresse/:token", method: "POST", expect: 404 },
   { pattern: "/mon-espace", expect: { visitor: SIGN_IN, others: 200 } },
   { pattern: "/mon-espace", method: "POST", expect: { visitor: 401, others: 400 } },
   // An extraction of the DAECT's account: nobody else may know it exists.

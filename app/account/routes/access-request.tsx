@@ -4,7 +4,6 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { useActionData, useLoaderData } from "react-router";
 import { requestAccess } from "../../../src/modules/accounts/index";
-import { personFunctionLabels, personFunctions } from "../../../src/modules/accounts/codes";
 import { findOrganisations } from "../../../src/modules/register/index";
 import {
   type OrganisationGroup,
@@ -17,13 +16,13 @@ import { CsrfField } from "../../platform/components/CsrfField";
 import {
   EmailField,
   FormErrorSummary,
-  SelectField,
   TextField,
   shownValue,
 } from "../../platform/components/FormFields";
 import { readForm } from "../../platform/form.server";
 import { runAction } from "../../platform/http.server";
 import type { Route } from "./+types/access-request";
+import { FunctionFields } from "../components/FunctionFields";
 
 export const meta = () => [{ title: "Demander un accès – Portail AECT" }];
 
@@ -156,18 +155,7 @@ export default function AccessRequestPage() {
                       },
                     }))}
                   />
-                  <SelectField
-                    name="personFunction"
-                    label="Votre fonction"
-                    options={personFunctions.map((value) => [value, personFunctionLabels[value]])}
-                    value={String(shownValue(failure, "personFunction"))}
-                    failure={failure}
-                  />
-                  <TextField
-                    name="functionOther"
-                    label="Votre fonction, si « Autre fonction »"
-                    failure={failure}
-                  />
+                  <FunctionFields failure={failure} />
                   <TextField
                     name="givenName"
                     label="Prénom"

@@ -3,7 +3,12 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { useActionData, useLoaderData } from "react-router";
-import { inviteMember, organisationWithMembers } from "../../../src/modules/accounts/index";
+import {
+  inviteMember,
+  organisationWithMembers,
+  removeMember,
+  setMemberRole,
+} from "../../../src/modules/accounts/index";
 import { can } from "../../../src/platform/policy";
 import { CsrfField } from "../../platform/components/CsrfField";
 import { FormErrorSummary, TextField } from "../../platform/components/FormFields";
@@ -21,54 +26,177 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { db } = context.get(appContext);
   const { actor, csrfToken } = context.get(requestContext);
   const organisationId = organisationIdOf(params.organisationId);
+  const removing = new URL(request.url).searchParams.get("retirer");
   return guard(request, async () => {
     const details = await organisationWithMembers(db, actor, organisationId);
+    const canManage = can(actor, "organisation:manage-members", { organisationId });
     return {
       ...details,
       csrfToken,
-      canInvite: can(actor, "organisation:invite", { organisationId }),
+      canManage,
+      // The removal asked from the list, to confirm before anything changes.
+      removing: canManage
+        ? (details.members.find((member) => String(member.userId) === removing) ?? null)
+        : null,
     };
   });
 }
 
+const outcomes = {
+  promote: "est désormais administrateur ou administratrice de l'organisation.",
+  demote: "n'est plus administrateur ou administratrice ; elle reste membre.",
+  remove: "ne fait plus partie de l'organisation ; ses sessions ont été fermées.",
+} as const;
+
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { db, config } = context.get(appContext);
   const { actor } = context.get(requestContext);
-  const values = {
+  const organisationId = organisationIdOf(params.organisationId);
+  const values: Record<string, string> = {
     ...(await readForm(request)),
-    organisationId: String(organisationIdOf(params.organisationId)),
+    organisationId: String(organisationId),
   };
   return runAction(values, async () => {
+    if (values.intent === "promote" || values.intent === "demote") {
+      const member = await setMemberRole(
+        db,
+        actor,
+        organisationId,
+        values,
+        values.intent === "promote",
+      );
+      return { ok: true as const, message: `${member.display_name} ${outcomes[values.intent]}` };
+    }
+    if (values.intent === "remove") {
+      const member = await removeMember(db, actor, organisationId, values);
+      return { ok: true as const, message: `${member.display_name} ${outcomes.remove}` };
+    }
     const invitation = await inviteMember(db, actor, values, config.publicUrl);
-    return { ok: true as const, email: invitation.email };
+    return { ok: true as const, message: `Une invitation a été adressée à ${invitation.email}.` };
   });
 }
 
+/** One button that changes a member: its own small form. */
+function MemberAction(props: {
+  csrfToken: string;
+  intent: "promote" | "demote" | "remove";
+  userId: number;
+  label: string;
+  who: string;
+}) {
+  return (
+    <form method="post" className="fr-mb-1w">
+      <CsrfField token={props.csrfToken} />
+      <input type="hidden" name="intent" value={props.intent} />
+      <input type="hidden" name="userId" value={props.userId} />
+      <Button
+        type="submit"
+        priority={props.intent === "remove" ? "primary" : "secondary"}
+        size="small"
+      >
+        {props.label}
+        <span className="fr-sr-only"> : {props.who}</span>
+      </Button>
+    </form>
+  );
+}
+
 export default function Members() {
-  const { organisation, members, pending, canInvite, csrfToken } = useLoaderData<typeof loader>();
+  const { organisation, members, pending, canManage, removing, csrfToken } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failure = result && !result.ok ? result : undefined;
+  const administrators = members.filter((member) => member.isAdmin).length;
   return (
     <>
       <h1>{`Membres – ${organisation.name}`}</h1>
+      {result?.ok ? (
+        <Alert
+          className="fr-mb-3w"
+          severity="success"
+          title="C'est fait"
+          description={result.message}
+          role="status"
+        />
+      ) : null}
+      {failure && !failure.values.email ? <FormErrorSummary failure={failure} /> : null}
+      {removing && !result?.ok ? (
+        <section className="fr-callout fr-mb-4w" aria-labelledby="retrait-titre">
+          <h2 id="retrait-titre" className="fr-callout__title">
+            {`Retirer ${removing.displayName} de l'organisation ?`}
+          </h2>
+          <p className="fr-callout__text">
+            Cette personne n'agira plus au nom de {organisation.name} ; ses sessions ouvertes seront
+            fermées et elle en sera informée par courriel. Ce qu'elle a saisi reste enregistré.
+          </p>
+          <MemberAction
+            csrfToken={csrfToken}
+            intent="remove"
+            userId={removing.userId}
+            label="Confirmer le retrait"
+            who={removing.displayName}
+          />
+          <a className="fr-link" href={`/organisations/${organisation.id}/membres`}>
+            Annuler
+          </a>
+        </section>
+      ) : null}
       <div className="fr-table">
         <table>
           <caption>Membres de l'organisation ({members.length})</caption>
           <thead>
             <tr>
               <th scope="col">Nom</th>
+              <th scope="col">Fonction</th>
               <th scope="col">Adresse électronique</th>
               <th scope="col">Rôle</th>
               <th scope="col">Membre depuis le</th>
+              {canManage ? <th scope="col">Actions</th> : null}
             </tr>
           </thead>
           <tbody>
             {members.map((member) => (
               <tr key={member.userId}>
-                <td>{member.displayName}</td>
+                <td>
+                  {member.displayName}
+                  {member.isActive ? null : " (compte fermé)"}
+                </td>
+                <td>{member.jobTitle || "—"}</td>
                 <td>{member.email}</td>
                 <td>{member.isAdmin ? "Administrateur ou administratrice" : "Membre"}</td>
                 <td>{formatDate(member.since, "longDate")}</td>
+                {canManage ? (
+                  <td>
+                    {member.isAdmin ? (
+                      administrators > 1 ? (
+                        <MemberAction
+                          csrfToken={csrfToken}
+                          intent="demote"
+                          userId={member.userId}
+                          label="Retirer le rôle d'administrateur"
+                          who={member.displayName}
+                        />
+                      ) : (
+                        <p className="fr-text--sm fr-mb-1w">Seul administrateur</p>
+                      )
+                    ) : (
+                      <MemberAction
+                        csrfToken={csrfToken}
+                        intent="promote"
+                        userId={member.userId}
+                        label="Nommer administrateur"
+                        who={member.displayName}
+                      />
+                    )}
+                    <a
+                      className="fr-link fr-text--sm"
+                      href={`/organisations/${organisation.id}/membres?retirer=${member.userId}`}
+                    >
+                      Retirer de l'organisation
+                      <span className="fr-sr-only"> : {member.displayName}</span>
+                    </a>
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
@@ -86,21 +214,13 @@ export default function Members() {
           </ul>
         </>
       ) : null}
-      {canInvite ? (
+      {canManage ? (
         <section className={fr.cx("fr-mt-6w")} aria-labelledby="inviter-titre">
           <h2 id="inviter-titre">Inviter une ou un collègue</h2>
-          {result?.ok ? (
-            <Alert
-              className="fr-mb-3w"
-              severity="success"
-              title="Invitation envoyée"
-              description={`Une invitation a été adressée à ${result.email}.`}
-              role="status"
-            />
-          ) : null}
-          <FormErrorSummary failure={failure} />
+          {failure?.values.email !== undefined ? <FormErrorSummary failure={failure} /> : null}
           <form method="post" noValidate>
             <CsrfField token={csrfToken} />
+            <input type="hidden" name="intent" value="invite" />
             <TextField
               name="email"
               label="Adresse électronique de la personne invitée"
@@ -114,7 +234,7 @@ export default function Members() {
               options={[
                 {
                   label: "Administrateur ou administratrice de l'organisation",
-                  hintText: "Pourra à son tour inviter des collègues.",
+                  hintText: "Pourra à son tour inviter des collègues et gérer les membres.",
                   nativeInputProps: {
                     name: "asAdmin",
                     defaultChecked: failure?.values.asAdmin === "on",

@@ -27,9 +27,11 @@ export function TextField(props: {
   defaultValue?: string;
   /** The id of a <datalist> of suggestions. */
   list?: string;
+  /** When two forms of a page have a field of the same name. */
+  id?: string;
 }) {
   const error = props.failure?.fieldErrors[props.name];
-  const id = `champ-${props.name}`;
+  const id = props.id ?? `champ-${props.name}`;
   return (
     <Input
       label={props.label}
@@ -147,7 +149,14 @@ export function CheckboxGroup(props: {
 }
 
 /** The form-level message shown above a form that was sent back with errors. */
-export function FormErrorSummary({ failure }: { failure: Failure }) {
+export function FormErrorSummary({
+  failure,
+  fieldIds = {},
+}: {
+  failure: Failure;
+  /** Fields whose id is not `champ-<name>` (a page with two fields of one name). */
+  fieldIds?: Record<string, string>;
+}) {
   if (!failure) return null;
   const fields = Object.entries(failure.fieldErrors);
   return (
@@ -160,7 +169,7 @@ export function FormErrorSummary({ failure }: { failure: Failure }) {
           <ul>
             {fields.map(([field, message]) => (
               <li key={field}>
-                <a href={`#champ-${field}`}>{message}</a>
+                <a href={`#${fieldIds[field] ?? `champ-${field}`}`}>{message}</a>
               </li>
             ))}
           </ul>

@@ -18,7 +18,7 @@ import {
 } from "../register/index";
 import { accessMails } from "./access-request-mails";
 import { accessRequestWorkflow } from "./access-request-workflow";
-import { personFunctionLabels, personFunctions } from "./codes";
+import { functionStated, jobTitleOf, personFunctionFields } from "./validation";
 import { accessRequests } from "./schema";
 
 const CONFIRM_VALID_HOURS = 48;
@@ -37,22 +37,12 @@ const accessRequestSchema = z
         /^(collectivite|authority|organisation):\d{1,9}$/,
         "Choisissez votre organisation dans la liste proposée.",
       ),
-    personFunction: z.enum(personFunctions, {
-      message: "Choisissez votre fonction dans la liste, ou « Autre fonction ».",
-    }),
-    functionOther: z
-      .string()
-      .trim()
-      .max(100, "La fonction est trop longue (100 caractères au plus).")
-      .default(""),
+    ...personFunctionFields,
     givenName: textField("Le prénom", 80),
     familyName: textField("Le nom", 80),
     email: emailField("L'adresse électronique professionnelle"),
   })
-  .refine((input) => input.personFunction !== "autre" || input.functionOther.length > 0, {
-    path: ["functionOther"],
-    message: "Précisez votre fonction.",
-  });
+  .refine(...functionStated);
 
 /** What the person chose, found in the register or among the portal's organisations. */
 async function targetOf(db: Db, group: string, ref: string) {
@@ -240,10 +230,7 @@ export async function approveAccessRequest(
           : { authorityId: after.authorityId! },
       ));
     const [existing] = await tx.select().from(users).where(eq(users.email, after.email));
-    const jobTitle =
-      after.personFunction === "autre"
-        ? after.functionOther
-        : personFunctionLabels[after.personFunction];
+    const jobTitle = jobTitleOf(after);
     const user =
       existing ??
       (

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { type Queryable, rowsOf } from "../../platform/db/client";
 import { scopeCondition } from "../../platform/policy";
 import type { Task, TaskProvider } from "../../platform/tasks";
+import { administeredCondition } from "./administrators";
 
 const APPROVE = "accounts:access:approve" as const;
 
@@ -18,8 +19,7 @@ export const accessRequestTasks: TaskProvider = async (q: Queryable, actor) => {
              r.organisation_name AS organisation
         FROM access_requests r
        WHERE r.status = 'pending'
-         AND CASE WHEN EXISTS (SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id AND u.is_active
-                                WHERE m.organisation_id = r.organisation_id AND m.is_admin)
+         AND CASE WHEN ${administeredCondition(sql`r.organisation_id`)}
                   THEN ${scopeCondition(actor, APPROVE, { organisationId: sql`r.organisation_id` }, { ownOnly: true })}
                   ELSE ${scopeCondition(actor, APPROVE, { regionCode: sql`r.region_code` })} END
        ORDER BY r.confirmed_at, r.id`),

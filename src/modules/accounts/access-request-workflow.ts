@@ -1,27 +1,16 @@
-import { sql } from "drizzle-orm";
 import { holdersOf } from "../../platform/policy";
 import { mailMembers } from "../../platform/auth/member-addresses";
-import { type Queryable, rowsOf } from "../../platform/db/client";
+import type { Queryable } from "../../platform/db/client";
 import { enqueueMail } from "../../platform/mail/outbox";
 import { type EventContext, defineWorkflow } from "../../platform/workflow/define";
 import type { Resource } from "../../platform/policy";
 import { type AccessRequestStatus, accessRequestStatuses } from "./codes";
 import { accessMails } from "./access-request-mails";
 import { accessRequests } from "./schema";
+import { hasAdministrator } from "./administrators";
 
 export type AccessRequestRow = typeof accessRequests.$inferSelect;
 export type AccessRequestEvent = "confirm" | "approve" | "refuse";
-
-/** Whether the organisation asked already has an administrator. */
-export async function hasAdministrator(q: Queryable, organisationId: number | null) {
-  if (organisationId === null) return false;
-  const [row] = rowsOf<{ found: boolean }>(
-    await q.execute(sql`
-      SELECT EXISTS (SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id AND u.is_active
-                      WHERE m.organisation_id = ${organisationId} AND m.is_admin) AS found`),
-  );
-  return row.found;
-}
 
 /**
  * Who approves: the administrators of the organisation asked when it has some; otherwise

@@ -60,6 +60,7 @@ export async function signIn(
   db: Db,
   input: unknown,
   clientAddress: string,
+  device = "",
 ): Promise<{ sessionToken: string; userId: number }> {
   const { email, password } = parseInput(signInSchema, input);
   const [user] = await db.select().from(users).where(eq(users.email, email));
@@ -84,7 +85,7 @@ export async function signIn(
   return db.transaction(async (tx) => {
     await clearSignInFailures(tx, email, clientAddress);
     await tx.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id));
-    return { sessionToken: await openSession(tx, user.id), userId: user.id };
+    return { sessionToken: await openSession(tx, user.id, device), userId: user.id };
   });
 }
 

@@ -5,6 +5,18 @@ export {
   findPendingInvitation,
   purgeExpiredInvitations,
 } from "./invitations-commands";
+export { removeMember, setMemberRole } from "./membership-commands";
+export {
+  accountOf,
+  changePassword,
+  closeAccount,
+  confirmEmailChange,
+  emailChangeWaiting,
+  endOtherSessions,
+  endSession,
+  requestEmailChange,
+  updateProfile,
+} from "./account-commands";
 export {
   organisationWithMembers,
   listUsers,
@@ -31,3 +43,8 @@ import type { TaskProvider } from "../../platform/tasks";
 import { accessRequestTasks as accessRequestTaskProvider } from "./access-request-tasks";
 /** What waits for a person in the accounts: access requests to approve. */
 export const taskProviders: readonly TaskProvider[] = [accessRequestTaskProvider];
+
+import type { PersonalDataProvider } from "../../platform/personal-data";
+import { accountPersonalData } from "./account-commands";
+/** What the accounts keep about a person: the account, memberships, requests, sessions. */
+export const personalDataProviders: readonly PersonalDataProvider[] = [accountPersonalData];

@@ -25,7 +25,7 @@ export async function inviteMember(db: Db, actor: Actor, input: unknown, publicU
     .from(organisations)
     .where(eq(organisations.id, values.organisationId));
   if (!organisation) throw new NotFound("Cette organisation n'existe pas.");
-  authorize(actor, "organisation:invite", { organisationId: organisation.id });
+  authorize(actor, "organisation:manage-members", { organisationId: organisation.id });
 
   const [existing] = await db
     .select({ userId: memberships.userId })
@@ -119,6 +119,7 @@ export async function acceptInvitation(
   db: Db,
   input: Record<string, string>,
   clientAddress: string,
+  device = "",
 ) {
   const invitation = await pendingInvitation(db, input.token ?? "");
   if (!invitation) throw new Invalid({ token: EXPIRED_INVITATION }, EXPIRED_INVITATION);
@@ -178,7 +179,7 @@ export async function acceptInvitation(
       entityId: `${userId}:${invitation.organisationId}`,
       after: { organisation: invitation.organisationName, isAdmin: invitation.asAdmin },
     });
-    return { userId, sessionToken: await openSession(tx, userId) };
+    return { userId, sessionToken: await openSession(tx, userId, device) };
   });
 }
 

@@ -31,6 +31,47 @@ export const accountMails = {
       action: { label: "Accepter l'invitation", url: params.url },
       footer: FOOTER,
     }),
+  membershipEnded: (params: { displayName: string; organisationName: string }) =>
+    simpleMail({
+      subject: `Vous n'êtes plus membre de ${params.organisationName} – Portail AECT`,
+      greeting: `Bonjour ${params.displayName},`,
+      paragraphs: [
+        `Un administrateur de ${params.organisationName} ou la DAECT vous a retiré de cette organisation sur le Portail AECT : vos sessions ouvertes ont été fermées et vous n'agissez plus en son nom.`,
+        "Si c'est une erreur, adressez-vous à l'administrateur de votre organisation ou faites une nouvelle demande d'accès.",
+      ],
+      footer: FOOTER,
+    }),
+  emailChangeConfirm: (params: { displayName: string; url: string; validHours: number }) =>
+    simpleMail({
+      subject: "Confirmez votre nouvelle adresse – Portail AECT",
+      greeting: `Bonjour ${params.displayName},`,
+      paragraphs: [
+        "Vous avez demandé que votre compte sur le Portail AECT utilise désormais cette adresse électronique.",
+        `Confirmez-la avec le bouton ci-dessous ; le lien est valable ${params.validHours} heures et ne sert qu'une fois. Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : rien ne change.`,
+      ],
+      action: { label: "Confirmer ma nouvelle adresse", url: params.url },
+      footer: FOOTER,
+    }),
+  emailChangeNotice: (params: { displayName: string; newEmail: string }) =>
+    simpleMail({
+      subject: "Changement d'adresse demandé sur votre compte – Portail AECT",
+      greeting: `Bonjour ${params.displayName},`,
+      paragraphs: [
+        `Depuis « Mon compte », il a été demandé que votre compte utilise désormais l'adresse ${params.newEmail}. Elle ne sera utilisée qu'une fois confirmée depuis cette nouvelle adresse.`,
+        "Si vous n'êtes pas à l'origine de cette demande, changez votre mot de passe et fermez vos autres sessions depuis « Mon compte », ou prévenez la DAECT.",
+      ],
+      footer: FOOTER,
+    }),
+  accountClosed: (params: { displayName: string }) =>
+    simpleMail({
+      subject: "Votre compte a été fermé – Portail AECT",
+      greeting: `Bonjour ${params.displayName},`,
+      paragraphs: [
+        "Votre compte sur le Portail AECT a été fermé à votre demande : vos données personnelles ont été effacées et vos sessions fermées.",
+        "Le journal des modifications garde, comme tout acte administratif, le nom sous lequel vous avez agi. Pour revenir sur le portail, faites une nouvelle demande d'accès.",
+      ],
+      footer: FOOTER,
+    }),
   signInAlert: (params: { displayName: string; failures: number }) =>
     simpleMail({
       subject: "Tentatives de connexion à votre compte – Portail AECT",

@@ -21,6 +21,8 @@ export async function organisationWithMembers(db: Db, actor: Actor, organisation
       userId: users.id,
       displayName: users.displayName,
       email: users.email,
+      jobTitle: users.jobTitle,
+      isActive: users.isActive,
       isAdmin: memberships.isAdmin,
       since: memberships.createdAt,
     })

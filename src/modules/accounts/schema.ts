@@ -77,3 +77,19 @@ export const accessRequests = pgTable(
     index("access_requests_status_idx").on(table.status),
   ],
 );
+
+/** A new address asked on "Mon compte", applied once the mailed link proves it. */
+export const emailChanges = pgTable(
+  "email_changes",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    newEmail: text("new_email").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("email_changes_user_idx").on(table.userId)],
+);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MIN_PASSWORD_LENGTH } from "../../platform/auth/passwords";
 import { checkboxField, emailField } from "../../platform/validation";
+import { type PersonFunction, personFunctionLabels, personFunctions } from "./codes";
 
 const password = z
   .string({ message: "Le mot de passe est obligatoire." })
@@ -18,6 +19,12 @@ const newPasswordFields = {
   password: newPassword,
   confirmation: z.string({ message: "Confirmez le mot de passe." }),
 };
+
+export const displayNameField = z
+  .string({ message: "Le prénom et le nom sont obligatoires." })
+  .trim()
+  .min(2, "Le prénom et le nom sont obligatoires (2 caractères au moins).")
+  .max(120, "Le prénom et le nom doivent tenir en 120 caractères.");
 
 /** The confirmation must repeat the new password; the message goes on the confirmation field. */
 const confirmed = <T extends { password: string; confirmation: string }>(value: T) =>
@@ -47,11 +54,66 @@ export const invitationSchema = z.object({
 export const acceptInvitationSchema = z
   .object({
     token: z.string().min(1, "Le lien d'invitation est incomplet."),
-    displayName: z
-      .string({ message: "Le prénom et le nom sont obligatoires." })
-      .trim()
-      .min(2, "Le prénom et le nom sont obligatoires (2 caractères au moins).")
-      .max(120, "Le prénom et le nom doivent tenir en 120 caractères."),
+    displayName: displayNameField,
     ...newPasswordFields,
   })
   .refine(confirmed, confirmationMismatch);
+
+/** The function a person holds: one of the list, or "autre" with its wording. */
+export const personFunctionFields = {
+  personFunction: z.enum(personFunctions, {
+    message: "Choisissez votre fonction dans la liste, ou « Autre fonction ».",
+  }),
+  functionOther: z
+    .string()
+    .trim()
+    .max(100, "La fonction est trop longue (100 caractères au plus).")
+    .default(""),
+};
+
+/** "Autre fonction" needs its wording, asked on its own field. */
+export const functionStated: [
+  (input: { personFunction: PersonFunction; functionOther: string }) => boolean,
+  { path: string[]; message: string },
+] = [
+  (input) => input.personFunction !== "autre" || input.functionOther.length > 0,
+  { path: ["functionOther"], message: "Précisez votre fonction." },
+];
+
+/** The function as the members list shows it. */
+export const jobTitleOf = (input: { personFunction: PersonFunction; functionOther: string }) =>
+  input.personFunction === "autre"
+    ? input.functionOther
+    : personFunctionLabels[input.personFunction];
+
+/** The function's choice behind a stored job title, to fill the form again. */
+export function functionChoiceOf(jobTitle: string | null): {
+  personFunction: PersonFunction | "";
+  functionOther: string;
+} {
+  if (!jobTitle) return { personFunction: "", functionOther: "" };
+  const listed = personFunctions.find((code) => personFunctionLabels[code] === jobTitle);
+  return listed
+    ? { personFunction: listed, functionOther: "" }
+    : { personFunction: "autre", functionOther: jobTitle };
+}
+
+export const profileSchema = z
+  .object({ displayName: displayNameField, ...personFunctionFields })
+  .refine(...functionStated);
+
+export const passwordChangeSchema = z
+  .object({ currentPassword: password, ...newPasswordFields })
+  .refine(confirmed, confirmationMismatch);
+
+export const emailChangeSchema = z.object({
+  newEmail: emailField("La nouvelle adresse électronique"),
+  currentPassword: z.string().default(""),
+});
+
+export const closeAccountSchema = z.object({
+  currentPassword: z.string().default(""),
+  understood: checkboxField("La confirmation").refine((value) => value, {
+    message: "Cochez la case pour confirmer la fermeture de votre compte.",
+  }),
+});

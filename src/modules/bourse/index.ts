@@ -99,3 +99,8 @@ export const taskProviders: readonly TaskProvider[] = [
 export const consultationKinds = [offerConsultation] as const;
 export { offerConsultation };
 export { bourseOpenApiPaths, bourseOpenApiSchemas } from "./openapi";
+
+import type { PersonalDataProvider } from "../../platform/personal-data";
+import { boursePersonalData } from "./personal-data";
+/** What the Bourse keeps about a person. */
+export const personalDataProviders: readonly PersonalDataProvider[] = [boursePersonalData];

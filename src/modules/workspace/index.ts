@@ -11,3 +11,8 @@ export {
   workspaceOf,
 } from "./workspace-commands";
 export { sendAlertDigests } from "./alerts";
+
+import type { PersonalDataProvider } from "../../platform/personal-data";
+import { workspacePersonalData } from "./personal-data";
+/** What the workspace keeps about a person. */
+export const personalDataProviders: readonly PersonalDataProvider[] = [workspacePersonalData];

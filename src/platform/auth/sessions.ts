@@ -4,6 +4,7 @@ import type { Actor, Membership } from "./actor";
 import { roleOfOrganisationKind, visitor } from "./actor";
 import { memberships, organisations, sessions, users } from "./schema";
 import { hashToken, newToken } from "./tokens";
+export { deviceOf } from "./device";
 
 export const SESSION_COOKIE = "aect_session";
 /** A session ends after this long whatever happens, and sooner when left idle. */
@@ -18,11 +19,12 @@ const LAST_SEEN_STEP_MS = 60 * 1000;
 export const cookieName = (name: string, secure: boolean) => (secure ? `__Host-${name}` : name);
 
 /** Opens a session for a user and returns the cookie value (never stored in clear). */
-export async function openSession(q: Queryable, userId: number): Promise<string> {
+export async function openSession(q: Queryable, userId: number, device = ""): Promise<string> {
   const token = newToken();
   await q.insert(sessions).values({
     idHash: hashToken(token),
     userId,
+    device: device.slice(0, 120),
     expiresAt: new Date(Date.now() + SESSION_TTL_MS),
   });
   return token;

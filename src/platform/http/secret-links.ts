@@ -8,6 +8,7 @@ const SECRET_LINK_PREFIXES = [
   "invitation",
   "bourse/suivi",
   "inscription/confirmer",
+  "compte/adresse",
 ];
 
 const prefixes = SECRET_LINK_PREFIXES.map((prefix) => prefix.replace("/", "\\/")).join("|");

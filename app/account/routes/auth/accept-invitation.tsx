@@ -3,7 +3,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { data, redirect, useActionData, useLoaderData } from "react-router";
 import { acceptInvitation, findPendingInvitation } from "../../../../src/modules/accounts/index";
-import { closeSession } from "../../../../src/platform/auth/sessions";
+import { closeSession, deviceOf } from "../../../../src/platform/auth/sessions";
 import { CsrfField } from "../../../platform/components/CsrfField";
 import {
   FormErrorSummary,
@@ -31,7 +31,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const { sessionToken: previous, secureCookies } = context.get(requestContext);
   const values = { ...(await readForm(request)), token: params.token };
   return runAction(values, async () => {
-    const { sessionToken } = await acceptInvitation(db, values, clientAddress);
+    const { sessionToken } = await acceptInvitation(
+      db,
+      values,
+      clientAddress,
+      deviceOf(request.headers.get("user-agent")),
+    );
     await closeSession(db, previous);
     return redirect("/compte?bienvenue=1", {
       headers: { "Set-Cookie": sessionCookie(sessionToken, secureCookies) },

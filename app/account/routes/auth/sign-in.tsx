@@ -1,8 +1,9 @@
 import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import { signIn } from "../../../../src/modules/accounts/index";
-import { closeSession } from "../../../../src/platform/auth/sessions";
+import { closeSession, deviceOf } from "../../../../src/platform/auth/sessions";
 import { CsrfField } from "../../../platform/components/CsrfField";
 import { EmailField, FormErrorSummary, TextField } from "../../../platform/components/FormFields";
 import { appContext, requestContext } from "../../../context";
@@ -21,7 +22,12 @@ export async function action({ request, context }: Route.ActionArgs) {
   const { sessionToken: previous, secureCookies } = context.get(requestContext);
   const values = await readForm(request);
   return runAction(values, async () => {
-    const { sessionToken } = await signIn(db, values, clientAddress);
+    const { sessionToken } = await signIn(
+      db,
+      values,
+      clientAddress,
+      deviceOf(request.headers.get("user-agent")),
+    );
     // A new session id at every sign-in: an id planted before sign-in is worthless after.
     await closeSession(db, previous);
     return redirect(safeReturnPath(values.retour), {
@@ -38,6 +44,22 @@ export default function SignIn() {
     <div className={fr.cx("fr-grid-row", "fr-grid-row--center")}>
       <div className={fr.cx("fr-col-12", "fr-col-md-8", "fr-col-lg-6")}>
         <h1>Se connecter au Portail AECT</h1>
+        {params.get("compte") === "ferme" ? (
+          <Alert
+            severity="info"
+            small
+            className="fr-mb-3w"
+            description="Votre compte a été fermé et vos données personnelles effacées."
+          />
+        ) : null}
+        {params.get("adresse") === "changee" ? (
+          <Alert
+            severity="success"
+            small
+            className="fr-mb-3w"
+            description="Votre nouvelle adresse électronique est confirmée : connectez-vous avec elle."
+          />
+        ) : null}
         <FormErrorSummary failure={failure} />
         <form method="post" noValidate>
           <CsrfField token={csrfToken} />
