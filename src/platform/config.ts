@@ -34,6 +34,11 @@ const environmentSchema = z.object({
       "TRUST_PROXY doit être un nombre de relais ou une liste d'adresses ou de plages séparées par des virgules (ex. « 10.0.0.1, loopback »)",
     )
     .optional(),
+  OIDC_ISSUER_URL: z
+    .url("OIDC_ISSUER_URL doit être l'URL de l'émetteur ProConnect (https://…)")
+    .optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   SESSION_IDLE_MINUTES: z.coerce
     .number({ message: "SESSION_IDLE_MINUTES doit être un nombre de minutes" })
     .int("SESSION_IDLE_MINUTES doit être un nombre entier de minutes")
@@ -59,6 +64,8 @@ export interface AppConfig {
   trustProxy: boolean | number | string;
   /** A session unused this long ends. */
   sessionIdleMs: number;
+  /** ProConnect (OpenID Connect): absent, the sign-in page offers no ProConnect button. */
+  openId: { issuer: string; clientId: string; clientSecret: string } | null;
 }
 
 export class ConfigError extends Error {}
@@ -86,6 +93,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       "Configuration invalide :\n  - SESSION_SECRET : obligatoire en production (au moins 32 caractères)",
     );
   }
+  const openIdValues = [values.OIDC_ISSUER_URL, values.OIDC_CLIENT_ID, values.OIDC_CLIENT_SECRET];
+  if (openIdValues.some(Boolean) && !openIdValues.every(Boolean)) {
+    throw new ConfigError(
+      "Configuration invalide :\n  - OIDC_ISSUER_URL, OIDC_CLIENT_ID et OIDC_CLIENT_SECRET : les trois sont nécessaires pour ProConnect (ou aucun)",
+    );
+  }
   const seedDemo =
     values.SEED_DEMO === "always" ||
     (values.SEED_DEMO === "auto" && values.NODE_ENV !== "production");
@@ -107,5 +120,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         ? Number(values.TRUST_PROXY)
         : values.TRUST_PROXY,
     sessionIdleMs: values.SESSION_IDLE_MINUTES * 60 * 1000,
+    openId:
+      values.OIDC_ISSUER_URL && values.OIDC_CLIENT_ID && values.OIDC_CLIENT_SECRET
+        ? {
+            issuer: values.OIDC_ISSUER_URL,
+            clientId: values.OIDC_CLIENT_ID,
+            clientSecret: values.OIDC_CLIENT_SECRET,
+          }
+        : null,
   };
 }

@@ -62,6 +62,15 @@ const cases: Case[] = [
   { pattern: "/connexion", expect: 200 },
   { pattern: "/deconnexion", expect: 302 },
   { pattern: "/deconnexion", method: "POST", expect: 302 },
+  // ProConnect is not configured for these cases: its pages do not exist (tested with a
+  // provider in proconnect.test.ts); the button's address is a form.
+  { pattern: "/connexion/proconnect", expect: 302 },
+  { pattern: "/connexion/proconnect", method: "POST", expect: 404 },
+  { pattern: "/connexion/proconnect/retour", expect: 404 },
+  { pattern: "/connexion/proconnect/lier", expect: 404 },
+  { pattern: "/connexion/proconnect/lier", method: "POST", expect: 404 },
+  { pattern: "/connexion/proconnect/lier/:token", expect: 404 },
+  { pattern: "/connexion/proconnect/lier/:token", method: "POST", expect: 404 },
   { pattern: "/mot-de-passe/oubli", expect: 200 },
   { pattern: "/mot-de-passe/nouveau/:token", expect: 410 },
   { pattern: "/invitation/:token", expect: 410 },
@@ -862,7 +871,11 @@ describe("authorisation matrix", () => {
         let status: number;
         if (entry.method === "POST") {
           // A page every role may open, for the CSRF token of the form.
-          await client.get(/^\/(organisations|atlas|admin|apd|bourse)/.test(path) ? "/" : path);
+          await client.get(
+            /^\/(organisations|atlas|admin|apd|bourse|connexion\/proconnect)/.test(path)
+              ? "/"
+              : path,
+          );
           const email = `invite-${role.replace(/\W/g, "")}-${entry.scope}@example.org`;
           const response = await client.post(path, { email });
           status = response.status;
@@ -871,7 +884,9 @@ describe("authorisation matrix", () => {
         } else {
           const response = await client.get(path);
           status = response.status;
-          if (status === 302 && expected(entry, role) === SIGN_IN && path !== "/deconnexion") {
+          // Signing out and the ProConnect button's address redirect elsewhere than sign-in.
+          const elsewhere = ["/deconnexion", "/connexion/proconnect"].includes(path);
+          if (status === 302 && expected(entry, role) === SIGN_IN && !elsewhere) {
             expect(response.location).toMatch(/^\/connexion\?retour=/);
           }
         }

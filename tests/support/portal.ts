@@ -48,14 +48,17 @@ export async function startTestPortal(database: Database, env: Record<string, st
  * Registers the hooks that give a test file its own database and a portal served on it;
  * the returned object is filled before the tests run.
  */
-export function portalForTestFile(env: Record<string, string> = {}) {
+export function portalForTestFile(
+  env: Record<string, string> | (() => Record<string, string>) = {},
+) {
   const state = {} as {
     database: TestDatabase;
     portal: Awaited<ReturnType<typeof startTestPortal>>;
   };
   beforeAll(async () => {
     state.database = await openTestDatabase();
-    state.portal = await startTestPortal(state.database, env);
+    // A function: settings known only once earlier hooks ran (a provider's address).
+    state.portal = await startTestPortal(state.database, typeof env === "function" ? env() : env);
   });
   afterAll(async () => {
     await state.portal?.close();

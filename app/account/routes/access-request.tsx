@@ -3,7 +3,12 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { useActionData, useLoaderData } from "react-router";
-import { requestAccess } from "../../../src/modules/accounts/index";
+import {
+  federatedSubjectFor,
+  pendingProConnect,
+  requestAccess,
+} from "../../../src/modules/accounts/index";
+import { bindingOf } from "../proconnect.server";
 import { findOrganisations } from "../../../src/modules/register/index";
 import {
   type OrganisationGroup,
@@ -45,8 +50,20 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       searchError = error.fieldErrors.q ?? error.message;
     }
   }
+  // Back from ProConnect without an account: who the person is, as the provider said.
+  const login = await pendingProConnect(
+    db,
+    bindingOf(request, context.get(requestContext).secureCookies),
+  );
   return {
     csrfToken: context.get(requestContext).csrfToken,
+    fromProConnect: login
+      ? {
+          givenName: login.givenName ?? "",
+          familyName: login.familyName ?? "",
+          email: login.email ?? "",
+        }
+      : null,
     group,
     q,
     found,
@@ -59,17 +76,26 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const { db, config, clientAddress } = context.get(appContext);
   const values = await readForm(request);
+  const binding = bindingOf(request, context.get(requestContext).secureCookies);
   return runAction(values, async () => {
     const created = await requestAccess(db, values, {
       publicUrl: config.publicUrl,
       clientAddress,
+      federatedSubject: await federatedSubjectFor(
+        db,
+        binding,
+        String(values.email ?? "")
+          .trim()
+          .toLowerCase(),
+      ),
     });
     return { ok: true as const, email: created.email, organisation: created.organisationName };
   });
 }
 
 export default function AccessRequestPage() {
-  const { csrfToken, group, q, found, searchError, confirmed } = useLoaderData<typeof loader>();
+  const { csrfToken, group, q, found, searchError, confirmed, fromProConnect } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failure = result && !result.ok ? result : undefined;
   const chosenGroup = (failure?.values.group as OrganisationGroup | undefined) ?? group;
@@ -100,6 +126,14 @@ export default function AccessRequestPage() {
               locales étrangères demandent ici leur compte. La demande est validée par
               l'administrateur de votre organisation ou, à défaut, par la DAECT.
             </p>
+            {fromProConnect ? (
+              <Alert
+                severity="info"
+                small
+                className="fr-mb-3w"
+                description={`Vous êtes identifié(e) par ProConnect (${fromProConnect.email}) mais n'avez pas encore de compte sur le portail : vérifiez votre organisation et votre fonction, puis envoyez la demande. Une fois acceptée, vous vous connecterez avec ProConnect.`}
+              />
+            ) : null}
             <FormErrorSummary failure={failure} />
             <form method="get" action="/inscription" className="fr-mb-4w">
               <RadioButtons
@@ -160,15 +194,21 @@ export default function AccessRequestPage() {
                     name="givenName"
                     label="Prénom"
                     autoComplete="given-name"
+                    defaultValue={fromProConnect?.givenName}
                     failure={failure}
                   />
                   <TextField
                     name="familyName"
                     label="Nom"
                     autoComplete="family-name"
+                    defaultValue={fromProConnect?.familyName}
                     failure={failure}
                   />
-                  <EmailField failure={failure} label="Adresse électronique professionnelle" />
+                  <EmailField
+                    failure={failure}
+                    label="Adresse électronique professionnelle"
+                    defaultValue={fromProConnect?.email}
+                  />
                   <Button type="submit">Envoyer la demande</Button>
                 </form>
               )

@@ -209,12 +209,15 @@ export function NewPasswordFields({ failure, label }: { failure: Failure; label:
 export function EmailField({
   failure,
   label = "Adresse électronique",
+  defaultValue,
 }: {
   failure: Failure;
   label?: string;
+  defaultValue?: string;
 }) {
   return (
     <TextField
+      defaultValue={defaultValue}
       name="email"
       label={label}
       hint="Format attendu : nom@domaine.fr"

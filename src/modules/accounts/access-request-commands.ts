@@ -19,7 +19,8 @@ import {
 import { accessMails } from "./access-request-mails";
 import { accessRequestWorkflow } from "./access-request-workflow";
 import { functionStated, jobTitleOf, personFunctionFields } from "./validation";
-import { accessRequests } from "./schema";
+import { accessRequests, federatedIdentities } from "./schema";
+import { PROCONNECT } from "./proconnect-commands";
 
 const CONFIRM_VALID_HOURS = 48;
 /** The welcome mail's link to choose a first password. */
@@ -88,8 +89,15 @@ export async function requestAccess(
   {
     publicUrl,
     clientAddress,
+    federatedSubject = null,
     now = new Date(),
-  }: { publicUrl: string; clientAddress: string; now?: Date },
+  }: {
+    publicUrl: string;
+    clientAddress: string;
+    /** The ProConnect identity the person just signed in with, linked on approval. */
+    federatedSubject?: string | null;
+    now?: Date;
+  },
 ) {
   const input = parseInput(accessRequestSchema, values);
   const target = await targetOf(db, input.group, input.organisation);
@@ -121,6 +129,7 @@ export async function requestAccess(
         givenName: input.givenName,
         familyName: input.familyName,
         email: input.email,
+        federatedSubject,
         confirmTokenHash: hashToken(token),
         confirmExpiresAt: new Date(now.getTime() + CONFIRM_VALID_HOURS * 3_600_000),
         createdAt: now,
@@ -255,6 +264,16 @@ export async function approveAccessRequest(
       .update(accessRequests)
       .set({ userId: user.id, organisationId })
       .where(eq(accessRequests.id, requestId));
+    if (after.federatedSubject)
+      await tx
+        .insert(federatedIdentities)
+        .values({
+          provider: PROCONNECT,
+          subject: after.federatedSubject,
+          userId: user.id,
+          email: after.email,
+        })
+        .onConflictDoNothing();
     // A new account chooses its password by a one-time link; an existing one signs in.
     const firstPassword = !user.passwordHash;
     const token = newToken();

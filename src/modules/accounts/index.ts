@@ -7,6 +7,16 @@ export {
 } from "./invitations-commands";
 export { removeMember, setMemberRole } from "./membership-commands";
 export {
+  federatedSubjectFor,
+  finishProConnect,
+  linkByMailedToken,
+  linkWithPassword,
+  mailLinkConfirmation,
+  mailedLinkWaiting,
+  pendingProConnect,
+  startProConnect,
+} from "./proconnect-commands";
+export {
   accountOf,
   changePassword,
   closeAccount,

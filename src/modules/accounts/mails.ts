@@ -72,6 +72,17 @@ export const accountMails = {
       ],
       footer: FOOTER,
     }),
+  proConnectLink: (params: { displayName: string; url: string; validMinutes: number }) =>
+    simpleMail({
+      subject: "Relier ProConnect à votre compte – Portail AECT",
+      greeting: `Bonjour ${params.displayName},`,
+      paragraphs: [
+        "Vous vous êtes connecté au Portail AECT avec ProConnect. Un compte existe déjà avec cette adresse : le bouton ci-dessous le relie à votre identité ProConnect, pour vous connecter désormais sans mot de passe.",
+        `Ce lien est valable ${params.validMinutes} minutes et ne sert qu'une fois. Si vous n'êtes pas à l'origine de cette connexion, ignorez ce message : rien ne change.`,
+      ],
+      action: { label: "Relier mon compte à ProConnect", url: params.url },
+      footer: FOOTER,
+    }),
   signInAlert: (params: { displayName: string; failures: number }) =>
     simpleMail({
       subject: "Tentatives de connexion à votre compte – Portail AECT",

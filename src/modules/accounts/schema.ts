@@ -4,6 +4,7 @@ import {
   index,
   integer,
   pgTable,
+  primaryKey,
   serial,
   text,
   timestamp,
@@ -64,6 +65,8 @@ export const accessRequests = pgTable(
     decidedByLabel: text("decided_by_label"),
     refusalReason: text("refusal_reason").notNull().default(""),
     userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    /** Asked after a ProConnect sign-in: the identity is linked to the account on approval. */
+    federatedSubject: text("federated_subject"),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -92,4 +95,53 @@ export const emailChanges = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index("email_changes_user_idx").on(table.userId)],
+);
+
+/** A person's identity at an identity federation (ProConnect), linked to their account. */
+export const federatedIdentities = pgTable(
+  "federated_identities",
+  {
+    provider: text("provider").notNull(),
+    /** The provider's stable identifier of the person (`sub`). */
+    subject: text("subject").notNull(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    linkedAt: timestamp("linked_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.provider, table.subject] }),
+    uniqueIndex("federated_identities_user_key").on(table.provider, table.userId),
+  ],
+);
+
+/**
+ * One sign-in through the federation, bound to the browser that started it by a cookie
+ * (only its hash is kept): the checks of the callback (state, nonce, PKCE verifier), then
+ * the identity asserted, while the person links an account or asks for one.
+ */
+export const federatedLogins = pgTable(
+  "federated_logins",
+  {
+    id: serial("id").primaryKey(),
+    bindingHash: text("binding_hash").notNull().unique(),
+    state: text("state").notNull(),
+    nonce: text("nonce").notNull(),
+    codeVerifier: text("code_verifier").notNull(),
+    returnPath: text("return_path").notNull().default("/mon-espace"),
+    /** The callback was received: a second one is a replay. */
+    calledBackAt: timestamp("called_back_at", { withTimezone: true }),
+    subject: text("subject"),
+    email: text("email"),
+    givenName: text("given_name"),
+    familyName: text("family_name"),
+    siret: text("siret"),
+    idToken: text("id_token"),
+    /** The mailed link that links an existing account, when asked. */
+    linkTokenHash: text("link_token_hash").unique(),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("federated_logins_created_idx").on(table.createdAt)],
 );

@@ -80,6 +80,8 @@ export const sessions = pgTable(
     userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
     /** The browser and system it was opened from, as the person reads it on "Mon compte". */
     device: text("device").notNull().default(""),
+    /** Opened through ProConnect: its ID token, so that signing out ends that session too. */
+    providerIdToken: text("provider_id_token"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     /** Refreshed as the person uses the portal: a session left idle too long ends. */
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),

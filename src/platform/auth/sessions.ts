@@ -19,20 +19,34 @@ const LAST_SEEN_STEP_MS = 60 * 1000;
 export const cookieName = (name: string, secure: boolean) => (secure ? `__Host-${name}` : name);
 
 /** Opens a session for a user and returns the cookie value (never stored in clear). */
-export async function openSession(q: Queryable, userId: number, device = ""): Promise<string> {
+export async function openSession(
+  q: Queryable,
+  userId: number,
+  device = "",
+  providerIdToken: string | null = null,
+): Promise<string> {
   const token = newToken();
   await q.insert(sessions).values({
     idHash: hashToken(token),
     userId,
     device: device.slice(0, 120),
+    providerIdToken,
     expiresAt: new Date(Date.now() + SESSION_TTL_MS),
   });
   return token;
 }
 
-export async function closeSession(q: Queryable, token: string | undefined): Promise<void> {
-  if (!token) return;
-  await q.delete(sessions).where(eq(sessions.idHash, hashToken(token)));
+/** Ends a session; returns the ProConnect ID token it was opened with, if any. */
+export async function closeSession(
+  q: Queryable,
+  token: string | undefined,
+): Promise<string | null> {
+  if (!token) return null;
+  const [closed] = await q
+    .delete(sessions)
+    .where(eq(sessions.idHash, hashToken(token)))
+    .returning({ providerIdToken: sessions.providerIdToken });
+  return closed?.providerIdToken ?? null;
 }
 
 export async function closeAllSessionsOf(q: Queryable, userId: number): Promise<void> {

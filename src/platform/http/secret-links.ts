@@ -9,6 +9,7 @@ const SECRET_LINK_PREFIXES = [
   "bourse/suivi",
   "inscription/confirmer",
   "compte/adresse",
+  "connexion/proconnect/lier",
 ];
 
 const prefixes = SECRET_LINK_PREFIXES.map((prefix) => prefix.replace("/", "\\/")).join("|");

@@ -1,6 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
+import { ProConnectButton } from "@codegouvfr/react-dsfr/ProConnectButton";
 import { redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import { signIn } from "../../../../src/modules/accounts/index";
 import { closeSession, deviceOf } from "../../../../src/platform/auth/sessions";
@@ -14,7 +15,11 @@ import type { Route } from "./+types/sign-in";
 export const meta = () => [{ title: "Se connecter – Portail AECT" }];
 
 export function loader({ context }: Route.LoaderArgs) {
-  return { csrfToken: context.get(requestContext).csrfToken };
+  return {
+    csrfToken: context.get(requestContext).csrfToken,
+    /** The ProConnect button is offered only when the provider is configured. */
+    proConnect: context.get(appContext).config.openId !== null,
+  };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -36,8 +41,11 @@ export async function action({ request, context }: Route.ActionArgs) {
   });
 }
 
+/** The button of a form: it submits it, nothing more. */
+const submitsItsForm = () => {};
+
 export default function SignIn() {
-  const { csrfToken } = useLoaderData<typeof loader>();
+  const { csrfToken, proConnect } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const [params] = useSearchParams();
   return (
@@ -61,6 +69,20 @@ export default function SignIn() {
           />
         ) : null}
         <FormErrorSummary failure={failure} />
+        {proConnect ? (
+          <section aria-labelledby="proconnect-titre" className={fr.cx("fr-mb-6w")}>
+            <h2 id="proconnect-titre" className="fr-h4">
+              Avec votre identité professionnelle
+            </h2>
+            <form method="post" action="/connexion/proconnect">
+              <CsrfField token={csrfToken} />
+              <input type="hidden" name="retour" value={params.get("retour") ?? ""} />
+              {/* Without scripts the button simply submits its form. */}
+              <ProConnectButton onClick={submitsItsForm} />
+            </form>
+            <p className={fr.cx("fr-hr-or", "fr-mt-4w")}>ou</p>
+          </section>
+        ) : null}
         <form method="post" noValidate>
           <CsrfField token={csrfToken} />
           <input
