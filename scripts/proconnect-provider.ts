@@ -37,13 +37,13 @@ const CLAIMS = [
   "phone",
 ];
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+const htmlText = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 const page = (title: string, body: string) => `<!DOCTYPE html>
-<html lang="fr"><head><meta charset="utf-8"><title>${escape(title)}</title>
+<html lang="fr"><head><meta charset="utf-8"><title>${htmlText(title)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"></head>
 <body style="font-family: sans-serif; max-width: 40rem; margin: 2rem auto">
-<main><h1>${escape(title)}</h1>
+<main><h1>${htmlText(title)}</h1>
 <p><strong>Fournisseur d'identité de test</strong> : il remplace ProConnect sur ce poste ; les personnes sont fictives.</p>
 ${body}</main></body></html>`;
 
@@ -150,14 +150,14 @@ export async function startProConnectProvider(identities: TestIdentity[], port =
         const choices = identities
           .map(
             (identity, index) =>
-              `<p><input type="radio" name="login" id="identite-${index}" value="${escape(identity.sub)}"${index === 0 ? " checked" : ""}> <label for="identite-${index}">${escape(identity.label)}</label></p>`,
+              `<p><input type="radio" name="login" id="identite-${index}" value="${htmlText(identity.sub)}"${index === 0 ? " checked" : ""}> <label for="identite-${index}">${htmlText(identity.label)}</label></p>`,
           )
           .join("");
         response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
         response.end(
           page(
             "Se connecter avec ProConnect",
-            `<form method="post" action="/interaction/${escape(details.uid)}/login"><fieldset><legend>Choisissez une identité</legend>${choices}</fieldset><button type="submit">Continuer</button></form>`,
+            `<form method="post" action="/interaction/${htmlText(details.uid)}/login"><fieldset><legend>Choisissez une identité</legend>${choices}</fieldset><button type="submit">Continuer</button></form>`,
           ),
         );
       } catch {
