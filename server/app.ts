@@ -60,6 +60,12 @@ export function createApp(services: {
           "script-src": ["'self'"],
           "img-src": ["'self'", "data:"],
           "style-src": ["'self'", "'unsafe-inline'"],
+          // Forms stay on the portal, except the ProConnect button and signing out, which
+          // redirect to the identity provider.
+          "form-action": [
+            "'self'",
+            ...(services.config.openId ? [new URL(services.config.openId.issuer).origin] : []),
+          ],
           "upgrade-insecure-requests": behindTls ? [] : null,
         },
       },

@@ -55,18 +55,22 @@ export default function CloseAccount() {
         </p>
         <FormErrorSummary
           failure={failure}
-          fieldIds={{ currentPassword: "champ-fermeture-currentPassword" }}
+          fieldIds={{
+            currentPassword: "champ-fermeture-currentPassword",
+            understood: "champ-understood-0",
+          }}
         />
         <form method="post" noValidate>
           <CsrfField token={csrfToken} />
           {hasPassword ? <CurrentPasswordField form="fermeture" failure={failure} /> : null}
           <Checkbox
+            id="champ-understood"
             state={error ? "error" : "default"}
             stateRelatedMessage={error}
             options={[
               {
                 label: "Je comprends que la fermeture de mon compte est définitive",
-                nativeInputProps: { name: "understood", id: "champ-understood" },
+                nativeInputProps: { name: "understood" },
               },
             ]}
           />
