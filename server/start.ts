@@ -6,7 +6,7 @@ import { seedIfEmpty } from "../src/demo/seed";
 import { deadlineRules as apdDeadlines } from "../src/modules/apd/index";
 import { deadlineRules as atlasDeadlines } from "../src/modules/atlas/index";
 import { runDeadlines } from "../src/platform/deadlines/scheduler";
-import { purgeExpiredInvitations } from "../src/modules/accounts/index";
+import { purgeAccounts } from "../src/modules/accounts/index";
 import {
   deadlineRules as bourseDeadlines,
   purgeExpiredFollowLinks,
@@ -108,7 +108,7 @@ export async function startPortal(
     async () => {
       const purged = {
         ...(await purgePlatform(database.db, config.sessionIdleMs)),
-        invitations: await purgeExpiredInvitations(database.db),
+        ...(await purgeAccounts(database.db)),
         followLinks: await purgeExpiredFollowLinks(database.db),
       };
       logger.info({ purged }, "housekeeping");

@@ -11,10 +11,12 @@ import { mailOutbox } from "../../platform/mail/schema";
 import {
   acceptInvitation,
   inviteMember,
+  purgeAccounts,
   requestPasswordReset,
   resetPassword,
   signIn,
 } from "./index";
+import { emailChanges, federatedLogins } from "./schema";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -398,5 +400,48 @@ describe("invitation of a person who already has an account", () => {
       network.name,
     );
     expect(person.kind === "user" && person.memberships).toHaveLength(2);
+  });
+});
+
+describe("housekeeping", () => {
+  it("removes ProConnect sign-ins and address changes a day old, and keeps the recent ones", async () => {
+    const { db } = database;
+    const now = new Date("2026-12-07T12:00:00Z");
+    const [user] = await db.select().from(users).where(eq(users.email, "daect@example.org"));
+    const login = (binding: string, createdAt: Date) => ({
+      bindingHash: binding,
+      state: "s",
+      nonce: "n",
+      codeVerifier: "v",
+      createdAt,
+    });
+    await db
+      .insert(federatedLogins)
+      .values([
+        login("ancienne", new Date("2026-12-05T12:00:00Z")),
+        login("recente", new Date("2026-12-07T11:00:00Z")),
+      ]);
+    await db.insert(emailChanges).values([
+      {
+        tokenHash: "expire",
+        userId: user.id,
+        newEmail: "a@example.org",
+        expiresAt: new Date("2026-12-07T11:00:00Z"),
+      },
+      {
+        tokenHash: "en-cours",
+        userId: user.id,
+        newEmail: "b@example.org",
+        expiresAt: new Date("2026-12-08T11:00:00Z"),
+      },
+    ]);
+    const purged = await purgeAccounts(db, now);
+    expect(purged).toMatchObject({ proConnectSignIns: 1, emailChanges: 1 });
+    expect((await db.select().from(federatedLogins)).map((row) => row.bindingHash)).toEqual([
+      "recente",
+    ]);
+    expect((await db.select().from(emailChanges)).map((row) => row.tokenHash)).toEqual([
+      "en-cours",
+    ]);
   });
 });

@@ -3,9 +3,9 @@ export {
   inviteMember,
   acceptInvitation,
   findPendingInvitation,
-  purgeExpiredInvitations,
 } from "./invitations-commands";
 export { removeMember, setMemberRole } from "./membership-commands";
+export { purgeAccounts } from "./housekeeping";
 export {
   federatedSubjectFor,
   finishProConnect,
