@@ -52,6 +52,28 @@ describe("update campaign", () => {
     expect(invitation.subject).toBe("Mise à jour de l'Atlas : vérifiez les données de Rennes");
     expect(invitation.bodyText).toContain(`/atlas/collectivites/${rennes.id}`);
     expect(invitation.bodyText).toContain("avant la publication annuelle");
+    expect(invitation.bodyText).not.toContain("/inscription");
+
+    // A collectivité nobody has an account in: its contact is sent to the access request,
+    // the collectivité already chosen.
+    const [memberless] = await db
+      .select({ id: collectivites.id, name: collectivites.name, email: collectivites.contactEmail })
+      .from(collectivites)
+      .where(eq(collectivites.unitId, "commune:29019"));
+    const [asking] = await mailsTo(memberless.email!, "atlas-campaign");
+    const accessLink = `/inscription?groupe=collectivite&organisation=collectivite:${memberless.id}`;
+    expect(asking.bodyText).toContain(accessLink);
+    expect(asking.bodyText).toContain(
+      "Personne n'a encore de compte sur le Portail AECT pour Brest",
+    );
+    expect(asking.bodyText).not.toContain(`/atlas/collectivites/${memberless.id}`);
+    const form = await new FormClient(served.portal.baseUrl).get(accessLink);
+    expect(form.html).toMatch(
+      new RegExp(
+        `value="collectivite:${memberless.id}"[^>]*checked|checked[^>]*value="collectivite:${memberless.id}"`,
+      ),
+    );
+    expect(form.html).toContain("Brest");
 
     const before = await daect.get(campaignPath);
     expect(before.html).toContain(`0 collectivités sur ${atlasCollectivites} ont confirmé`);

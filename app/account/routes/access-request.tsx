@@ -9,7 +9,7 @@ import {
   requestAccess,
 } from "../../../src/modules/accounts/index";
 import { bindingOf } from "../proconnect.server";
-import { findOrganisations } from "../../../src/modules/register/index";
+import { chosenCollectivite, findOrganisations } from "../../../src/modules/register/index";
 import {
   type OrganisationGroup,
   organisationGroupLabels,
@@ -42,7 +42,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const q = params.get("q")?.trim() ?? "";
   let found: Awaited<ReturnType<typeof findOrganisations>> | null = null;
   let searchError: string | null = null;
-  if (group && q) {
+  // Linked from a mail to a collectivité nobody has an account in yet: it is chosen.
+  const chosen =
+    group === "collectivite" ? await chosenCollectivite(db, params.get("organisation")) : null;
+  if (chosen) found = [chosen];
+  else if (group && q) {
     try {
       found = await findOrganisations(db, { group, q });
     } catch (error) {
@@ -65,7 +69,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         }
       : null,
     group,
-    q,
+    q: chosen ? chosen.name : q,
     found,
     searchError,
     /** Back from the confirmation link. */

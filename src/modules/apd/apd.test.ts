@@ -217,6 +217,16 @@ describe("campaign mails", () => {
     const keys = (await mailsOf("apd-reminder")).map((mail) => mail.idempotencyKey);
     expect(new Set(keys).size).toBe(keys.length);
     expect((await mailsOf("apd-campaign-opened")).length).toBe(opened);
+    // Members are sent to their declarations; a collectivité nobody has an account in, to the
+    // access request with it chosen.
+    const mails = await mailsOf("apd-campaign-opened");
+    const toRennes = mails.find((mail) => mail.recipient === "agent-35238@example.org");
+    expect(toRennes?.bodyText).toContain(`${URL}/apd/collectivites/`);
+    const toMemberless = mails.filter((mail) =>
+      mail.bodyText.includes("/inscription?groupe=collectivite&organisation=collectivite:"),
+    );
+    expect(toMemberless.length).toBeGreaterThan(4_000);
+    expect(toMemberless.every((mail) => !mail.bodyText.includes("/apd/collectivites/"))).toBe(true);
   });
 });
 

@@ -7,7 +7,7 @@ import {
   dayOffset,
   runDeadlines,
 } from "../../platform/deadlines/scheduler";
-import { mailCollectivites } from "../register/index";
+import { collectiviteAction, mailCollectivites } from "../register/index";
 import { apdMails } from "./mails";
 import { apdCampaigns } from "./schema";
 
@@ -73,7 +73,10 @@ export const campaignStepsRule: DeadlineRule<DueStep> = {
             year: campaign.year,
             collectivite: recipient.name,
             closesOn: campaign.closesOn,
-            url: `${publicUrl}/apd/collectivites/${recipient.collectivite_id}`,
+            ...collectiviteAction(recipient, publicUrl, {
+              label: "Déclarer l'APD de notre collectivité",
+              path: `/apd/collectivites/${recipient.collectivite_id}`,
+            }),
           };
           return step.onlyUndeclared
             ? apdMails.reminder(params)

@@ -9,7 +9,8 @@ export const apdMails = {
     opensOn: string;
     closesOn: string;
     message: string;
-    url: string;
+    action: { label: string; url: string };
+    notice: string | null;
   }) =>
     simpleMail({
       subject: `Déclaration de l'aide publique au développement ${p.year} : ${p.collectivite}`,
@@ -19,19 +20,27 @@ export const apdMails = {
         "Cette déclaration est une obligation légale (article L.1115-6 du code général des collectivités territoriales). Elle alimente la déclaration de la France au Comité d'aide au développement de l'OCDE et conditionne les cofinancements du ministère.",
         ...(p.message ? [p.message] : []),
         `Si ${p.collectivite} n'a engagé aucune dépense d'aide au développement en ${p.year}, une « déclaration néant » suffit.`,
+        ...(p.notice ? [p.notice] : []),
       ],
-      action: { label: "Déclarer l'APD de notre collectivité", url: p.url },
+      action: p.action,
       footer: PORTAL_MAIL_FOOTER,
     }),
-  reminder: (p: { year: number; collectivite: string; closesOn: string; url: string }) =>
+  reminder: (p: {
+    year: number;
+    collectivite: string;
+    closesOn: string;
+    action: { label: string; url: string };
+    notice: string | null;
+  }) =>
     simpleMail({
       subject: `Rappel – déclaration de l'APD ${p.year} : ${p.collectivite}`,
       greeting: "Bonjour,",
       paragraphs: [
         `${p.collectivite} n'a pas encore transmis sa déclaration d'aide publique au développement pour ${p.year}.`,
         `La date limite est le ${longDate(p.closesOn)}. Une déclaration transmise après cette date reste acceptée mais est signalée en retard.`,
+        ...(p.notice ? [p.notice] : []),
       ],
-      action: { label: "Déclarer l'APD de notre collectivité", url: p.url },
+      action: p.action,
       footer: PORTAL_MAIL_FOOTER,
     }),
   receipt: (p: {

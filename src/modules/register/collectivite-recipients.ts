@@ -8,6 +8,33 @@ export interface CollectiviteRecipient {
   collectivite_id: number;
   name: string;
   emails: string[];
+  /** Whether anyone has an account in its organisation (else the mail goes to its contact). */
+  has_members: boolean;
+}
+
+/** The access request, with the collectivité already chosen. */
+export const accessRequestPath = (collectiviteId: number) =>
+  `/inscription?groupe=collectivite&organisation=collectivite:${collectiviteId}`;
+
+/**
+ * The button of a mail to a collectivité: the page where its members act; for a
+ * collectivité nobody has an account in yet, the access request with it chosen, and a
+ * sentence telling why ("connectez-vous" would lead nowhere).
+ */
+export function collectiviteAction(
+  recipient: CollectiviteRecipient,
+  publicUrl: string,
+  action: { label: string; path: string },
+): { action: { label: string; url: string }; notice: string | null } {
+  if (recipient.has_members)
+    return { action: { label: action.label, url: `${publicUrl}${action.path}` }, notice: null };
+  return {
+    action: {
+      label: "Demander un accès au portail",
+      url: `${publicUrl}${accessRequestPath(recipient.collectivite_id)}`,
+    },
+    notice: `Personne n'a encore de compte sur le Portail AECT pour ${recipient.name} : le bouton ci-dessous ouvre la demande d'accès, la collectivité déjà choisie. Une fois la demande validée (par la DAECT ou la préfecture de région), vous pourrez agir en son nom.`,
+  };
 }
 
 /**
@@ -18,7 +45,8 @@ export async function collectiviteRecipients(q: Queryable, which: SQL) {
   return rowsOf<CollectiviteRecipient>(
     await q.execute(sql`
       SELECT c.id AS collectivite_id, c.name,
-             array_remove(array_agg(DISTINCT lower(u.email)) || lower(c.contact_email), NULL) AS emails
+             array_remove(array_agg(DISTINCT lower(u.email)) || lower(c.contact_email), NULL) AS emails,
+             count(u.id) > 0 AS has_members
         FROM register_collectivites c
         LEFT JOIN memberships m ON m.organisation_id = c.organisation_id
         LEFT JOIN users u ON u.id = m.user_id AND u.is_active

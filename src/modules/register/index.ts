@@ -18,6 +18,8 @@ export {
   type CollectiviteRecipient,
   collectiviteRecipients,
   mailCollectivites,
+  collectiviteAction,
+  accessRequestPath,
 } from "./collectivite-recipients";
 export {
   type AuthorityPlace,
@@ -30,6 +32,7 @@ export {
 export {
   type FoundOrganisation,
   type OrganisationGroup,
+  chosenCollectivite,
   findOrganisations,
   organisationGroupLabels,
   organisationGroups,

@@ -48,19 +48,11 @@ export async function findOrganisations(
     sql`(${folded(name)} LIKE lower(unaccent(${starts}))) DESC, length(${name}), ${name}`;
   if (group === "collectivite") {
     const code = typed.toUpperCase();
-    return rowsOf<FoundOrganisation>(
-      await q.execute(sql`
-        SELECT 'collectivite:' || c.id AS ref, c.name,
-               coalesce(d.name || ' (' || c.departement_code || ')', r.name, '') AS detail,
-               CASE WHEN u.kind = 'epci' THEN u.siren ELSE u.code END AS code
-          FROM register_collectivites c
-          LEFT JOIN ref_territorial_units u ON u.id = c.unit_id
-          LEFT JOIN ref_territorial_units d ON d.kind = 'departement' AND d.code = c.departement_code
-          LEFT JOIN ref_territorial_units r ON r.kind = 'region' AND r.code = c.region_code
-         WHERE ${folded(sql`c.name`)} LIKE lower(unaccent(${pattern}))
-            OR u.code = ${code} OR u.siren = ${code}
-         ORDER BY ${rank(sql`c.name`)}, c.id
-         LIMIT ${limit}`),
+    return foundCollectivites(
+      q,
+      sql`${folded(sql`c.name`)} LIKE lower(unaccent(${pattern})) OR u.code = ${code} OR u.siren = ${code}`,
+      sql`${rank(sql`c.name`)}, c.id`,
+      limit,
     );
   }
   if (group === "foreign_authority")
@@ -82,4 +74,32 @@ export async function findOrganisations(
        ORDER BY ${rank(sql`o.name`)}, o.id
        LIMIT ${limit}`),
   );
+}
+
+/** Collectivités as the access request lists them: name, département or région, code. */
+async function foundCollectivites(q: Queryable, where: SQL, orderBy: SQL, limit: number) {
+  return rowsOf<FoundOrganisation>(
+    await q.execute(sql`
+      SELECT 'collectivite:' || c.id AS ref, c.name,
+             coalesce(d.name || ' (' || c.departement_code || ')', r.name, '') AS detail,
+             CASE WHEN u.kind = 'epci' THEN u.siren ELSE u.code END AS code
+        FROM register_collectivites c
+        LEFT JOIN ref_territorial_units u ON u.id = c.unit_id
+        LEFT JOIN ref_territorial_units d ON d.kind = 'departement' AND d.code = c.departement_code
+        LEFT JOIN ref_territorial_units r ON r.kind = 'region' AND r.code = c.region_code
+       WHERE ${where}
+       ORDER BY ${orderBy}
+       LIMIT ${limit}`),
+  );
+}
+
+/**
+ * One collectivité already chosen, as a mail to a collectivité without members links to
+ * it (`collectivite:<id>`); anything else is no choice.
+ */
+export async function chosenCollectivite(q: Queryable, ref: string | null) {
+  const id = /^collectivite:(\d{1,9})$/.exec(ref ?? "")?.[1];
+  if (!id) return null;
+  const [found] = await foundCollectivites(q, sql`c.id = ${Number(id)}`, sql`c.id`, 1);
+  return found ?? null;
 }

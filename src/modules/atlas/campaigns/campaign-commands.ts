@@ -13,7 +13,7 @@ import type { Initiator } from "../../../platform/workflow/define";
 import { transition } from "../../../platform/workflow/transition";
 import { campaignWorkflow } from "./campaign-workflow";
 import { campaignMails } from "./mails";
-import { collectivites, mailCollectivites } from "../../register/index";
+import { collectiviteAction, collectivites, mailCollectivites } from "../../register/index";
 
 const campaignSchema = (today: Date) =>
   z.object({
@@ -74,7 +74,10 @@ export async function openCampaign(
           message: input.message,
           collectivite: r.name,
           closesOn: input.closesOn,
-          url: `${publicUrl}/atlas/collectivites/${r.collectivite_id}`,
+          ...collectiviteAction(r, publicUrl, {
+            label: "Vérifier nos données",
+            path: `/atlas/collectivites/${r.collectivite_id}`,
+          }),
         }),
     });
     await recordChange(tx, label, {
@@ -123,7 +126,10 @@ async function remind(
         title: campaign.title,
         collectivite: r.name,
         closesOn: campaign.closesOn,
-        url: `${publicUrl}/atlas/collectivites/${r.collectivite_id}`,
+        ...collectiviteAction(r, publicUrl, {
+          label: "Vérifier nos données",
+          path: `/atlas/collectivites/${r.collectivite_id}`,
+        }),
       }),
   });
   await tx

@@ -14,7 +14,8 @@ export const campaignMails = {
     message: string;
     collectivite: string;
     closesOn: string;
-    url: string;
+    action: { label: string; url: string };
+    notice: string | null;
   }) =>
     simpleMail({
       subject: `Mise à jour de l'Atlas : vérifiez les données de ${params.collectivite}`,
@@ -22,20 +23,28 @@ export const campaignMails = {
       paragraphs: [
         `La DAECT ouvre la campagne « ${params.title} » de mise à jour de l'Atlas français de la coopération décentralisée.`,
         params.message,
-        `Connectez-vous au Portail AECT, vérifiez le profil, les partenariats et les projets de ${params.collectivite}, corrigez-les si besoin, puis confirmez qu'ils sont à jour avant le ${closing(params.closesOn)}.`,
+        `Sur le Portail AECT, vérifiez le profil, les partenariats et les projets de ${params.collectivite}, corrigez-les si besoin, puis confirmez qu'ils sont à jour avant le ${closing(params.closesOn)}.`,
+        ...(params.notice ? [params.notice] : []),
       ],
-      action: { label: "Vérifier nos données", url: params.url },
+      action: params.action,
       footer: FOOTER,
     }),
-  reminder: (params: { title: string; collectivite: string; closesOn: string; url: string }) =>
+  reminder: (params: {
+    title: string;
+    collectivite: string;
+    closesOn: string;
+    action: { label: string; url: string };
+    notice: string | null;
+  }) =>
     simpleMail({
       subject: `Rappel – mise à jour de l'Atlas : ${params.collectivite}`,
       greeting: "Bonjour,",
       paragraphs: [
         `Les données de ${params.collectivite} n'ont pas encore été confirmées dans la campagne « ${params.title} ».`,
         `Merci de les vérifier et de confirmer qu'elles sont à jour avant le ${closing(params.closesOn)}.`,
+        ...(params.notice ? [params.notice] : []),
       ],
-      action: { label: "Vérifier nos données", url: params.url },
+      action: params.action,
       footer: FOOTER,
     }),
 };
