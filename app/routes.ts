@@ -16,6 +16,7 @@ export default [
   route("compte/fermer", "account/routes/close-account.tsx"),
   route("compte/adresse/:token", "account/routes/email-change-confirm.tsx"),
   route("inscription", "account/routes/access-request.tsx"),
+  route("inscription/organisation-absente", "account/routes/missing-organisation.tsx"),
   route("inscription/confirmer/:token", "account/routes/access-request-confirm.tsx"),
   route("demandes-acces/:requestId", "account/routes/access-request-decision.tsx"),
   route("organisations/:organisationId/membres", "account/routes/members.tsx"),

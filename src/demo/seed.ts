@@ -17,7 +17,7 @@ import { insertBourseDemo } from "./bourse";
 import { insertProjects } from "./projects";
 import { Random } from "./random";
 import { fictitiousPerson } from "./texts";
-import { collectivites, foreignAuthorities } from "../modules/register/index";
+import { collectiviteNameOf, collectivites, foreignAuthorities } from "../modules/register/index";
 
 export interface SeedOptions {
   scale: number;
@@ -69,7 +69,7 @@ export async function seedDemoDataset(database: Database, options: SeedOptions):
       const unit = unitById.get(collectivite.unitId)!;
       return {
         kind: "collectivite" as const,
-        name: collectiviteDisplayName(collectivite.kind, collectivite.name),
+        name: collectiviteNameOf(collectivite.kind, collectivite.name),
         unitId: collectivite.unitId,
         regionCode: unit.regionCode,
       };
@@ -95,7 +95,7 @@ export async function seedDemoDataset(database: Database, options: SeedOptions):
           unitId: collectivite.unitId,
           organisationId: organisationIdByUnit.get(collectivite.unitId)!,
           kind: collectivite.kind,
-          name: collectiviteDisplayName(collectivite.kind, collectivite.name),
+          name: collectiviteNameOf(collectivite.kind, collectivite.name),
           regionCode: unit.regionCode,
           departementCode: unit.departementCode,
           contactName: fictitiousPerson(random),
@@ -191,20 +191,6 @@ export async function seedDemoDataset(database: Database, options: SeedOptions):
       });
   });
   return plan;
-}
-
-function collectiviteDisplayName(kind: string, name: string): string {
-  switch (kind) {
-    case "region":
-      return `Région ${name}`;
-    case "departement":
-      return `Département ${/^[AEIOUYÉÈÎ]/.test(name) ? "d'" : "de "}${name}`.replace(
-        "de La ",
-        "de la ",
-      );
-    default:
-      return name;
-  }
 }
 
 const BORDER_COUNTRIES = new Set(["DE", "BE", "CH", "IT", "ES", "LU", "AD", "MC"]);

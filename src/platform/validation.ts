@@ -251,3 +251,12 @@ export const checkboxField = (label: string) =>
       message: `${label} : valeur inattendue, cochez ou décochez la case.`,
     })
     .transform((value) => value === "on" || value === "true");
+
+/**
+ * For a check across fields (`refine(…, { when })`): it runs once those fields parsed, even
+ * if others did not, so that every message is told at once rather than one round later.
+ */
+export const whenFieldsParsed =
+  (...fields: string[]) =>
+  (payload: z.core.ParsePayload) =>
+    !payload.issues.some((issue) => fields.includes(String(issue.path?.[0])));

@@ -114,6 +114,25 @@ describe("ProConnect in a browser", () => {
   }, 60_000);
 });
 
+describe("a collectivité missing from the list", () => {
+  it("is asked from the search by the keyboard; a wrong code is told on its field", async () => {
+    const page = await newPage(chromium.browser);
+    await page.goto(url("/inscription?groupe=collectivite&q=zzzzzz"));
+    await tabTo(page, byText, "Ma collectivité n'est pas dans la liste");
+    await pressAndLoad(page);
+    expect(new URL(page.url()).pathname).toBe("/inscription/organisation-absente");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.locator("#champ-kind").selectOption("commune");
+    await page.locator("#champ-code").fill("2901");
+    await page.locator("#champ-name").fill("Commune nouvelle fictive");
+    await tabTo(page, byText, "Envoyer la demande");
+    await pressAndLoad(page);
+    expect(await page.locator("#champ-code").getAttribute("aria-invalid")).toBe("true");
+    expect(await page.locator("#champ-name").inputValue()).toBe("Commune nouvelle fictive");
+    expect(await seriousViolations(page)).toEqual([]);
+  }, 60_000);
+});
+
 describe("my account and my organisation, by the keyboard", () => {
   it("changes the function on Mon compte; an administrator promotes a colleague; the closing page passes the checks", async () => {
     const { db } = served.database;

@@ -140,3 +140,162 @@ describe("an access request through its pages", () => {
     expect(account.html).toContain("Administrateur ou administratrice");
   });
 });
+
+describe("a collectivité that is not in the list", () => {
+  it("is asked by its official code, checked by the DAECT against the reference data; a commune nouvelle takes over its former communes' partnerships", async () => {
+    const { db } = served.database;
+    // A commune of the reference data the register does not hold, and two register communes
+    // with partnerships that it replaces as a commune nouvelle.
+    const [newcomer] = rowsOf<{ code: string; name: string }>(
+      await db.execute(sql`
+        SELECT u.code, u.name FROM ref_territorial_units u
+         WHERE u.kind = 'commune' AND u.departement_code = '29'
+           AND NOT EXISTS (SELECT 1 FROM register_collectivites c WHERE c.unit_id = u.id)
+         ORDER BY u.code LIMIT 1`),
+    );
+    const former = rowsOf<{ id: number; code: string; name: string; partnerships: number }>(
+      await db.execute(sql`
+        SELECT c.id, split_part(c.unit_id, ':', 2) AS code, c.name,
+               (SELECT count(*)::int FROM atlas_partnership_collectivites pc WHERE pc.collectivite_id = c.id) AS partnerships
+          FROM register_collectivites c
+         WHERE c.kind = 'commune' AND c.region_code = '53'
+           AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.organisation_id = c.organisation_id)
+           AND EXISTS (SELECT 1 FROM atlas_partnership_collectivites pc WHERE pc.collectivite_id = c.id)
+         ORDER BY c.id LIMIT 2`),
+    );
+    expect(former).toHaveLength(2);
+    const visitor = new FormClient(served.portal.baseUrl);
+    const search = await visitor.get("/inscription?groupe=collectivite&q=zzzzzz");
+    expect(search.html).toContain('href="/inscription/organisation-absente"');
+    await visitor.get("/inscription/organisation-absente");
+    const person = {
+      personFunction: "elu",
+      givenName: "Soazig",
+      familyName: "Exemple-Fictive",
+      email: "soazig.exemple@commune-nouvelle.example.org",
+    };
+
+    // A malformed code, a former commune that is not a code, a collectivité already listed:
+    // each told on its field, nothing created.
+    const malformed = await visitor.post("/inscription/organisation-absente", {
+      ...person,
+      kind: "commune",
+      code: "123",
+      name: "Commune nouvelle fictive",
+      formerCodes: "29001, abc",
+    });
+    expect(malformed.status).toBe(400);
+    expect(malformed.html).toContain("Le code ne correspond pas au type de collectivité choisi.");
+    expect(malformed.html).toContain("« ABC » n&#x27;est pas un code INSEE de commune");
+    expect(malformed.html).toContain('value="Soazig"');
+    const listed = await visitor.post("/inscription/organisation-absente", {
+      ...person,
+      kind: "commune",
+      code: "35238",
+      name: "Rennes",
+    });
+    expect(listed.status).toBe(400);
+    expect(listed.html).toContain("Rennes est déjà dans la liste");
+    expect(
+      await db.select().from(accessRequests).where(eq(accessRequests.email, person.email)),
+    ).toEqual([]);
+
+    const asked = await visitor.post("/inscription/organisation-absente", {
+      ...person,
+      kind: "commune",
+      code: newcomer.code,
+      name: newcomer.name,
+      formerCodes: former.map((row) => row.code).join(", "),
+    });
+    expect(asked.status).toBe(200);
+    expect(asked.html).toContain("Demande enregistrée");
+    await deliver();
+    const mail = await smtp.waitFor(person.email, 20_000, "/inscription/confirmer/");
+    const link = new URL(linkIn(mail, "/inscription/confirmer/")).pathname;
+    await visitor.get(link);
+    expect((await visitor.post(link, {})).status).toBe(302);
+
+    // The DAECT sees what the reference data says, and approves.
+    const daect = new FormClient(served.portal.baseUrl);
+    await daect.signIn("daect@example.org");
+    const [request] = await db
+      .select()
+      .from(accessRequests)
+      .where(eq(accessRequests.email, person.email));
+    const decision = await daect.get(`/demandes-acces/${request.id}`);
+    expect(decision.html).toContain("Référentiel officiel");
+    expect(decision.html).toContain(newcomer.name);
+    expect(decision.html).toContain("ses partenariats de l&#x27;Atlas seront repris");
+    // The prefecture of the région does not decide an addition to the register.
+    const prefecture = new FormClient(served.portal.baseUrl);
+    await prefecture.signIn("prefecture-53@example.org");
+    expect((await prefecture.get(`/demandes-acces/${request.id}`)).status).toBe(404);
+    const approved = await daect.post(`/demandes-acces/${request.id}`, {
+      intent: "approve",
+      version: daect.version,
+    });
+    expect(approved.status).toBe(200);
+    const [entry] = rowsOf<{ id: number; partnerships: number }>(
+      await db.execute(sql`
+        SELECT c.id, (SELECT count(*)::int FROM atlas_partnership_collectivites pc
+                       WHERE pc.collectivite_id = c.id) AS partnerships
+          FROM register_collectivites c WHERE c.unit_id = ${`commune:${newcomer.code}`}`),
+    );
+    expect(entry.partnerships).toBe(former[0].partnerships + former[1].partnerships);
+    const replaced = rowsOf<{ replaced_by_id: number; partnerships: number }>(
+      await db.execute(sql`
+        SELECT c.replaced_by_id, (SELECT count(*)::int FROM atlas_partnership_collectivites pc
+                                   WHERE pc.collectivite_id = c.id) AS partnerships
+          FROM register_collectivites c WHERE c.id IN (${former[0].id}, ${former[1].id})`),
+    );
+    expect(replaced).toEqual([
+      { replaced_by_id: entry.id, partnerships: 0 },
+      { replaced_by_id: entry.id, partnerships: 0 },
+    ]);
+    const soazig = await actorFor(db, person.email);
+    expect(soazig.memberships).toEqual([expect.objectContaining({ isAdmin: true })]);
+    // A former commune is no longer offered in the list.
+    const gone = await visitor.get(
+      `/inscription?groupe=collectivite&q=${encodeURIComponent(former[0].code)}`,
+    );
+    expect(gone.html).not.toContain(`value="collectivite:${former[0].id}"`);
+  });
+
+  it("cannot be approved with a code the reference data does not know: the DAECT is told, nothing changes", async () => {
+    const { db } = served.database;
+    const visitor = new FormClient(served.portal.baseUrl);
+    await visitor.get("/inscription/organisation-absente");
+    const asked = await visitor.post("/inscription/organisation-absente", {
+      kind: "commune",
+      code: "29999",
+      name: "Commune inconnue",
+      personFunction: "elu",
+      givenName: "Erwan",
+      familyName: "Exemple-Fictif",
+      email: "erwan.exemple@inconnue.example.org",
+    });
+    expect(asked.status).toBe(200);
+    const [request] = await db
+      .update(accessRequests)
+      .set({ status: "pending", confirmedAt: new Date() })
+      .where(eq(accessRequests.email, "erwan.exemple@inconnue.example.org"))
+      .returning();
+    const daect = new FormClient(served.portal.baseUrl);
+    await daect.signIn("daect@example.org");
+    const page = await daect.get(`/demandes-acces/${request.id}`);
+    expect(page.html).toContain("code inconnu du référentiel");
+    const refused = await daect.post(`/demandes-acces/${request.id}`, {
+      intent: "approve",
+      version: daect.version,
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.html).toContain("ne correspond à aucune collectivité du référentiel officiel");
+    const [after] = await db.select().from(accessRequests).where(eq(accessRequests.id, request.id));
+    expect(after.status).toBe("pending");
+    expect(
+      rowsOf(
+        await db.execute(sql`SELECT 1 FROM register_collectivites WHERE unit_id = 'commune:29999'`),
+      ),
+    ).toEqual([]);
+  });
+});

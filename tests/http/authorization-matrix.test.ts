@@ -540,6 +540,8 @@ const cases: Case[] = [
   // Provence-Alpes-Côte d'Azur without member (the DAECT, or its prefecture).
   { pattern: "/inscription", expect: 200 },
   { pattern: "/inscription", method: "POST", expect: 400 },
+  { pattern: "/inscription/organisation-absente", expect: 200 },
+  { pattern: "/inscription/organisation-absente", method: "POST", expect: 400 },
   { pattern: "/inscription/confirmer/:token", expect: 404 },
   { pattern: "/inscription/confirmer/:token", method: "POST", expect: 404 },
   {

@@ -73,7 +73,34 @@ export default function AccessRequestDecision() {
       <ActionOutcome success={result?.ok ? result.message : undefined} failure={failure} />
       <FactList
         facts={[
-          ["Organisation", view.organisation],
+          [
+            view.proposal ? "Collectivité à ajouter" : "Organisation",
+            view.proposal
+              ? `${view.organisation} (${view.proposal.kind}, code ${view.proposal.code})`
+              : view.organisation,
+          ],
+          ...(view.proposal
+            ? ([
+                [
+                  "Référentiel officiel",
+                  view.proposal.reference ??
+                    "code inconnu du référentiel : l'accepter est impossible, vérifiez-le avec la personne ou refusez",
+                ],
+                ...(view.proposal.former.length > 0
+                  ? [
+                      [
+                        "Anciennes communes remplacées",
+                        view.proposal.former
+                          .map(
+                            (former) =>
+                              `${former.code} : ${former.reference ?? "inconnue du référentiel"}${former.inRegister ? " (ses partenariats de l'Atlas seront repris)" : ""}`,
+                          )
+                          .join(" ; "),
+                      ],
+                    ]
+                  : []),
+              ] as [string, string][])
+            : []),
           ["Fonction", view.personFunction],
           ["Adresse électronique", view.email],
           [

@@ -219,6 +219,13 @@ export default function AccessRequestPage() {
             ) : null}
           </>
         )}
+        {!result?.ok && chosenGroup === "collectivite" && found ? (
+          <p className={fr.cx("fr-mt-4w")}>
+            <a className="fr-link" href="/inscription/organisation-absente">
+              Ma collectivité n'est pas dans la liste
+            </a>
+          </p>
+        ) : null}
         <p className={fr.cx("fr-mt-4w")}>
           <a className="fr-link" href="/connexion">
             Vous avez déjà un compte ? Se connecter

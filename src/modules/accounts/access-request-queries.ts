@@ -6,6 +6,12 @@ import { can } from "../../platform/policy";
 import { recordHistory } from "../../platform/workflow/history";
 import { accessRequestResource, accessRequestWorkflow } from "./access-request-workflow";
 import { personFunctionLabels } from "./codes";
+import {
+  type CollectiviteKind,
+  collectiviteKindLabels,
+  collectiviteOfUnit,
+  referenceUnitName,
+} from "../register/index";
 import { accessRequests } from "./schema";
 
 /**
@@ -31,6 +37,7 @@ export async function accessRequestView(q: Queryable, actor: Actor, requestId: n
         ? request.functionOther
         : personFunctionLabels[request.personFunction],
     organisation: request.organisationName,
+    proposal: request.proposedUnitId ? await proposalOf(q, request) : null,
     confirmedAt: request.confirmedAt?.toISOString() ?? null,
     refusalReason: request.refusalReason,
     decide: request.status === "pending",
@@ -39,3 +46,27 @@ export async function accessRequestView(q: Queryable, actor: Actor, requestId: n
 }
 
 export type AccessRequestView = Awaited<ReturnType<typeof accessRequestView>>;
+
+/**
+ * A collectivité asked for by its code: what the reference data says of it and of the
+ * communes a commune nouvelle replaces, for the DAECT to check before approving.
+ */
+async function proposalOf(
+  q: Queryable,
+  request: { proposedUnitId: string | null; formerUnitIds: string[] },
+) {
+  const unitId = request.proposedUnitId!;
+  const [kind, code] = unitId.split(":");
+  return {
+    kind: collectiviteKindLabels[kind as CollectiviteKind] ?? kind,
+    code,
+    reference: await referenceUnitName(q, unitId),
+    former: await Promise.all(
+      request.formerUnitIds.map(async (formerId) => ({
+        code: formerId.split(":")[1],
+        reference: await referenceUnitName(q, formerId),
+        inRegister: (await collectiviteOfUnit(q, formerId))?.name ?? null,
+      })),
+    ),
+  };
+}

@@ -40,6 +40,7 @@ export {
   pendingConfirmation,
   refuseAccessRequest,
   requestAccess,
+  requestMissingCollectivite,
 } from "./access-request-commands";
 export { accessRequestTasks } from "./access-request-tasks";
 export { type AccessRequestView, accessRequestView } from "./access-request-queries";

@@ -65,6 +65,13 @@ export const accessRequests = pgTable(
     decidedByLabel: text("decided_by_label"),
     refusalReason: text("refusal_reason").notNull().default(""),
     userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    /**
+     * A collectivité not yet in the register, as the person gave it ("commune:29019"); the
+     * DAECT checks it against the reference data when approving.
+     */
+    proposedUnitId: text("proposed_unit_id"),
+    /** A commune nouvelle: the former communes it replaces ("commune:29001"…). */
+    formerUnitIds: text("former_unit_ids").array().notNull().default(sql`'{}'::text[]`),
     /** Asked after a ProConnect sign-in: the identity is linked to the account on approval. */
     federatedSubject: text("federated_subject"),
     version: integer("version").notNull().default(1),

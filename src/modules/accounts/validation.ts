@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MIN_PASSWORD_LENGTH } from "../../platform/auth/passwords";
-import { checkboxField, emailField } from "../../platform/validation";
+import { checkboxField, emailField, whenFieldsParsed } from "../../platform/validation";
 import { type PersonFunction, personFunctionLabels, personFunctions } from "./codes";
 
 const password = z
@@ -74,10 +74,14 @@ export const personFunctionFields = {
 /** "Autre fonction" needs its wording, asked on its own field. */
 export const functionStated: [
   (input: { personFunction: PersonFunction; functionOther: string }) => boolean,
-  { path: string[]; message: string },
+  { path: string[]; message: string; when: ReturnType<typeof whenFieldsParsed> },
 ] = [
   (input) => input.personFunction !== "autre" || input.functionOther.length > 0,
-  { path: ["functionOther"], message: "Précisez votre fonction." },
+  {
+    path: ["functionOther"],
+    message: "Précisez votre fonction.",
+    when: whenFieldsParsed("personFunction", "functionOther"),
+  },
 ];
 
 /** The function as the members list shows it. */

@@ -18,6 +18,7 @@ export {
 } from "./project-index";
 export { atlasOpenApiPaths, atlasOpenApiSchemas } from "./openapi";
 export { projectTitle } from "./projects-of";
+export { handOverToCommuneNouvelle } from "./editing/commune-nouvelle";
 export {
   type ProjectFilters,
   filtersToParams,

@@ -39,3 +39,21 @@ export const organisationGroupLabels: Record<OrganisationGroup, string> = {
   operator: "Opérateur",
   network: "Réseau régional multi-acteurs",
 };
+
+/**
+ * A collectivité's name as it signs: "Région Bretagne", "Département d'Ille-et-Vilaine",
+ * "Département de la Manche"; communes and EPCI by their official name.
+ */
+export function collectiviteNameOf(kind: string, unitName: string): string {
+  switch (kind) {
+    case "region":
+      return `Région ${unitName}`;
+    case "departement":
+      return `Département ${/^[AEIOUYÉÈÎ]/.test(unitName) ? "d'" : "de "}${unitName}`.replace(
+        "de La ",
+        "de la ",
+      );
+    default:
+      return unitName;
+  }
+}

@@ -50,7 +50,7 @@ export async function collectiviteRecipients(q: Queryable, which: SQL) {
         FROM register_collectivites c
         LEFT JOIN memberships m ON m.organisation_id = c.organisation_id
         LEFT JOIN users u ON u.id = m.user_id AND u.is_active
-       WHERE ${which}
+       WHERE c.replaced_by_id IS NULL AND (${which})
        GROUP BY c.id`),
   );
 }

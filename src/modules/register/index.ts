@@ -6,6 +6,7 @@
  */
 export {
   collectiviteKinds,
+  collectiviteNameOf,
   type CollectiviteKind,
   foreignAuthorityKinds,
   type ForeignAuthorityKind,
@@ -26,6 +27,8 @@ export {
   type CollectiviteProfileFields,
   addForeignAuthority,
   organisationOfEntry,
+  collectiviteFromReference,
+  replaceByCommuneNouvelle,
   writeCollectiviteProfile,
   writeForeignAuthority,
 } from "./writes";
@@ -33,6 +36,8 @@ export {
   type FoundOrganisation,
   type OrganisationGroup,
   chosenCollectivite,
+  collectiviteOfUnit,
+  referenceUnitName,
   findOrganisations,
   organisationGroupLabels,
   organisationGroups,

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   doublePrecision,
@@ -47,6 +48,8 @@ export const collectivites = pgTable(
     yearlyBudgetCents: bigint("yearly_budget_cents", { mode: "number" }),
     website: text("website"),
     presentation: text("presentation"),
+    /** A commune merged into a commune nouvelle: the entry that now acts in its place. */
+    replacedById: integer("replaced_by_id").references((): AnyPgColumn => collectivites.id),
     version: integer("version").notNull().default(1),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     search: tsvector("search").generatedAlwaysAs(

@@ -50,7 +50,8 @@ export async function findOrganisations(
     const code = typed.toUpperCase();
     return foundCollectivites(
       q,
-      sql`${folded(sql`c.name`)} LIKE lower(unaccent(${pattern})) OR u.code = ${code} OR u.siren = ${code}`,
+      sql`c.replaced_by_id IS NULL
+          AND (${folded(sql`c.name`)} LIKE lower(unaccent(${pattern})) OR u.code = ${code} OR u.siren = ${code})`,
       sql`${rank(sql`c.name`)}, c.id`,
       limit,
     );
@@ -102,4 +103,24 @@ export async function chosenCollectivite(q: Queryable, ref: string | null) {
   if (!id) return null;
   const [found] = await foundCollectivites(q, sql`c.id = ${Number(id)}`, sql`c.id`, 1);
   return found ?? null;
+}
+
+/** The register's entry for an official unit, if it has one ("commune:29019"). */
+export async function collectiviteOfUnit(q: Queryable, unitId: string) {
+  const [found] = rowsOf<{ id: number; name: string }>(
+    await q.execute(sql`SELECT id, name FROM register_collectivites WHERE unit_id = ${unitId}`),
+  );
+  return found ?? null;
+}
+
+/** The official name of a unit in the reference data, if it exists there. */
+export async function referenceUnitName(q: Queryable, unitId: string) {
+  const [found] = rowsOf<{ name: string; detail: string | null }>(
+    await q.execute(sql`
+      SELECT u.name, d.name || ' (' || u.departement_code || ')' AS detail
+        FROM ref_territorial_units u
+        LEFT JOIN ref_territorial_units d ON d.kind = 'departement' AND d.code = u.departement_code
+       WHERE u.id = ${unitId}`),
+  );
+  return found ? [found.name, found.detail].filter(Boolean).join(", ") : null;
 }

@@ -1,7 +1,8 @@
-import { eq } from "drizzle-orm";
+import { and, eq, inArray, ne } from "drizzle-orm";
 import { organisations } from "../../platform/auth/schema";
 import type { Tx } from "../../platform/db/client";
-import type { ForeignAuthorityKind } from "./codes";
+import { territorialUnits } from "../../reference/schema";
+import { type ForeignAuthorityKind, collectiviteNameOf } from "./codes";
 import { collectivites, foreignAuthorities } from "./schema";
 
 /**
@@ -135,4 +136,50 @@ export async function organisationOfEntry(
     .set({ organisationId: created.id })
     .where(eq(foreignAuthorities.id, row.id));
   return created.id;
+}
+
+/**
+ * A collectivité not yet in the register, added from the official reference data by its
+ * unit ("commune:29019", "epci:243500139"…): its name as it signs, its région and
+ * département. Returns its entry, or null when the reference has no such unit.
+ */
+export async function collectiviteFromReference(tx: Tx, unitId: string) {
+  const [unit] = await tx.select().from(territorialUnits).where(eq(territorialUnits.id, unitId));
+  if (!unit) return null;
+  await tx
+    .insert(collectivites)
+    .values({
+      unitId,
+      kind: unit.kind,
+      name: collectiviteNameOf(unit.kind, unit.name),
+      regionCode: unit.kind === "region" ? unit.code : unit.regionCode,
+      departementCode: unit.kind === "departement" ? unit.code : unit.departementCode,
+    })
+    .onConflictDoNothing({ target: collectivites.unitId });
+  const [entry] = await tx.select().from(collectivites).where(eq(collectivites.unitId, unitId));
+  return entry;
+}
+
+/**
+ * A commune nouvelle replaces its former communes: their entries point to it and leave
+ * the lists. Returns the ids of the former entries found in the register (their Atlas
+ * partnerships are then handed over by the Atlas).
+ */
+export async function replaceByCommuneNouvelle(
+  tx: Tx,
+  communeNouvelleId: number,
+  formerUnitIds: readonly string[],
+): Promise<number[]> {
+  if (formerUnitIds.length === 0) return [];
+  const replaced = await tx
+    .update(collectivites)
+    .set({ replacedById: communeNouvelleId, updatedAt: new Date() })
+    .where(
+      and(
+        inArray(collectivites.unitId, [...formerUnitIds]),
+        ne(collectivites.id, communeNouvelleId),
+      ),
+    )
+    .returning({ id: collectivites.id });
+  return replaced.map((row) => row.id);
 }
