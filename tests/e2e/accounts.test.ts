@@ -1,4 +1,6 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { mailOutbox } from "../../src/platform/mail/schema";
+import { deliveredText } from "../support/outbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "../../src/platform/db/client";
 import {
@@ -39,6 +41,15 @@ const identities: TestIdentity[] = [
     email: "yann.legoff-exemple@brest.example.org",
     uid: "2",
     siret: "21290019500012",
+  },
+  {
+    label: "Alix Bernard-Démo (Ille-et-Vilaine)",
+    sub: "navigateur-departement",
+    given_name: "Alix",
+    usual_name: "Bernard-Démo",
+    email: "agent-35@example.org",
+    uid: "3",
+    siret: "22350001800013",
   },
 ];
 
@@ -101,6 +112,24 @@ describe("ProConnect in a browser", () => {
     expect(new URL(page.url()).pathname).toBe("/mon-espace");
     await page.goto(url("/compte"));
     expect(await page.locator("main").textContent()).toContain("Mes sessions ouvertes");
+  }, 120_000);
+
+  it("an existing person may link by a mailed link, whose page passes the checks", async () => {
+    const page = await newPage(chromium.browser);
+    await proConnectAs(page, "Alix Bernard-Démo (Ille-et-Vilaine)");
+    await tabTo(page, byText, "Recevoir un lien par courriel");
+    await pressAndLoad(page);
+    expect(await page.locator("main").textContent()).toContain("Courriel envoyé");
+    expect(await seriousViolations(page)).toEqual([]);
+    const [mail] = await served.database.db
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.template, "proconnect-link"));
+    await page.goto(url(/\/connexion\/proconnect\/lier\/[\w-]+/.exec(deliveredText(mail))![0]));
+    expect(await seriousViolations(page)).toEqual([]);
+    await tabTo(page, byText, "Relier mon compte et me connecter");
+    await pressAndLoad(page);
+    expect(new URL(page.url()).pathname).toBe("/mon-espace");
   }, 120_000);
 
   it("a forged callback is explained on a page of the portal", async () => {
@@ -175,6 +204,21 @@ describe("my account and my organisation, by the keyboard", () => {
     expect(await page.locator("main").textContent()).toContain("est désormais administrateur");
 
     await page.goto(url("/compte/fermer"));
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // A new address: the page of the mailed link passes the checks too.
+    await page.goto(url("/compte"));
+    await page.locator("#champ-newEmail").fill("camille.martin@rennes-nouvelle.example.org");
+    await page.locator("#champ-adresse-currentPassword").fill("Demo-AECT-2026!");
+    await tabTo(page, byText, "Changer d'adresse");
+    await pressAndLoad(page);
+    const [mail] = await db
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.template, "email-change-confirm"));
+    const link = /\/compte\/adresse\/[\w-]+/.exec(deliveredText(mail))![0];
+    await page.goto(url(link));
+    expect(await page.locator("main h1").textContent()).toBe("Confirmer votre nouvelle adresse");
     expect(await seriousViolations(page)).toEqual([]);
   }, 120_000);
 });
