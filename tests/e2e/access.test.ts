@@ -15,6 +15,27 @@ const chromium = browserForTestFile();
 const url = (pathname: string) => `${served.portal.baseUrl}${pathname}`;
 
 describe("access requests in a real browser", () => {
+  it("lists the organisations as the first letters are typed, keeping what was typed below", async () => {
+    const page = await newPage(chromium.browser);
+    await page.goto(url("/inscription?groupe=collectivite&q=brest"));
+    await page.locator("#champ-givenName").fill("Gwenn");
+    await page.locator("#champ-q").fill("");
+    await page.locator("#champ-q").pressSequentially("renne", { delay: 30 });
+    // No form was sent: the list changed in place and the count is announced.
+    await page.locator('input[name="organisation"][value^="collectivite:"]').first().waitFor();
+    await page.waitForFunction(() =>
+      document
+        .getElementById("resultats-organisations")
+        ?.textContent?.includes("Ille-et-Vilaine (35)"),
+    );
+    expect(await page.locator("#recherche-statut").textContent()).toMatch(
+      /organisation\(s\) trouvée\(s\)/,
+    );
+    expect(await page.locator("#champ-givenName").inputValue()).toBe("Gwenn");
+    expect(new URL(page.url()).searchParams.get("q")).toBe("renne");
+    expect(await seriousViolations(page)).toEqual([]);
+  }, 60_000);
+
   it("a visitor asks for an account with the keyboard, step by step; the approver's page passes the checks", async () => {
     const page = await newPage(chromium.browser);
     await page.goto(url("/connexion"));

@@ -165,67 +165,76 @@ export default function AccessRequestPage() {
                 {chosenGroup ? "Rechercher" : "Continuer"}
               </Button>
             </form>
-            {chosenGroup && found ? (
-              found.length === 0 ? (
-                <p>
-                  Aucune organisation ne correspond à « {q} » : vérifiez l'orthographe ou cherchez
-                  son code INSEE ou SIREN.
-                </p>
-              ) : (
-                <form method="post" noValidate>
-                  <CsrfField token={csrfToken} />
-                  <input type="hidden" name="group" value={chosenGroup} />
-                  <RadioButtons
-                    legend="3. Choisissez votre organisation"
-                    name="organisation"
-                    state={failure?.fieldErrors.organisation ? "error" : "default"}
-                    stateRelatedMessage={failure?.fieldErrors.organisation}
-                    options={found.map((organisation) => ({
-                      label: organisation.name,
-                      hintText: [organisation.detail, organisation.code]
-                        .filter(Boolean)
-                        .join(" – "),
-                      nativeInputProps: {
-                        value: organisation.ref,
-                        defaultChecked:
-                          shownValue(failure, "organisation") === organisation.ref ||
-                          found.length === 1,
-                      },
-                    }))}
-                  />
-                  <FunctionFields failure={failure} />
-                  <TextField
-                    name="givenName"
-                    label="Prénom"
-                    autoComplete="given-name"
-                    defaultValue={fromProConnect?.givenName}
-                    failure={failure}
-                  />
-                  <TextField
-                    name="familyName"
-                    label="Nom"
-                    autoComplete="family-name"
-                    defaultValue={fromProConnect?.familyName}
-                    failure={failure}
-                  />
-                  <EmailField
-                    failure={failure}
-                    label="Adresse électronique professionnelle"
-                    defaultValue={fromProConnect?.email}
-                  />
-                  <Button type="submit">Envoyer la demande</Button>
-                </form>
-              )
+            {chosenGroup ? (
+              <p id="recherche-statut" className="fr-sr-only" role="status">
+                {found ? `${found.length} organisation(s) trouvée(s)` : ""}
+              </p>
             ) : null}
+            {/* Replaced as the person types, by /js/recherche-organisation.js. */}
+            <div id="resultats-organisations">
+              {chosenGroup && found ? (
+                found.length === 0 ? (
+                  <p>
+                    Aucune organisation ne correspond à « {q} » : vérifiez l'orthographe ou cherchez
+                    son code INSEE ou SIREN.
+                  </p>
+                ) : (
+                  <form method="post" noValidate>
+                    <CsrfField token={csrfToken} />
+                    <input type="hidden" name="group" value={chosenGroup} />
+                    <RadioButtons
+                      legend="3. Choisissez votre organisation"
+                      name="organisation"
+                      state={failure?.fieldErrors.organisation ? "error" : "default"}
+                      stateRelatedMessage={failure?.fieldErrors.organisation}
+                      options={found.map((organisation) => ({
+                        label: organisation.name,
+                        hintText: [organisation.detail, organisation.code]
+                          .filter(Boolean)
+                          .join(" – "),
+                        nativeInputProps: {
+                          value: organisation.ref,
+                          defaultChecked:
+                            shownValue(failure, "organisation") === organisation.ref ||
+                            found.length === 1,
+                        },
+                      }))}
+                    />
+                    <FunctionFields failure={failure} />
+                    <TextField
+                      name="givenName"
+                      label="Prénom"
+                      autoComplete="given-name"
+                      defaultValue={fromProConnect?.givenName}
+                      failure={failure}
+                    />
+                    <TextField
+                      name="familyName"
+                      label="Nom"
+                      autoComplete="family-name"
+                      defaultValue={fromProConnect?.familyName}
+                      failure={failure}
+                    />
+                    <EmailField
+                      failure={failure}
+                      label="Adresse électronique professionnelle"
+                      defaultValue={fromProConnect?.email}
+                    />
+                    <Button type="submit">Envoyer la demande</Button>
+                  </form>
+                )
+              ) : null}
+              {chosenGroup === "collectivite" && found ? (
+                <p className={fr.cx("fr-mt-4w")}>
+                  <a className="fr-link" href="/inscription/organisation-absente">
+                    Ma collectivité n'est pas dans la liste
+                  </a>
+                </p>
+              ) : null}
+            </div>
+            {chosenGroup ? <script src="/js/recherche-organisation.js" defer /> : null}
           </>
         )}
-        {!result?.ok && chosenGroup === "collectivite" && found ? (
-          <p className={fr.cx("fr-mt-4w")}>
-            <a className="fr-link" href="/inscription/organisation-absente">
-              Ma collectivité n'est pas dans la liste
-            </a>
-          </p>
-        ) : null}
         <p className={fr.cx("fr-mt-4w")}>
           <a className="fr-link" href="/connexion">
             Vous avez déjà un compte ? Se connecter
