@@ -65,14 +65,26 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         values,
         values.intent === "promote",
       );
-      return { ok: true as const, message: `${member.display_name} ${outcomes[values.intent]}` };
+      return {
+        ok: true as const,
+        title: "Rôle changé",
+        message: `${member.display_name} ${outcomes[values.intent]}`,
+      };
     }
     if (values.intent === "remove") {
       const member = await removeMember(db, actor, organisationId, values);
-      return { ok: true as const, message: `${member.display_name} ${outcomes.remove}` };
+      return {
+        ok: true as const,
+        title: "Membre retiré",
+        message: `${member.display_name} ${outcomes.remove}`,
+      };
     }
     const invitation = await inviteMember(db, actor, values, config.publicUrl);
-    return { ok: true as const, message: `Une invitation a été adressée à ${invitation.email}.` };
+    return {
+      ok: true as const,
+      title: "Invitation envoyée",
+      message: `Une invitation a été adressée à ${invitation.email}.`,
+    };
   });
 }
 
@@ -114,7 +126,7 @@ export default function Members() {
         <Alert
           className="fr-mb-3w"
           severity="success"
-          title="C'est fait"
+          title={result.title}
           description={result.message}
           role="status"
         />

@@ -9,7 +9,9 @@ import {
 } from "../../platform/policy";
 import { type Queryable, rowsOf } from "../../platform/db/client";
 import { parisDay } from "../../platform/french-format";
+import { awaitsOpinions } from "../../platform/consultation/index";
 import { EXPIRY_REMINDER_DAYS } from "./codes";
+import { offerConsultation } from "./offer-consultation";
 import { collectivites } from "../register/index";
 
 /** A Bourse task: the platform's task (src/platform/tasks.ts). */
@@ -94,9 +96,7 @@ export async function bourseTasks(q: Queryable, actor: Actor, now = new Date()) 
             FROM bourse_offers f JOIN ${collectivites} c ON c.id = f.collectivite_id
            WHERE f.status = 'consultation' AND ${managed}
              AND (f.opinions_due_on < ${today}::date
-                  OR NOT EXISTS (SELECT 1 FROM consultations p
-                                  WHERE p.subject_type = 'bourse_offer' AND p.subject_id = f.id
-                                    AND p.revoked_at IS NULL AND p.verdict IS NULL))
+                  OR NOT ${awaitsOpinions(offerConsultation, sql`f.id`)})
            ORDER BY f.opinions_due_on, f.id`,
         "Décider de la diffusion de l'offre",
         offerHref,

@@ -9,7 +9,7 @@ import { checkUpload, deleteStoredFile, storeFile } from "../files/stored-files"
 import { actingMembership, holdersOf } from "../policy";
 import { parseInput } from "../validation";
 import type { Consulting } from "./ask";
-import type { ConsultationKind } from "./kind";
+import { type ConsultationKind, subjectOf } from "./kind";
 import { consultationMails } from "./mails";
 import { type ConsultationRow, consultations } from "./schema";
 import { MAX_OPINION_ATTACHMENT_BYTES, opinionVerdictLabels, opinionVerdicts } from "./verdicts";
@@ -101,9 +101,9 @@ export async function giveOpinion(
     before: { verdict: row.verdict },
     after: { verdict: input.verdict, attachment: file?.fileName ?? row.attachmentName },
   });
-  const resource = await kind.resource(tx, subjectId);
-  const about = (await kind.describe(tx, [subjectId])).get(subjectId);
-  if (!resource || !about) throw new NotFound();
+  const subject = await subjectOf(tx, kind, subjectId);
+  if (!subject) throw new NotFound();
+  const { resource, about } = subject;
   await mailMembers(tx, holdersOf(kind.askAction, resource), {
     ...consultationMails.given(
       { kind, subject: about, url: publicUrl + about.href },

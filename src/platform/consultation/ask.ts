@@ -9,7 +9,7 @@ import { longDate, parisDay } from "../french-format";
 import { actingMembership, authorize, holdersOf } from "../policy";
 import { dayOffset } from "../deadlines/scheduler";
 import { isoDateField, parseInput } from "../validation";
-import type { ConsultationKind, ConsultedTarget } from "./kind";
+import { type ConsultationKind, type ConsultedTarget, subjectOf } from "./kind";
 import { consultationMails } from "./mails";
 import { consultations } from "./schema";
 import { resolveTargets } from "./targets";
@@ -139,8 +139,9 @@ export async function revokeOpinion(
     )
     .for("update");
   if (!row) throw new NotFound("Cette demande d'avis n'existe pas.");
-  const resource = await kind.resource(tx, row.subjectId);
-  if (!resource) throw new NotFound("Cette demande d'avis n'existe pas.");
+  const subject = await subjectOf(tx, kind, row.subjectId);
+  if (!subject) throw new NotFound("Cette demande d'avis n'existe pas.");
+  const { resource, about } = subject;
   authorize(actor, kind.askAction, resource);
   if (row.revokedAt || row.closedAt)
     throw new Invalid({ consultation: "Cette demande d'avis est déjà close." });
@@ -161,16 +162,14 @@ export async function revokeOpinion(
     before: { revokedAt: null },
     after: { revokedAt: now.toISOString(), reason: motive },
   });
-  const about = (await kind.describe(tx, [row.subjectId])).get(row.subjectId);
-  if (about)
-    await mailMembers(tx, holdersOf(kind.answerAction, { organisationIds: [row.organisationId] }), {
-      ...consultationMails.revoked(
-        { kind, subject: about, url: publicUrl + about.href },
-        { reason: motive },
-      ),
-      template: `${kind.templatePrefix}-opinion-revoked`,
-      idempotencyKey: `${kind.mailKey}:opinion:${row.id}:revoked`,
-    });
+  await mailMembers(tx, holdersOf(kind.answerAction, { organisationIds: [row.organisationId] }), {
+    ...consultationMails.revoked(
+      { kind, subject: about, url: publicUrl + about.href },
+      { reason: motive },
+    ),
+    template: `${kind.templatePrefix}-opinion-revoked`,
+    idempotencyKey: `${kind.mailKey}:opinion:${row.id}:revoked`,
+  });
   return revoked;
 }
 

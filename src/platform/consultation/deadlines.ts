@@ -5,7 +5,7 @@ import { rowsOf } from "../db/client";
 import type { DeadlineRule, Due } from "../deadlines/scheduler";
 import { longDate, parisDay } from "../french-format";
 import { holdersOf } from "../policy";
-import type { ConsultationKind } from "./kind";
+import { type ConsultationKind, subjectOf } from "./kind";
 import { consultationMails } from "./mails";
 
 /** The consulted organisation is reminded this many days before the due date. */
@@ -78,9 +78,9 @@ export function consultationRules(kind: ConsultationKind): DeadlineRule<Due>[] {
              AND c.revoked_at IS NULL AND c.closed_at IS NULL
            ORDER BY o.name`),
       ).map((row) => row.name);
-      const resource = await kind.resource(tx, recordId);
-      const about = (await kind.describe(tx, [recordId])).get(recordId);
-      if (missing.length === 0 || !resource || !about) return 0;
+      const subject = await subjectOf(tx, kind, recordId);
+      if (missing.length === 0 || !subject) return 0;
+      const { resource, about } = subject;
       await mailMembers(tx, holdersOf(kind.askAction, resource), {
         ...consultationMails.overdue(
           { kind, subject: about, url: publicUrl + about.href },

@@ -14,6 +14,7 @@ export { giveOpinion, opinionSchema } from "./answer";
 export {
   opinionAttachment,
   opinionCounts,
+  awaitsOpinions,
   opinionsOn,
   type OpinionView,
   type OpinionsOn,

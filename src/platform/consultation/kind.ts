@@ -40,3 +40,13 @@ export type ConsultedTarget =
   | { embassyOf: string }
   | { prefectureOf: string }
   | { organisationId: number };
+
+/**
+ * One consulted record: who may ask about it (its resource) and how mails name it, or null
+ * once it is gone. Asking, answering, revoking and the deadline notices all start here.
+ */
+export async function subjectOf(q: Queryable, kind: ConsultationKind, subjectId: number) {
+  const resource = await kind.resource(q, subjectId);
+  const about = (await kind.describe(q, [subjectId])).get(subjectId);
+  return resource && about ? { resource, about } : null;
+}

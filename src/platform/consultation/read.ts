@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { type SQL, and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Actor } from "../auth/actor";
 import { organisations } from "../auth/schema";
 import type { Queryable } from "../db/client";
@@ -118,6 +118,15 @@ export async function opinionsOn(
 }
 
 export type OpinionsOn = Awaited<ReturnType<typeof opinionsOn>>;
+
+/**
+ * In SQL, "an opinion on this record is still awaited": the same rule as `opinionCounts`
+ * (asked, not revoked, not given), for task queues that select records by it.
+ */
+export const awaitsOpinions = (kind: ConsultationKind, subjectId: SQL) => sql`
+  EXISTS (SELECT 1 FROM consultations p
+           WHERE p.subject_type = ${kind.subjectType} AND p.subject_id = ${subjectId}
+             AND p.revoked_at IS NULL AND p.verdict IS NULL)`;
 
 /** The requests not revoked of records, counted: "3 demandés / 2 rendus". */
 export async function opinionCounts(
