@@ -61,6 +61,11 @@ export class Conflict extends DomainError {
   readonly status = 409;
 }
 
+/** A service the portal depends on (an identity provider) does not answer: try later. */
+export class Unavailable extends DomainError {
+  readonly status = 503;
+}
+
 export class TooManyRequests extends DomainError {
   readonly status = 429;
   constructor(

@@ -6,12 +6,14 @@ import { auditLog } from "../../platform/audit/schema";
 import { recordSignInFailure, signInState } from "../../platform/auth/rate-limit";
 import { actorForSession } from "../../platform/auth/sessions";
 import { memberships, organisations, passwordResetTokens, users } from "../../platform/auth/schema";
-import { Forbidden, Invalid, TooManyRequests } from "../../platform/errors";
+import { Forbidden, Invalid, TooManyRequests, Unavailable } from "../../platform/errors";
+import { openIdClient } from "../../platform/auth/openid";
 import { mailOutbox } from "../../platform/mail/schema";
 import {
   acceptInvitation,
   inviteMember,
   purgeAccounts,
+  startProConnect,
   requestPasswordReset,
   resetPassword,
   signIn,
@@ -443,5 +445,24 @@ describe("housekeeping", () => {
     expect((await db.select().from(emailChanges)).map((row) => row.tokenHash)).toEqual([
       "en-cours",
     ]);
+  });
+});
+
+describe("ProConnect unreachable", () => {
+  it("is told as a 503 with a French message, and no sign-in is started", async () => {
+    const unreachable = openIdClient({
+      issuer: "http://127.0.0.1:9",
+      clientId: "portail",
+      clientSecret: "secret",
+    });
+    const before = (await database.db.select().from(federatedLogins)).length;
+    const error = await startProConnect(database.db, unreachable, {
+      redirectUri: `${PUBLIC_URL}/connexion/proconnect/retour`,
+      returnPath: "/mon-espace",
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(Unavailable);
+    expect((error as Unavailable).status).toBe(503);
+    expect((error as Unavailable).message).toContain("ProConnect ne répond pas");
+    expect((await database.db.select().from(federatedLogins)).length).toBe(before);
   });
 });

@@ -7,7 +7,7 @@ import { users } from "../../platform/auth/schema";
 import { openSession } from "../../platform/auth/sessions";
 import { hashToken, newToken } from "../../platform/auth/tokens";
 import type { Db, Queryable } from "../../platform/db/client";
-import { Invalid, NotFound } from "../../platform/errors";
+import { Invalid, NotFound, Unavailable } from "../../platform/errors";
 import { enqueueMail } from "../../platform/mail/outbox";
 import { emailField, parseInput } from "../../platform/validation";
 import { verifyThrottledPassword } from "./auth-commands";
@@ -32,7 +32,11 @@ export async function startProConnect(
 ) {
   const binding = newToken();
   const checks = openId.newChecks();
-  const url = await openId.authorizationUrl(checks, redirectUri);
+  const url = await openId.authorizationUrl(checks, redirectUri).catch(() => {
+    throw new Unavailable(
+      "ProConnect ne répond pas pour le moment : réessayez dans quelques minutes, ou connectez-vous avec votre adresse et votre mot de passe.",
+    );
+  });
   await db.insert(federatedLogins).values({
     bindingHash: hashToken(binding),
     ...checks,
