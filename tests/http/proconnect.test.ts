@@ -1,7 +1,11 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { approveAccessRequest } from "../../src/modules/accounts/index";
-import { accessRequests, federatedIdentities } from "../../src/modules/accounts/schema";
+import {
+  accessRequests,
+  federatedIdentities,
+  federatedLogins,
+} from "../../src/modules/accounts/schema";
 import { users } from "../../src/platform/auth/schema";
 import { rowsOf } from "../../src/platform/db/client";
 import { createSmtpTransport, deliverDueMails } from "../../src/platform/mail/worker";
@@ -227,7 +231,7 @@ describe("ProConnect sign-in", () => {
     expect((await elsewhere.get(link)).status).toBe(404);
   });
 
-  it("refuses a forged state, a callback without its browser and a malformed SIRET, creating nothing", async () => {
+  it("refuses a forged state, a tampered nonce and a malformed SIRET, creating nothing", async () => {
     const { db } = served.database;
     const client = new FormClient(served.portal.baseUrl);
     const callback = await throughProConnect(client, "pc-siret");
@@ -237,6 +241,18 @@ describe("ProConnect sign-in", () => {
     expect(refused.status).toBe(400);
     // The real callback is spent by the forged attempt: a state is tried once.
     expect((await client.get(path(callback))).status).toBe(400);
+
+    // A nonce that is not the one sent: the ID token is refused by its check.
+    const tampered = new FormClient(served.portal.baseUrl);
+    const tamperedCallback = await throughProConnect(tampered, "pc-rennes");
+    await db
+      .update(federatedLogins)
+      .set({ nonce: "nonce-falsifie" })
+      .where(isNull(federatedLogins.calledBackAt));
+    const wrongNonce = await tampered.get(path(tamperedCallback));
+    expect(wrongNonce.status).toBe(400);
+    expect(wrongNonce.html).toContain("n&#x27;a pas pu être vérifiée");
+    expect((await tampered.get("/compte")).status).toBe(302);
 
     const other = new FormClient(served.portal.baseUrl);
     const malformed = await other.get(path(await throughProConnect(other, "pc-siret")));
