@@ -77,6 +77,8 @@ export async function startProConnectProvider(identities: TestIdentity[], port =
           redirect_uris: [`${portalUrl}/connexion/proconnect/retour`],
           post_logout_redirect_uris: [`${portalUrl}/?deconnecte=1`],
           token_endpoint_auth_method: "client_secret_post",
+          // As ProConnect does: the UserInfo answer is a signed JWT.
+          userinfo_signed_response_alg: "RS256",
           grant_types: ["authorization_code"],
           response_types: ["code"],
         },
@@ -89,6 +91,7 @@ export async function startProConnectProvider(identities: TestIdentity[], port =
       claims: { openid: ["sub"], ...Object.fromEntries(CLAIMS.map((claim) => [claim, [claim]])) },
       features: {
         devInteractions: { enabled: false },
+        jwtUserinfo: { enabled: true },
         rpInitiatedLogout: {
           enabled: true,
           logoutSource: async (ctx: KoaContextWithOIDC, form: string) => {
