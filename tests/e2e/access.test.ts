@@ -29,7 +29,7 @@ describe("access requests in a real browser", () => {
         ?.textContent?.includes("Ille-et-Vilaine (35)"),
     );
     expect(await page.locator("#recherche-statut").textContent()).toMatch(
-      /organisation\(s\) trouvée\(s\)/,
+      /^\d+ organisations? trouvées?$/,
     );
     expect(await page.locator("#champ-givenName").inputValue()).toBe("Gwenn");
     expect(new URL(page.url()).searchParams.get("q")).toBe("renne");

@@ -26,6 +26,7 @@ import {
 } from "../../platform/components/FormFields";
 import { readForm } from "../../platform/form.server";
 import { runAction } from "../../platform/http.server";
+import { countOf } from "../../platform/format";
 import type { Route } from "./+types/access-request";
 import { FunctionFields } from "../components/FunctionFields";
 
@@ -167,7 +168,9 @@ export default function AccessRequestPage() {
             </form>
             {chosenGroup ? (
               <p id="recherche-statut" className="fr-sr-only" role="status">
-                {found ? `${found.length} organisation(s) trouvée(s)` : ""}
+                {found
+                  ? countOf(found.length, "organisation trouvée", "organisations trouvées")
+                  : ""}
               </p>
             ) : null}
             {/* Replaced as the person types, by /js/recherche-organisation.js. */}

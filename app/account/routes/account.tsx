@@ -23,7 +23,7 @@ import {
   NewPasswordFields,
   TextField,
 } from "../../platform/components/FormFields";
-import { formatDate } from "../../platform/format";
+import { countOf, formatDate } from "../../platform/format";
 import { FunctionFields } from "../components/FunctionFields";
 import { CurrentPasswordField, MembershipsTable, SessionsTable } from "../components/AccountTables";
 import type { Route } from "./+types/account";
@@ -97,7 +97,7 @@ export async function action({ request, context }: Route.ActionArgs) {
           intent,
           ended === 0
             ? "Aucune autre session n'était ouverte."
-            : `${ended} autre(s) session(s) fermée(s).`,
+            : `${countOf(ended, "autre session fermée", "autres sessions fermées")}.`,
         );
       }
       default:
