@@ -8,8 +8,7 @@ import "react-router";
 import { appContext, type AppServices } from "../app/context";
 import type { Database } from "../src/platform/db/client";
 import { projectRoot } from "../src/platform/db/project-root";
-import { createPublicCache, forgetCached } from "../src/platform/cache";
-import { onChange } from "../src/platform/changes";
+import { createPublicCache } from "../src/platform/cache";
 import { conditionalFiches } from "./conditional-fiches";
 import { exportSlots } from "../src/platform/http/export-slots";
 import {
@@ -41,9 +40,8 @@ export function createApp(services: {
   devMiddleware?: express.RequestHandler;
 }) {
   const app = express();
-  const cache = createPublicCache();
-  // The public figures follow the modules' writes (announced once committed).
-  onChange((topic) => forgetCached(cache, `${topic}:`));
+  // Public figures are kept per data version: every instance follows every write.
+  const cache = createPublicCache(services.database.db);
   // Two heavy exports at once per instance, one per client, four more waiting 20 s at most.
   const slots = exportSlots({ overall: 2, perClient: 1, queueLength: 4, waitMs: 20_000 });
   app.disable("x-powered-by");

@@ -1,15 +1,14 @@
 import { apdTotals } from "../../src/modules/apd/index";
 import type { TotalGroup } from "../../src/modules/apd/codes";
-import { cached } from "../../src/platform/cache";
 import type { AppServices } from "../context";
 
-/** Public e-APD figures, cached per instance (forgotten after a submission or a review). */
+/** Public e-APD figures, kept per instance for the current e-APD data version. */
 export const cachedApdTotals = (
   services: Pick<AppServices, "db" | "cache">,
   year: number | null,
   groupBy: TotalGroup | "continent",
   limit?: number,
 ) =>
-  cached(services.cache, `apd:totals:${year}:${groupBy}:${limit ?? ""}`, () =>
+  services.cache.at("apd", `totals:${year}:${groupBy}:${limit ?? ""}`, () =>
     apdTotals(services.db, { year, groupBy, limit }),
   );

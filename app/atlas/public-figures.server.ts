@@ -1,5 +1,4 @@
 import { atlasTotals, figuresByContinent } from "../../src/modules/atlas/index";
-import { cached } from "../../src/platform/cache";
 import type { AppServices } from "../context";
 
 /**
@@ -7,7 +6,7 @@ import type { AppServices } from "../context";
  * (the computation is the costly part; each caller shapes the result its own way).
  */
 export const continentFigures = ({ db, cache }: AppServices) =>
-  cached(cache, "atlas:figures-by-continent", () => figuresByContinent(db));
+  cache.at("atlas", "figures-by-continent", () => figuresByContinent(db));
 
 export const totalFigures = ({ db, cache }: AppServices) =>
-  cached(cache, "atlas:totals", () => atlasTotals(db));
+  cache.at("atlas", "totals", () => atlasTotals(db));

@@ -4,15 +4,14 @@ import {
   filtersToParams,
   groupedStatistics,
 } from "../../src/modules/atlas/index";
-import { cached } from "../../src/platform/cache";
 import type { AppServices } from "../context";
 
-/** Grouped statistics, computed once per query and instance for a few minutes. */
+/** Grouped statistics, computed once per query, instance and Atlas data version. */
 export const cachedStatistics = (
   { db, cache }: AppServices,
   group: StatGroup,
   filters: ProjectFilters,
 ) =>
-  cached(cache, `atlas:stats:${group}:${filtersToParams(filters)}`, () =>
+  cache.at("atlas", `stats:${group}:${filtersToParams(filters)}`, () =>
     groupedStatistics(db, group, filters),
   );

@@ -1,31 +1,31 @@
 import { LRUCache } from "lru-cache";
+import { type ChangedTopic, dataVersion } from "./changes";
+import type { Queryable } from "./db/client";
 
 /**
- * A per-instance cache for public, slowly changing figures (statistics on public pages).
- * Losing it costs one recomputation; nothing another instance needs is kept here.
- * It holds promises, so requests arriving while a figure is computed wait for that one
- * computation instead of each starting their own.
+ * A per-instance cache for public figures and fragments (statistics, counts, maps), each
+ * kept for the data version of its topic: a write anywhere raises the version in the
+ * database, so no instance serves a figure older than the last commit. Losing it costs
+ * one recomputation. It holds promises, so requests arriving while a figure is computed
+ * wait for that one computation instead of each starting their own.
  */
-export type PublicCache = LRUCache<string, Promise<object>>;
-
-export const createPublicCache = (ttlSeconds = 300): PublicCache =>
-  new LRUCache<string, Promise<object>>({ max: 500, ttl: ttlSeconds * 1000 });
-
-export function cached<T extends object>(
-  cache: PublicCache,
-  key: string,
-  compute: () => Promise<T>,
-): Promise<T> {
-  const hit = cache.get(key) as Promise<T> | undefined;
-  if (hit) return hit;
-  const pending = compute();
-  cache.set(key, pending);
-  // A failed computation is not kept: the next request tries again.
-  pending.catch(() => cache.delete(key));
-  return pending;
+export interface PublicCache {
+  at<T extends object>(topic: ChangedTopic, key: string, compute: () => Promise<T>): Promise<T>;
 }
 
-/** Forgets the figures of one module (keys starting with `prefix`) after a change. */
-export function forgetCached(cache: PublicCache, prefix: string) {
-  for (const key of [...cache.keys()]) if (key.startsWith(prefix)) cache.delete(key);
+export function createPublicCache(db: Queryable, max = 500): PublicCache {
+  const entries = new LRUCache<string, Promise<object>>({ max });
+  return {
+    async at<T extends object>(topic: ChangedTopic, key: string, compute: () => Promise<T>) {
+      const version = await dataVersion(db, topic);
+      const full = `${topic}:${version}:${key}`;
+      const hit = entries.get(full) as Promise<T> | undefined;
+      if (hit) return hit;
+      const pending = compute();
+      entries.set(full, pending);
+      // A failed computation is not kept: the next request tries again.
+      pending.catch(() => entries.delete(full));
+      return pending;
+    },
+  };
 }

@@ -1,25 +1,42 @@
-import { describe, expect, it } from "vitest";
-import { announcing, onChange } from "./changes";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDatabase, type TestDatabase } from "../../tests/support/database";
+import { changing, dataVersion } from "./changes";
+import { rowsOf } from "./db/client";
 
-describe("announced changes", () => {
-  it("reach the listeners once the write has succeeded, and never for a failed one", async () => {
-    const heard: string[] = [];
-    const stop = onChange((topic) => heard.push(topic));
-    let written = false;
-    await announcing("atlas", async () => {
-      written = true;
-      expect(heard).toEqual([]);
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(() => database.close());
+
+describe("data versions", () => {
+  it("rise with each committed write of their topic, and never for a rolled-back one", async () => {
+    const db = database.db;
+    const before = await dataVersion(db, "bourse");
+    const written = await changing(db, "bourse", async (tx) => {
+      await tx.execute(sql`CREATE TEMPORARY TABLE IF NOT EXISTS marker (n int)`);
+      return "fait";
     });
-    expect(written).toBe(true);
-    expect(heard).toEqual(["atlas"]);
+    expect(written).toBe("fait");
+    expect(await dataVersion(db, "bourse")).toBe(before + 1);
+
     await expect(
-      announcing("apd", async () => {
+      changing(db, "bourse", async () => {
         throw new Error("rollback");
       }),
     ).rejects.toThrow("rollback");
-    expect(heard).toEqual(["atlas"]);
-    stop();
-    await announcing("bourse", async () => undefined);
-    expect(heard).toEqual(["atlas"]);
+    expect(await dataVersion(db, "bourse")).toBe(before + 1);
+  });
+
+  it("are counted per topic", async () => {
+    const db = database.db;
+    const apd = await dataVersion(db, "apd");
+    await changing(db, "atlas", async () => undefined);
+    expect(await dataVersion(db, "apd")).toBe(apd);
+    const [row] = rowsOf<{ topics: number }>(
+      await db.execute(sql`SELECT count(*)::int AS topics FROM platform_data_versions`),
+    );
+    expect(row.topics).toBeGreaterThanOrEqual(2);
   });
 });

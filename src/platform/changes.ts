@@ -1,27 +1,35 @@
+import { sql } from "drizzle-orm";
+import { type Db, type Queryable, type Tx, rowsOf } from "./db/client";
+
 /**
- * "Something a module publishes has changed": its commands announce it once their
- * transaction has committed, and whoever keeps derived copies (the public figures' cache)
- * listens. Pages do not clear caches; the write path says what changed.
+ * "Something a module publishes has changed": the write path raises the topic's data
+ * version in the very transaction that changes it, and whoever keeps derived copies (the
+ * public figures' cache, the ETags of public pages, rendered maps) keys them on that
+ * version. Pages never clear caches; and since the version lives in the database, every
+ * instance of the portal sees the change as soon as it is committed.
  */
 export type ChangedTopic = "atlas" | "apd" | "bourse";
 
-type Listener = (topic: ChangedTopic) => void;
-const listeners = new Set<Listener>();
-
-/** Registers a listener for this process; returns how to remove it. */
-export function onChange(listener: Listener): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+/** Raises the topic's version; call inside the transaction that makes the change. */
+export async function markChanged(tx: Queryable, topic: ChangedTopic) {
+  await tx.execute(sql`
+    INSERT INTO platform_data_versions AS v (topic, version) VALUES (${topic}, 1)
+    ON CONFLICT (topic) DO UPDATE SET version = v.version + 1, changed_at = now()`);
 }
 
-/** Call after the change's transaction has committed (an announced rollback costs a recount). */
-export function announceChange(topic: ChangedTopic) {
-  for (const listener of listeners) listener(topic);
+/** Runs a write in a transaction that also raises the topic's version. */
+export function changing<T>(db: Db, topic: ChangedTopic, write: (tx: Tx) => Promise<T>) {
+  return db.transaction(async (tx) => {
+    const result = await write(tx);
+    await markChanged(tx, topic);
+    return result;
+  });
 }
 
-/** Runs a write and announces it once it has committed. */
-export async function announcing<T>(topic: ChangedTopic, write: () => Promise<T>): Promise<T> {
-  const result = await write();
-  announceChange(topic);
-  return result;
+/** The topic's current version (0 before its first change). */
+export async function dataVersion(q: Queryable, topic: ChangedTopic): Promise<number> {
+  const [row] = rowsOf<{ version: string | number }>(
+    await q.execute(sql`SELECT version FROM platform_data_versions WHERE topic = ${topic}`),
+  );
+  return row ? Number(row.version) : 0;
 }

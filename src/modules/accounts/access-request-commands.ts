@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { recordChange } from "../../platform/audit/audit";
-import { announcing } from "../../platform/changes";
+import { changing } from "../../platform/changes";
 import { type Actor, auditActorOf } from "../../platform/auth/actor";
 import { memberships, organisations, passwordResetTokens, users } from "../../platform/auth/schema";
 import { withinQuota } from "../../platform/auth/throttle";
@@ -341,90 +341,88 @@ export async function approveAccessRequest(
   publicUrl: string,
 ) {
   // A collectivité may enter the register and a commune nouvelle take over an Atlas.
-  return announcing("atlas", () =>
-    db.transaction(async (tx) => {
-      const { after } = await transition(tx, accessRequestWorkflow, {
-        id: requestId,
-        event: "approve",
-        by: { actor },
-        expectedVersion: version,
-        publicUrl,
-        set: (_request, now) => ({ decidedAt: now, decidedByLabel: auditActorOf(actor).label }),
-      });
-      const collectiviteId = after.collectiviteId ?? (await proposedCollectivite(tx, actor, after));
-      const organisationId =
-        after.organisationId ??
-        (await organisationOfEntry(
-          tx,
-          collectiviteId !== null ? { collectiviteId } : { authorityId: after.authorityId! },
-        ));
-      const [existing] = await tx.select().from(users).where(eq(users.email, after.email));
-      const jobTitle = jobTitleOf(after);
-      const user =
-        existing ??
-        (
-          await tx
-            .insert(users)
-            .values({
-              email: after.email,
-              displayName: `${after.givenName} ${after.familyName}`,
-              jobTitle,
-            })
-            .returning()
-        )[0];
-      const [{ members }] = rowsOf<{ members: number }>(
-        await tx.execute(sql`
-        SELECT count(*)::int AS members FROM memberships WHERE organisation_id = ${organisationId}`),
-      );
-      await tx
-        .insert(memberships)
-        .values({ userId: user.id, organisationId, isAdmin: members === 0 })
-        .onConflictDoNothing();
-      await tx
-        .update(accessRequests)
-        .set({ userId: user.id, organisationId, collectiviteId })
-        .where(eq(accessRequests.id, requestId));
-      if (after.federatedSubject)
+  return changing(db, "atlas", async (tx) => {
+    const { after } = await transition(tx, accessRequestWorkflow, {
+      id: requestId,
+      event: "approve",
+      by: { actor },
+      expectedVersion: version,
+      publicUrl,
+      set: (_request, now) => ({ decidedAt: now, decidedByLabel: auditActorOf(actor).label }),
+    });
+    const collectiviteId = after.collectiviteId ?? (await proposedCollectivite(tx, actor, after));
+    const organisationId =
+      after.organisationId ??
+      (await organisationOfEntry(
+        tx,
+        collectiviteId !== null ? { collectiviteId } : { authorityId: after.authorityId! },
+      ));
+    const [existing] = await tx.select().from(users).where(eq(users.email, after.email));
+    const jobTitle = jobTitleOf(after);
+    const user =
+      existing ??
+      (
         await tx
-          .insert(federatedIdentities)
+          .insert(users)
           .values({
-            provider: PROCONNECT,
-            subject: after.federatedSubject,
-            userId: user.id,
             email: after.email,
+            displayName: `${after.givenName} ${after.familyName}`,
+            jobTitle,
           })
-          .onConflictDoNothing();
-      // A new account chooses its password by a one-time link; an existing one signs in.
-      const firstPassword = !user.passwordHash;
-      const token = newToken();
-      if (firstPassword)
-        await tx.insert(passwordResetTokens).values({
-          tokenHash: hashToken(token),
+          .returning()
+      )[0];
+    const [{ members }] = rowsOf<{ members: number }>(
+      await tx.execute(sql`
+        SELECT count(*)::int AS members FROM memberships WHERE organisation_id = ${organisationId}`),
+    );
+    await tx
+      .insert(memberships)
+      .values({ userId: user.id, organisationId, isAdmin: members === 0 })
+      .onConflictDoNothing();
+    await tx
+      .update(accessRequests)
+      .set({ userId: user.id, organisationId, collectiviteId })
+      .where(eq(accessRequests.id, requestId));
+    if (after.federatedSubject)
+      await tx
+        .insert(federatedIdentities)
+        .values({
+          provider: PROCONNECT,
+          subject: after.federatedSubject,
           userId: user.id,
-          expiresAt: new Date(Date.now() + FIRST_PASSWORD_VALID_DAYS * 86_400_000),
-        });
-      await enqueueMail(tx, {
-        to: after.email,
-        ...accessMails.approved({
-          organisation: after.organisationName,
-          url: firstPassword
-            ? `${publicUrl}/mot-de-passe/nouveau/${token}`
-            : `${publicUrl}/connexion`,
-          firstPassword,
-          validDays: FIRST_PASSWORD_VALID_DAYS,
-        }),
-        template: "access-request-approved",
-        idempotencyKey: `access-request:${after.id}:approve`,
+          email: after.email,
+        })
+        .onConflictDoNothing();
+    // A new account chooses its password by a one-time link; an existing one signs in.
+    const firstPassword = !user.passwordHash;
+    const token = newToken();
+    if (firstPassword)
+      await tx.insert(passwordResetTokens).values({
+        tokenHash: hashToken(token),
+        userId: user.id,
+        expiresAt: new Date(Date.now() + FIRST_PASSWORD_VALID_DAYS * 86_400_000),
       });
-      await recordChange(tx, auditActorOf(actor), {
-        operation: "create",
-        entityType: "membership",
-        entityId: `${user.id}:${organisationId}`,
-        after: { email: after.email, organisationId, isAdmin: members === 0 },
-      });
-      return { ...after, userId: user.id, organisationId, isAdmin: members === 0 };
-    }),
-  );
+    await enqueueMail(tx, {
+      to: after.email,
+      ...accessMails.approved({
+        organisation: after.organisationName,
+        url: firstPassword
+          ? `${publicUrl}/mot-de-passe/nouveau/${token}`
+          : `${publicUrl}/connexion`,
+        firstPassword,
+        validDays: FIRST_PASSWORD_VALID_DAYS,
+      }),
+      template: "access-request-approved",
+      idempotencyKey: `access-request:${after.id}:approve`,
+    });
+    await recordChange(tx, auditActorOf(actor), {
+      operation: "create",
+      entityType: "membership",
+      entityId: `${user.id}:${organisationId}`,
+      after: { email: after.email, organisationId, isAdmin: members === 0 },
+    });
+    return { ...after, userId: user.id, organisationId, isAdmin: members === 0 };
+  });
 }
 
 /**

@@ -17,7 +17,7 @@ export {
   receiptReference,
   workingLines,
 } from "./submission-lines";
-import { announcing } from "../../platform/changes";
+import { changing } from "../../platform/changes";
 
 /** Stops counting a declaration's earlier submissions in the statistics. */
 async function uncountSubmissions(tx: Tx, declarationId: number) {
@@ -42,70 +42,68 @@ export async function submitDeclaration(
 ) {
   if (actor.kind !== "user") throw new Forbidden();
   const submittedAt = new Date();
-  return announcing("apd", () =>
-    db.transaction(async (tx) => {
-      const { declaration, campaign, collectivite } = await lockForChange(
-        tx,
-        actor,
-        declarationId,
-        version,
-      );
-      const lines = await workingLines(tx, declarationId);
-      const [{ last }] = await tx
-        .select({ last: sql<number>`coalesce(max(${apdSubmissions.number}), 0)::int` })
-        .from(apdSubmissions)
-        .where(eq(apdSubmissions.declarationId, declarationId));
-      const number = last + 1;
-      const late = isLate(submittedAt, campaign.closesOn);
-      const reference = receiptReference(declaration.year, collectivite.id, number);
-      const totalCents = lines.reduce((sum, line) => sum + line.amountCents, 0);
+  return changing(db, "apd", async (tx) => {
+    const { declaration, campaign, collectivite } = await lockForChange(
+      tx,
+      actor,
+      declarationId,
+      version,
+    );
+    const lines = await workingLines(tx, declarationId);
+    const [{ last }] = await tx
+      .select({ last: sql<number>`coalesce(max(${apdSubmissions.number}), 0)::int` })
+      .from(apdSubmissions)
+      .where(eq(apdSubmissions.declarationId, declarationId));
+    const number = last + 1;
+    const late = isLate(submittedAt, campaign.closesOn);
+    const reference = receiptReference(declaration.year, collectivite.id, number);
+    const totalCents = lines.reduce((sum, line) => sum + line.amountCents, 0);
 
-      await uncountSubmissions(tx, declarationId);
-      await tx
-        .update(apdSubmissions)
-        .set({ isCurrent: false })
-        .where(eq(apdSubmissions.declarationId, declarationId));
-      const [submission] = await tx
-        .insert(apdSubmissions)
-        .values({
-          declarationId,
-          number,
-          isNil: declaration.isNil,
-          late,
-          lineCount: lines.length,
-          totalCents,
-          submittedByLabel: actor.displayName,
-          submittedByEmail: actor.email,
-          submittedAt,
-          receipt: { collectivite: collectivite.name, reference },
-        })
-        .returning({ id: apdSubmissions.id });
-      await tx.execute(sql`
+    await uncountSubmissions(tx, declarationId);
+    await tx
+      .update(apdSubmissions)
+      .set({ isCurrent: false })
+      .where(eq(apdSubmissions.declarationId, declarationId));
+    const [submission] = await tx
+      .insert(apdSubmissions)
+      .values({
+        declarationId,
+        number,
+        isNil: declaration.isNil,
+        late,
+        lineCount: lines.length,
+        totalCents,
+        submittedByLabel: actor.displayName,
+        submittedByEmail: actor.email,
+        submittedAt,
+        receipt: { collectivite: collectivite.name, reference },
+      })
+      .returning({ id: apdSubmissions.id });
+    await tx.execute(sql`
       INSERT INTO apd_submission_lines
              (submission_id, year, collectivite_id, counted, position, recipient_code,
               purpose_code, amount_cents, flow, channel, project_id, description)
       SELECT ${submission.id}, ${declaration.year}, ${collectivite.id}, true, position,
              recipient_code, purpose_code, amount_cents, flow, channel, project_id, description
         FROM apd_lines WHERE declaration_id = ${declarationId}`);
-      await moveTotalCells(tx, sql`l.submission_id = ${submission.id}`, 1);
-      await transition(tx, declarationWorkflow, {
-        id: declarationId,
-        event: "submit",
-        by: { actor },
-        expectedVersion: version,
-        publicUrl,
-        now: submittedAt,
-        set: (current) => ({
-          hasChanges: false,
-          // Late is decided by the first submission; a later amendment does not change it.
-          late: current.firstSubmittedAt ? current.late : late,
-          firstSubmittedAt: current.firstSubmittedAt ?? submittedAt,
-        }),
-        audit: { submission: number, totalCents, lines: lines.length, late },
-      });
-      return { number, reference };
-    }),
-  );
+    await moveTotalCells(tx, sql`l.submission_id = ${submission.id}`, 1);
+    await transition(tx, declarationWorkflow, {
+      id: declarationId,
+      event: "submit",
+      by: { actor },
+      expectedVersion: version,
+      publicUrl,
+      now: submittedAt,
+      set: (current) => ({
+        hasChanges: false,
+        // Late is decided by the first submission; a later amendment does not change it.
+        late: current.firstSubmittedAt ? current.late : late,
+        firstSubmittedAt: current.firstSubmittedAt ?? submittedAt,
+      }),
+      audit: { submission: number, totalCents, lines: lines.length, late },
+    });
+    return { number, reference };
+  });
 }
 
 const reviewSchema = z.discriminatedUnion(
@@ -129,29 +127,27 @@ export async function reviewDeclaration(
   publicUrl: string,
 ) {
   const input = parseInput(reviewSchema, values);
-  return announcing("apd", () =>
-    db.transaction(async (tx) => {
-      const { declaration } = await loadDeclaration(tx, actor, declarationId, "apd:review", {
-        lock: true,
-      });
-      // A returned version stops counting in the statistics until it is submitted again.
-      if (input.decision === "return" && canReview(declaration.status))
-        await uncountSubmissions(tx, declarationId);
-      const comment = input.decision === "return" ? input.comment : null;
-      const { after } = await transition(tx, declarationWorkflow, {
-        id: declarationId,
-        event: input.decision,
-        by: { actor },
-        expectedVersion: values.version,
-        reason: comment,
-        publicUrl,
-        set: (_current, now) => ({
-          reviewComment: comment,
-          reviewedAt: now,
-          reviewedByLabel: auditActorOf(actor).label,
-        }),
-      });
-      return { status: after.status };
-    }),
-  );
+  return changing(db, "apd", async (tx) => {
+    const { declaration } = await loadDeclaration(tx, actor, declarationId, "apd:review", {
+      lock: true,
+    });
+    // A returned version stops counting in the statistics until it is submitted again.
+    if (input.decision === "return" && canReview(declaration.status))
+      await uncountSubmissions(tx, declarationId);
+    const comment = input.decision === "return" ? input.comment : null;
+    const { after } = await transition(tx, declarationWorkflow, {
+      id: declarationId,
+      event: input.decision,
+      by: { actor },
+      expectedVersion: values.version,
+      reason: comment,
+      publicUrl,
+      set: (_current, now) => ({
+        reviewComment: comment,
+        reviewedAt: now,
+        reviewedByLabel: auditActorOf(actor).label,
+      }),
+    });
+    return { status: after.status };
+  });
 }

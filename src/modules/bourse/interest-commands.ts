@@ -18,7 +18,7 @@ import { canFire, requestWorkflow } from "./request-workflow";
 import { authorUrl, countryName, followersOf } from "./request-recipients";
 import { bourseInterests, bourseRequests } from "./schema";
 import { collectivites } from "../register/index";
-import { announcing } from "../../platform/changes";
+import { changing } from "../../platform/changes";
 import { parseInput } from "../../platform/validation";
 import { z } from "zod";
 
@@ -183,45 +183,43 @@ export async function matchRequest(
   if (!canFire(request.status, "match"))
     throw new Invalid({ demande: requestWorkflow.events.match.refusal });
   const checked = await checkNewPartnership(db, actor, collectiviteId, values);
-  return announcing("atlas", () =>
-    db.transaction(async (tx) => {
-      const locked = await loadRequest(tx, { actor }, requestId, "bourse:request:match", {
-        lock: true,
-      });
-      const { partnershipId } = await writeNewPartnership(tx, actor, checked);
-      await transition(tx, requestWorkflow, {
-        id: requestId,
-        event: "match",
-        by: { actor },
-        expectedVersion: locked.version,
-        set: () => ({ matchedCollectiviteId: collectiviteId, partnershipId }),
-        audit: { partnershipId },
-      });
-      const [partner] = rowsOf<{ name: string }>(
-        await tx.execute(sql`SELECT name FROM ${collectivites} WHERE id = ${collectiviteId}`),
-      );
-      await enqueueMail(tx, {
-        ...bourseMails.matchedToAuthor({
-          lang: authorLanguage(locked.formLanguage),
-          title: locked.title,
-          collectivite: partner.name,
-          url: await authorUrl(tx, locked, publicUrl),
-        }),
-        to: locked.contactEmail,
-        template: "bourse-matched-to-author",
-        idempotencyKey: `bourse:request:${requestId}:matched:author`,
-      });
-      await mailMembers(tx, followersOf(locked.countryCode), {
-        ...bourseMails.matchedToFollowers({
-          title: locked.title,
-          collectivite: partner.name,
-          country: await countryName(tx, locked.countryCode),
-          url: `${publicUrl}/bourse/demandes/${requestId}`,
-        }),
-        template: "bourse-matched-to-followers",
-        idempotencyKey: `bourse:request:${requestId}:matched`,
-      });
-      return { partnershipId };
-    }),
-  );
+  return changing(db, "atlas", async (tx) => {
+    const locked = await loadRequest(tx, { actor }, requestId, "bourse:request:match", {
+      lock: true,
+    });
+    const { partnershipId } = await writeNewPartnership(tx, actor, checked);
+    await transition(tx, requestWorkflow, {
+      id: requestId,
+      event: "match",
+      by: { actor },
+      expectedVersion: locked.version,
+      set: () => ({ matchedCollectiviteId: collectiviteId, partnershipId }),
+      audit: { partnershipId },
+    });
+    const [partner] = rowsOf<{ name: string }>(
+      await tx.execute(sql`SELECT name FROM ${collectivites} WHERE id = ${collectiviteId}`),
+    );
+    await enqueueMail(tx, {
+      ...bourseMails.matchedToAuthor({
+        lang: authorLanguage(locked.formLanguage),
+        title: locked.title,
+        collectivite: partner.name,
+        url: await authorUrl(tx, locked, publicUrl),
+      }),
+      to: locked.contactEmail,
+      template: "bourse-matched-to-author",
+      idempotencyKey: `bourse:request:${requestId}:matched:author`,
+    });
+    await mailMembers(tx, followersOf(locked.countryCode), {
+      ...bourseMails.matchedToFollowers({
+        title: locked.title,
+        collectivite: partner.name,
+        country: await countryName(tx, locked.countryCode),
+        url: `${publicUrl}/bourse/demandes/${requestId}`,
+      }),
+      template: "bourse-matched-to-followers",
+      idempotencyKey: `bourse:request:${requestId}:matched`,
+    });
+    return { partnershipId };
+  });
 }

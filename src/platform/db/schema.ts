@@ -3,6 +3,7 @@ export * from "../auth/schema";
 export * from "../audit/schema";
 export * from "../mail/schema";
 export * from "../files/stored-files-schema";
+export * from "../data-versions-schema";
 export * from "../jobs/schema";
 export * from "../workflow/schema";
 export * from "../deadlines/schema";

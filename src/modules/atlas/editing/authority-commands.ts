@@ -12,7 +12,7 @@ import {
   foreignAuthorityKinds,
   writeForeignAuthority,
 } from "../../register/index";
-import { announcing } from "../../../platform/changes";
+import { changing } from "../../../platform/changes";
 import { parseInput, textField } from "../../../platform/validation";
 import { z } from "zod";
 
@@ -85,41 +85,39 @@ export async function updateAuthority(
   );
   const after = { name, kind: kind as string, city: city?.name ?? null };
   const expected = sentVersion(values);
-  return announcing("atlas", () =>
-    db.transaction(async (tx) => {
-      const stored = await readAuthority(tx, id, { lock: true });
-      await assertCurrentVersion(
-        tx,
-        "authority",
-        id,
-        { version: stored.version, snapshot: stored.snapshot },
-        { version: expected, snapshot: after },
-      );
-      const changes = snapshotChanges(stored.snapshot, after);
-      if (Object.keys(changes).length === 0) return { version: stored.version, changed: false };
-      const version = stored.version + 1;
-      await writeForeignAuthority(
-        tx,
-        id,
-        { name, kind: kind as (typeof foreignAuthorityKinds)[number], city: city ?? null },
-        version,
-      );
-      await recordVersion(tx, auditActorOf(actor), {
-        entityType: "authority",
-        entityId: id,
-        version,
-        before: stored.snapshot,
-        after,
-        changes,
-      });
-      const projects = rowsOf<{ project_id: number }>(
-        await tx.execute(sql`
+  return changing(db, "atlas", async (tx) => {
+    const stored = await readAuthority(tx, id, { lock: true });
+    await assertCurrentVersion(
+      tx,
+      "authority",
+      id,
+      { version: stored.version, snapshot: stored.snapshot },
+      { version: expected, snapshot: after },
+    );
+    const changes = snapshotChanges(stored.snapshot, after);
+    if (Object.keys(changes).length === 0) return { version: stored.version, changed: false };
+    const version = stored.version + 1;
+    await writeForeignAuthority(
+      tx,
+      id,
+      { name, kind: kind as (typeof foreignAuthorityKinds)[number], city: city ?? null },
+      version,
+    );
+    await recordVersion(tx, auditActorOf(actor), {
+      entityType: "authority",
+      entityId: id,
+      version,
+      before: stored.snapshot,
+      after,
+      changes,
+    });
+    const projects = rowsOf<{ project_id: number }>(
+      await tx.execute(sql`
         SELECT DISTINCT pp.project_id FROM atlas_project_partnerships pp
           JOIN atlas_partnership_foreign_authorities pfa ON pfa.partnership_id = pp.partnership_id
          WHERE pfa.foreign_authority_id = ${id}`),
-      ).map((row) => row.project_id);
-      if (projects.length > 0) await refreshProjectIndex(tx, { ids: projects });
-      return { version, changed: true };
-    }),
-  );
+    ).map((row) => row.project_id);
+    if (projects.length > 0) await refreshProjectIndex(tx, { ids: projects });
+    return { version, changed: true };
+  });
 }

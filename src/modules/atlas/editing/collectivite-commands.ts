@@ -8,7 +8,7 @@ import { optionalEurosField, optionalTextField, parseInput } from "../../../plat
 import { centsToText } from "./project-input";
 import { assertCurrentVersion, recordVersion, sentVersion, snapshotChanges } from "./versions";
 import { collectivites, writeCollectiviteProfile } from "../../register/index";
-import { announcing } from "../../../platform/changes";
+import { changing } from "../../../platform/changes";
 
 const optionalEmail = z.preprocess(
   (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
@@ -103,31 +103,29 @@ export async function updateCollectiviteProfile(
   await editableCollectivite(db, actor, id);
   const profile = parseInput(collectiviteProfileSchema, values);
   const expected = sentVersion(values);
-  return announcing("atlas", () =>
-    db.transaction(async (tx) => {
-      const stored = (await readCollectivite(tx, id, { lock: true }))!;
-      await assertCurrentVersion(
-        tx,
-        "collectivite",
-        id,
-        { version: stored.version, snapshot: stored.profile },
-        { version: expected, snapshot: profile },
-      );
-      const changes = snapshotChanges(stored.profile, profile);
-      if (Object.keys(changes).length === 0) return { version: stored.version, changed: false };
-      const version = stored.version + 1;
-      await writeCollectiviteProfile(tx, id, profile, version);
-      await recordVersion(tx, auditActorOf(actor), {
-        entityType: "collectivite",
-        entityId: id,
-        version,
-        before: stored.profile,
-        after: profile,
-        changes,
-      });
-      return { version, changed: true };
-    }),
-  );
+  return changing(db, "atlas", async (tx) => {
+    const stored = (await readCollectivite(tx, id, { lock: true }))!;
+    await assertCurrentVersion(
+      tx,
+      "collectivite",
+      id,
+      { version: stored.version, snapshot: stored.profile },
+      { version: expected, snapshot: profile },
+    );
+    const changes = snapshotChanges(stored.profile, profile);
+    if (Object.keys(changes).length === 0) return { version: stored.version, changed: false };
+    const version = stored.version + 1;
+    await writeCollectiviteProfile(tx, id, profile, version);
+    await recordVersion(tx, auditActorOf(actor), {
+      entityType: "collectivite",
+      entityId: id,
+      version,
+      before: stored.profile,
+      after: profile,
+      changes,
+    });
+    return { version, changed: true };
+  });
 }
 
 /** The form fields of a stored profile, as a person would type them. */

@@ -11,7 +11,7 @@ import { atlasLabels } from "../labels";
 import { type partnershipKinds, partnershipStatuses, partnerships } from "../schema";
 import { assertCurrentVersion, recordVersion, sentVersion, snapshotChanges } from "./versions";
 import { collectivites } from "../../register/index";
-import { announcing } from "../../../platform/changes";
+import { changing } from "../../../platform/changes";
 import { parseInput } from "../../../platform/validation";
 import { z } from "zod";
 
@@ -37,7 +37,7 @@ export async function createPartnership(
   values: Record<string, string>,
 ) {
   const checked = await checkNewPartnership(db, actor, collectiviteId, values);
-  return announcing("atlas", () => db.transaction((tx) => writeNewPartnership(tx, actor, checked)));
+  return changing(db, "atlas", (tx) => writeNewPartnership(tx, actor, checked));
 }
 
 export type CheckedPartnership = Awaited<ReturnType<typeof checkNewPartnership>>;
@@ -147,35 +147,31 @@ export async function updatePartnership(
   );
   const after = { kind: input.kind, signedOn: input.signedOn, status: input.status };
   const expected = sentVersion(values);
-  return announcing("atlas", () =>
-    db.transaction(async (tx) => {
-      await tx.execute(
-        sql`SELECT 1 FROM atlas_partnerships WHERE id = ${partnershipId} FOR UPDATE`,
-      );
-      const stored = await partnershipScope(tx, partnershipId);
-      await assertCurrentVersion(
-        tx,
-        "partnership",
-        partnershipId,
-        { version: stored.version, snapshot: stored.snapshot },
-        { version: expected, snapshot: after },
-      );
-      const changes = snapshotChanges(stored.snapshot, after);
-      if (Object.keys(changes).length === 0) return { version: stored.version, changed: false };
-      const version = stored.version + 1;
-      await tx
-        .update(partnerships)
-        .set({ ...after, version, updatedAt: new Date() })
-        .where(eq(partnerships.id, partnershipId));
-      await recordVersion(tx, auditActorOf(actor), {
-        entityType: "partnership",
-        entityId: partnershipId,
-        version,
-        before: stored.snapshot,
-        after,
-        changes,
-      });
-      return { version, changed: true };
-    }),
-  );
+  return changing(db, "atlas", async (tx) => {
+    await tx.execute(sql`SELECT 1 FROM atlas_partnerships WHERE id = ${partnershipId} FOR UPDATE`);
+    const stored = await partnershipScope(tx, partnershipId);
+    await assertCurrentVersion(
+      tx,
+      "partnership",
+      partnershipId,
+      { version: stored.version, snapshot: stored.snapshot },
+      { version: expected, snapshot: after },
+    );
+    const changes = snapshotChanges(stored.snapshot, after);
+    if (Object.keys(changes).length === 0) return { version: stored.version, changed: false };
+    const version = stored.version + 1;
+    await tx
+      .update(partnerships)
+      .set({ ...after, version, updatedAt: new Date() })
+      .where(eq(partnerships.id, partnershipId));
+    await recordVersion(tx, auditActorOf(actor), {
+      entityType: "partnership",
+      entityId: partnershipId,
+      version,
+      before: stored.snapshot,
+      after,
+      changes,
+    });
+    return { version, changed: true };
+  });
 }

@@ -20,7 +20,7 @@ import {
 import { assertCurrentVersion, recordVersion, sentVersion, snapshotChanges } from "./versions";
 import { z } from "zod";
 import { collectiviteOwner } from "../../register/index";
-import { announcing } from "../../../platform/changes";
+import { changing } from "../../../platform/changes";
 
 type FormValues = Record<string, string | string[] | undefined>;
 
@@ -70,33 +70,31 @@ export async function updateProject(db: Db, actor: Actor, projectId: number, val
     before.leadCollectiviteId,
     before.input.partnershipIds,
   );
-  return announcing("atlas", () =>
-    db.transaction(async (tx) => {
-      const stored = await readProject(tx, projectId, { lock: true });
-      if (!stored) throw new NotFound("Ce projet n'existe pas.");
-      await assertCurrentVersion(
-        tx,
-        "project",
-        projectId,
-        { version: stored.version, snapshot: stored.input },
-        { version: expected, snapshot: input },
-      );
-      const changes = snapshotChanges(stored.input, input);
-      if (Object.keys(changes).length === 0) return { version: stored.version, changed: false };
-      const version = stored.version + 1;
-      await overwriteProject(tx, projectId, version, input);
-      await recordVersion(tx, auditActorOf(actor), {
-        entityType: "project",
-        entityId: projectId,
-        version,
-        before: stored.input,
-        after: input,
-        changes,
-      });
-      await refreshProjectIndex(tx, { ids: [projectId] });
-      return { version, changed: true };
-    }),
-  );
+  return changing(db, "atlas", async (tx) => {
+    const stored = await readProject(tx, projectId, { lock: true });
+    if (!stored) throw new NotFound("Ce projet n'existe pas.");
+    await assertCurrentVersion(
+      tx,
+      "project",
+      projectId,
+      { version: stored.version, snapshot: stored.input },
+      { version: expected, snapshot: input },
+    );
+    const changes = snapshotChanges(stored.input, input);
+    if (Object.keys(changes).length === 0) return { version: stored.version, changed: false };
+    const version = stored.version + 1;
+    await overwriteProject(tx, projectId, version, input);
+    await recordVersion(tx, auditActorOf(actor), {
+      entityType: "project",
+      entityId: projectId,
+      version,
+      before: stored.input,
+      after: input,
+      changes,
+    });
+    await refreshProjectIndex(tx, { ids: [projectId] });
+    return { version, changed: true };
+  });
 }
 
 /** A collectivité's agent (or the DAECT) adds a project led by that collectivité. */
@@ -111,21 +109,19 @@ export async function createProject(
   authorize(actor, "atlas:project:create", { organisationId: owner.organisationId ?? -1 });
   const input = await parseProjectInput(db, values);
   await assertPartnershipsAllowed(db, input.partnershipIds, owner.id);
-  return announcing("atlas", () =>
-    db.transaction(async (tx) => {
-      const projectId = await insertProject(tx, owner.id, input);
-      await recordVersion(tx, auditActorOf(actor), {
-        entityType: "project",
-        entityId: projectId,
-        version: 1,
-        before: null,
-        after: input,
-        changes: snapshotChanges(null, input),
-      });
-      await refreshProjectIndex(tx, { ids: [projectId] });
-      return { projectId };
-    }),
-  );
+  return changing(db, "atlas", async (tx) => {
+    const projectId = await insertProject(tx, owner.id, input);
+    await recordVersion(tx, auditActorOf(actor), {
+      entityType: "project",
+      entityId: projectId,
+      version: 1,
+      before: null,
+      after: input,
+      changes: snapshotChanges(null, input),
+    });
+    await refreshProjectIndex(tx, { ids: [projectId] });
+    return { projectId };
+  });
 }
 
 const remarkSchema = z.object({ body: textField("Le texte de la remarque", 2_000) });
@@ -146,25 +142,23 @@ export async function addProjectRemark(
   authorize(actor, "atlas:project:remark", scope);
   const membership = actingMembership(actor, "atlas:project:remark", scope)!;
   const { body } = parseInput(remarkSchema, values);
-  return announcing("atlas", () =>
-    db.transaction(async (tx) => {
-      const [remark] = await tx
-        .insert(projectRemarks)
-        .values({
-          projectId,
-          organisationId: membership.organisationId,
-          authorUserId: actor.kind === "user" ? actor.userId : null,
-          body,
-        })
-        .returning();
-      await tx.update(projects).set({ updatedAt: new Date() }).where(eq(projects.id, projectId));
-      await recordChange(tx, auditActorOf(actor), {
-        operation: "create",
-        entityType: "atlas_project_remark",
-        entityId: remark.id,
-        after: { projectId, organisation: membership.organisationName, body },
-      });
-      return remark;
-    }),
-  );
+  return changing(db, "atlas", async (tx) => {
+    const [remark] = await tx
+      .insert(projectRemarks)
+      .values({
+        projectId,
+        organisationId: membership.organisationId,
+        authorUserId: actor.kind === "user" ? actor.userId : null,
+        body,
+      })
+      .returning();
+    await tx.update(projects).set({ updatedAt: new Date() }).where(eq(projects.id, projectId));
+    await recordChange(tx, auditActorOf(actor), {
+      operation: "create",
+      entityType: "atlas_project_remark",
+      entityId: remark.id,
+      after: { projectId, organisation: membership.organisationName, body },
+    });
+    return remark;
+  });
 }

@@ -1,5 +1,5 @@
 import type { Readable } from "node:stream";
-import { type PublicCache, cached } from "../../../platform/cache";
+import type { PublicCache } from "../../../platform/cache";
 import type { Db } from "../../../platform/db/client";
 import { projectFiche } from "../fiches/project-fiche";
 import { atlasLabels } from "../labels";
@@ -62,12 +62,12 @@ export async function searchReportPdf(
 ): Promise<Readable> {
   const title = "Atlas de la coopération décentralisée – rapport de recherche";
   // The counts with their facets are the report's costly query: the same search asked again
-  // within minutes reuses them (the cache is cleared when the Atlas changes).
+  // reuses them until the Atlas changes.
   const countsOf = () => countProjects(db, filters, true);
   const [labels, counts, asked] = await Promise.all([
     atlasLabels(db),
     options.cache
-      ? cached(options.cache, `atlas:report-counts:${filtersToParams(filters)}`, countsOf)
+      ? options.cache.at("atlas", `report-counts:${filtersToParams(filters)}`, countsOf)
       : countsOf(),
     criteria(db, filters),
   ]);

@@ -20,7 +20,7 @@ import { importWorkflow } from "./import-workflow";
 import { readImportFile } from "../../../platform/files/read-table-file";
 import { acceptedColumns } from "./templates";
 import { writePartnerships, writeProjects } from "./write-rows";
-import { announceChange } from "../../../platform/changes";
+import { markChanged } from "../../../platform/changes";
 import { parseInput } from "../../../platform/validation";
 import { z } from "zod";
 
@@ -149,8 +149,8 @@ async function runImport(db: Db, importId: number) {
         finishedAt: now,
       }),
     });
+    await markChanged(tx, "atlas");
   });
-  announceChange("atlas");
 }
 
 const byThePortal = (id: number, version: number) => ({
