@@ -6,6 +6,4 @@ import type { AppServices } from "../context";
  * pages of a result, or coming back to it, does not count everything again.
  */
 export const cachedProjectCounts = ({ db, cache }: AppServices, filters: ProjectFilters) =>
-  cache.at("atlas", `project-counts:${filtersToParams(filters)}`, () =>
-    countProjects(db, filters),
-  );
+  cache.at("atlas", `project-counts:${filtersToParams(filters)}`, () => countProjects(db, filters));
