@@ -10,6 +10,7 @@ import {
 import { insertInChunks } from "../platform/db/bulk";
 import type { Tx } from "../platform/db/client";
 import { refreshProjectIndex } from "../modules/atlas/project-index";
+import { rebuildFacetCounts } from "../modules/atlas/search/facet-counts";
 import { domainShares } from "./calibration";
 import type { Plan } from "./plan";
 import { Random, WeightedSampler, apportion } from "./random";
@@ -184,5 +185,10 @@ export async function insertProjects(tx: Tx, plan: Plan, random: Random) {
   // fresh planner statistics (without them every per-project lookup becomes a full scan).
   await tx.execute(sql`ANALYZE`);
   for (let start = 1; start <= slots.length; start += PROJECT_BATCH)
-    await refreshProjectIndex(tx, { fromId: start, toId: start + PROJECT_BATCH - 1 });
+    await refreshProjectIndex(
+      tx,
+      { fromId: start, toId: start + PROJECT_BATCH - 1 },
+      { facetCounts: "rebuilt later" },
+    );
+  await rebuildFacetCounts(tx);
 }

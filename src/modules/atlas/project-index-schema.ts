@@ -1,4 +1,13 @@
-import { doublePrecision, index, integer, jsonb, pgTable, text } from "drizzle-orm/pg-core";
+import {
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+} from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import { tsvector } from "../../platform/db/types";
 import { projects } from "./schema";
 
@@ -54,5 +63,25 @@ export const projectIndex = pgTable(
     index("atlas_project_index_sdgs_idx").using("gin", table.sdgs),
     index("atlas_project_index_title_idx").on(table.title, table.projectId),
     index("atlas_project_index_start_idx").on(table.startYear, table.projectId),
+    // The default order of a search ("most recent first") read straight from an index.
+    index("atlas_project_index_recent_idx").on(
+      sql`coalesce(${table.startYear}, 0) DESC`,
+      sql`${table.projectId} DESC`,
+    ),
   ],
+);
+
+/**
+ * Facet counts of the search without filters and of every one-value search, kept by the
+ * write path (see search/facet-counts.ts).
+ */
+export const facetCounts = pgTable(
+  "atlas_facet_counts",
+  {
+    filter: text("filter").notNull(),
+    facet: text("facet").notNull(),
+    value: text("value").notNull(),
+    projects: integer("projects").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.filter, table.facet, table.value] })],
 );

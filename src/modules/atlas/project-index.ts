@@ -2,6 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { type Queryable, rowsOf } from "../../platform/db/client";
 import { inList } from "../../platform/db/conditions";
 import { collectivites, foreignAuthorities } from "../register/index";
+import { applyFacetCounts, facetCountsAreMissing, rebuildFacetCounts } from "./search/facet-counts";
 
 /** Which projects to rebuild: a list of ids, an id range (bulk loads) or every project. */
 export type ProjectSelection = { ids: number[] } | { fromId: number; toId: number } | "all";
@@ -21,8 +22,16 @@ function selectionCondition(selection: ProjectSelection): SQL {
  * it names. Place names, partner names and thématique labels go into the document so that a
  * search for "Sénégal" or "Rennes" finds projects that do not spell them out.
  */
-export async function refreshProjectIndex(q: Queryable, selection: ProjectSelection) {
+export async function refreshProjectIndex(
+  q: Queryable,
+  selection: ProjectSelection,
+  options: { facetCounts: "kept" | "rebuilt later" } = { facetCounts: "kept" },
+) {
   const where = selectionCondition(selection);
+  const rows = sql`i.project_id IN (SELECT p.id FROM atlas_projects p WHERE ${where})`;
+  // The stored facet counts lose what the old rows gave and gain what the new ones give.
+  const keepCounts = options.facetCounts === "kept";
+  if (keepCounts) await applyFacetCounts(q, rows, -1);
   await q.execute(sql`
     INSERT INTO atlas_project_index AS target (
       project_id, title, status, start_year, end_year, continents, countries, regions,
@@ -117,6 +126,18 @@ export async function refreshProjectIndex(q: Queryable, selection: ProjectSelect
       authority_names = excluded.authority_names, funding_lines = excluded.funding_lines,
       latitude = excluded.latitude, longitude = excluded.longitude,
       document = excluded.document`);
+  if (keepCounts) await applyFacetCounts(q, rows, 1);
+}
+
+/**
+ * Takes projects out of the search and its stored counts; a command deleting projects
+ * calls it before deleting them (the rows would otherwise go by cascade, uncounted).
+ */
+export async function removeFromProjectIndex(q: Queryable, ids: number[]) {
+  if (ids.length === 0) return;
+  const rows = inList(sql`i.project_id`, ids);
+  await applyFacetCounts(q, rows, -1);
+  await q.execute(sql`DELETE FROM atlas_project_index i WHERE ${rows}`);
 }
 
 const REBUILD_BATCH = 5_000;
@@ -133,20 +154,29 @@ export async function rebuildProjectIndex(
   const [range] = rowsOf<{ low: number | null; high: number | null }>(
     await q.execute(sql`SELECT min(id) AS low, max(id) AS high FROM atlas_projects`),
   );
-  if (range.low === null || range.high === null) return;
   await q.execute(sql`DELETE FROM atlas_project_index
                        WHERE project_id NOT IN (SELECT id FROM atlas_projects)`);
-  for (let start = range.low; start <= range.high; start += REBUILD_BATCH) {
-    await refreshProjectIndex(q, { fromId: start, toId: start + REBUILD_BATCH - 1 });
-    onProgress?.(
-      Math.min(range.high, start + REBUILD_BATCH - 1) - range.low + 1,
-      range.high - range.low + 1,
-    );
-  }
+  if (range.low !== null && range.high !== null)
+    for (let start = range.low; start <= range.high; start += REBUILD_BATCH) {
+      await refreshProjectIndex(
+        q,
+        { fromId: start, toId: start + REBUILD_BATCH - 1 },
+        { facetCounts: "rebuilt later" },
+      );
+      onProgress?.(
+        Math.min(range.high, start + REBUILD_BATCH - 1) - range.low + 1,
+        range.high - range.low + 1,
+      );
+    }
+  await rebuildFacetCounts(q);
 }
 
-/** True when projects exist that have no search row (an index added to an existing Atlas). */
+/**
+ * True when projects exist that have no search row (an index added to an existing Atlas),
+ * or search rows whose facet counts were never stored.
+ */
 export async function projectIndexIsIncomplete(q: Queryable): Promise<boolean> {
+  if (await facetCountsAreMissing(q)) return true;
   const [row] = rowsOf<{ missing: boolean }>(
     await q.execute(sql`
       SELECT EXISTS (SELECT 1 FROM atlas_projects p

@@ -60,7 +60,7 @@ const year = (label: string) =>
 const valueSchemas: Record<ListFilterName, z.ZodType> = {
   continent: oneOf("Le continent", continents),
   country: code("Le code pays", /^[A-Za-z]{2}$/, "SN").transform((v) => v.toUpperCase()),
-  region: code("Le code INSEE de la région", /^\d{2}$/, "53"),
+  region: code("Le code INSEE de la région", /^\d{2,3}$/, "53"),
   departement: code("Le code INSEE du département", /^(\d{2,3}|2[ABab])$/, "35").transform((v) =>
     v.toUpperCase(),
   ),

@@ -2,6 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { type Queryable, rowsOf } from "../../../platform/db/client";
 import { allOf } from "../../../platform/db/conditions";
 import { Invalid } from "../../../platform/errors";
+import { facetValuesOf, storedFacetRows, storedFilterKey } from "./facet-counts";
 import { type ListFilterName, type ProjectFilters, listFilterNames } from "./filters";
 
 export const projectSorts = ["pertinence", "recent", "titre"] as const;
@@ -31,33 +32,6 @@ export interface ProjectHit {
 export type Facets = Partial<Record<ListFilterName, Record<string, number>>>;
 
 export type ProjectSearchResult = ProjectPage & ProjectCounts;
-
-/** Array column of atlas_project_index behind each list filter. */
-const arrayColumns: Record<Exclude<ListFilterName, "status">, string> = {
-  continent: "continents",
-  country: "countries",
-  region: "regions",
-  departement: "departements",
-  collectivite: "collectivites",
-  collectiviteKind: "collectivite_kinds",
-  theme: "themes",
-  partnershipKind: "partnership_kinds",
-  funding: "fundings",
-  sdg: "sdgs",
-};
-
-/** Filters that get facet counts (collectivités have thousands of values: no facet). */
-const facetNames = [
-  "continent",
-  "country",
-  "region",
-  "departement",
-  "collectiviteKind",
-  "theme",
-  "partnershipKind",
-  "funding",
-  "sdg",
-] as const;
 
 const tsQuery = (q: string) => sql`websearch_to_tsquery('french_unaccent', ${q})`;
 
@@ -204,14 +178,22 @@ export async function findProjects(
   };
 }
 
-/** How many projects match, and how many per value of each filter among them. */
+/**
+ * How many projects match, and how many per value of each filter among them: read from
+ * the stored counts for the broad searches, counted in one pass over the matches otherwise.
+ */
 export async function countProjects(
   q: Queryable,
   filters: ProjectFilters,
   withFacets = true,
 ): Promise<ProjectCounts> {
   const keyword = await effectiveKeyword(q, filters);
-  return countMatches(q, projectConditions(filters, keyword), withFacets);
+  const key = storedFilterKey(filters, keyword);
+  const rows =
+    key === null
+      ? await countMatches(q, projectConditions(filters, keyword), withFacets)
+      : await storedFacetRows(q, key, withFacets);
+  return countsOf(rows);
 }
 
 /** A page, the total and the facet counts, as the API returns them. */
@@ -225,24 +207,28 @@ export async function searchProjects(
   return { ...page, ...counts };
 }
 
-async function countMatches(q: Queryable, where: SQL, withFacets: boolean): Promise<ProjectCounts> {
-  const facetQueries = withFacets
-    ? facetNames.map((name) => {
-        const column = sql.identifier(arrayColumns[name]);
-        return sql`SELECT ${name} AS facet, v AS value, count(*)::int AS n
-                     FROM matches, unnest(matches.${column}) v GROUP BY v`;
-      })
-    : [];
-  if (withFacets)
-    facetQueries.push(
-      sql`SELECT 'status' AS facet, status AS value, count(*)::int AS n FROM matches GROUP BY status`,
+type FacetRow = { facet: string; value: string; n: number };
+
+/**
+ * Each match is read once: its facet values are unnested and counted together, and the
+ * total is the sum of the status counts (a project has exactly one status).
+ */
+async function countMatches(q: Queryable, where: SQL, withFacets: boolean): Promise<FacetRow[]> {
+  if (!withFacets)
+    return rowsOf<FacetRow>(
+      await q.execute(sql`SELECT '' AS facet, '' AS value, count(*)::int AS n
+                            FROM atlas_project_index i WHERE ${where}`),
     );
-  facetQueries.push(sql`SELECT '' AS facet, '' AS value, count(*)::int AS n FROM matches`);
-  const rows = rowsOf<{ facet: string; value: string; n: number }>(
+  const rows = rowsOf<FacetRow>(
     await q.execute(sql`
-      WITH matches AS MATERIALIZED (SELECT * FROM atlas_project_index i WHERE ${where})
-      ${sql.join(facetQueries, sql` UNION ALL `)}`),
+      SELECT facet, value, count(*)::int AS n FROM (${facetValuesOf(where)}) v
+       GROUP BY facet, value ORDER BY facet, value`),
   );
+  const total = rows.filter((row) => row.facet === "status").reduce((sum, row) => sum + row.n, 0);
+  return [{ facet: "", value: "", n: total }, ...rows];
+}
+
+function countsOf(rows: FacetRow[]): ProjectCounts {
   let total = 0;
   const facets: Facets = {};
   for (const row of rows) {
