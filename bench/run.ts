@@ -6,7 +6,7 @@ import { count } from "drizzle-orm";
 import pg from "pg";
 import pino from "pino";
 import { seedDemoDataset } from "../src/demo/seed";
-import { projectIndexIsIncomplete, rebuildProjectIndex } from "../src/modules/atlas/project-index";
+import { atlasIndexIsIncomplete, rebuildAtlasIndex } from "../src/modules/atlas/project-index";
 import { benchApd } from "./apd";
 import { benchAtlas } from "./atlas";
 import { benchBourse } from "./bourse";
@@ -63,9 +63,9 @@ if (existing === 0) {
   emit("seed.duration_s", (performance.now() - started) / 1000, "s", database.kind);
 }
 
-if (await projectIndexIsIncomplete(database.db)) {
+if (await atlasIndexIsIncomplete(database.db)) {
   const started = performance.now();
-  await rebuildProjectIndex(database.db);
+  await rebuildAtlasIndex(database.db);
   emit("atlas_index.rebuild_s", (performance.now() - started) / 1000, "s", database.kind);
 }
 

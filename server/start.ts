@@ -16,8 +16,8 @@ import { sendAlertDigests } from "../src/modules/workspace/index";
 import { everyInterval } from "../src/platform/jobs/periodic";
 import {
   failInterruptedImports,
-  projectIndexIsIncomplete,
-  rebuildProjectIndex,
+  atlasIndexIsIncomplete,
+  rebuildAtlasIndex,
 } from "../src/modules/atlas/index";
 import { type AppConfig, ConfigError, loadConfig } from "../src/platform/config";
 import { openDatabase } from "../src/platform/db/client";
@@ -56,9 +56,9 @@ export async function startPortal(
   logger.info({ reference }, "reference data ready");
   if (config.seedDemo && (await seedIfEmpty(database))) logger.info("demo dataset loaded");
   // An Atlas that predates its search index gets one before the first search.
-  if (await projectIndexIsIncomplete(database.db)) {
+  if (await atlasIndexIsIncomplete(database.db)) {
     logger.info("building the Atlas search index");
-    await rebuildProjectIndex(database.db);
+    await rebuildAtlasIndex(database.db);
   }
   await failInterruptedImports(database.db);
 

@@ -1,3 +1,4 @@
+import { rebuildPartnerFigures } from "../modules/atlas/statistics/partner-figures";
 import { count, inArray, sql } from "drizzle-orm";
 import {
   partnershipCollectivites,
@@ -160,6 +161,7 @@ export async function seedDemoDataset(database: Database, options: SeedOptions):
     );
 
     await insertProjects(tx, plan, random);
+    await rebuildPartnerFigures(tx);
     await insertApdDemo(tx, plan, countryRows, options.scale, seed);
     await insertNationalOrganisations(
       tx,

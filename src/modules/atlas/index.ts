@@ -12,8 +12,8 @@ export {
   projectStatusLabels,
 } from "./labels";
 export {
-  projectIndexIsIncomplete,
-  rebuildProjectIndex,
+  atlasIndexIsIncomplete,
+  rebuildAtlasIndex,
   refreshProjectIndex,
 } from "./project-index";
 export { atlasOpenApiPaths, atlasOpenApiSchemas } from "./openapi";

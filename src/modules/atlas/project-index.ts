@@ -3,6 +3,7 @@ import { type Queryable, rowsOf } from "../../platform/db/client";
 import { inList } from "../../platform/db/conditions";
 import { collectivites, foreignAuthorities } from "../register/index";
 import { applyFacetCounts, facetCountsAreMissing, rebuildFacetCounts } from "./search/facet-counts";
+import { partnerFiguresAreMissing, rebuildPartnerFigures } from "./statistics/partner-figures";
 
 /** Which projects to rebuild: a list of ids, an id range (bulk loads) or every project. */
 export type ProjectSelection = { ids: number[] } | { fromId: number; toId: number } | "all";
@@ -147,7 +148,7 @@ const REBUILD_BATCH = 5_000;
  * Atlas never holds one huge transaction). Used after a migration that changes the rows
  * and by `npm run atlas:reindex`.
  */
-export async function rebuildProjectIndex(
+export async function rebuildAtlasIndex(
   q: Queryable,
   onProgress?: (done: number, total: number) => void,
 ) {
@@ -169,14 +170,15 @@ export async function rebuildProjectIndex(
       );
     }
   await rebuildFacetCounts(q);
+  await rebuildPartnerFigures(q);
 }
 
 /**
  * True when projects exist that have no search row (an index added to an existing Atlas),
  * or search rows whose facet counts were never stored.
  */
-export async function projectIndexIsIncomplete(q: Queryable): Promise<boolean> {
-  if (await facetCountsAreMissing(q)) return true;
+export async function atlasIndexIsIncomplete(q: Queryable): Promise<boolean> {
+  if ((await facetCountsAreMissing(q)) || (await partnerFiguresAreMissing(q))) return true;
   const [row] = rowsOf<{ missing: boolean }>(
     await q.execute(sql`
       SELECT EXISTS (SELECT 1 FROM atlas_projects p

@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import { type Queryable, rowsOf } from "../../platform/db/client";
-import { collectivites, foreignAuthorities } from "../register/index";
+import { collectivites } from "../register/index";
+import { storedFacetRows } from "./search/facet-counts";
+import { storedPartnerFigures } from "./statistics/partner-figures";
 
 export interface ContinentFigures {
   continent: string;
@@ -13,33 +15,34 @@ export interface ContinentFigures {
 /**
  * Atlas figures by continent of the foreign partner. A collectivité active on several
  * continents counts once on each; a project counts on the continent of its countries.
+ * Read from the figures the write path keeps (partner figures, stored facet counts).
  */
 export async function figuresByContinent(q: Queryable): Promise<ContinentFigures[]> {
-  const result = await q.execute(sql`
-    WITH links AS (
-      SELECT pc.collectivite_id, fa.id AS authority_id, fa.country_code, c.continent
-        FROM atlas_partnership_collectivites pc
-        JOIN atlas_partnership_foreign_authorities pfa ON pfa.partnership_id = pc.partnership_id
-        JOIN ${foreignAuthorities} fa ON fa.id = pfa.foreign_authority_id
-        JOIN ref_countries c ON c.code = fa.country_code
-    ),
-    partners AS (
-      SELECT continent,
-             count(DISTINCT collectivite_id)::int AS collectivites,
-             count(DISTINCT authority_id)::int AS authorities,
-             count(DISTINCT country_code)::int AS countries
-        FROM links GROUP BY continent
-    ),
-    project_continents AS (
-      SELECT c.continent, count(DISTINCT pc.project_id)::int AS projects
-        FROM atlas_project_countries pc
-        JOIN ref_countries c ON c.code = pc.country_code
-       GROUP BY c.continent
-    )
-    SELECT p.continent, p.collectivites, p.authorities, p.countries, coalesce(pj.projects, 0) AS projects
-      FROM partners p LEFT JOIN project_continents pj ON pj.continent = p.continent
-     ORDER BY p.collectivites DESC`);
-  return rowsOf<ContinentFigures>(result);
+  const [figures, projects] = await Promise.all([
+    storedPartnerFigures(q),
+    storedFacetRows(q, "", true),
+  ]);
+  const projectsOn = new Map(
+    projects.filter((row) => row.facet === "continent").map((row) => [row.value, row.n]),
+  );
+  const byContinent = new Map<string, ContinentFigures>();
+  for (const row of figures) {
+    if (row.continent === "" || row.members === 0) continue;
+    const entry = byContinent.get(row.continent) ?? {
+      continent: row.continent,
+      collectivites: 0,
+      authorities: 0,
+      countries: 0,
+      projects: projectsOn.get(row.continent) ?? 0,
+    };
+    if (row.kind === "collectivite") entry.collectivites = row.members;
+    if (row.kind === "authority") entry.authorities = row.members;
+    if (row.kind === "country") entry.countries = row.members;
+    byContinent.set(row.continent, entry);
+  }
+  return [...byContinent.values()].sort(
+    (a, b) => b.collectivites - a.collectivites || a.continent.localeCompare(b.continent),
+  );
 }
 
 export interface AtlasTotals {
@@ -51,16 +54,18 @@ export interface AtlasTotals {
 }
 
 export async function atlasTotals(q: Queryable): Promise<AtlasTotals> {
-  const result = await q.execute(sql`
-    SELECT
-      (SELECT count(DISTINCT collectivite_id)::int FROM atlas_partnership_collectivites) AS collectivites,
-      (SELECT count(DISTINCT foreign_authority_id)::int FROM atlas_partnership_foreign_authorities) AS authorities,
-      (SELECT count(*)::int FROM atlas_partnerships) AS partnerships,
-      (SELECT count(DISTINCT fa.country_code)::int
-         FROM atlas_partnership_foreign_authorities pfa
-         JOIN ${foreignAuthorities} fa ON fa.id = pfa.foreign_authority_id) AS countries,
-      (SELECT count(*)::int FROM atlas_projects) AS projects`);
-  return rowsOf<AtlasTotals>(result)[0];
+  const [figures, projects] = await Promise.all([
+    storedPartnerFigures(q),
+    storedFacetRows(q, "", false),
+  ]);
+  const whole = (kind: string) => figures.find((row) => row.continent === "" && row.kind === kind);
+  return {
+    collectivites: whole("collectivite")?.members ?? 0,
+    authorities: whole("authority")?.members ?? 0,
+    partnerships: whole("partnership")?.links ?? 0,
+    countries: whole("country")?.members ?? 0,
+    projects: projects[0]?.n ?? 0,
+  };
 }
 
 /** Share of partnerships by kind of French collectivité. */

@@ -13,6 +13,7 @@ export * from "../../modules/accounts/schema";
 export * from "../../modules/register/schema";
 export * from "../../modules/atlas/schema";
 export * from "../../modules/atlas/project-index-schema";
+export * from "../../modules/atlas/statistics/figures-schema";
 export * from "../../modules/atlas/editing/editing-schema";
 export * from "../../modules/atlas/import/import-schema";
 export * from "../../modules/atlas/campaigns/campaign-schema";

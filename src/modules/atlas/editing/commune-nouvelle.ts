@@ -3,6 +3,7 @@ import { type AuditActor, recordChange } from "../../../platform/audit/audit";
 import { type Tx, rowsOf } from "../../../platform/db/client";
 import { inList } from "../../../platform/db/conditions";
 import { refreshProjectIndex } from "../project-index";
+import { applyPartnerFigures } from "../statistics/partner-figures";
 
 /**
  * A commune nouvelle takes over the Atlas of the communes it replaces: their partnerships
@@ -24,6 +25,11 @@ export async function handOverToCommuneNouvelle(
       UNION
       SELECT id FROM atlas_projects WHERE ${inList(sql`lead_collectivite_id`, [...formerIds])}`),
   ).map((row) => row.id);
+  const moved = rowsOf<{ id: number }>(
+    await tx.execute(sql`SELECT DISTINCT partnership_id AS id FROM atlas_partnership_collectivites
+                          WHERE ${former}`),
+  ).map((row) => row.id);
+  await applyPartnerFigures(tx, moved, -1);
   const partnerships = rowsOf<{ partnership_id: number }>(
     await tx.execute(sql`
       INSERT INTO atlas_partnership_collectivites (partnership_id, collectivite_id)
@@ -33,6 +39,7 @@ export async function handOverToCommuneNouvelle(
       RETURNING partnership_id`),
   );
   await tx.execute(sql`DELETE FROM atlas_partnership_collectivites WHERE ${former}`);
+  await applyPartnerFigures(tx, moved, 1);
   await tx.execute(sql`
     UPDATE atlas_projects SET lead_collectivite_id = ${communeNouvelleId}
      WHERE ${inList(sql`lead_collectivite_id`, [...formerIds])}`);

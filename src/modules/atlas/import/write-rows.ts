@@ -1,6 +1,7 @@
 import type { Tx } from "../../../platform/db/client";
 import { insertProject } from "../editing/project-record";
 import { refreshProjectIndex } from "../project-index";
+import { applyPartnerFigures } from "../statistics/partner-figures";
 import {
   partnershipCollectivites,
   partnershipForeignAuthorities,
@@ -50,5 +51,6 @@ export async function writePartnerships(tx: Tx, rows: CheckedPartnership[]) {
         "id" in row.authority ? row.authority.id : authorityIds.get(row.authorityKey)!,
     });
   }
+  await applyPartnerFigures(tx, ids, 1);
   return { partnerships: rows.length, authorities: createdAuthorities, ids };
 }
