@@ -18,6 +18,8 @@ export interface AppServices {
   clientAddress: string;
   /** Heavy exports running on this instance (platform/http/export-slots). */
   exportSlots: ExportSlots;
+  /** The ETag of a visitor's public page now (platform/http/public-pages). */
+  publicPageTag: () => Promise<string>;
 }
 
 export const appContext = createContext<AppServices>();

@@ -20,12 +20,14 @@ import { sessionMiddleware } from "./middleware/session.server";
 export const middleware: Route.MiddlewareFunction[] = [sessionMiddleware];
 
 export async function loader({ context }: Route.LoaderArgs) {
-  const { actor, csrfToken } = context.get(requestContext);
+  const request = context.get(requestContext);
+  const { actor } = request;
   const { db } = context.get(appContext);
   return {
     /** The header counts what waits for the person (Mon espace lists it). */
     taskCount: await headerTaskCount(db, actor),
-    csrfToken,
+    // Only the signed-in header has a form (signing out).
+    csrfToken: actor.kind === "user" ? request.csrfToken : "",
     user:
       actor.kind === "user"
         ? {

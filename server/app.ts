@@ -9,7 +9,6 @@ import { appContext, type AppServices } from "../app/context";
 import type { Database } from "../src/platform/db/client";
 import { projectRoot } from "../src/platform/db/project-root";
 import { createPublicCache } from "../src/platform/cache";
-import { conditionalFiches } from "./conditional-fiches";
 import { exportSlots } from "../src/platform/http/export-slots";
 import {
   badQueryParameter,
@@ -17,6 +16,8 @@ import {
   hasControlCharacter,
 } from "../src/platform/http/control-characters";
 import { sendErrorPage } from "./error-page";
+import { revalidatedPublicPages } from "./revalidated-pages";
+import { publicPageTag as currentPublicPageTag } from "../src/platform/http/public-pages";
 import { pageHandler } from "./page-handler";
 import { projectExportHandler } from "./project-export";
 
@@ -43,6 +44,10 @@ export function createApp(services: {
   // Public figures are kept per data version: every instance follows every write.
   const cache = createPublicCache(services.database.db);
   // Two heavy exports at once per instance, one per client, four more waiting 20 s at most.
+  const buildVersion = import("virtual:react-router/server-build").then(
+    (build) => build.assets.version,
+  );
+  const publicPageTag = async () => currentPublicPageTag(services.database.db, await buildVersion);
   const slots = exportSlots({ overall: 2, perClient: 1, queueLength: 4, waitMs: 20_000 });
   app.disable("x-powered-by");
   // Client addresses (throttles) come from X-Forwarded-For only behind a proxy named in
@@ -95,6 +100,9 @@ export function createApp(services: {
     next();
   });
 
+  // A visitor revalidating a public page it has is answered before any rendering.
+  app.use(revalidatedPublicPages(publicPageTag));
+
   app.get("/healthz", async (_request, response) => {
     try {
       await services.database.db.execute("SELECT 1");
@@ -115,8 +123,6 @@ export function createApp(services: {
     "/assets",
     express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }),
   );
-  // Before the public folder: a revalidated fiche is answered without touching the disk.
-  app.get("/atlas/projets/:projectId", conditionalFiches(services.database.db));
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
   app.get(
     "/api/v1/projects/export",
@@ -135,6 +141,7 @@ export function createApp(services: {
           logger: services.logger,
           cache,
           exportSlots: slots,
+          publicPageTag,
           clientAddress: request.ip ?? request.socket.remoteAddress ?? "inconnu",
         });
         return context;

@@ -7,8 +7,10 @@ export const cachedApdTotals = (
   services: Pick<AppServices, "db" | "cache">,
   year: number | null,
   groupBy: TotalGroup | "continent",
-  limit?: number,
+  page: { limit?: number; offset?: number } = {},
 ) =>
-  services.cache.at("apd", `totals:${year}:${groupBy}:${limit ?? ""}`, () =>
-    apdTotals(services.db, { year, groupBy, limit }),
+  services.cache.at(
+    "apd",
+    `totals:${year}:${groupBy}:${page.limit ?? ""}:${page.offset ?? ""}`,
+    () => apdTotals(services.db, { year, groupBy, ...page }),
   );

@@ -12,6 +12,7 @@ import {
   controlCharacterMessage,
   hasControlCharacter,
 } from "../../src/platform/http/control-characters";
+import { PUBLIC_PAGE_CACHE_CONTROL } from "../../src/platform/http/public-pages";
 import { isSecretLinkPath } from "../../src/platform/http/secret-links";
 import { appContext, requestContext } from "../context";
 import { forgetTaskCount } from "../platform/tasks.server";
@@ -26,7 +27,7 @@ export const sessionMiddleware: MiddlewareFunction<Response> = async (
   { request, context },
   next,
 ) => {
-  const { db, config } = context.get(appContext);
+  const { db, config, publicPageTag } = context.get(appContext);
   const cookies = parse(request.headers.get("Cookie") ?? "");
   const secureCookies = config.publicUrl.startsWith("https://");
   const sessionToken = cookies[cookieName(SESSION_COOKIE, secureCookies)];
@@ -55,19 +56,38 @@ export const sessionMiddleware: MiddlewareFunction<Response> = async (
   }
   const actor = await actorForSession(db, sessionToken, config.sessionIdleMs);
   if (MUTATING.has(request.method)) forgetTaskCount(actor);
+  const csrfToken = csrfTokenFor(config.sessionSecret, csrfCookie, sessionToken);
+  // Only a page that shows a form reads the token: the others need no cookie at all.
+  let formShown = false;
   context.set(requestContext, {
     actor,
     sessionToken,
-    csrfToken: csrfTokenFor(config.sessionSecret, csrfCookie, sessionToken),
+    get csrfToken() {
+      formShown = true;
+      return csrfToken;
+    },
     secureCookies,
   });
   const response = await next();
   const cacheControl = response.headers.get("Cache-Control") ?? "";
   // A response shared by caches carries nobody's cookie; a private one is never stored.
-  if (!/\bpublic\b/.test(cacheControl))
+  if (formShown && !/\bpublic\b/.test(cacheControl))
     for (const cookie of setCookies) response.headers.append("Set-Cookie", cookie);
   if ((actor.kind === "user" || isSecretLinkPage(request)) && !/no-store/.test(cacheControl))
     response.headers.set("Cache-Control", "private, no-store");
+  else if (
+    !formShown &&
+    !cacheControl &&
+    actor.kind !== "user" &&
+    request.method === "GET" &&
+    response.status === 200
+  ) {
+    // A visitor's page without a form is the same for every visitor: any cache may keep
+    // it and revalidate it with its tag (server/revalidated-pages.ts).
+    response.headers.set("ETag", await publicPageTag());
+    response.headers.set("Cache-Control", PUBLIC_PAGE_CACHE_CONTROL);
+    response.headers.set("Vary", "Cookie");
+  }
   return response;
 };
 

@@ -23,10 +23,10 @@ export function longDate(date: Date | string, language = "fr"): string {
 }
 
 /** The calendar day in Paris of a moment, as "AAAA-MM-JJ": deadlines are French days. */
-export const parisDay = (moment: Date) =>
-  new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/Paris",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(moment);
+const parisDayFormat = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/Paris",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+export const parisDay = (moment: Date) => parisDayFormat.format(moment);

@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { changing } from "../../src/platform/changes";
+import { FormClient } from "../support/browserless";
 import { portalForTestFile } from "../support/portal";
 
 const served = portalForTestFile();
@@ -72,26 +74,56 @@ describe("Atlas fiches", () => {
   });
 });
 
-describe("conditional GET of a project fiche", () => {
-  it("answers 304 to a visitor who has the page, and a new ETag once the project changes", async () => {
+describe("conditional GET of public pages", () => {
+  it("answers 304 to a visitor who has the page, and a new ETag once the Atlas changes", async () => {
     const first = await get("/atlas/projets/7");
     const etag = first.headers.get("etag");
     expect(etag).toMatch(/^W\/".+"$/);
-    expect(first.headers.get("cache-control")).toBe("private, no-cache");
+    expect(first.headers.get("cache-control")).toBe("public, no-cache");
+    expect(first.headers.get("set-cookie")).toBeNull();
     const again = await fetch(`${served.portal.baseUrl}/atlas/projets/7`, {
       headers: { "If-None-Match": etag! },
     });
     expect(again.status).toBe(304);
-    await served.database.db.execute(
-      sql`UPDATE atlas_projects SET title = 'Titre modifié', version = version + 1 WHERE id = 7`,
+    expect(again.headers.get("etag")).toBe(etag);
+    // Every write goes through the write path, which raises the Atlas's data version.
+    await changing(served.database.db, "atlas", (tx) =>
+      tx.execute(
+        sql`UPDATE atlas_projects SET title = 'Titre modifié', version = version + 1 WHERE id = 7`,
+      ),
     );
-    // A fingerprint is reused for a short while (server/conditional-fiches.ts).
-    await new Promise((resolve) => setTimeout(resolve, 2_100));
     const changed = await fetch(`${served.portal.baseUrl}/atlas/projets/7`, {
       headers: { "If-None-Match": etag! },
     });
     expect(changed.status).toBe(200);
     expect(changed.headers.get("etag")).not.toBe(etag);
     expect(await changed.text()).toContain("Titre modifié");
+  });
+
+  it("tags the public pages that carry no form, and never a page with a form or a signed-in page", async () => {
+    for (const path of [
+      "/",
+      "/atlas/projets?continent=Afrique",
+      "/apd",
+      "/bourse",
+      "/atlas/statistiques",
+    ]) {
+      const response = await get(path);
+      expect(response.headers.get("etag"), path).toMatch(/^W\/"/);
+      expect(response.headers.get("set-cookie"), path).toBeNull();
+    }
+    const signIn = await get("/connexion");
+    expect(signIn.headers.get("etag")).toBeNull();
+    expect(signIn.headers.get("set-cookie")).toMatch(/aect_csrf=/);
+    const agent = new FormClient(served.portal.baseUrl);
+    await agent.signIn("agent-35238@example.org");
+    const signedIn = await agent.get("/atlas/projets/7");
+    expect(signedIn.headers.get("etag")).toBeNull();
+    expect(signedIn.headers.get("cache-control")).toBe("private, no-store");
+    // A signed-in person's revalidation is never answered from a visitor's tag.
+    const revalidated = await agent.get("/atlas/projets/7", {
+      "If-None-Match": (await get("/atlas/projets/7")).headers.get("etag")!,
+    });
+    expect(revalidated.status).toBe(200);
   });
 });

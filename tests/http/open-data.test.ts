@@ -22,4 +22,47 @@ describe("open-data API", () => {
       ["continent", "countries", "frenchCollectivites", "partnerAuthorities", "projects"].sort(),
     );
   });
+
+  it("GET /api/v1/apd/totals comes by bounded pages that add up to the whole grouping", async () => {
+    const get = async (query: string) => {
+      const response = await fetch(`${served.portal.baseUrl}/api/v1/apd/totals?${query}`);
+      return { status: response.status, body: (await response.json()) as Record<string, never> };
+    };
+    const whole = await get("groupBy=collectivite&year=2018");
+    expect(whole.status).toBe(200);
+    const all = whole.body as unknown as {
+      totalCents: number;
+      groupCount: number;
+      rows: { key: string; amountCents: number }[];
+      nextCursor: string | null;
+    };
+    expect(all.groupCount).toBe(all.rows.length);
+    expect(all.groupCount).toBeGreaterThan(25);
+    expect(all.nextCursor).toBeNull();
+
+    const paged: typeof all.rows = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page = (await get(
+        `groupBy=collectivite&year=2018&limit=10${cursor ? `&cursor=${cursor}` : ""}`,
+      )) as { status: number; body: typeof all };
+      expect(page.status).toBe(200);
+      expect(page.body.rows.length).toBeLessThanOrEqual(10);
+      expect(page.body.groupCount).toBe(all.groupCount);
+      expect(page.body.totalCents).toBe(all.totalCents);
+      paged.push(...page.body.rows);
+      cursor = page.body.nextCursor;
+      pages += 1;
+    } while (cursor);
+    expect(pages).toBe(Math.ceil(all.groupCount / 10));
+    expect(paged).toEqual(all.rows);
+
+    for (const query of ["limit=0", "limit=1001", "limit=dix", "cursor=%21%21", "cursor=LTE"]) {
+      const refused = await get(`groupBy=collectivite&${query}`);
+      expect(refused.status, query).toBe(400);
+      const field = query.split("=")[0];
+      expect(Object.keys(refused.body.fieldErrors ?? {}), query).toEqual([field]);
+    }
+  });
 });

@@ -34,8 +34,8 @@ export class FormClient {
     return this.cookies.get(name);
   }
 
-  async get(pathname: string) {
-    return this.request(pathname, { headers: { cookie: this.cookieHeader() } });
+  async get(pathname: string, headers: Record<string, string> = {}) {
+    return this.request(pathname, { headers: { ...headers, cookie: this.cookieHeader() } });
   }
 
   async post(
@@ -71,7 +71,7 @@ export class FormClient {
   private async request(
     pathname: string,
     init: RequestInit,
-  ): Promise<{ status: number; html: string; location: string | null }> {
+  ): Promise<{ status: number; html: string; location: string | null; headers: Headers }> {
     const response = await fetch(this.baseUrl + pathname, { ...init, redirect: "manual" });
     this.keepCookies(response);
     const html = await response.text();
@@ -79,7 +79,12 @@ export class FormClient {
     if (token) this.csrfToken = token[1];
     const version = /name="version" value="(\d+)"/.exec(html);
     if (version) this.version = version[1];
-    return { status: response.status, html, location: response.headers.get("location") };
+    return {
+      status: response.status,
+      html,
+      location: response.headers.get("location"),
+      headers: response.headers,
+    };
   }
 
   /** Signs in through the form, as a person would. */

@@ -31,7 +31,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         cachedApdTotals(services, null, "year"),
         cachedApdTotals(services, year, "country"),
         cachedApdTotals(services, year, "continent"),
-        cachedApdTotals(services, year, "collectivite"),
+        // Only their number is shown: one row is enough to learn it.
+        cachedApdTotals(services, year, "collectivite", { limit: 1 }),
         cachedApdTotals(services, year, "region"),
         atlasLabels(services.db),
       ]);
@@ -48,7 +49,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         figures: {
           totalCents: countries.totalCents,
           countries: countries.rows.filter((row) => /^[A-Z]{2}$/.test(row.key)).length,
-          collectivites: collectivites.rows.length,
+          collectivites: collectivites.groupCount,
           africaShare: countries.totalCents ? africa / countries.totalCents : 0,
         },
         world: worldMap(thousands(countries.rows), labels),

@@ -24,7 +24,8 @@ export const meta = ({ data }: Route.MetaArgs) => [
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { db } = context.get(appContext);
-  const { actor, csrfToken } = context.get(requestContext);
+  const state = context.get(requestContext);
+  const { actor } = state;
   return guard(request, async () => {
     const { organisationId, ...fiche } = await collectiviteFiche(
       db,
@@ -37,7 +38,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       can: { edit: canEdit, createProject: can(actor, "atlas:project:create", own) },
       // The open update campaign, for those who answer it for this collectivité.
       campaign: canEdit ? await campaignStatusOf(db, fiche.id) : null,
-      csrfToken,
+      // Only those who can edit get a form (the campaign answer).
+      csrfToken: canEdit ? state.csrfToken : "",
     };
   });
 }

@@ -23,8 +23,10 @@ export const meta = () => [
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const services = context.get(appContext);
-  const { actor, csrfToken } = context.get(requestContext);
-  const keep = actor.kind === "user" ? { csrfToken } : null;
+  const state = context.get(requestContext);
+  const { actor } = state;
+  // Only a signed-in person has a form here ("keep in Mon espace"): visitors need no token.
+  const keep = actor.kind === "user" ? { csrfToken: state.csrfToken } : null;
   const choices = await filterChoices(services);
   const params = [...new URL(request.url).searchParams].filter(([, value]) => value.trim());
   const result = await withProjectFilters(request, async (filters, search) => {

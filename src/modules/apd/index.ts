@@ -28,7 +28,10 @@ export {
   apdTotals,
   declaredYears,
   hasDeclared,
+  nextTotalsCursor,
+  parseTotalsPage,
   parseTotalsQuery,
+  TOTALS_PAGE_MAX,
   type Totals,
   type TotalRow,
 } from "./totals-queries";

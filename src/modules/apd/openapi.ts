@@ -1,13 +1,19 @@
 import { openApiBadRequest } from "../../platform/openapi";
 import { totalGroups } from "./codes";
+import { TOTALS_PAGE_MAX } from "./totals-queries";
 
 /** The e-APD part of the open-data API description (OpenAPI 3.1). */
 export const apdOpenApiSchemas = {
   ApdTotals: {
     type: "object",
-    required: ["totalCents", "rows"],
+    required: ["totalCents", "groupCount", "rows", "nextCursor"],
     properties: {
       totalCents: { type: "integer", description: "Total en centimes d'euro." },
+      groupCount: { type: "integer", description: "Nombre de clés en tout (toutes pages)." },
+      nextCursor: {
+        type: ["string", "null"],
+        description: "À passer en `cursor` pour la page suivante ; null sur la dernière.",
+      },
       rows: {
         type: "array",
         items: {
@@ -44,6 +50,20 @@ export const apdOpenApiPaths = {
           in: "query",
           required: true,
           schema: { type: "string", enum: [...totalGroups] },
+        },
+        {
+          name: "limit",
+          in: "query",
+          required: false,
+          description: `Nombre de clés par page (${TOTALS_PAGE_MAX} au plus, et par défaut).`,
+          schema: { type: "integer", minimum: 1, maximum: TOTALS_PAGE_MAX },
+        },
+        {
+          name: "cursor",
+          in: "query",
+          required: false,
+          description: "Le `nextCursor` de la page précédente.",
+          schema: { type: "string" },
         },
       ],
       responses: {

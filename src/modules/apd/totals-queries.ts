@@ -15,6 +15,8 @@ export interface TotalRow {
 
 export interface Totals {
   totalCents: number;
+  /** How many keys the grouping has in all (rows may be one page of them). */
+  groupCount: number;
   rows: TotalRow[];
 }
 
@@ -72,20 +74,26 @@ const labels: Record<Group, { label: SQL; joins: SQL; order: SQL }> = {
  */
 export async function apdTotals(
   q: Queryable,
-  options: { year: number | null; groupBy: Group; limit?: number },
+  options: { year: number | null; groupBy: Group; limit?: number; offset?: number },
 ): Promise<Totals> {
   const grouping = labels[options.groupBy];
   const yearFilter = options.year === null ? sql`` : sql`AND year = ${options.year}`;
+  const keys = sql`SELECT key, sum(amount_cents)::bigint AS amount FROM apd_total_cells
+                    WHERE dimension = ${options.groupBy} ${yearFilter}
+                    GROUP BY key HAVING sum(line_count) > 0`;
   const rows = rowsOf<{ key: string; label: string; amount: string }>(
     await q.execute(sql`
       SELECT k.key, ${grouping.label} AS label, k.amount
-        FROM (SELECT key, sum(amount_cents)::bigint AS amount FROM apd_total_cells
-               WHERE dimension = ${options.groupBy} ${yearFilter}
-               GROUP BY key HAVING sum(line_count) > 0) k
+        FROM (${keys}) k
         ${grouping.joins}
-       ORDER BY ${grouping.order}
-       ${options.limit ? sql`LIMIT ${options.limit}` : sql``}`),
+       ORDER BY ${grouping.order}, k.key
+       ${options.limit ? sql`LIMIT ${options.limit}` : sql``}
+       ${options.offset ? sql`OFFSET ${options.offset}` : sql``}`),
   );
+  const complete = !options.offset && (!options.limit || rows.length < options.limit);
+  const groupCount = complete
+    ? rows.length
+    : rowsOf<{ n: number }>(await q.execute(sql`SELECT count(*)::int AS n FROM (${keys}) k`))[0].n;
   const [total] = rowsOf<{ amount: string | null }>(
     await q.execute(sql`
       SELECT sum(amount_cents)::bigint AS amount FROM apd_total_cells
@@ -93,6 +101,7 @@ export async function apdTotals(
   );
   return {
     totalCents: Number(total?.amount ?? 0),
+    groupCount,
     rows: rows.map((row) => ({ key: row.key, label: row.label, amountCents: Number(row.amount) })),
   };
 }
@@ -116,6 +125,43 @@ export function parseTotalsQuery(params: URLSearchParams) {
     groupBy: params.get("groupBy") || "country",
   });
   return { year: input.year ?? null, groupBy: input.groupBy };
+}
+
+/** The API's pages: at most this many keys per answer. */
+export const TOTALS_PAGE_MAX = 1_000;
+
+const invalidCursor = "Le curseur de pagination n'est pas valide : reprenez depuis le début.";
+const pageSchema = z.object({
+  limit: z.coerce
+    .number({ message: `Le paramètre limit doit être un nombre entier de 1 à ${TOTALS_PAGE_MAX}.` })
+    .int(`Le paramètre limit doit être un nombre entier de 1 à ${TOTALS_PAGE_MAX}.`)
+    .min(1, `Le paramètre limit doit être un nombre entier de 1 à ${TOTALS_PAGE_MAX}.`)
+    .max(
+      TOTALS_PAGE_MAX,
+      `Le paramètre limit doit être un nombre entier de 1 à ${TOTALS_PAGE_MAX}.`,
+    )
+    .default(TOTALS_PAGE_MAX),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,16}$/, invalidCursor)
+    .transform((cursor) => Number(Buffer.from(cursor, "base64url").toString("utf8")))
+    .refine((offset) => Number.isSafeInteger(offset) && offset > 0, invalidCursor)
+    .optional(),
+});
+
+/** Where a page of the API starts (a cursor from the previous page) and its size. */
+export function parseTotalsPage(params: URLSearchParams) {
+  const input = parseInput(pageSchema, {
+    limit: params.get("limit") || undefined,
+    cursor: params.get("cursor") || undefined,
+  });
+  return { limit: input.limit, offset: input.cursor ?? 0 };
+}
+
+/** The cursor of the page after this one, null on the last page. */
+export function nextTotalsCursor(totals: Totals, page: { limit: number; offset: number }) {
+  const next = page.offset + page.limit;
+  return next < totals.groupCount ? Buffer.from(String(next)).toString("base64url") : null;
 }
 
 /** Years that have counted declarations, most recent first. */

@@ -59,7 +59,6 @@ export {
   statGroups,
 } from "./statistics/stat-groups";
 export { statsCsv } from "./statistics/stats-csv";
-export { projectFicheTag } from "./fiches/fiche-tags";
 export {
   listCollectivites,
   listForeignAuthorities,

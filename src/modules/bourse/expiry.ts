@@ -1,3 +1,4 @@
+import { markChanged } from "../../platform/changes";
 import { and, eq, inArray, isNull, lte } from "drizzle-orm";
 import type { Db, Tx } from "../../platform/db/client";
 import { type DeadlineRule, type Due, runDeadlines } from "../../platform/deadlines/scheduler";
@@ -48,6 +49,8 @@ async function expire<Row extends WorkflowRow<S>, S extends string, E extends st
       set: () => columns,
       now,
     });
+    // An expired request or offer leaves the public list.
+    await markChanged(tx, "bourse");
     return 1;
   } catch (error) {
     if (error instanceof Conflict || error instanceof Invalid) return 0;

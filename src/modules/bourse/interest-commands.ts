@@ -18,7 +18,7 @@ import { canFire, requestWorkflow } from "./request-workflow";
 import { authorUrl, countryName, followersOf } from "./request-recipients";
 import { bourseInterests, bourseRequests } from "./schema";
 import { collectivites } from "../register/index";
-import { changing } from "../../platform/changes";
+import { changing, markChanged } from "../../platform/changes";
 import { parseInput } from "../../platform/validation";
 import { z } from "zod";
 
@@ -70,7 +70,7 @@ export async function expressInterest(
   const { collectiviteId, message } = parseInput(interestSchema(own), values);
   const collectivite = own.find((row) => String(row.id) === collectiviteId)!;
   authorize(actor, "bourse:interest:express", { organisationId: collectivite.organisation_id });
-  return db.transaction(async (tx) => {
+  return changing(db, "bourse", async (tx) => {
     const [request] = await tx
       .select()
       .from(bourseRequests)
@@ -188,6 +188,7 @@ export async function matchRequest(
       lock: true,
     });
     const { partnershipId } = await writeNewPartnership(tx, actor, checked);
+    await markChanged(tx, "bourse");
     await transition(tx, requestWorkflow, {
       id: requestId,
       event: "match",

@@ -1,3 +1,4 @@
+import { changing } from "../../platform/changes";
 import { eq } from "drizzle-orm";
 import { recordChange } from "../../platform/audit/audit";
 import { type Actor, auditActorOf } from "../../platform/auth/actor";
@@ -36,7 +37,7 @@ export async function createOffer(db: Db, actor: Actor, collectiviteId: number, 
   const collectivite = await collectiviteOwner(db, collectiviteId);
   authorize(actor, "bourse:offer:write", { organisationId: collectivite?.organisationId ?? -1 });
   const input = await checkOffer(db, values);
-  return db.transaction(async (tx) => {
+  return changing(db, "bourse", async (tx) => {
     const [offer] = await tx
       .insert(bourseOffers)
       .values({
@@ -62,7 +63,7 @@ export async function createOffer(db: Db, actor: Actor, collectiviteId: number, 
 
 export async function updateOffer(db: Db, actor: Actor, offerId: number, values: Values) {
   const input = await checkOffer(db, values);
-  return db.transaction(async (tx) => {
+  return changing(db, "bourse", async (tx) => {
     const offer = await loadOffer(tx, actor, offerId, "bourse:offer:write", { lock: true });
     assertVersion(offer, values.version, offerWorkflow.staleMessage);
     if (!isEditable(offerWorkflow, offer.status))
@@ -92,7 +93,7 @@ export async function submitOffer(
   version: string | undefined,
   publicUrl: string,
 ) {
-  return db.transaction(async (tx) => {
+  return changing(db, "bourse", async (tx) => {
     const { after } = await transition(tx, offerWorkflow, {
       id: offerId,
       event: "submit",
@@ -127,7 +128,7 @@ export async function requestOpinionsOn(
   if (selected.length === 0)
     throw new Invalid({ offres: "Cochez au moins une offre à soumettre aux avis." });
   const input = parseAsk(values, now);
-  return db.transaction(async (tx) => {
+  return changing(db, "bourse", async (tx) => {
     const subjects = [];
     for (const { id, version } of selected) {
       const offer = await loadOffer(tx, actor, id, "bourse:offer:manage", { lock: true });
@@ -196,7 +197,7 @@ export async function giveOpinion(
   publicUrl: string,
   attachment: Upload | null = null,
 ) {
-  return db.transaction(async (tx) => {
+  return changing(db, "bourse", async (tx) => {
     await loadOffer(tx, actor, offerId, "bourse:offer:read", { lock: true });
     return answerOpinion(tx, offerConsultation, actor, offerId, values, attachment, { publicUrl });
   });
@@ -210,7 +211,7 @@ export async function revokeOfferOpinion(
   values: Record<string, string | undefined>,
   publicUrl: string,
 ) {
-  return db.transaction(async (tx) => {
+  return changing(db, "bourse", async (tx) => {
     await loadOffer(tx, actor, offerId, "bourse:offer:manage", { lock: true });
     const consultationId = Number(values.consultation);
     if (!Number.isSafeInteger(consultationId))
@@ -251,7 +252,7 @@ export async function decideOffer(
   now = new Date(),
 ) {
   const { decision, comment } = parseInput(decisionSchema, values);
-  return db.transaction(async (tx) => {
+  return changing(db, "bourse", async (tx) => {
     const { after } = await transition(tx, offerWorkflow, {
       id: offerId,
       event: decision,
@@ -286,7 +287,7 @@ export async function closeOffer(
   offerId: number,
   version: string | undefined,
 ) {
-  return db.transaction(async (tx) => {
+  return changing(db, "bourse", async (tx) => {
     const { after } = await transition(tx, offerWorkflow, {
       id: offerId,
       event: "close",

@@ -1,3 +1,4 @@
+import { changing } from "../../platform/changes";
 import { eq, sql } from "drizzle-orm";
 import { type AuditActor, recordChange } from "../../platform/audit/audit";
 import { type Actor, auditActorOf } from "../../platform/auth/actor";
@@ -100,7 +101,7 @@ export async function createRequest(
   const uploads_ = await checkUploads(uploads, 0);
   if (actor.kind !== "user" && clientAddress)
     await allowPublicRequest(db, input.contactEmail, clientAddress);
-  return db.transaction(async (tx) => {
+  return changing(db, "bourse", async (tx) => {
     const [authority] = author
       ? rowsOf<{ id: number }>(
           await tx.execute(
@@ -146,7 +147,9 @@ export async function submitRequest(
   version: string | undefined,
   publicUrl: string,
 ) {
-  return db.transaction(async (tx) => send(tx, who, requestId, version, "submit", publicUrl));
+  return changing(db, "bourse", async (tx) =>
+    send(tx, who, requestId, version, "submit", publicUrl),
+  );
 }
 
 async function send(
@@ -188,7 +191,7 @@ const awaitsConfirmation = (request: RequestRow) =>
  * scanners that open links do not confirm anything), which sends the request.
  */
 export async function confirmAuthorLink(db: Db, token: string, publicUrl: string) {
-  return db.transaction(async (tx) => {
+  return changing(db, "bourse", async (tx) => {
     const request = await requestOfAuthorLink(tx, token, true);
     if (!awaitsConfirmation(request))
       throw new Invalid({ intent: "Cette demande est déjà confirmée et transmise." });
@@ -204,7 +207,7 @@ export async function updateRequest(
   values: Record<string, string | string[] | undefined>,
   uploads: Upload[],
 ) {
-  return db.transaction(async (tx) => {
+  return changing(db, "bourse", async (tx) => {
     const request = await loadRequest(tx, who, requestId, "bourse:request:write", { lock: true });
     assertVersion(request, values.version, requestWorkflow.staleMessage);
     if (!isEditable(requestWorkflow, request.status))
@@ -243,7 +246,9 @@ export async function resubmitRequest(
   version: string | undefined,
   publicUrl: string,
 ) {
-  return db.transaction(async (tx) => send(tx, who, requestId, version, "resubmit", publicUrl));
+  return changing(db, "bourse", async (tx) =>
+    send(tx, who, requestId, version, "resubmit", publicUrl),
+  );
 }
 
 /**
@@ -274,7 +279,7 @@ export async function triageRequest(
     throw new Invalid({ message: "Le message est trop long (3 000 caractères au plus)." });
   const event =
     decision === "publish" ? "publish" : decision === "information" ? "askInformation" : "decline";
-  return db.transaction(async (tx) => {
+  return changing(db, "bourse", async (tx) => {
     const { after } = await transition(tx, requestWorkflow, {
       id: requestId,
       event,
@@ -297,7 +302,7 @@ export async function triageRequest(
 
 /** The author (or the DAECT) prolongs a published request by twelve months from its end. */
 export async function renewRequest(db: Db, who: RequestActor, requestId: number, version: unknown) {
-  return db.transaction(async (tx) => {
+  return changing(db, "bourse", async (tx) => {
     const { after } = await transition(tx, requestWorkflow, {
       id: requestId,
       event: "renew",
@@ -325,7 +330,7 @@ export async function closeRequest(
   reason: string,
 ) {
   const motive = reason.trim().slice(0, 500) || "Retirée par son auteur";
-  return db.transaction(async (tx) => {
+  return changing(db, "bourse", async (tx) => {
     const { after } = await transition(tx, requestWorkflow, {
       id: requestId,
       event: "close",

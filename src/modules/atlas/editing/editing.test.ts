@@ -6,7 +6,7 @@ import { auditLog } from "../../../platform/audit/schema";
 import type { SignedInActor } from "../../../platform/auth/actor";
 import { rowsOf } from "../../../platform/db/client";
 import { Forbidden, Invalid, StaleVersion } from "../../../platform/errors";
-import { projectFicheTag } from "../fiches/fiche-tags";
+import { dataVersion } from "../../../platform/changes";
 import { atlasLabels } from "../labels";
 import { projectFundings, projects } from "../schema";
 import { parseProjectFilters } from "../search/filters";
@@ -298,8 +298,7 @@ describe("remarks of embassies and operators", () => {
         sql`SELECT project_id AS id FROM atlas_project_countries WHERE country_code = 'SN' LIMIT 1`,
       ),
     );
-    const tagBefore = await projectFicheTag(database.db, senegalProject);
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    const versionBefore = await dataVersion(database.db, "atlas");
     await addProjectRemark(database.db, senegalEmbassy, senegalProject, {
       body: "Projet suivi par le service de coopération ; visite prévue en mars.",
     });
@@ -310,7 +309,7 @@ describe("remarks of embassies and operators", () => {
     expect(remarks).toHaveLength(1);
     expect(remarks[0].organisationId).toBe(senegalEmbassy.memberships[0].organisationId);
     // The fiche shows the remark: its cached copies must be revalidated.
-    expect(await projectFicheTag(database.db, senegalProject)).not.toBe(tagBefore);
+    expect(await dataVersion(database.db, "atlas")).toBe(versionBefore + 1);
   });
 
   it("refuses a remark outside the embassy's country, and an empty remark", async () => {
