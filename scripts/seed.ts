@@ -23,7 +23,11 @@ await runScript(async () => {
   if (value > 0)
     throw new Error("La base contient déjà des données : lancez d'abord npm run db:reset.");
   const started = Date.now();
-  const plan = await seedDemoDataset(database, { scale, seed });
+  const plan = await seedDemoDataset(database, {
+    scale,
+    seed,
+    onStep: (step, seconds) => console.log(`  ${step} : ${seconds.toFixed(1)} s`),
+  });
   console.log(
     `Jeu de démonstration (échelle ${scale}) : ${plan.collectivites.length} collectivités, ${plan.authorities.length} autorités étrangères, ${plan.partnerships.length} partenariats en ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   );

@@ -79,7 +79,12 @@ const FUNDING_SOURCES = [
 ];
 
 /** Projects of the plan, written in batches so memory stays flat at large scales. */
-export async function insertProjects(tx: Tx, plan: Plan, random: Random) {
+export async function insertProjects(
+  tx: Tx,
+  plan: Plan,
+  random: Random,
+  stepDone: (step: string) => void = () => undefined,
+) {
   const partnershipsByContinent = new Map<string, number[]>();
   plan.partnerships.forEach((partnership, i) => {
     if (!partnershipsByContinent.has(partnership.continent))
@@ -183,6 +188,7 @@ export async function insertProjects(tx: Tx, plan: Plan, random: Random) {
   }
   // Partnerships and collectivités are all in place: the search rows can be built, with
   // fresh planner statistics (without them every per-project lookup becomes a full scan).
+  stepDone("projets");
   await tx.execute(sql`ANALYZE`);
   for (let start = 1; start <= slots.length; start += PROJECT_BATCH)
     await refreshProjectIndex(
@@ -190,5 +196,7 @@ export async function insertProjects(tx: Tx, plan: Plan, random: Random) {
       { fromId: start, toId: start + PROJECT_BATCH - 1 },
       { facetCounts: "rebuilt later" },
     );
+  stepDone("index de recherche");
   await rebuildFacetCounts(tx);
+  stepDone("facettes");
 }

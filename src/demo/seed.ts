@@ -23,6 +23,8 @@ import { collectiviteNameOf, collectivites, foreignAuthorities } from "../module
 export interface SeedOptions {
   scale: number;
   seed?: number;
+  /** Told when each step ends, with its duration (npm run seed prints them). */
+  onStep?: (step: string, seconds: number) => void;
 }
 
 /** Fills an empty database with the demo dataset, in one transaction. */
@@ -63,6 +65,12 @@ export async function seedDemoDataset(database: Database, options: SeedOptions):
   const countryByCode = new Map(countryRows.map((country) => [country.code, country]));
   const passwordHash = await demoPasswordHash();
 
+  let stepStarted = performance.now();
+  const stepDone = (step: string) => {
+    const now = performance.now();
+    options.onStep?.(step, (now - stepStarted) / 1000);
+    stepStarted = now;
+  };
   await db.transaction(async (tx) => {
     const random = new Random(seed + 1);
     // Organisations of every French collectivité in the dataset.
@@ -160,9 +168,12 @@ export async function seedDemoDataset(database: Database, options: SeedOptions):
       })),
     );
 
-    await insertProjects(tx, plan, random);
+    stepDone("collectivités, autorités, partenariats");
+    await insertProjects(tx, plan, random, stepDone);
     await rebuildPartnerFigures(tx);
+    stepDone("chiffres des partenaires");
     await insertApdDemo(tx, plan, countryRows, options.scale, seed);
+    stepDone("e-APD");
     await insertNationalOrganisations(
       tx,
       plan,
@@ -172,6 +183,7 @@ export async function seedDemoDataset(database: Database, options: SeedOptions):
       units,
     );
     await insertBourseDemo(tx, seed);
+    stepDone("organisations nationales, Bourse");
 
     for (const table of [
       "register_collectivites",

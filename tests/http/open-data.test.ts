@@ -24,18 +24,20 @@ describe("open-data API", () => {
   });
 
   it("GET /api/v1/apd/totals comes by bounded pages that add up to the whole grouping", async () => {
-    const get = async (query: string) => {
-      const response = await fetch(`${served.portal.baseUrl}/api/v1/apd/totals?${query}`);
-      return { status: response.status, body: (await response.json()) as Record<string, never> };
-    };
-    const whole = await get("groupBy=collectivite&year=2018");
-    expect(whole.status).toBe(200);
-    const all = whole.body as unknown as {
+    type TotalsPage = {
       totalCents: number;
       groupCount: number;
       rows: { key: string; amountCents: number }[];
       nextCursor: string | null;
+      fieldErrors?: Record<string, string>;
     };
+    const get = async (query: string) => {
+      const response = await fetch(`${served.portal.baseUrl}/api/v1/apd/totals?${query}`);
+      return { status: response.status, body: (await response.json()) as TotalsPage };
+    };
+    const whole = await get("groupBy=collectivite&year=2018");
+    expect(whole.status).toBe(200);
+    const all = whole.body;
     expect(all.groupCount).toBe(all.rows.length);
     expect(all.groupCount).toBeGreaterThan(25);
     expect(all.nextCursor).toBeNull();
@@ -44,9 +46,9 @@ describe("open-data API", () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page = (await get(
+      const page = await get(
         `groupBy=collectivite&year=2018&limit=10${cursor ? `&cursor=${cursor}` : ""}`,
-      )) as { status: number; body: typeof all };
+      );
       expect(page.status).toBe(200);
       expect(page.body.rows.length).toBeLessThanOrEqual(10);
       expect(page.body.groupCount).toBe(all.groupCount);
