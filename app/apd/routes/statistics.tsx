@@ -1,11 +1,17 @@
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { data as withStatus, useLoaderData } from "react-router";
-import { declaredYears, parseTotalsQuery } from "../../../src/modules/apd/index";
+import { type TotalRow, declaredYears, parseTotalsQuery } from "../../../src/modules/apd/index";
 import { type TotalGroup, totalGroupLabels, totalGroups } from "../../../src/modules/apd/codes";
-import { atlasLabels, franceMap, worldMap } from "../../../src/modules/atlas/index";
+import {
+  type AtlasLabels,
+  atlasLabels,
+  franceMap,
+  worldMap,
+} from "../../../src/modules/atlas/index";
+import { drawnMap } from "../../atlas/map-drawing.server";
 import { ChoroplethFigure } from "../../atlas/components/MapFigures";
 import { FormErrorSummary, SelectField } from "../../platform/components/FormFields";
-import { appContext } from "../../context";
+import { type AppServices, appContext } from "../../context";
 import { cachedApdTotals } from "../statistics.server";
 import { formatEuros } from "../../platform/format";
 import { guard } from "../../platform/http.server";
@@ -52,8 +58,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
           collectivites: collectivites.groupCount,
           africaShare: countries.totalCents ? africa / countries.totalCents : 0,
         },
-        world: worldMap(thousands(countries.rows), labels),
-        france: franceMap("region", thousands(regions.rows), labels),
+        ...(await drawnMaps(services, year, countries.rows, regions.rows, labels)),
       },
       { status: failure ? 400 : 200 },
     );
@@ -61,6 +66,35 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 const UNIT: [string, string] = ["millier d'euros", "milliers d'euros"];
+const worldTitle = (year: number | null) =>
+  `APD ${year} par pays bénéficiaire (en milliers d'euros)`;
+const franceTitle = (year: number | null) =>
+  `APD ${year} par région de la collectivité déclarante (en milliers d'euros)`;
+
+/** Both maps of a year, drawn once per e-APD data version. */
+async function drawnMaps(
+  services: AppServices,
+  year: number | null,
+  countries: TotalRow[],
+  regions: TotalRow[],
+  labels: AtlasLabels,
+) {
+  const [world, france] = await Promise.all([
+    drawnMap(services, "apd", `world:${year}`, () => ({
+      id: "carte-monde",
+      map: worldMap(thousands(countries), labels),
+      title: worldTitle(year),
+      unit: UNIT,
+    })),
+    drawnMap(services, "apd", `france:${year}`, () => ({
+      id: "carte-france",
+      map: franceMap("region", thousands(regions), labels),
+      title: franceTitle(year),
+      unit: UNIT,
+    })),
+  ]);
+  return { world, france };
+}
 
 export default function ApdStatisticsPage() {
   const data = useLoaderData<typeof loader>();
@@ -147,14 +181,14 @@ export default function ApdStatisticsPage() {
       <ChoroplethFigure
         id="carte-monde"
         map={data.world}
-        title={`APD ${year} par pays bénéficiaire (en milliers d'euros)`}
+        title={worldTitle(year)}
         unit={UNIT}
         areaHeader="Pays"
       />
       <ChoroplethFigure
         id="carte-france"
         map={data.france}
-        title={`APD ${year} par région de la collectivité déclarante (en milliers d'euros)`}
+        title={franceTitle(year)}
         unit={UNIT}
         areaHeader="Région"
       />

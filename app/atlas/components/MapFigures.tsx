@@ -43,6 +43,49 @@ function Clusters({ clusters, unit }: { clusters: PlacedCluster[]; unit: [string
   );
 }
 
+/** What the drawing of a coloured map needs (its figure adds legend and table). */
+export interface DrawingProps {
+  id: string;
+  map: ChoroplethMap;
+  title: string;
+  unit: [string, string];
+  clusters?: PlacedCluster[];
+}
+
+/** The inside of a coloured map's `<svg>`: its title, summary, areas and points. */
+export function ChoroplethDrawing(props: DrawingProps) {
+  return (
+    <>
+      <title id={`${props.id}-titre`}>{props.title}</title>
+      <ChoroplethBody {...props} />
+    </>
+  );
+}
+
+function ChoroplethBody({ id, map, unit, clusters }: DrawingProps) {
+  const listed = map.areas.filter((area) => area.count > 0).length;
+  return (
+    <>
+      <desc id={`${id}-resume`}>
+        {`${countOf(listed, "zone concernée", "zones concernées")}. Les chiffres sont donnés dans le tableau qui suit la carte.`}
+      </desc>
+      <g stroke="#fff" strokeWidth={0.5}>
+        {map.areas
+          .filter((area) => area.path)
+          .map((area) => (
+            <path key={area.code} d={area.path!} fill={area.colour}>
+              <title>{`${area.name} : ${countOf(area.count, ...unit)}`}</title>
+            </path>
+          ))}
+      </g>
+      {clusters ? <Clusters clusters={clusters} unit={["projet", "projets"]} /> : null}
+    </>
+  );
+}
+
+/** A coloured map whose drawing was rendered once for its data (atlas/map-drawing.server). */
+export type DrawnMap = ChoroplethMap & { drawing?: string };
+
 /**
  * A map coloured by a count per area. The drawing is an image described by its title; the
  * legend is text and the table under it gives every figure, with links: the map is never
@@ -50,7 +93,7 @@ function Clusters({ clusters, unit }: { clusters: PlacedCluster[]; unit: [string
  */
 export function ChoroplethFigure(props: {
   id: string;
-  map: ChoroplethMap;
+  map: DrawnMap;
   title: string;
   unit: [string, string];
   areaHeader: string;
@@ -60,31 +103,29 @@ export function ChoroplethFigure(props: {
 }) {
   const { map, unit } = props;
   const listed = map.areas.filter((area) => area.count > 0).sort((a, b) => b.count - a.count);
+  const labelledBy = `${props.id}-titre ${props.id}-resume`;
   return (
     <figure className="fr-my-4w atlas-map" aria-labelledby={`${props.id}-titre`}>
-      <svg
-        viewBox={map.viewBox}
-        role="img"
-        aria-labelledby={`${props.id}-titre ${props.id}-resume`}
-        className="atlas-map__drawing"
-      >
-        <title id={`${props.id}-titre`}>{props.title}</title>
-        <desc id={`${props.id}-resume`}>
-          {`${countOf(listed.length, "zone concernée", "zones concernées")}. Les chiffres sont donnés dans le tableau qui suit la carte.`}
-        </desc>
-        <g stroke="#fff" strokeWidth={0.5}>
-          {map.areas
-            .filter((area) => area.path)
-            .map((area) => (
-              <path key={area.code} d={area.path!} fill={area.colour}>
-                <title>{`${area.name} : ${countOf(area.count, ...unit)}`}</title>
-              </path>
-            ))}
-        </g>
-        {props.clusters ? (
-          <Clusters clusters={props.clusters} unit={["projet", "projets"]} />
-        ) : null}
-      </svg>
+      {map.drawing !== undefined ? (
+        <svg
+          viewBox={map.viewBox}
+          role="img"
+          aria-labelledby={labelledBy}
+          className="atlas-map__drawing"
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: our own drawing, rendered by React once per data version
+          dangerouslySetInnerHTML={{ __html: map.drawing }}
+        />
+      ) : (
+        <svg
+          viewBox={map.viewBox}
+          role="img"
+          aria-labelledby={labelledBy}
+          className="atlas-map__drawing"
+        >
+          <title id={`${props.id}-titre`}>{props.title}</title>
+          <ChoroplethBody {...props} />
+        </svg>
+      )}
       <figcaption>
         <p className="fr-text--bold fr-mb-1w">{props.title}</p>
         <ul className="atlas-map__legend" aria-label="Légende">

@@ -17,6 +17,7 @@ import { ChoroplethFigure } from "../../atlas/components/MapFigures";
 import { KeyFigures } from "../../atlas/components/KeyFigures";
 import { FormErrorSummary, SelectField, TextField } from "../../platform/components/FormFields";
 import { appContext } from "../../context";
+import { drawnMap } from "../../atlas/map-drawing.server";
 import type { RootData } from "../../root";
 import { formatDate } from "../../platform/format";
 import { pageData, withQuery } from "../../platform/query-page.server";
@@ -41,22 +42,37 @@ const FILTERS = [
   "page",
 ];
 
+const MAP_ID = "carte-bourse";
+const MAP_TITLE = "Demandes publiées par pays";
+const MAP_UNIT: [string, string] = ["demande", "demandes"];
+
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const { db } = context.get(appContext);
+  const services = context.get(appContext);
+  const { db } = services;
   const [labels, stats, offers] = await Promise.all([
     atlasLabels(db),
     bourseStats(db),
     publishedOffers(db),
   ]);
   const result = await withQuery(request, parsePublicRequestFilters, FILTERS, async (filters) => {
-    const [page, byCountry] = await Promise.all([
+    const { page: _page, ...mapFilters } = filters;
+    const [page, map] = await Promise.all([
       publicRequests(db, filters),
-      publicRequestsByCountry(db, filters),
+      // Drawn once per Bourse data version and set of filters, whatever the page.
+      drawnMap(services, "bourse", `requests:${JSON.stringify(mapFilters)}`, async () => {
+        const byCountry = await publicRequestsByCountry(db, filters);
+        return {
+          id: MAP_ID,
+          map: worldMap(
+            Object.fromEntries(byCountry.map((row) => [row.code, row.requests])),
+            labels,
+          ),
+          title: MAP_TITLE,
+          unit: MAP_UNIT,
+        };
+      }),
     ]);
-    return {
-      ...page,
-      map: worldMap(Object.fromEntries(byCountry.map((row) => [row.code, row.requests])), labels),
-    };
+    return { ...page, map };
   });
   const params = [...new URL(request.url).searchParams].filter(
     ([name, value]) => FILTERS.includes(name) && value.trim() !== "",
@@ -195,10 +211,10 @@ export default function BoursePage() {
                 {`${result.total} demande${result.total > 1 ? "s publiées" : " publiée"}`}
               </h2>
               <ChoroplethFigure
-                id="carte-bourse"
+                id={MAP_ID}
                 map={result.map}
-                title="Demandes publiées par pays"
-                unit={["demande", "demandes"]}
+                title={MAP_TITLE}
+                unit={MAP_UNIT}
                 areaHeader="Pays"
                 linkFor={(code) => `/bourse?${new URLSearchParams({ country: code })}`}
               />
