@@ -1,0 +1,172 @@
+import { spawn } from "node:child_process";
+import { Worker } from "node:worker_threads";
+import { freePort, portalProxy, staticPages, waitForPort } from "./nginx";
+
+/** The mixed public traffic of the load test: what visitors do most. */
+export const PUBLIC_MIX = [
+  "/",
+  "/atlas/projets?continent=Afrique&theme=eau-assainissement",
+  "/atlas/projets/1",
+  "/atlas/statistiques",
+  "/bourse",
+  "/api/v1/projects?country=SN&limit=20",
+  "/apd",
+] as const;
+
+export interface LoadResult {
+  requests: number;
+  requestsPerSecond: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  p50: number;
+  p95: number;
+}
+
+/**
+ * Many connections cycling through the pages for a while, from a worker thread; requests
+ * taking more than `timeout` seconds count as timeouts.
+ */
+export function runLoad(options: {
+  baseUrl: string;
+  paths: readonly string[];
+  connections: number;
+  duration: number;
+  timeout?: number;
+}): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./load-worker.mjs", import.meta.url), {
+      workerData: { timeout: 10, ...options, paths: [...options.paths] },
+    });
+    worker.once("message", resolve);
+    worker.once("error", reject);
+  });
+}
+
+type Emit = (metric: string, value: number, unit: string) => void;
+
+/** A portal instance as systemd runs it (deploy/systemd): `node server.js` on its port. */
+export async function startInstance(root: string, databaseUrl: string, port: number) {
+  const child = spawn(process.execPath, ["server.js"], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      SESSION_SECRET: "b".repeat(40),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      TRUST_PROXY: "loopback",
+      LOG_LEVEL: "warn",
+    },
+  });
+  await waitForPort(port, 120);
+  return { stop: () => child.kill("SIGTERM") };
+}
+
+function emitLoad(emit: Emit, name: string, result: LoadResult, anchor?: LoadResult) {
+  emit(`load.${name}.requests_per_s`, result.requestsPerSecond, "req/s");
+  emit(`load.${name}.p95_ms`, result.p95, "ms");
+  emit(`load.${name}.errors`, result.errors + result.non2xx, "requests");
+  emit(`load.${name}.timeouts`, result.timeouts, "requests");
+  if (anchor)
+    emit(
+      `load.${name}.ratio_to_nginx`,
+      result.requestsPerSecond / anchor.requestsPerSecond,
+      "ratio",
+    );
+}
+
+/**
+ * Server CPU per rendered page, for a visitor (no cookie, no ETag): requests one after
+ * the other against the portal of this process; the client's own share is small (a GET).
+ */
+export async function benchPageCpu(baseUrl: string, emit: Emit, repeats = 60) {
+  const perPage: number[] = [];
+  for (const path of PUBLIC_MIX) {
+    await (await fetch(baseUrl + path)).arrayBuffer();
+    const before = process.cpuUsage();
+    for (let n = 0; n < repeats; n += 1) await (await fetch(baseUrl + path)).arrayBuffer();
+    const used = process.cpuUsage(before);
+    const ms = (used.user + used.system) / 1000 / repeats;
+    perPage.push(ms);
+    emit(`page_cpu.${pageName(path)}.ms`, ms, "ms");
+  }
+  perPage.sort((a, b) => a - b);
+  emit("page_cpu.median_ms", perPage[Math.floor(perPage.length / 2)], "ms");
+}
+
+const pageName = (path: string) =>
+  path === "/" ? "home" : path.replace(/\?.*$/, "").replace(/^\//, "").replace(/\W+/g, "_");
+
+/**
+ * 300 connections of mixed public traffic: nginx serving copies of the same pages (the
+ * anchor, same run), the portal of this process, and on PostgreSQL one then two `node
+ * server.js` instances behind the nginx of deploy/.
+ */
+export async function benchLoad(options: {
+  root: string;
+  baseUrl: string;
+  databaseUrl: string | null;
+  duration: number;
+  connections: number;
+  emit: Emit;
+}) {
+  const { emit } = options;
+  const load = (baseUrl: string) =>
+    runLoad({
+      baseUrl,
+      paths: PUBLIC_MIX,
+      connections: options.connections,
+      duration: options.duration,
+    });
+  const pages = await Promise.all(
+    PUBLIC_MIX.map(async (path) => {
+      const response = await fetch(options.baseUrl + path);
+      return {
+        path,
+        body: await response.text(),
+        type: response.headers.get("content-type") ?? "text/html",
+      };
+    }),
+  );
+  const anchorPort = await freePort();
+  const anchorServer = await staticPages(pages, anchorPort);
+  let anchor: LoadResult | undefined;
+  if (anchorServer) {
+    try {
+      anchor = await load(`http://127.0.0.1:${anchorPort}`);
+      emitLoad(emit, "nginx_static", anchor);
+    } finally {
+      anchorServer.stop();
+    }
+  } else console.log(JSON.stringify({ metric: "load.nginx_static", note: "nginx absent" }));
+
+  emitLoad(emit, "portal_x1", await load(options.baseUrl), anchor);
+  if (!options.databaseUrl) return;
+
+  const instancePorts = [await freePort(), await freePort()];
+  const instances = [];
+  try {
+    for (const port of instancePorts)
+      instances.push(await startInstance(options.root, options.databaseUrl, port));
+    for (const count of [1, 2]) {
+      const proxyPort = await freePort();
+      const proxy = await portalProxy(options.root, instancePorts.slice(0, count), proxyPort);
+      if (!proxy) return;
+      try {
+        emitLoad(
+          emit,
+          `nginx_portal_x${count}`,
+          await load(`http://127.0.0.1:${proxyPort}`),
+          anchor,
+        );
+      } finally {
+        proxy.stop();
+      }
+    }
+  } finally {
+    for (const instance of instances) instance.stop();
+  }
+}
