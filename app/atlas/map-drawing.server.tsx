@@ -19,7 +19,10 @@ export function drawnMap(
     return {
       ...props.map,
       areas: props.map.areas.map((area) => ({ ...area, path: null })),
-      drawing: svgContent(renderToStaticMarkup(<svg>{<ChoroplethDrawing {...props} />}</svg>)),
+      drawing: svgContent(
+        // biome-ignore lint/a11y/noSvgWithoutTitle: a wrapper taken off below; the page's <svg> is labelled
+        renderToStaticMarkup(<svg>{<ChoroplethDrawing {...props} />}</svg>),
+      ),
     };
   });
 }
