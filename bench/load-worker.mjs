@@ -1,10 +1,10 @@
-// Runs one autocannon load in a worker thread, so that the load generator never shares an
-// event loop with a portal served by the bench process itself.
-import { parentPort, workerData } from "node:worker_threads";
+// Runs one autocannon load in a process of its own (forked by bench/load.ts), so that the
+// load generator never shares an event loop or a core with a portal served by the bench
+// process. (In a worker thread, autocannon would leave its figures unsummarised.)
 import autocannon from "autocannon";
 import * as hdr from "hdr-histogram-js";
 
-const { baseUrl, paths, connections, duration, timeout } = workerData;
+const { baseUrl, paths, connections, duration, timeout } = JSON.parse(process.argv[2]);
 const latencies = hdr.build({
   lowestDiscernibleValue: 1,
   highestTrackableValue: 120_000,
@@ -18,7 +18,7 @@ const result = await autocannon({
   requests: paths.map((path) => ({ method: "GET", path })),
   histograms: { latencies },
 });
-parentPort.postMessage({
+process.send({
   requests: result.requests.total,
   requestsPerSecond: result.requests.average,
   non2xx: result.non2xx,
@@ -27,3 +27,4 @@ parentPort.postMessage({
   p95: latencies.getValueAtPercentile(95),
   p50: latencies.getValueAtPercentile(50),
 });
+process.disconnect();

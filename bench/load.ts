@@ -1,5 +1,5 @@
-import { spawn } from "node:child_process";
-import { Worker } from "node:worker_threads";
+import { fork, spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { freePort, portalProxy, staticPages, waitForPort } from "./nginx";
 
 /** The mixed public traffic of the load test: what visitors do most. */
@@ -24,7 +24,7 @@ export interface LoadResult {
 }
 
 /**
- * Many connections cycling through the pages for a while, from a worker thread; requests
+ * Many connections cycling through the pages for a while, from a process of its own; requests
  * taking more than `timeout` seconds count as timeouts.
  */
 export function runLoad(options: {
@@ -35,11 +35,16 @@ export function runLoad(options: {
   timeout?: number;
 }): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./load-worker.mjs", import.meta.url), {
-      workerData: { timeout: 10, ...options, paths: [...options.paths] },
-    });
-    worker.once("message", resolve);
+    const worker = fork(
+      fileURLToPath(new URL("./load-worker.mjs", import.meta.url)),
+      [JSON.stringify({ timeout: 10, ...options, paths: [...options.paths] })],
+      { stdio: ["ignore", "inherit", "inherit", "ipc"] },
+    );
+    worker.once("message", (result) => resolve(result as LoadResult));
     worker.once("error", reject);
+    worker.once("exit", (code) => {
+      if (code !== 0) reject(new Error(`charge interrompue (code ${code})`));
+    });
   });
 }
 

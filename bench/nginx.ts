@@ -64,8 +64,9 @@ export function staticPages(pages: { path: string; body: string; type: string }[
     const locations = pages.map((page, i) => {
       const file = path.join(prefix, "pages", `page-${i}`);
       writeFileSync(file, page.body);
+      // try_files, not alias: "/" would otherwise look for an index file.
       return `location = ${new URL(page.path, "http://x").pathname} {
-        default_type "${page.type}"; alias ${file}; }`;
+        default_type "${page.type}"; root ${prefix}; try_files /pages/page-${i} =404; }`;
     });
     return `server { listen 127.0.0.1:${port}; ${locations.join("\n")} }`;
   }, port);

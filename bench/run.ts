@@ -11,6 +11,7 @@ import { benchApd } from "./apd";
 import { benchAtlas } from "./atlas";
 import { benchBourse } from "./bourse";
 import { measureRequests } from "./http";
+import { benchLoad, benchPageCpu } from "./load";
 import { benchSecurity } from "./security";
 import { organisations } from "../src/platform/auth/schema";
 import { loadConfig } from "../src/platform/config";
@@ -19,34 +20,46 @@ import { migrateDatabase } from "../src/platform/db/migrate";
 import { loadReferenceData } from "../src/reference/load/index";
 
 /**
- * npm run bench [-- --scale N] [--duration S] [--only pages,atlas,apd,bourse,security]: serves the built
- * portal on a database seeded at scale N (PGlite under data/bench-N, or a database
- * aect_bench_N on the DATABASE_URL server) and prints one JSON line per figure.
+ * npm run bench [-- --scale N] [--duration S] [--load-duration S] [--connections N]
+ * [--only pages,cpu,atlas,apd,bourse,security,load]: serves the built portal on a database
+ * seeded at scale N (PGlite under data/bench-N, or a database aect_bench_N on the
+ * DATABASE_URL server) and prints one JSON line per figure.
  */
 const { values } = parseArgs({
   options: {
     scale: { type: "string", default: "1" },
     duration: { type: "string", default: "10" },
     only: { type: "string" },
+    "load-duration": { type: "string", default: "60" },
+    connections: { type: "string", default: "300" },
   },
 });
 const scale = Number(values.scale);
 const duration = Number(values.duration);
-const runs = (part: "pages" | "atlas" | "apd" | "bourse" | "security") =>
-  !values.only || values.only.split(",").includes(part);
+type Part = "pages" | "cpu" | "atlas" | "apd" | "bourse" | "security" | "load";
+const runs = (part: Part) => !values.only || values.only.split(",").includes(part);
+
+/** The bench database's URL on the PostgreSQL server, when one is used. */
+function benchDatabaseUrl(): string | null {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) return null;
+  const url = new URL(serverUrl);
+  url.pathname = `/aect_bench_${String(scale).replace(/\W/g, "_")}`;
+  return url.toString();
+}
 
 async function benchDatabase(): Promise<Database> {
   const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) return openDatabase({ dataDir: path.resolve(`data/bench-${scale}`) });
-  const name = `aect_bench_${String(scale).replace(/\W/g, "_")}`;
+  const benchUrl = benchDatabaseUrl();
+  if (!serverUrl || !benchUrl)
+    return openDatabase({ dataDir: path.resolve(`data/bench-${scale}`) });
+  const name = new URL(benchUrl).pathname.slice(1);
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
   if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return openDatabase({ databaseUrl: url.toString(), poolSize: 10 });
+  return openDatabase({ databaseUrl: benchUrl, poolSize: 10 });
 }
 
 function emit(metric: string, value: number, unit: string, db: string) {
@@ -117,6 +130,21 @@ if (runs("apd"))
 if (runs("bourse"))
   await benchBourse({
     database,
+    emit: (metric, value, unit) => emit(metric, value, unit, database.kind),
+  });
+
+if (runs("cpu"))
+  await benchPageCpu(`http://127.0.0.1:${port}`, (metric, value, unit) =>
+    emit(metric, value, unit, database.kind),
+  );
+
+if (runs("load"))
+  await benchLoad({
+    root: process.cwd(),
+    baseUrl: `http://127.0.0.1:${port}`,
+    databaseUrl: benchDatabaseUrl(),
+    duration: Number(values["load-duration"]),
+    connections: Number(values.connections),
     emit: (metric, value, unit) => emit(metric, value, unit, database.kind),
   });
 
