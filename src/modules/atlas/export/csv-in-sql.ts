@@ -4,10 +4,14 @@ import { rowsOf } from "../../../platform/db/client";
 import { atlasDomains } from "../../../reference/data/themes";
 import type { AtlasLabels } from "../labels";
 import type { ProjectFilters } from "../search/filters";
-import { EXPORT_BATCH, matchingWindows } from "./export-rows";
+import { anyOfIds } from "../../../platform/db/conditions";
+import { matchingWindows } from "./export-rows";
+
+/** Rows per query: a few megabytes of text at most, whatever the export's size. */
+const CSV_WINDOW_ROWS = 5_000;
 
 /**
- * The CSV lines of the export written by the database, one text per window of projects:
+ * The CSV lines of the export written by the database, one text per window of rows:
  * decoding one value per window instead of twenty per row is what makes the export fast.
  * The text is exactly what `csvChunks` writes from `exportColumns` (a test compares them
  * byte for byte): same labels (passed in as JSON), same quoting (a field with `;`, `"`, CR
@@ -27,17 +31,16 @@ export async function* csvLinesFromDatabase(
     funding: Object.fromEntries(labels.funding),
     domain: Object.fromEntries(atlasDomains.map((domain) => [domain.code, domain.label])),
   });
-  const windows = matchingWindows(q, filters, EXPORT_BATCH * 5, async (where, from, to) => {
-    const [row] = rowsOf<{ matched: number; lines: string | null }>(
+  const windows = matchingWindows(q, filters, CSV_WINDOW_ROWS, async (ids) => {
+    const [row] = rowsOf<{ lines: string | null }>(
       await q.execute(sql`
         WITH names AS (SELECT ${names}::jsonb AS n)
-        SELECT count(*)::int AS matched,
-               string_agg(${csvLine(publicUrl)}, '' ORDER BY i.project_id) AS lines
+        SELECT string_agg(${csvLine(publicUrl)}, '' ORDER BY i.project_id) AS lines
           FROM atlas_project_index i
           JOIN atlas_projects p ON p.id = i.project_id, names
-         WHERE ${where} AND i.project_id BETWEEN ${from} AND ${to}`),
+         WHERE ${anyOfIds(sql`i.project_id`, ids)}`),
     );
-    return { matched: row.matched, value: row.lines ?? "" };
+    return row.lines ?? "";
   });
   for await (const lines of windows) yield lines;
 }

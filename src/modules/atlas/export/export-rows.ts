@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Queryable, rowsOf } from "../../../platform/db/client";
+import { anyOfIds } from "../../../platform/db/conditions";
 import type { ProjectFilters } from "../search/filters";
 import { effectiveKeyword, projectConditions } from "../search/project-search";
 
@@ -34,8 +35,8 @@ export async function* exportProjects(
   filters: ProjectFilters,
   batchSize = EXPORT_BATCH,
 ): AsyncGenerator<ExportProject[]> {
-  const windows = matchingWindows(q, filters, batchSize, async (where, from, to) => {
-    const rows = rowsOf<RawExportRow>(
+  const windows = matchingWindows(q, filters, batchSize, async (ids) =>
+    rowsOf<RawExportRow>(
       await q.execute(sql`
         SELECT i.project_id AS id, i.title, i.status, i.start_year AS "startYear",
                i.end_year AS "endYear", p.domain_code AS "domainCode", p.objectives,
@@ -52,48 +53,59 @@ export async function* exportProjects(
                i.latitude, i.longitude
           FROM atlas_project_index i
           JOIN atlas_projects p ON p.id = i.project_id
-         WHERE ${where} AND i.project_id BETWEEN ${from} AND ${to}
+         WHERE ${anyOfIds(sql`i.project_id`, ids)}
          ORDER BY i.project_id`),
-    );
-    return { matched: rows.length, value: rows };
-  });
-  for await (const rows of windows) if (rows.length > 0) yield rows.map(fromRaw);
+    ),
+  );
+  for await (const rows of windows) yield rows.map(fromRaw);
 }
 
 /**
- * Reads the projects matching the filters window of ids after window, in id order: one
- * query per window, so memory stays flat and no transaction is held open however large the
- * export. The window adapts to how many projects matched in the previous one (a plain
- * "next 2,000 after id N" query would make the planner re-read every match of a broad
- * filter, all of Europe, for each batch); the next window is read while the current one is
- * written.
+ * Reads the projects matching the filters in windows of `windowRows` rows, in id order:
+ * the matching ids are found once (one search, kept as a compact array of integers), then
+ * each window reads its rows by primary key. One query per window, so memory stays flat
+ * and no transaction is held open however large the export; the next window is read while
+ * the current one is written.
  */
 export async function* matchingWindows<T>(
   q: Queryable,
   filters: ProjectFilters,
-  batchSize: number,
-  fetch: (where: SQL, from: number, to: number) => Promise<{ matched: number; value: T }>,
+  windowRows: number,
+  fetch: (ids: Int32Array) => Promise<T>,
 ): AsyncGenerator<T> {
   const keyword = await effectiveKeyword(q, filters);
-  const where = projectConditions(filters, keyword);
-  const [range] = rowsOf<{ low: number | null; high: number | null }>(
-    await q.execute(sql`SELECT min(project_id) AS low, max(project_id) AS high
-                          FROM atlas_project_index`),
-  );
-  if (range.low === null || range.high === null) return;
-  let window = batchSize;
-  let to = Math.min(range.high, range.low + window - 1);
-  let pending: Promise<{ matched: number; value: T }> | null = fetch(where, range.low, to);
-  while (pending) {
-    const { matched, value } = await pending;
-    // Aim the next window at about one batch of matches, within sane bounds.
-    const density = Math.max(matched, 1) / window;
-    window = Math.round(Math.min(Math.max(batchSize / density, batchSize), 1_000_000));
-    const from = to + 1;
-    to = Math.min(range.high, from + window - 1);
-    pending = from <= range.high ? fetch(where, from, to) : null;
-    if (matched > 0) yield value;
+  const ids = await matchingIds(q, projectConditions(filters, keyword));
+  const windowAt = (start: number) => fetch(ids.subarray(start, start + windowRows));
+  let pending: Promise<T> | null = ids.length > 0 ? windowAt(0) : null;
+  for (let start = 0; pending; start += windowRows) {
+    const value = await pending;
+    pending = start + windowRows < ids.length ? windowAt(start + windowRows) : null;
+    yield value;
   }
+}
+
+/** The ids of the matching projects, ascending, as 4 bytes each. */
+async function matchingIds(q: Queryable, where: SQL): Promise<Int32Array> {
+  const [row] = rowsOf<{ count: number; ids: string | null }>(
+    await q.execute(sql`
+      SELECT count(*)::int AS count,
+             string_agg(i.project_id::text, ',' ORDER BY i.project_id) AS ids
+        FROM atlas_project_index i WHERE ${where}`),
+  );
+  const ids = new Int32Array(row.count);
+  // Read digit by digit: no intermediate array of a million strings.
+  const text = row.ids ?? "";
+  let at = 0;
+  let value = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code === 44) {
+      ids[at++] = value;
+      value = 0;
+    } else value = value * 10 + (code - 48);
+  }
+  if (row.count > 0) ids[at] = value;
+  return ids;
 }
 
 /** Lists travel as delimited text: parsing PostgreSQL arrays row by row costs more than SQL. */
