@@ -6,6 +6,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { sql } from "drizzle-orm";
 import { Random } from "../src/demo/random";
 import { countProjects, findProjects, parseProjectFilters } from "../src/modules/atlas/index";
+import { changing } from "../src/platform/changes";
 import { type Database, rowsOf } from "../src/platform/db/client";
 import { atlasDomains } from "../src/reference/data/themes";
 import { measureRequests } from "./http";
@@ -52,6 +53,47 @@ export async function benchSearch(database: Database, emit: Emit) {
   timings.sort((a, b) => a - b);
   emit("atlas_search.p50_ms", percentile(timings, 50), "ms");
   emit("atlas_search.p95_ms", percentile(timings, 95), "ms");
+}
+
+/** The searches the issue names, each on the search page and the API. */
+const SEARCH_KINDS = {
+  no_filter: "",
+  one_continent: "continent=Afrique",
+  frequent_word: "q=formation",
+  keyword_3_filters: "q=eau&continent=Afrique&theme=eau-assainissement&status=en_cours",
+} as const;
+
+/**
+ * Each kind of search with its facets: cold (the first time after a write, nothing
+ * cached by the portal) and warm (asked again), on the page and on the API.
+ */
+async function benchSearchKinds(database: Database, baseUrl: string, emit: Emit) {
+  for (const [kind, query] of Object.entries(SEARCH_KINDS)) {
+    for (const [surface, path] of [
+      ["page", `/atlas/projets?${query}`],
+      ["api", `/api/v1/projects?${query}${query ? "&" : ""}limit=20`],
+    ] as const) {
+      const colds: number[] = [];
+      for (let n = 0; n < 5; n += 1) {
+        await changing(database.db, "atlas", async () => undefined);
+        const started = performance.now();
+        const response = await fetch(baseUrl + path);
+        await response.arrayBuffer();
+        if (!response.ok) throw new Error(`${path} : HTTP ${response.status}`);
+        colds.push(performance.now() - started);
+      }
+      const warms: number[] = [];
+      for (let n = 0; n < 40; n += 1) {
+        const started = performance.now();
+        await (await fetch(baseUrl + path)).arrayBuffer();
+        warms.push(performance.now() - started);
+      }
+      colds.sort((a, b) => a - b);
+      warms.sort((a, b) => a - b);
+      emit(`atlas_search.${kind}.${surface}.cold_max_ms`, colds.at(-1)!, "ms");
+      emit(`atlas_search.${kind}.${surface}.warm_p95_ms`, percentile(warms, 95), "ms");
+    }
+  }
 }
 
 /** The CSV export of every project, read as a client would; peak RSS of the whole process. */
@@ -148,6 +190,7 @@ export async function benchAtlas(options: {
   emit: Emit;
 }) {
   await benchSearch(options.database, options.emit);
+  await benchSearchKinds(options.database, options.baseUrl, options.emit);
   await benchCsvExport(options.database, options.baseUrl, options.emit);
   await benchFiche(options.baseUrl, options.duration, options.emit);
 }
