@@ -1,12 +1,11 @@
 import {
-  findProjects,
   parsePaging,
   parseProjectFilters,
   publicProjectItems,
 } from "../../../src/modules/atlas/index";
 import { appContext } from "../../context";
 import { apiResponse } from "../../platform/api.server";
-import { cachedProjectCounts } from "../search.server";
+import { cachedProjectCounts, cachedProjectPage } from "../search.server";
 import type { Route } from "./+types/api-projects";
 
 /** Open data: Atlas projects with the search page's filters, facet counts and a cursor. */
@@ -16,7 +15,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     const params = new URL(request.url).searchParams;
     const filters = parseProjectFilters(params);
     const paging = parsePaging(params, { defaultLimit: 20, maxLimit: 100 });
-    const page = await findProjects(services.db, filters, {
+    const page = await cachedProjectPage(services, filters, {
       sort: paging.sort,
       limit: paging.limit,
       cursor: paging.cursor,

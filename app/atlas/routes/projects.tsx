@@ -1,5 +1,5 @@
 import { useLoaderData } from "react-router";
-import { findProjects, parsePaging, publicProjectItems } from "../../../src/modules/atlas/index";
+import { parsePaging, publicProjectItems } from "../../../src/modules/atlas/index";
 import { collectiviteNames } from "../../../src/modules/register/index";
 import { Pager } from "../../platform/components/Pager";
 import { ActiveFilters } from "../components/ActiveFilters";
@@ -9,7 +9,7 @@ import { FormErrorSummary } from "../../platform/components/FormFields";
 import { appContext, requestContext } from "../../context";
 import { KeepInWorkspace } from "../components/KeepInWorkspace";
 import { filterChoices, pageData, withProjectFilters } from "../page.server";
-import { cachedProjectCounts } from "../search.server";
+import { cachedProjectCounts, cachedProjectPage } from "../search.server";
 import type { Route } from "./+types/projects";
 
 const PAGE_SIZE = 20;
@@ -33,7 +33,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     const paging = parsePaging(search, { defaultLimit: PAGE_SIZE, maxLimit: PAGE_SIZE });
     const page = Math.min(paging.page, MAX_PAGES);
     const [found, counts] = await Promise.all([
-      findProjects(services.db, filters, {
+      cachedProjectPage(services, filters, {
         sort: paging.sort,
         limit: PAGE_SIZE,
         offset: (page - 1) * PAGE_SIZE,

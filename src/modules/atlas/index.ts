@@ -32,6 +32,7 @@ export {
   type ProjectSort,
   countProjects,
   findProjects,
+  type ProjectSearchOptions,
   projectConditions,
   projectSorts,
   searchProjects,
