@@ -17,7 +17,7 @@ import { enqueueMail } from "../../platform/mail/outbox";
 import { authorize } from "../../platform/policy";
 import type { PersonalDataProvider } from "../../platform/personal-data";
 import { parseInput } from "../../platform/validation";
-import { assertStrongPassword, verifyThrottledPassword } from "./auth-commands";
+import { accountPasswordMatches, assertStrongPassword } from "./auth-commands";
 import { accountMails } from "./mails";
 import { accessRequests, emailChanges } from "./schema";
 import {
@@ -112,18 +112,7 @@ async function confirmIdentity(
 ) {
   // An account opened through ProConnect has no password: its session is the proof.
   if (user.passwordHash === null) return;
-  const valid = await verifyThrottledPassword(
-    db,
-    {
-      email: user.email,
-      passwordHash: user.passwordHash,
-      displayName: user.displayName,
-      exists: true,
-    },
-    password,
-    clientAddress,
-    field,
-  );
+  const valid = await accountPasswordMatches(db, user, password, clientAddress, field);
   if (!valid) throw new Invalid({ [field]: "Le mot de passe actuel est incorrect." });
 }
 

@@ -55,6 +55,24 @@ export async function verifyThrottledPassword(
   return false;
 }
 
+/** The password of an existing account, checked with the same throttle as signing in. */
+export function accountPasswordMatches(
+  db: Db,
+  user: { email: string; passwordHash: string | null; displayName: string },
+  password: string,
+  clientAddress: string,
+  field: string,
+): Promise<boolean> {
+  const { email, passwordHash, displayName } = user;
+  return verifyThrottledPassword(
+    db,
+    { email, passwordHash, displayName, exists: true },
+    password,
+    clientAddress,
+    field,
+  );
+}
+
 /** Checks credentials and opens a new session (a fresh id at every sign-in). */
 export async function signIn(
   db: Db,

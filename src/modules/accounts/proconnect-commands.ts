@@ -10,7 +10,7 @@ import type { Db, Queryable } from "../../platform/db/client";
 import { Invalid, NotFound, Unavailable } from "../../platform/errors";
 import { enqueueMail } from "../../platform/mail/outbox";
 import { emailField, parseInput } from "../../platform/validation";
-import { verifyThrottledPassword } from "./auth-commands";
+import { accountPasswordMatches } from "./auth-commands";
 import { accountMails } from "./mails";
 import { federatedIdentities, federatedLogins } from "./schema";
 
@@ -253,19 +253,7 @@ export async function linkWithPassword(
   if (!password) throw new Invalid({ password: "Le mot de passe est obligatoire." });
   const [user] = await db.select().from(users).where(eq(users.email, login.email!));
   const valid =
-    user &&
-    (await verifyThrottledPassword(
-      db,
-      {
-        email: user.email,
-        passwordHash: user.passwordHash,
-        displayName: user.displayName,
-        exists: true,
-      },
-      password,
-      clientAddress,
-      "password",
-    ));
+    user && (await accountPasswordMatches(db, user, password, clientAddress, "password"));
   if (!valid) throw new Invalid({ password: "Le mot de passe est incorrect." });
   return linkAndSignIn(db, login, device);
 }
