@@ -1,5 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -39,6 +46,8 @@ export async function startNginx(servers: (prefix: string) => string, port: numb
   const binary = nginxBinary();
   if (!binary) return null;
   const prefix = mkdtempSync(path.join(os.tmpdir(), "aect-nginx-"));
+  // nginx's workers run as an unprivileged user: they must read the pages and keep a cache.
+  chmodSync(prefix, 0o755);
   writeFileSync(
     path.join(prefix, "nginx.conf"),
     `daemon off; worker_processes 1; pid ${prefix}/nginx.pid; error_log ${prefix}/error.log;

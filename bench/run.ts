@@ -63,7 +63,10 @@ async function benchDatabase(): Promise<Database> {
 }
 
 function emit(metric: string, value: number, unit: string, db: string) {
-  console.log(JSON.stringify({ metric, scale, db, value: Math.round(value * 100) / 100, unit }));
+  // Three significant digits at least: small ratios stay readable.
+  const rounded =
+    Math.abs(value) >= 10 ? Math.round(value * 100) / 100 : Number(value.toPrecision(3));
+  console.log(JSON.stringify({ metric, scale, db, value: rounded, unit }));
 }
 
 const database = await benchDatabase();
