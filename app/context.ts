@@ -20,6 +20,8 @@ export interface AppServices {
   exportSlots: ExportSlots;
   /** The ETag of a visitor's public page now (platform/http/public-pages). */
   publicPageTag: () => Promise<string>;
+  /** Keeps a visitor's tagged page for the next visitors (server/public-pages.ts). */
+  keepPublicPage: (page: Response) => Promise<Response>;
 }
 
 export const appContext = createContext<AppServices>();

@@ -137,9 +137,12 @@ if (runs("bourse"))
   });
 
 if (runs("cpu"))
-  await benchPageCpu(`http://127.0.0.1:${port}`, (metric, value, unit) =>
-    emit(metric, value, unit, database.kind),
-  );
+  await benchPageCpu({
+    root: process.cwd(),
+    baseUrl: `http://127.0.0.1:${port}`,
+    databaseUrl: benchDatabaseUrl(),
+    emit: (metric, value, unit) => emit(metric, value, unit, database.kind),
+  });
 
 if (runs("load"))
   await benchLoad({

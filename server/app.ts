@@ -16,7 +16,7 @@ import {
   hasControlCharacter,
 } from "../src/platform/http/control-characters";
 import { sendErrorPage } from "./error-page";
-import { revalidatedPublicPages } from "./revalidated-pages";
+import { publicPages } from "./public-pages";
 import { publicPageTag as currentPublicPageTag } from "../src/platform/http/public-pages";
 import { pageHandler } from "./page-handler";
 import { projectExportHandler } from "./project-export";
@@ -48,6 +48,7 @@ export function createApp(services: {
     (build) => build.assets.version,
   );
   const publicPageTag = async () => currentPublicPageTag(services.database.db, await buildVersion);
+  const visitorPages = publicPages(publicPageTag);
   const slots = exportSlots({ overall: 2, perClient: 1, queueLength: 4, waitMs: 20_000 });
   app.disable("x-powered-by");
   // Client addresses (throttles) come from X-Forwarded-For only behind a proxy named in
@@ -79,6 +80,9 @@ export function createApp(services: {
       referrerPolicy: { policy: "strict-origin-when-cross-origin" },
     }),
   );
+  // A visitor's public page already rendered for this data version (or revalidated with its
+  // tag) is answered here, before any compression or rendering.
+  app.use(visitorPages.middleware);
   app.use(compression());
 
   // No page or API reads a control character in its address: refused once, here.
@@ -99,9 +103,6 @@ export function createApp(services: {
     }
     next();
   });
-
-  // A visitor revalidating a public page it has is answered before any rendering.
-  app.use(revalidatedPublicPages(publicPageTag));
 
   app.get("/healthz", async (_request, response) => {
     try {
@@ -132,6 +133,7 @@ export function createApp(services: {
     /.*/,
     pageHandler({
       build: () => import("virtual:react-router/server-build"),
+      reloadEachRequest: Boolean(services.devMiddleware),
       getLoadContext(request) {
         const context = new RouterContextProvider();
         context.set(appContext, {
@@ -141,7 +143,8 @@ export function createApp(services: {
           logger: services.logger,
           cache,
           exportSlots: slots,
-          publicPageTag,
+          publicPageTag: async () => visitorPages.tagOf(request.res!) ?? publicPageTag(),
+          keepPublicPage: (page) => visitorPages.keep(request.res!, page),
           clientAddress: request.ip ?? request.socket.remoteAddress ?? "inconnu",
         });
         return context;

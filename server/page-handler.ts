@@ -13,10 +13,18 @@ export function pageHandler(options: {
   build: () => Promise<ServerBuild>;
   getLoadContext: (request: express.Request) => RouterContextProvider;
   mode?: string;
+  /** Development: the build is asked for again on each request (files reload). */
+  reloadEachRequest?: boolean;
 }): express.RequestHandler {
-  const handle = createRequestHandler(options.build, options.mode ?? process.env.NODE_ENV);
+  const mode = options.mode ?? process.env.NODE_ENV;
+  // Given a function, the router re-derives its routes on every request (for reloading);
+  // given the build itself, it derives them once.
+  const ready = options.reloadEachRequest
+    ? Promise.resolve(createRequestHandler(options.build, mode))
+    : options.build().then((build) => createRequestHandler(build, mode));
   return async (req, res, next) => {
     try {
+      const handle = await ready;
       const limit = bodyLimitFor(req.path);
       const hasBody = req.method !== "GET" && req.method !== "HEAD";
       if (hasBody && Number(req.headers["content-length"] ?? 0) > limit) {

@@ -27,7 +27,7 @@ export const sessionMiddleware: MiddlewareFunction<Response> = async (
   { request, context },
   next,
 ) => {
-  const { db, config, publicPageTag } = context.get(appContext);
+  const { db, config, publicPageTag, keepPublicPage } = context.get(appContext);
   const cookies = parse(request.headers.get("Cookie") ?? "");
   const secureCookies = config.publicUrl.startsWith("https://");
   const sessionToken = cookies[cookieName(SESSION_COOKIE, secureCookies)];
@@ -87,6 +87,7 @@ export const sessionMiddleware: MiddlewareFunction<Response> = async (
     response.headers.set("ETag", await publicPageTag());
     response.headers.set("Cache-Control", PUBLIC_PAGE_CACHE_CONTROL);
     response.headers.set("Vary", "Cookie");
+    return keepPublicPage(response);
   }
   return response;
 };

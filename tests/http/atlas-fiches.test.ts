@@ -100,6 +100,29 @@ describe("conditional GET of public pages", () => {
     expect(await changed.text()).toContain("Titre modifié");
   });
 
+  it("serves a visitor's page rendered once per data version, and renders it again after a write", async () => {
+    const path = "/atlas/projets/8";
+    const first = await get(path);
+    expect(first.status).toBe(200);
+    const firstHtml = await first.text();
+    // Changed behind the write path's back: the stored page is still what visitors get…
+    await served.database.db.execute(
+      sql`UPDATE atlas_projects SET title = 'Titre changé hors des commandes' WHERE id = 8`,
+    );
+    const again = await get(path);
+    expect(again.headers.get("etag")).toBe(first.headers.get("etag"));
+    expect(await again.text()).toBe(firstHtml);
+    // …until a write raises the version: then the page is rendered anew for everyone.
+    await changing(served.database.db, "atlas", async () => undefined);
+    const after = await get(path);
+    expect(after.headers.get("etag")).not.toBe(first.headers.get("etag"));
+    expect(await after.text()).toContain("Titre changé hors des commandes");
+    // A signed-in person never gets a stored page.
+    const agent = new FormClient(served.portal.baseUrl);
+    await agent.signIn("agent-35238@example.org");
+    expect((await agent.get(path)).headers.get("cache-control")).toBe("private, no-store");
+  });
+
   it("tags the public pages that carry no form, and never a page with a form or a signed-in page", async () => {
     for (const path of [
       "/",
