@@ -15,6 +15,7 @@ export default defineConfig({
     // The built portal is loaded by Node itself, so it shares react-router with its adapter.
     server: { deps: { external: [/build\/server\//] } },
     pool: "forks",
-    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    // --expose-gc: memory bounds are measured on what is still alive, not on garbage.
+    poolOptions: { forks: { maxForks: 2, minForks: 1, execArgv: ["--expose-gc"] } },
   },
 });

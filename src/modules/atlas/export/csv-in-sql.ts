@@ -8,7 +8,7 @@ import { anyOfIds } from "../../../platform/db/conditions";
 import { matchingWindows } from "./export-rows";
 
 /** Rows per query: a few megabytes of text at most, whatever the export's size. */
-const CSV_WINDOW_ROWS = 5_000;
+const CSV_WINDOW_ROWS = 2_000;
 
 /**
  * The CSV lines of the export written by the database, one text per window of rows:
