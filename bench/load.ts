@@ -68,7 +68,18 @@ export async function startInstance(root: string, databaseUrl: string, port: num
     },
   });
   await waitForPort(port, 120);
-  return { port, stop: () => child.kill("SIGTERM"), cpuMs: () => processCpuMs(child.pid!) };
+  return {
+    port,
+    stop: () => child.kill("SIGTERM"),
+    cpuMs: () => processCpuMs(child.pid!),
+    peakRssMb: () => peakRssMb(child.pid!),
+  };
+}
+
+/** The most resident memory the process has had (VmHWM), in megabytes. */
+function peakRssMb(pid: number): number {
+  const line = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  return line ? Number(line[1]) / 1024 : Number.NaN;
 }
 
 /** CPU time a process has used so far, from /proc (user + system, clock ticks of 10 ms). */

@@ -119,6 +119,7 @@ if (runs("atlas"))
   await benchAtlas({
     database,
     baseUrl: `http://127.0.0.1:${port}`,
+    databaseUrl: benchDatabaseUrl(),
     duration,
     emit: (metric, value, unit) => emit(metric, value, unit, database.kind),
   });
