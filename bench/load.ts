@@ -103,14 +103,16 @@ function emitLoad(emit: Emit, name: string, result: LoadResult, anchor?: LoadRes
 }
 
 /**
- * Server CPU per rendered page, for a visitor (no cookie, no ETag), requests one after the
- * other. On PostgreSQL, a `node server.js` instance is measured from /proc, alone; on
+ * Server CPU per public page, for a visitor (no cookie, no ETag), requests one after the
+ * other: as served (stored once per data version) and as rendered after a write. On PostgreSQL, a `node server.js` instance is measured from /proc, alone; on
  * PGlite the portal of this process is (the database and the client's GET count with it).
  */
 export async function benchPageCpu(options: {
   root: string;
   baseUrl: string;
   databaseUrl: string | null;
+  /** A write of the bench process: every instance must render its pages again. */
+  write: () => Promise<unknown>;
   emit: Emit;
   repeats?: number;
 }) {
@@ -126,6 +128,7 @@ export async function benchPageCpu(options: {
   const cpuMs = instance ? instance.cpuMs : own;
   try {
     const perPage: number[] = [];
+    const rendered: number[] = [];
     for (const path of PUBLIC_MIX) {
       for (let n = 0; n < 10; n += 1) await (await fetch(baseUrl + path)).arrayBuffer();
       const before = cpuMs();
@@ -133,9 +136,22 @@ export async function benchPageCpu(options: {
       const ms = (cpuMs() - before) / repeats;
       perPage.push(ms);
       options.emit(`page_cpu.${pageName(path)}.ms`, ms, "ms");
+      // The first visitor after a write: the page is rendered (figures and maps of the
+      // other topics still kept). The write itself is the bench's, not the server's.
+      let rendering = 0;
+      for (let n = 0; n < 20; n += 1) {
+        await options.write();
+        const start = cpuMs();
+        await (await fetch(baseUrl + path)).arrayBuffer();
+        rendering += cpuMs() - start;
+      }
+      rendered.push(rendering / 20);
+      options.emit(`page_cpu_after_write.${pageName(path)}.ms`, rendering / 20, "ms");
     }
     perPage.sort((a, b) => a - b);
+    rendered.sort((a, b) => a - b);
     options.emit("page_cpu.median_ms", perPage[Math.floor(perPage.length / 2)], "ms");
+    options.emit("page_cpu_after_write.median_ms", rendered[Math.floor(rendered.length / 2)], "ms");
   } finally {
     instance?.stop();
   }

@@ -14,6 +14,7 @@ import { measureRequests } from "./http";
 import { benchLoad, benchPageCpu } from "./load";
 import { benchSecurity } from "./security";
 import { organisations } from "../src/platform/auth/schema";
+import { changing } from "../src/platform/changes";
 import { loadConfig } from "../src/platform/config";
 import { type Database, openDatabase } from "../src/platform/db/client";
 import { migrateDatabase } from "../src/platform/db/migrate";
@@ -142,6 +143,7 @@ if (runs("cpu"))
     root: process.cwd(),
     baseUrl: `http://127.0.0.1:${port}`,
     databaseUrl: benchDatabaseUrl(),
+    write: () => changing(database.db, "atlas", async () => undefined),
     emit: (metric, value, unit) => emit(metric, value, unit, database.kind),
   });
 
