@@ -9,6 +9,7 @@ import { appContext, type AppServices } from "../app/context";
 import type { Database } from "../src/platform/db/client";
 import { projectRoot } from "../src/platform/db/project-root";
 import { createPublicCache } from "../src/platform/cache";
+import { sharedReads } from "../src/platform/changes";
 import { exportSlots } from "../src/platform/http/export-slots";
 import {
   badQueryParameter,
@@ -47,7 +48,10 @@ export function createApp(services: {
   const buildVersion = import("virtual:react-router/server-build").then(
     (build) => build.assets.version,
   );
-  const publicPageTag = async () => currentPublicPageTag(services.database.db, await buildVersion);
+  // Requests arriving together share one reading of the data versions.
+  const publicPageTag = sharedReads(async () =>
+    currentPublicPageTag(services.database.db, await buildVersion),
+  );
   const visitorPages = publicPages(publicPageTag);
   const slots = exportSlots({ overall: 2, perClient: 1, queueLength: 4, waitMs: 20_000 });
   app.disable("x-powered-by");

@@ -1,5 +1,5 @@
 import { LRUCache } from "lru-cache";
-import { type ChangedTopic, dataVersion } from "./changes";
+import { type ChangedTopic, dataVersion, sharedReads } from "./changes";
 import type { Queryable } from "./db/client";
 
 /**
@@ -15,9 +15,18 @@ export interface PublicCache {
 
 export function createPublicCache(db: Queryable, max = 500): PublicCache {
   const entries = new LRUCache<string, Promise<object>>({ max });
+  const versions = new Map<ChangedTopic, () => Promise<number>>();
+  const versionOf = (topic: ChangedTopic) => {
+    let read = versions.get(topic);
+    if (!read) {
+      read = sharedReads(() => dataVersion(db, topic));
+      versions.set(topic, read);
+    }
+    return read();
+  };
   return {
     async at<T extends object>(topic: ChangedTopic, key: string, compute: () => Promise<T>) {
-      const version = await dataVersion(db, topic);
+      const version = await versionOf(topic);
       const full = `${topic}:${version}:${key}`;
       const hit = entries.get(full) as Promise<T> | undefined;
       if (hit) return hit;

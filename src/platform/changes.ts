@@ -33,3 +33,33 @@ export async function dataVersion(q: Queryable, topic: ChangedTopic): Promise<nu
   );
   return row ? Number(row.version) : 0;
 }
+
+/**
+ * A read shared by the callers who wait for it at the same time: each caller gets a value
+ * read after it asked (never one read before — a write it follows is always seen), but
+ * the hundreds of requests arriving together under load cost one query, not hundreds.
+ */
+export function sharedReads<T>(read: () => Promise<T>): () => Promise<T> {
+  let running: Promise<T> | null = null;
+  let next: Promise<T> | null = null;
+  const start = () => {
+    const reading = read().finally(() => {
+      if (running === reading) running = null;
+    });
+    running = reading;
+    return reading;
+  };
+  return () => {
+    if (next) return next;
+    if (!running) return start();
+    // The read under way began before this caller: the following one is shared.
+    const following = running
+      .catch(() => undefined)
+      .then(() => {
+        if (next === following) next = null;
+        return start();
+      });
+    next = following;
+    return following;
+  };
+}
