@@ -35,6 +35,21 @@ export function publicPages(currentTag: () => Promise<string>, maxBytes = 64 * 1
     maxSize: maxBytes,
     sizeCalculation: (page) => page.body.length + page.gzipped.length + 1,
   });
+  // One rendering per address and tag at a time: the visitors arriving meanwhile wait for
+  // it and get the stored page (300 people on a page just changed cost one rendering).
+  const rendering = new Map<string, { tag: string; done: Promise<void> }>();
+  // Addresses whose page was not stored (a form, a redirect…): nobody waits for them.
+  const notStored = new LRUCache<string, string>({ max: 10_000 });
+
+  const send = (request: express.Request, response: express.Response, stored: StoredPage) => {
+    for (const [name, value] of stored.headers) response.setHeader(name, value);
+    const zipped = /\bgzip\b/.test(request.headers["accept-encoding"] ?? "");
+    if (zipped) response.setHeader("Content-Encoding", "gzip");
+    response.setHeader("Vary", "Cookie, Accept-Encoding");
+    const body = zipped ? stored.gzipped : stored.body;
+    response.setHeader("Content-Length", body.length);
+    response.status(200).end(request.method === "HEAD" ? undefined : body);
+  };
 
   const middleware: express.RequestHandler = async (request, response, next) => {
     try {
@@ -54,15 +69,27 @@ export function publicPages(currentTag: () => Promise<string>, maxBytes = 64 * 1
         response.status(304).end();
         return;
       }
-      const stored = pages.get(request.originalUrl);
-      if (!stored || stored.tag !== tag) return next();
-      for (const [name, value] of stored.headers) response.setHeader(name, value);
-      const zipped = /\bgzip\b/.test(request.headers["accept-encoding"] ?? "");
-      if (zipped) response.setHeader("Content-Encoding", "gzip");
-      response.setHeader("Vary", "Cookie, Accept-Encoding");
-      const body = zipped ? stored.gzipped : stored.body;
-      response.setHeader("Content-Length", body.length);
-      response.status(200).end(request.method === "HEAD" ? undefined : body);
+      const key = request.originalUrl;
+      const stored = pages.get(key);
+      if (stored?.tag === tag) return send(request, response, stored);
+      if (notStored.get(key) === tag) return next();
+      const current = rendering.get(key);
+      if (current?.tag === tag) {
+        await current.done;
+        const rendered = pages.get(key);
+        return rendered?.tag === tag ? send(request, response, rendered) : next();
+      }
+      let finish = () => {};
+      const done = new Promise<void>((resolve) => {
+        finish = resolve;
+      });
+      rendering.set(key, { tag, done });
+      response.once("close", () => {
+        if (rendering.get(key)?.done === done) rendering.delete(key);
+        if (pages.get(key)?.tag !== tag) notStored.set(key, tag);
+        finish();
+      });
+      next();
     } catch (error) {
       next(error);
     }
@@ -81,6 +108,7 @@ export function publicPages(currentTag: () => Promise<string>, maxBytes = 64 * 1
         ([name]) => !/^(content-length|content-encoding|vary|set-cookie)$/i.test(name),
       );
       pages.set(visitor.key, { tag: visitor.tag, headers, body, gzipped: await gzipped(body) });
+      notStored.delete(visitor.key);
     }
     return new Response(body, { status: page.status, headers: page.headers });
   };
