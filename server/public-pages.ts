@@ -37,7 +37,7 @@ export function publicPages(currentTag: () => Promise<string>, maxBytes = 64 * 1
   });
   // One rendering per address and tag at a time: the visitors arriving meanwhile wait for
   // it and get the stored page (300 people on a page just changed cost one rendering).
-  const rendering = new Map<string, { tag: string; done: Promise<void> }>();
+  const rendering = new Map<string, { tag: string; done: Promise<void>; finish: () => void }>();
   // Addresses whose page was not stored (a form, a redirect…): nobody waits for them.
   const notStored = new LRUCache<string, string>({ max: 10_000 });
 
@@ -83,7 +83,7 @@ export function publicPages(currentTag: () => Promise<string>, maxBytes = 64 * 1
       const done = new Promise<void>((resolve) => {
         finish = resolve;
       });
-      rendering.set(key, { tag, done });
+      rendering.set(key, { tag, done, finish });
       response.once("close", () => {
         if (rendering.get(key)?.done === done) rendering.delete(key);
         if (pages.get(key)?.tag !== tag) notStored.set(key, tag);
@@ -109,6 +109,8 @@ export function publicPages(currentTag: () => Promise<string>, maxBytes = 64 * 1
       );
       pages.set(visitor.key, { tag: visitor.tag, headers, body, gzipped: await gzipped(body) });
       notStored.delete(visitor.key);
+      // Those waiting for this rendering need not wait for it to reach its own visitor.
+      rendering.get(visitor.key)?.finish();
     }
     return new Response(body, { status: page.status, headers: page.headers });
   };
