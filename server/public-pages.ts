@@ -72,7 +72,9 @@ export function publicPages(currentTag: () => Promise<string>, maxBytes = 64 * 1
       const key = request.originalUrl;
       const stored = pages.get(key);
       if (stored?.tag === tag) return send(request, response, stored);
-      if (notStored.get(key) === tag) return next();
+      // Only an address already known as a stored page waits for another's rendering:
+      // exports, API calls and pages with forms are never held up.
+      if (!stored || notStored.get(key) === tag) return next();
       const current = rendering.get(key);
       if (current?.tag === tag) {
         await current.done;
