@@ -83,7 +83,7 @@ export const sessionMiddleware: MiddlewareFunction<Response> = async (
     response.status === 200
   ) {
     // A visitor's page without a form is the same for every visitor: any cache may keep
-    // it and revalidate it with its tag (server/revalidated-pages.ts).
+    // it and revalidate it with its tag; this instance keeps it (server/public-pages.ts).
     response.headers.set("ETag", await publicPageTag());
     response.headers.set("Cache-Control", PUBLIC_PAGE_CACHE_CONTROL);
     response.headers.set("Vary", "Cookie");
