@@ -11,6 +11,7 @@ import { benchApd } from "./apd";
 import { benchAtlas } from "./atlas";
 import { benchBourse } from "./bourse";
 import { measureRequests } from "./http";
+import { benchLighthouse } from "./lighthouse";
 import { benchLoad, benchPageCpu } from "./load";
 import { benchSecurity } from "./security";
 import { organisations } from "../src/platform/auth/schema";
@@ -22,7 +23,7 @@ import { loadReferenceData } from "../src/reference/load/index";
 
 /**
  * npm run bench [-- --scale N] [--duration S] [--load-duration S] [--connections N]
- * [--only pages,cpu,atlas,apd,bourse,security,load]: serves the built portal on a database
+ * [--only pages,cpu,atlas,apd,bourse,security,load,lighthouse]: serves the built portal on a database
  * seeded at scale N (PGlite under data/bench-N, or a database aect_bench_N on the
  * DATABASE_URL server) and prints one JSON line per figure.
  */
@@ -37,7 +38,7 @@ const { values } = parseArgs({
 });
 const scale = Number(values.scale);
 const duration = Number(values.duration);
-type Part = "pages" | "cpu" | "atlas" | "apd" | "bourse" | "security" | "load";
+type Part = "pages" | "cpu" | "atlas" | "apd" | "bourse" | "security" | "load" | "lighthouse";
 const runs = (part: Part) => !values.only || values.only.split(",").includes(part);
 
 /** The bench database's URL on the PostgreSQL server, when one is used. */
@@ -156,6 +157,11 @@ if (runs("load"))
     connections: Number(values.connections),
     emit: (metric, value, unit) => emit(metric, value, unit, database.kind),
   });
+
+if (runs("lighthouse"))
+  await benchLighthouse(`http://127.0.0.1:${port}`, (metric, value, unit) =>
+    emit(metric, value, unit, database.kind),
+  );
 
 if (runs("security"))
   await benchSecurity({
