@@ -44,14 +44,6 @@ export async function loader({ context }: Route.LoaderArgs) {
 export type RootData = Awaited<ReturnType<typeof loader>>;
 
 export const links: Route.LinksFunction = () => [
-  // The fonts of the first paint, asked for at once (see public/portail.css).
-  ...["Regular", "Bold", "Medium"].map((face) => ({
-    rel: "preload",
-    href: `/dsfr/fonts/Marianne-${face}.woff2`,
-    as: "font",
-    type: "font/woff2",
-    crossOrigin: "anonymous" as const,
-  })),
   { rel: "stylesheet", href: "/dsfr/dsfr.min.css" },
   { rel: "stylesheet", href: "/dsfr/utility/icons/icons.min.css" },
   { rel: "stylesheet", href: "/portail.css" },
