@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import compression from "compression";
 import express from "express";
@@ -120,10 +121,17 @@ export function createApp(services: {
 
   if (services.devMiddleware) app.use(services.devMiddleware);
   const root = projectRoot();
-  app.use(
-    "/dsfr",
-    express.static(path.join(root, "node_modules/@codegouvfr/react-dsfr/dsfr"), { maxAge: "7d" }),
+  const dsfrFolder = path.join(root, "node_modules/@codegouvfr/react-dsfr/dsfr");
+  // The design system's fonts, shown only if they are there for the first paint: a face that
+  // swaps in later re-wraps the text under the reader's eyes (docs/decisions/0033).
+  const dsfrCss = readFileSync(path.join(dsfrFolder, "dsfr.min.css"), "utf8").replaceAll(
+    "font-display:swap",
+    "font-display:optional",
   );
+  app.get("/dsfr/dsfr.min.css", (_request, response) => {
+    response.type("text/css").set("Cache-Control", "public, max-age=604800").send(dsfrCss);
+  });
+  app.use("/dsfr", express.static(dsfrFolder, { maxAge: "7d" }));
   app.use(
     "/assets",
     express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }),
