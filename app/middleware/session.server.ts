@@ -77,17 +77,21 @@ export const sessionMiddleware: MiddlewareFunction<Response> = async (
     response.headers.set("Cache-Control", "private, no-store");
   else if (
     !formShown &&
-    !cacheControl &&
     actor.kind !== "user" &&
     request.method === "GET" &&
-    response.status === 200
+    response.status === 200 &&
+    !response.headers.has("Content-Disposition")
   ) {
     // A visitor's page without a form is the same for every visitor: any cache may keep
     // it and revalidate it with its tag; this instance keeps it (server/public-pages.ts).
-    response.headers.set("ETag", await publicPageTag());
-    response.headers.set("Cache-Control", PUBLIC_PAGE_CACHE_CONTROL);
-    response.headers.set("Vary", "Cookie");
-    return keepPublicPage(response);
+    if (!cacheControl) {
+      response.headers.set("ETag", await publicPageTag());
+      response.headers.set("Cache-Control", PUBLIC_PAGE_CACHE_CONTROL);
+      response.headers.set("Vary", "Cookie");
+      return keepPublicPage(response);
+    }
+    // Open data answers keep their own caching rules, and are kept here the same way.
+    if (/\bpublic\b/.test(cacheControl)) return keepPublicPage(response);
   }
   return response;
 };

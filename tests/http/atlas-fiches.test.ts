@@ -123,6 +123,21 @@ describe("conditional GET of public pages", () => {
     expect((await agent.get(path)).headers.get("cache-control")).toBe("private, no-store");
   });
 
+  it("keeps an open-data answer per data version too, with its own caching rules", async () => {
+    const path = "/api/v1/projects?country=SN&limit=5";
+    const first = await get(path);
+    expect(first.headers.get("cache-control")).toBe("public, max-age=300");
+    const body = (await first.json()) as { items: { id: number; title: string }[] };
+    const id = body.items[0].id;
+    await served.database.db.execute(
+      sql`UPDATE atlas_project_index SET title = 'Titre hors des commandes' WHERE project_id = ${id}`,
+    );
+    expect(await (await get(path)).json()).toEqual(body);
+    await changing(served.database.db, "atlas", async () => undefined);
+    const after = (await (await get(path)).json()) as typeof body;
+    expect(after.items.find((item) => item.id === id)?.title).toBe("Titre hors des commandes");
+  });
+
   it("tags the public pages that carry no form, and never a page with a form or a signed-in page", async () => {
     for (const path of [
       "/",
