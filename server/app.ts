@@ -45,7 +45,6 @@ export function createApp(services: {
   const app = express();
   // Public figures are kept per data version: every instance follows every write.
   const cache = createPublicCache(services.database.db);
-  // Two heavy exports at once per instance, one per client, four more waiting 20 s at most.
   const buildVersion = import("virtual:react-router/server-build").then(
     (build) => build.assets.version,
   );
@@ -54,6 +53,7 @@ export function createApp(services: {
     currentPublicPageTag(services.database.db, await buildVersion),
   );
   const visitorPages = publicPages(publicPageTag);
+  // Two heavy exports at once per instance, one per client, four more waiting 20 s at most.
   const slots = exportSlots({ overall: 2, perClient: 1, queueLength: 4, waitMs: 20_000 });
   app.disable("x-powered-by");
   // Client addresses (throttles) come from X-Forwarded-For only behind a proxy named in
@@ -85,10 +85,6 @@ export function createApp(services: {
       referrerPolicy: { policy: "strict-origin-when-cross-origin" },
     }),
   );
-  // A visitor's public page already rendered for this data version (or revalidated with its
-  // tag) is answered here, before any compression or rendering.
-  app.use(visitorPages.middleware);
-  app.use(compression());
 
   // No page or API reads a control character in its address: refused once, here.
   app.use((request, response, next) => {
@@ -108,6 +104,11 @@ export function createApp(services: {
     }
     next();
   });
+
+  // A visitor's public page already rendered for this data version (or revalidated with its
+  // tag) is answered here, before any compression or rendering.
+  app.use(visitorPages.middleware);
+  app.use(compression());
 
   app.get("/healthz", async (_request, response) => {
     try {
