@@ -145,8 +145,9 @@ const REBUILD_BATCH = 5_000;
 
 /**
  * Rebuilds every search row, batch by batch (each batch its own statement, so a large
- * Atlas never holds one huge transaction). Used after a migration that changes the rows
- * and by `npm run atlas:reindex`.
+ * Atlas never holds one huge transaction), then the figures kept beside them (facet counts,
+ * partner figures). Used after a migration that changes the rows, at start-up when they
+ * are missing, and by `npm run atlas:reindex`.
  */
 export async function rebuildAtlasIndex(
   q: Queryable,
