@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Queryable, rowsOf } from "../../../platform/db/client";
+import { type KeptCounts, applyKeptCounts, ensureAnchor } from "../../../platform/db/kept-counts";
 import type { ListFilterName, ProjectFilters } from "./filters";
 
 /**
@@ -70,33 +71,27 @@ function contributions(where: SQL): SQL {
     SELECT k.filter, '', '', count(*)::int FROM keys k GROUP BY 1`;
 }
 
-/**
- * Adds (sign 1) or removes (sign -1) what the index rows matching `where` contribute.
- * Every writer first locks the row of the total, so concurrent writers take turns instead
- * of locking the same rows in different orders.
- */
-export async function applyFacetCounts(q: Queryable, where: SQL, sign: 1 | -1) {
-  await q.execute(sql`
-    INSERT INTO atlas_facet_counts (filter, facet, value, projects) VALUES ('', '', '', 0)
-    ON CONFLICT (filter, facet, value) DO NOTHING`);
-  await q.execute(sql`SELECT 1 FROM atlas_facet_counts
-                       WHERE filter = '' AND facet = '' AND value = '' FOR UPDATE`);
-  await q.execute(sql`
-    INSERT INTO atlas_facet_counts AS c (filter, facet, value, projects)
-    SELECT filter, facet, value, ${sign}::int * projects FROM (${contributions(where)}) d
-     ORDER BY 1, 2, 3
-    ON CONFLICT (filter, facet, value) DO UPDATE SET projects = c.projects + excluded.projects`);
+/** The stored facet counts; every writer locks the total of the search without filters. */
+const facetCountsTable: KeptCounts = {
+  table: "atlas_facet_counts",
+  keys: ["filter", "facet", "value"],
+  count: "projects",
+  anchor: ["", "", ""],
+};
+
+/** Adds (sign 1) or removes (sign -1) what the index rows matching `where` contribute. */
+export function applyFacetCounts(q: Queryable, where: SQL, sign: 1 | -1) {
+  return applyKeptCounts(q, facetCountsTable, contributions(where), sign);
 }
 
 /** Counts everything again from the search rows (after a bulk load or a rebuild). */
 export async function rebuildFacetCounts(q: Queryable) {
   await q.execute(sql`DELETE FROM atlas_facet_counts`);
+  // A plain insert into the emptied table: no conflict to resolve, no order to keep.
   await q.execute(sql`
     INSERT INTO atlas_facet_counts (filter, facet, value, projects)
     SELECT filter, facet, value, projects FROM (${contributions(sql`true`)}) d`);
-  await q.execute(sql`
-    INSERT INTO atlas_facet_counts (filter, facet, value, projects) VALUES ('', '', '', 0)
-    ON CONFLICT (filter, facet, value) DO NOTHING`);
+  await ensureAnchor(q, facetCountsTable);
 }
 
 /** True when projects exist whose counts were never stored (a database from before them). */

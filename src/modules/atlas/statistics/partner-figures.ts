@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Queryable, rowsOf } from "../../../platform/db/client";
 import { inList } from "../../../platform/db/conditions";
+import { type KeptCounts, applyKeptCounts } from "../../../platform/db/kept-counts";
 import { foreignAuthorities } from "../../register/index";
 
 /**
@@ -46,26 +47,22 @@ function contributions(selection: PartnershipSelection): SQL {
      GROUP BY 1, 2, 3`;
 }
 
-/**
- * Adds (1) or removes (-1) what the selected partnerships contribute. Writers lock the row
- * of the partnership count first, so concurrent ones take turns.
- */
+/** The stored figures; every writer locks the row of the number of partnerships. */
+const partnerFiguresTable: KeptCounts = {
+  table: "atlas_partner_figures",
+  keys: ["continent", "kind", "member"],
+  count: "links",
+  anchor: ["", "partnership", ""],
+};
+
+/** Adds (1) or removes (-1) what the selected partnerships contribute. */
 export async function applyPartnerFigures(
   q: Queryable,
   selection: PartnershipSelection,
   sign: 1 | -1,
 ) {
   if (selection !== "all" && selection.length === 0) return;
-  await q.execute(sql`
-    INSERT INTO atlas_partner_figures (continent, kind, member, links)
-    VALUES ('', 'partnership', '', 0) ON CONFLICT DO NOTHING`);
-  await q.execute(sql`SELECT 1 FROM atlas_partner_figures
-                       WHERE continent = '' AND kind = 'partnership' AND member = '' FOR UPDATE`);
-  await q.execute(sql`
-    INSERT INTO atlas_partner_figures AS f (continent, kind, member, links)
-    SELECT continent, kind, member, ${sign}::int * links FROM (${contributions(selection)}) d
-     ORDER BY 1, 2, 3
-    ON CONFLICT (continent, kind, member) DO UPDATE SET links = f.links + excluded.links`);
+  await applyKeptCounts(q, partnerFiguresTable, contributions(selection), sign);
 }
 
 /** Counts everything again from the partnership links (after a bulk load). */
