@@ -16,14 +16,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 export const nginxBinary = () =>
   ["/usr/sbin/nginx", "/usr/bin/nginx"].find((candidate) => existsSync(candidate)) ?? null;
 
-export const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
+export { freePort } from "../tests/support/ports";
 
 /** Waits until something answers on the port. */
 export async function waitForPort(port: number, seconds = 60) {

@@ -1,25 +1,16 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import net from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProject } from "../../src/modules/atlas/index";
-import { collectivites } from "../../src/modules/register/index";
 import { actorFor } from "../support/actors";
+import { builders } from "../support/build";
 import { openTestDatabase, type TestDatabase } from "../support/database";
+import { freePort } from "../support/ports";
 
 const onServer = Boolean(process.env.DATABASE_URL);
 let database: TestDatabase;
 const instances: ChildProcess[] = [];
 const ports: number[] = [];
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 async function healthy(port: number) {
   for (let tries = 0; tries < 300; tries += 1) {
@@ -71,10 +62,7 @@ describe.skipIf(!onServer)("two portal instances on one PostgreSQL database", ()
     const before = await Promise.all(ports.map(projectsOnHome));
     expect(before[1]).toBe(before[0]);
     const agent = await actorFor(database.db, "agent-35238@example.org");
-    const [rennes] = await database.db
-      .select({ id: collectivites.id })
-      .from(collectivites)
-      .where(eq(collectivites.unitId, "commune:35238"));
+    const rennes = await builders(database.db).collectivite();
     await createProject(database.db, agent, rennes.id, {
       title: "Échanges de jeunes entre Rennes et Sendai",
       domainCode: "education-social-recherche",

@@ -1,10 +1,10 @@
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorFor } from "../../../../tests/support/actors";
+import { builders } from "../../../../tests/support/build";
 import { openTestDatabase, type TestDatabase } from "../../../../tests/support/database";
 import type { SignedInActor } from "../../../platform/auth/actor";
 import { type Queryable, rowsOf } from "../../../platform/db/client";
-import { collectivites } from "../../register/index";
 import { createProject, updateProject } from "../editing/project-commands";
 import { projectFormValues } from "../editing/project-input";
 import { readProject } from "../editing/project-record";
@@ -19,10 +19,7 @@ let rennesId: number;
 beforeAll(async () => {
   database = await openTestDatabase();
   rennesAgent = await actorFor(database.db, "agent-35238@example.org");
-  [{ id: rennesId }] = await database.db
-    .select({ id: collectivites.id })
-    .from(collectivites)
-    .where(eq(collectivites.unitId, "commune:35238"));
+  rennesId = (await builders(database.db).collectivite()).id;
 });
 afterAll(() => database.close());
 

@@ -1,10 +1,10 @@
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorFor } from "../../../../tests/support/actors";
+import { builders } from "../../../../tests/support/build";
 import { openTestDatabase, type TestDatabase } from "../../../../tests/support/database";
 import { systemActor } from "../../../platform/audit/audit";
 import { rowsOf } from "../../../platform/db/client";
-import { collectivites } from "../../register/index";
 import { handOverToCommuneNouvelle } from "../editing/commune-nouvelle";
 import { createPartnership } from "../editing/partnership-commands";
 import { atlasTotals, figuresByContinent } from "../stats-queries";
@@ -76,14 +76,6 @@ async function recountedTable() {
   return rows;
 }
 
-async function collectiviteId(unitId: string) {
-  const [row] = await database.db
-    .select({ id: collectivites.id })
-    .from(collectivites)
-    .where(eq(collectivites.unitId, unitId));
-  return row.id;
-}
-
 describe("stored partner figures", () => {
   it("give the home page the figures a count of the partnership links gives", async () => {
     const figures = await stored();
@@ -93,7 +85,7 @@ describe("stored partner figures", () => {
 
   it("follow a new partnership on a new continent member and a commune nouvelle, in their transactions", async () => {
     const before = await stored();
-    const rennes = await collectiviteId("commune:35238");
+    const rennes = (await builders(database.db).collectivite()).id;
     const daect = await actorFor(database.db, "daect@example.org");
     await createPartnership(database.db, daect, rennes, {
       autorite_partenaire: "Municipalité de Nuuk",
