@@ -2,6 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { type Queryable, rowsOf } from "../../platform/db/client";
 import { inList } from "../../platform/db/conditions";
 import { collectivites, foreignAuthorities } from "../register/index";
+import { refreshExportLines } from "./export/csv-in-sql";
 import { applyFacetCounts, facetCountsAreMissing, rebuildFacetCounts } from "./search/facet-counts";
 import { partnerFiguresAreMissing, rebuildPartnerFigures } from "./statistics/partner-figures";
 
@@ -127,6 +128,7 @@ export async function refreshProjectIndex(
       authority_names = excluded.authority_names, funding_lines = excluded.funding_lines,
       latitude = excluded.latitude, longitude = excluded.longitude,
       document = excluded.document`);
+  await refreshExportLines(q, rows);
   if (keepCounts) await applyFacetCounts(q, rows, 1);
 }
 
@@ -176,7 +178,7 @@ export async function rebuildAtlasIndex(
 
 /**
  * True when projects exist that have no search row (an index added to an existing Atlas),
- * or search rows whose facet counts were never stored.
+ * search rows without their export line, or search rows whose counts were never stored.
  */
 export async function atlasIndexIsIncomplete(q: Queryable): Promise<boolean> {
   if ((await facetCountsAreMissing(q)) || (await partnerFiguresAreMissing(q))) return true;
@@ -184,7 +186,10 @@ export async function atlasIndexIsIncomplete(q: Queryable): Promise<boolean> {
     await q.execute(sql`
       SELECT EXISTS (SELECT 1 FROM atlas_projects p
                       WHERE NOT EXISTS (SELECT 1 FROM atlas_project_index i
-                                         WHERE i.project_id = p.id)) AS missing`),
+                                         WHERE i.project_id = p.id))
+          OR EXISTS (SELECT 1 FROM atlas_project_index i
+                      WHERE NOT EXISTS (SELECT 1 FROM atlas_export_lines l
+                                         WHERE l.project_id = i.project_id)) AS missing`),
   );
   return row.missing;
 }

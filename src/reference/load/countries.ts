@@ -1,9 +1,7 @@
-import { createRequire } from "node:module";
 import countriesFr from "i18n-iso-countries/langs/fr.json" with { type: "json" };
 import dacList from "../data/dac-oda-recipients.json" with { type: "json" };
 import type { countries } from "../schema";
-
-const require = createRequire(import.meta.url);
+import { readPackageData } from "./package-data";
 
 interface WorldCountry {
   cca2: string;
@@ -75,7 +73,7 @@ function frenchNameOf(country: WorldCountry): string {
 
 /** Every country and territory with its ISO codes, French name, continent and DAC status. */
 export function countryRows(): (typeof countries.$inferInsert)[] {
-  const worldCountries = require("world-countries") as WorldCountry[];
+  const worldCountries = readPackageData<WorldCountry[]>("world-countries");
   return worldCountries.map((country) => {
     const continent = continentOf(country);
     return {

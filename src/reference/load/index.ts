@@ -4,31 +4,34 @@ import type { Database } from "../../platform/db/client";
 import { insertInChunks } from "../../platform/db/bulk";
 import { systemState } from "../../platform/jobs/schema";
 import { cities, codes, countries, epciMembers, territorialUnits } from "../schema";
-import { foreignCityRows } from "./cities";
+import { citySource, foreignCityRows } from "./cities";
 import { codeRows } from "./codelists";
 import { countryRows } from "./countries";
-import { territoryRows } from "./territories";
+import { packageVersion } from "./package-data";
+import { territoryRows, territorySource } from "./territories";
 
 const STATE_KEY = "reference_data_fingerprint";
 
 /**
  * Loads the reference tables from the packages and data files, once: a fingerprint of
- * the loaded content is kept, so a start-up with unchanged reference data does nothing
- * and an upgraded package reloads the tables in one transaction.
+ * what they are made from is kept, so a start-up with unchanged reference data does nothing
+ * and an upgraded package reloads the tables in one transaction. The fingerprint holds
+ * the small lists themselves, and for the large ones (35,000 communes, 138,000 cities)
+ * their package's version and the code that turns them into rows: reading them at every
+ * start-up would cost each instance a hundred megabytes.
  */
 export async function loadReferenceData(database: Database): Promise<"loaded" | "unchanged"> {
   const countryList = countryRows();
-  const territories = territoryRows();
-  const cityList = foreignCityRows();
   const codeList = codeRows();
   const fingerprint = createHash("sha256")
     .update(
       JSON.stringify([
         countryList,
-        territories.units.length,
-        territories.members.length,
-        cityList.length,
         codeList,
+        packageVersion(territorySource),
+        packageVersion(citySource),
+        String(territoryRows),
+        String(foreignCityRows),
       ]),
     )
     .digest("hex");
@@ -38,6 +41,9 @@ export async function loadReferenceData(database: Database): Promise<"loaded" | 
     .from(systemState)
     .where(eq(systemState.key, STATE_KEY));
   if (current?.value === fingerprint) return "unchanged";
+
+  const territories = territoryRows();
+  const cityList = foreignCityRows();
 
   await database.db.transaction(async (tx) => {
     await tx.execute(

@@ -1,7 +1,8 @@
-import { createRequire } from "node:module";
 import type { epciMembers, territorialUnits } from "../schema";
+import { readPackageData } from "./package-data";
 
-const require = createRequire(import.meta.url);
+/** Where the territories come from: what the loader's fingerprint follows. */
+export const territorySource = "@etalab/decoupage-administratif/data/regions.json";
 
 interface Region {
   code: string;
@@ -42,12 +43,12 @@ export function territoryRows(): {
   members: (typeof epciMembers.$inferInsert)[];
 } {
   const data = "@etalab/decoupage-administratif/data";
-  const regions = require(`${data}/regions.json`) as Region[];
-  const departements = require(`${data}/departements.json`) as Departement[];
-  const communes = (require(`${data}/communes.json`) as Commune[]).filter(
+  const regions = readPackageData<Region[]>(`${data}/regions.json`);
+  const departements = readPackageData<Departement[]>(`${data}/departements.json`);
+  const communes = readPackageData<Commune[]>(`${data}/communes.json`).filter(
     (commune) => commune.type === "commune-actuelle",
   );
-  const epcis = require(`${data}/epci.json`) as Epci[];
+  const epcis = readPackageData<Epci[]>(`${data}/epci.json`);
 
   const communeByCode = new Map(communes.map((commune) => [commune.code, commune]));
   const regionPopulation = new Map<string, number>();

@@ -1,48 +1,100 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "../../../platform/db/client";
 import { rowsOf } from "../../../platform/db/client";
-import { atlasDomains } from "../../../reference/data/themes";
-import type { AtlasLabels } from "../labels";
-import type { ProjectFilters } from "../search/filters";
 import { anyOfIds } from "../../../platform/db/conditions";
+import { atlasDomains } from "../../../reference/data/themes";
+import { projectStatusLabels } from "../labels";
+import type { ProjectFilters } from "../search/filters";
 import { matchingWindows } from "./export-rows";
 
 /** Rows per query: a few megabytes of text at most, whatever the export's size. */
 const CSV_WINDOW_ROWS = 2_000;
 
 /**
- * The CSV lines of the export written by the database, one text per window of rows:
- * decoding one value per window instead of twenty per row is what makes the export fast.
- * The text is exactly what `csvChunks` writes from `exportColumns` (a test compares them
- * byte for byte): same labels (passed in as JSON), same quoting (a field with `;`, `"`, CR
- * or LF is quoted, quotes doubled), euros with a decimal comma, CRLF line ends.
+ * The CSV lines of the export written by the database, one value per line: decoding one
+ * value per line instead of twenty is what makes the export fast. Each line is its stored
+ * head (`atlas_export_lines`, see `refreshExportLines`), the two long texts and the
+ * fiche's address. The text is exactly what `csvChunks` writes from
+ * `exportColumns` (a test compares them byte for byte): same labels, same quoting (a field
+ * with `;`, `"`, CR or LF is quoted, quotes doubled), euros with a decimal comma, CRLF.
  */
 export async function* csvLinesFromDatabase(
   q: Queryable,
   filters: ProjectFilters,
-  labels: AtlasLabels,
   publicUrl: string,
 ): AsyncGenerator<string> {
-  const names = JSON.stringify({
-    status: Object.fromEntries(labels.status),
-    theme: Object.fromEntries(labels.theme),
-    country: Object.fromEntries(labels.country),
-    partnershipKind: Object.fromEntries(labels.partnershipKind),
-    funding: Object.fromEntries(labels.funding),
+  const windows = matchingWindows(q, filters, CSV_WINDOW_ROWS, async (ids) => {
+    const line = [
+      sql`l.head`,
+      field(sql`p.objectives`),
+      field(sql`p.description`),
+      field(sql`${`${publicUrl}/atlas/projets/`}::text || l.project_id`),
+    ];
+    const rows = rowsOf<{ line: string }>(
+      await q.execute(sql`
+        SELECT ${sql.join(line, sql` || ';' || `)} || E'\\r\\n' AS line
+          FROM atlas_export_lines l
+          JOIN atlas_projects p ON p.id = l.project_id
+         WHERE ${anyOfIds(sql`l.project_id`, ids)}
+         ORDER BY l.project_id`),
+    );
+    return rows;
+  });
+  for await (const rows of windows) yield* joinedInChunks(rows);
+}
+
+/**
+ * The lines of a window joined in pieces of about 32,000 characters: a text of megabytes
+ * would be allocated apart from the young objects and freed only by a full collection,
+ * which lets the process grow by a hundred megabytes during a large export.
+ */
+function* joinedInChunks(rows: { line: string }[]) {
+  let chunk = "";
+  for (const { line } of rows) {
+    chunk += line;
+    if (chunk.length >= CHUNK_CHARACTERS) {
+      yield chunk;
+      chunk = "";
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+const CHUNK_CHARACTERS = 32_000;
+
+/**
+ * Writes the stored head of the CSV line of the search rows matching `rows` (a condition
+ * on `i.project_id`): every field from the identifier to the fundings. Called by the
+ * write path in the transaction that rewrites the search rows. Labels come from the
+ * reference tables (read by `atlasLabels` too) and the code's own lists.
+ */
+export async function refreshExportLines(q: Queryable, rows: SQL) {
+  const codeLabels = JSON.stringify({
+    status: projectStatusLabels,
     domain: Object.fromEntries(atlasDomains.map((domain) => [domain.code, domain.label])),
   });
-  const windows = matchingWindows(q, filters, CSV_WINDOW_ROWS, async (ids) => {
-    const [row] = rowsOf<{ lines: string | null }>(
-      await q.execute(sql`
-        WITH names AS (SELECT ${names}::jsonb AS n)
-        SELECT string_agg(${csvLine(publicUrl)}, '' ORDER BY i.project_id) AS lines
-          FROM atlas_project_index i
-          JOIN atlas_projects p ON p.id = i.project_id, names
-         WHERE ${anyOfIds(sql`i.project_id`, ids)}`),
-    );
-    return row.lines ?? "";
-  });
-  for await (const lines of windows) yield lines;
+  const listLabels = (list: string) =>
+    sql`(SELECT coalesce(jsonb_object_agg(code, label_fr), '{}') FROM ref_codes
+          WHERE list = ${list})`;
+  // Read first, then given as a constant: a label object computed inside the statement
+  // would be read again for every lookup (twenty times slower).
+  const [{ names }] = rowsOf<{ names: string }>(
+    await q.execute(sql`
+      SELECT (${codeLabels}::jsonb || jsonb_build_object(
+               'theme', ${listLabels("theme")},
+               'partnershipKind', ${listLabels("partnership_kind")},
+               'funding', ${listLabels("funding_source")},
+               'country', (SELECT coalesce(jsonb_object_agg(code, name_fr), '{}')
+                             FROM ref_countries)))::text AS names`),
+  );
+  await q.execute(sql`
+    INSERT INTO atlas_export_lines AS target (project_id, head)
+    WITH names AS (SELECT ${names}::jsonb AS n)
+    SELECT i.project_id, ${csvHead()}
+      FROM atlas_project_index i
+      JOIN atlas_projects p ON p.id = i.project_id, names
+     WHERE ${rows}
+    ON CONFLICT (project_id) DO UPDATE SET head = excluded.head`);
 }
 
 /** A field as csv-stringify writes it. */
@@ -58,7 +110,8 @@ const euros = (cents: SQL) =>
            ELSE CASE WHEN ${cents} < 0 THEN '-' ELSE '' END || (abs(${cents}) / 100)::text || ','
                 || lpad((abs(${cents}) % 100)::text, 2, '0') END`;
 
-function csvLine(publicUrl: string): SQL {
+/** The fields of `exportColumns` from the identifier to the fundings, joined. */
+function csvHead(): SQL {
   const fields = [
     sql`i.project_id`,
     sql`i.title`,
@@ -77,9 +130,6 @@ function csvLine(publicUrl: string): SQL {
     sql`(SELECT string_agg(coalesce(names.n->'funding'->>(line->>'source'), line->>'source') || ' : '
                            || ${euros(sql`(line->>'amountCents')::bigint`)}, ' | ' ORDER BY ord)
            FROM jsonb_array_elements(i.funding_lines) WITH ORDINALITY AS f(line, ord))`,
-    sql`p.objectives`,
-    sql`p.description`,
-    sql`${`${publicUrl}/atlas/projets/`}::text || i.project_id`,
   ];
-  return sql`${sql.join(fields.map(field), sql` || ';' || `)} || E'\\r\\n'`;
+  return sql.join(fields.map(field), sql` || ';' || `);
 }

@@ -34,12 +34,11 @@ const extensions: Record<ExportFormat, string> = {
 async function* csvFile(
   db: Db,
   filters: ProjectFilters,
-  labels: Awaited<ReturnType<typeof atlasLabels>>,
   publicUrl: string,
   columns: ExportColumn[],
 ) {
   yield csvHeader(columns);
-  yield* csvLinesFromDatabase(db, filters, labels, publicUrl);
+  yield* csvLinesFromDatabase(db, filters, publicUrl);
 }
 
 export const parseExportFormat = (value: string | null): ExportFormat =>
@@ -72,7 +71,7 @@ export async function projectExport(
     format === "pdf"
       ? await searchReportPdf(db, filters, options)
       : format === "csv"
-        ? toNodeStream(csvFile(db, filters, labels, options.publicUrl, columns))
+        ? toNodeStream(csvFile(db, filters, options.publicUrl, columns))
         : format === "xlsx"
           ? toNodeStream(xlsxStream(batches, columns, "Projets"))
           : format === "geojson"
