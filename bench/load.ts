@@ -51,8 +51,12 @@ export function runLoad(options: {
 
 type Emit = (metric: string, value: number, unit: string) => void;
 
+/** Where an instance's data is: a PostgreSQL database, or a PGlite folder of its own. */
+export type InstanceStore = { databaseUrl: string } | { dataDir: string };
+
 /** A portal instance as systemd runs it (deploy/systemd): `node server.js` on its port. */
-export async function startInstance(root: string, databaseUrl: string, port: number) {
+export async function startInstance(root: string, store: InstanceStore | string, port: number) {
+  const where = typeof store === "string" ? { databaseUrl: store } : store;
   const child = spawn(process.execPath, ["server.js"], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
@@ -60,7 +64,9 @@ export async function startInstance(root: string, databaseUrl: string, port: num
       ...process.env,
       NODE_ENV: "production",
       PORT: String(port),
-      DATABASE_URL: databaseUrl,
+      ...("databaseUrl" in where
+        ? { DATABASE_URL: where.databaseUrl }
+        : { DATABASE_URL: "", DATA_DIR: where.dataDir }),
       SESSION_SECRET: "b".repeat(40),
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       TRUST_PROXY: "loopback",
@@ -68,9 +74,15 @@ export async function startInstance(root: string, databaseUrl: string, port: num
     },
   });
   await waitForPort(port, 120);
+  const exited = new Promise((resolve) => child.once("exit", resolve));
   return {
     port,
     stop: () => child.kill("SIGTERM"),
+    /** Stops it and waits for its end (a PGlite folder is free again). */
+    stopped: () => {
+      child.kill("SIGTERM");
+      return exited;
+    },
     cpuMs: () => processCpuMs(child.pid!),
     peakRssMb: () => peakRssMb(child.pid!),
   };
@@ -162,13 +174,30 @@ const pageName = (path: string) =>
 
 /**
  * 300 connections of mixed public traffic: nginx serving copies of the same pages (the
- * anchor, same run), the portal of this process, and on PostgreSQL one then two `node
- * server.js` instances behind the nginx of deploy/.
+ * anchor, same run), one `node server.js` instance as `npm start` runs it (on PGlite, the
+ * bench's folder, which the bench process has let go), and on PostgreSQL one then two
+ * instances behind the nginx of deploy/.
  */
 export async function benchLoad(options: {
   root: string;
+  store: InstanceStore;
+  duration: number;
+  connections: number;
+  emit: Emit;
+}) {
+  const portal = await startInstance(options.root, options.store, await freePort());
+  try {
+    await loadRuns({ ...options, baseUrl: `http://127.0.0.1:${portal.port}`, portal });
+  } finally {
+    await portal.stopped();
+  }
+}
+
+async function loadRuns(options: {
+  root: string;
+  store: InstanceStore;
   baseUrl: string;
-  databaseUrl: string | null;
+  portal: { port: number };
   duration: number;
   connections: number;
   emit: Emit;
@@ -204,13 +233,12 @@ export async function benchLoad(options: {
   } else console.log(JSON.stringify({ metric: "load.nginx_static", note: "nginx absent" }));
 
   emitLoad(emit, "portal_x1", await load(options.baseUrl), anchor);
-  if (!options.databaseUrl) return;
+  if (!("databaseUrl" in options.store)) return;
 
-  const instancePorts = [await freePort(), await freePort()];
+  const instancePorts = [options.portal.port, await freePort()];
   const instances = [];
   try {
-    for (const port of instancePorts)
-      instances.push(await startInstance(options.root, options.databaseUrl, port));
+    instances.push(await startInstance(options.root, options.store, instancePorts[1]));
     for (const count of [1, 2]) {
       const proxyPort = await freePort();
       const proxy = await portalProxy(options.root, instancePorts.slice(0, count), proxyPort);

@@ -148,16 +148,6 @@ if (runs("cpu"))
     emit: (metric, value, unit) => emit(metric, value, unit, database.kind),
   });
 
-if (runs("load"))
-  await benchLoad({
-    root: process.cwd(),
-    baseUrl: `http://127.0.0.1:${port}`,
-    databaseUrl: benchDatabaseUrl(),
-    duration: Number(values["load-duration"]),
-    connections: Number(values.connections),
-    emit: (metric, value, unit) => emit(metric, value, unit, database.kind),
-  });
-
 if (runs("lighthouse"))
   await benchLighthouse(`http://127.0.0.1:${port}`, (metric, value, unit) =>
     emit(metric, value, unit, database.kind),
@@ -173,3 +163,16 @@ if (runs("security"))
 server.closeAllConnections();
 server.close();
 await database.close();
+
+// Last, against `node server.js` instances as `npm start` runs them: on PGlite the bench
+// process has now let its folder go to the instance.
+if (runs("load")) {
+  const benchUrl = benchDatabaseUrl();
+  await benchLoad({
+    root: process.cwd(),
+    store: benchUrl ? { databaseUrl: benchUrl } : { dataDir: path.resolve(`data/bench-${scale}`) },
+    duration: Number(values["load-duration"]),
+    connections: Number(values.connections),
+    emit: (metric, value, unit) => emit(metric, value, unit, database.kind),
+  });
+}

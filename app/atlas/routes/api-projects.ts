@@ -15,15 +15,16 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     const params = new URL(request.url).searchParams;
     const filters = parseProjectFilters(params);
     const paging = parsePaging(params, { defaultLimit: 20, maxLimit: 100 });
-    const page = await cachedProjectPage(services, filters, {
-      sort: paging.sort,
-      limit: paging.limit,
-      cursor: paging.cursor,
-    });
-    const [counts, items] = await Promise.all([
+    // The page and the counts each read every match of a broad search: side by side.
+    const [page, counts] = await Promise.all([
+      cachedProjectPage(services, filters, {
+        sort: paging.sort,
+        limit: paging.limit,
+        cursor: paging.cursor,
+      }),
       cachedProjectCounts(services, filters),
-      publicProjectItems(services.db, page.items),
     ]);
+    const items = await publicProjectItems(services.db, page.items);
     return {
       total: counts.total,
       items,
