@@ -4,7 +4,7 @@
 import autocannon from "autocannon";
 import * as hdr from "hdr-histogram-js";
 
-const { baseUrl, paths, connections, duration, timeout } = JSON.parse(process.argv[2]);
+const { baseUrl, paths, connections, duration, timeout, headers } = JSON.parse(process.argv[2]);
 const latencies = hdr.build({
   lowestDiscernibleValue: 1,
   highestTrackableValue: 120_000,
@@ -15,6 +15,7 @@ const result = await autocannon({
   connections,
   duration,
   timeout,
+  headers,
   requests: paths.map((path) => ({ method: "GET", path })),
   histograms: { latencies },
 });
@@ -26,5 +27,8 @@ process.send({
   timeouts: result.timeouts,
   p95: latencies.getValueAtPercentile(95),
   p50: latencies.getValueAtPercentile(50),
+  statusCounts: Object.fromEntries(
+    Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => [code, count]),
+  ),
 });
 process.disconnect();

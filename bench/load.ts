@@ -22,6 +22,8 @@ export interface LoadResult {
   timeouts: number;
   p50: number;
   p95: number;
+  /** Responses per HTTP status. */
+  statusCounts: Record<string, number>;
 }
 
 /**
@@ -34,6 +36,7 @@ export function runLoad(options: {
   connections: number;
   duration: number;
   timeout?: number;
+  headers?: Record<string, string>;
 }): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const worker = fork(
