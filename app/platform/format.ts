@@ -10,16 +10,19 @@ const formats = {
   dateTime: inParis({ dateStyle: "short", timeStyle: "short" }),
   /** 12/03/2026 14:05:09, for journals where order within a minute matters. */
   dateTimeSeconds: inParis({ dateStyle: "short", timeStyle: "medium" }),
-  /** 12 mars 2026 */
-  longDate: inParis({ dateStyle: "long" }),
 };
 
-export function formatDate(value: Date | string, format: keyof typeof formats): string {
-  return formats[format].format(new Date(value));
+/** "12/03/2026 14:05", or "12 mars 2026" / "1er mars 2026" (`longDate`). */
+export function formatDate(
+  value: Date | string,
+  format: keyof typeof formats | "longDate",
+): string {
+  return format === "longDate" ? longDate(value) : formats[format].format(new Date(value));
 }
 
 /** Amounts are stored as integer cents; shown as "12 345,00 €". */
 export { frenchEuros as formatEuros } from "../../src/platform/french-format";
+import { longDate } from "../../src/platform/french-format";
 
 export function formatCount(value: number): string {
   return value.toLocaleString("fr-FR");

@@ -11,15 +11,19 @@ export function amountInputText(cents: number): string {
 }
 
 /**
- * A day as written in a letter, in Paris time: "23 novembre 2026" (or in the reader's
- * language). A calendar day ("2026-06-30", a date column) is that day wherever it is read.
+ * A day as written in a letter, in Paris time: "23 novembre 2026", "1er décembre 2026" (or
+ * in the reader's language). A calendar day ("2026-06-30", a date column) is that day
+ * wherever it is read; a moment (a Date, or its ISO text from a loader) is its Paris day.
  */
 export function longDate(date: Date | string, language = "fr"): string {
-  const moment = typeof date === "string" ? new Date(`${date.slice(0, 10)}T12:00:00Z`) : date;
-  return new Intl.DateTimeFormat(language === "fr" ? "fr-FR" : language, {
+  const moment =
+    typeof date === "string" && date.length === 10 ? new Date(`${date}T12:00:00Z`) : new Date(date);
+  const written = new Intl.DateTimeFormat(language === "fr" ? "fr-FR" : language, {
     dateStyle: "long",
     timeZone: "Europe/Paris",
   }).format(moment);
+  // French writes the first of the month as an ordinal.
+  return language === "fr" ? written.replace(/^1 /, "1er ") : written;
 }
 
 /** The calendar day in Paris of a moment, as "AAAA-MM-JJ": deadlines are French days. */

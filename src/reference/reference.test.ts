@@ -1,7 +1,11 @@
-import { and, eq, sql } from "drizzle-orm";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parse } from "csv-parse/sync";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "../../tests/support/database";
 import { rowsOf } from "../platform/db/client";
+import { projectRoot } from "../platform/db/project-root";
 import { loadReferenceData } from "./load/index";
 import { cities, codes, countries, epciMembers, territorialUnits } from "./schema";
 
@@ -12,6 +16,37 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 describe("reference data", () => {
+  it("holds the DAC list of ODA recipients as the OECD's recipient codelist classes them", async () => {
+    const dataFolder = path.join(projectRoot(), "src/reference/data");
+    const oecd = parse(readFileSync(path.join(dataFolder, "dac-crs-recipient-codes.csv")), {
+      columns: true,
+    }) as { kind: string; iso_alpha2: string; dac_income_group: string; on_dac_list: string }[];
+    const fromOecd = Object.fromEntries(
+      oecd
+        .filter((row) => row.kind === "country" && row.on_dac_list === "yes")
+        .map((row) => [row.iso_alpha2, row.dac_income_group]),
+    );
+    const list = JSON.parse(readFileSync(path.join(dataFolder, "dac-oda-recipients.json"), "utf8"))
+      .categories as Record<string, { countries: string[] }>;
+    const fromList = Object.fromEntries(
+      Object.entries(list).flatMap(([category, { countries }]) =>
+        countries.map((code) => [code, category]),
+      ),
+    );
+    expect(Object.keys(fromOecd).length).toBe(141);
+    expect(fromList).toEqual(fromOecd);
+    const loaded = await database.db
+      .select({ code: countries.code, category: countries.dacCategory })
+      .from(countries)
+      .where(inArray(countries.code, ["GY", "NR", "PS", "SV"]));
+    expect(Object.fromEntries(loaded.map((row) => [row.code, row.category]))).toEqual({
+      GY: "UMIC",
+      NR: "UMIC",
+      PS: "UMIC",
+      SV: "UMIC",
+    });
+  });
+
   it("knows countries by ISO code with French names, continent and DAC status", async () => {
     const [senegal] = await database.db.select().from(countries).where(eq(countries.code, "SN"));
     expect(senegal).toMatchObject({
