@@ -16,6 +16,7 @@ import { sendAlertDigests } from "../src/modules/workspace/index";
 import { everyInterval } from "../src/platform/jobs/periodic";
 import {
   failInterruptedImports,
+  applyOfficialNames,
   atlasIndexIsIncomplete,
   rebuildAtlasIndex,
 } from "../src/modules/atlas/index";
@@ -54,6 +55,11 @@ export async function startPortal(
   await migrateDatabase(database);
   const reference = await loadReferenceData(database);
   logger.info({ reference }, "reference data ready");
+  // Reloaded reference data may rename units: collectivités sign with the official name.
+  if (reference === "loaded") {
+    const renamed = await applyOfficialNames(database.db);
+    if (renamed > 0) logger.info({ renamed }, "collectivités renamed from the reference");
+  }
   if (config.seedDemo && (await seedIfEmpty(database))) logger.info("demo dataset loaded");
   // An Atlas that predates its search index gets one before the first search.
   if (await atlasIndexIsIncomplete(database.db)) {

@@ -38,6 +38,7 @@ export async function seedDemoDataset(database: Database, options: SeedOptions):
       name: territorialUnits.name,
       population: territorialUnits.population,
       category: territorialUnits.category,
+      tncc: territorialUnits.tncc,
       regionCode: territorialUnits.regionCode,
       departementCode: territorialUnits.departementCode,
     })
@@ -78,7 +79,7 @@ export async function seedDemoDataset(database: Database, options: SeedOptions):
       const unit = unitById.get(collectivite.unitId)!;
       return {
         kind: "collectivite" as const,
-        name: collectiviteNameOf(collectivite.kind, collectivite.name),
+        name: collectiviteNameOf(collectivite.kind, collectivite.name, unit.tncc),
         unitId: collectivite.unitId,
         regionCode: unit.regionCode,
       };
@@ -104,7 +105,7 @@ export async function seedDemoDataset(database: Database, options: SeedOptions):
           unitId: collectivite.unitId,
           organisationId: organisationIdByUnit.get(collectivite.unitId)!,
           kind: collectivite.kind,
-          name: collectiviteNameOf(collectivite.kind, collectivite.name),
+          name: collectiviteNameOf(collectivite.kind, collectivite.name, unit.tncc),
           regionCode: unit.regionCode,
           departementCode: unit.departementCode,
           contactName: fictitiousPerson(random),

@@ -43,6 +43,11 @@ export const territorialUnits = pgTable(
     kind: text("kind", { enum: territorialUnitKinds }).notNull(),
     code: text("code").notNull(),
     name: text("name").notNull(),
+    /**
+     * INSEE "type de nom en clair" (0–8): the article and the "de" the name takes ("le
+     * Finistère", "du Finistère"); see platform/french/place-names.ts. None for EPCI.
+     */
+    tncc: integer("tncc"),
     siren: text("siren"),
     population: integer("population"),
     regionCode: text("region_code"),

@@ -1,3 +1,5 @@
+import { ofPlace } from "../../platform/french/place-names";
+
 /** Kinds of French collectivité, as the official territorial units name them. */
 export const collectiviteKinds = ["commune", "epci", "departement", "region"] as const;
 export type CollectiviteKind = (typeof collectiviteKinds)[number];
@@ -42,17 +44,15 @@ export const organisationGroupLabels: Record<OrganisationGroup, string> = {
 
 /**
  * A collectivité's name as it signs: "Région Bretagne", "Département d'Ille-et-Vilaine",
- * "Département de la Manche"; communes and EPCI by their official name.
+ * "Département du Finistère", "Département de la Manche", "Département des Côtes-d'Armor"
+ * (the official article, from the unit's TNCC); communes and EPCI by their official name.
  */
-export function collectiviteNameOf(kind: string, unitName: string): string {
+export function collectiviteNameOf(kind: string, unitName: string, tncc: number | null): string {
   switch (kind) {
     case "region":
       return `Région ${unitName}`;
     case "departement":
-      return `Département ${/^[AEIOUYÉÈÎ]/.test(unitName) ? "d'" : "de "}${unitName}`.replace(
-        "de La ",
-        "de la ",
-      );
+      return `Département ${ofPlace(unitName, tncc)}`;
     default:
       return unitName;
   }

@@ -151,7 +151,7 @@ export async function collectiviteFromReference(tx: Tx, unitId: string) {
     .values({
       unitId,
       kind: unit.kind,
-      name: collectiviteNameOf(unit.kind, unit.name),
+      name: collectiviteNameOf(unit.kind, unit.name, unit.tncc),
       regionCode: unit.kind === "region" ? unit.code : unit.regionCode,
       departementCode: unit.kind === "departement" ? unit.code : unit.departementCode,
     })

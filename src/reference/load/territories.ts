@@ -7,17 +7,23 @@ export const territorySource = "@etalab/decoupage-administratif/data/regions.jso
 interface Region {
   code: string;
   nom: string;
+  /** INSEE "type de nom en clair": which article and "de" the name takes. */
+  typeLiaison: number;
   zone: string;
 }
 interface Departement {
   code: string;
   region: string;
   nom: string;
+  /** INSEE "type de nom en clair": which article and "de" the name takes. */
+  typeLiaison: number;
   zone: string;
 }
 interface Commune {
   code: string;
   nom: string;
+  /** INSEE "type de nom en clair": which article and "de" the name takes. */
+  typeLiaison: number;
   type: string;
   zone: string;
   departement?: string;
@@ -74,6 +80,7 @@ export function territoryRows(): {
       kind: "region" as const,
       code: region.code,
       name: region.nom,
+      tncc: region.typeLiaison,
       population: regionPopulation.get(region.code) ?? null,
       regionCode: region.code,
       category: region.zone,
@@ -83,6 +90,7 @@ export function territoryRows(): {
       kind: "departement" as const,
       code: departement.code,
       name: departement.nom,
+      tncc: departement.typeLiaison,
       population: departementPopulation.get(departement.code) ?? null,
       regionCode: departement.region,
       departementCode: departement.code,
@@ -96,6 +104,7 @@ export function territoryRows(): {
         kind: "epci" as const,
         code: epci.code,
         name: epci.nom,
+        tncc: null,
         siren: epci.code,
         population: epci.populationTotale ?? null,
         regionCode: first?.region ?? null,
@@ -108,6 +117,7 @@ export function territoryRows(): {
       kind: "commune" as const,
       code: commune.code,
       name: commune.nom,
+      tncc: commune.typeLiaison,
       siren: commune.siren ?? null,
       population: commune.population ?? null,
       regionCode: commune.region ?? null,

@@ -1,0 +1,1 @@
+ALTER TABLE "ref_territorial_units" ADD COLUMN "tncc" integer;

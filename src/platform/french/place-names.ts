@@ -1,0 +1,45 @@
+/**
+ * French place names with their article and their "de", from the INSEE "type de nom en
+ * clair" (TNCC) of the official geographic code: "le Finistère" / "du Finistère",
+ * "la Manche" / "de la Manche", "les Côtes-d'Armor" / "des Côtes-d'Armor",
+ * "l'Ain" / "de l'Ain", "Ille-et-Vilaine" / "d'Ille-et-Vilaine". Commune names carry their
+ * own article ("Le Mans", "La Rochelle", "L'Haÿ-les-Roses"): "du Mans", "de La Rochelle".
+ * Source of the codes: INSEE, COG documentation, variable TNCC.
+ */
+
+/** What a name is written with, per TNCC: its article and the form after "de". */
+const forms: Record<number, { article: string; of: string; inName?: RegExp }> = {
+  0: { article: "", of: "de " },
+  1: { article: "", of: "d'" },
+  2: { article: "le ", of: "du ", inName: /^Le / },
+  3: { article: "la ", of: "de la ", inName: /^La / },
+  4: { article: "les ", of: "des ", inName: /^Les / },
+  5: { article: "l'", of: "de l'", inName: /^L'/ },
+  6: { article: "aux ", of: "des ", inName: /^Aux / },
+  7: { article: "las ", of: "de las ", inName: /^Las / },
+  8: { article: "los ", of: "de los ", inName: /^Los / },
+};
+
+/** A place as it is named in a sentence: "le Finistère", "La Rochelle", "Paris". */
+export function placeWithArticle(name: string, tncc: number | null): string {
+  const form = forms[tncc ?? 0] ?? forms[0];
+  if (form.inName?.test(name) || !form.article) return name;
+  return form.article + name;
+}
+
+/**
+ * "de" and the place, as French writes it: "du Finistère", "de la Manche", "des
+ * Hauts-de-France", "d'Ille-et-Vilaine", "du Mans" (Le Mans), "de La Rochelle".
+ */
+export function ofPlace(name: string, tncc: number | null): string {
+  const form = forms[tncc ?? 0] ?? forms[0];
+  // "Le" and "Les" merge with "de"; "La", "L'" and others stay as the name writes them.
+  if (form.inName?.test(name)) {
+    if (tncc === 2) return `du ${name.slice(3)}`;
+    if (tncc === 4) return `des ${name.slice(4)}`;
+    if (tncc === 6) return `des ${name.slice(4)}`;
+    return `de ${name}`;
+  }
+  if (tncc === null && /^[AEIOUYÂÉÈÊÎÏÔÛH]/i.test(name)) return `d'${name}`;
+  return form.of + name;
+}
