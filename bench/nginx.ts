@@ -46,7 +46,7 @@ export async function startNginx(servers: (prefix: string) => string, port: numb
     `daemon off; worker_processes 1; pid ${prefix}/nginx.pid; error_log ${prefix}/error.log;
 events { worker_connections 2048; }
 http {
-  access_log off; default_type text/html;
+  access_log off; default_type text/html; keepalive_requests 1000000;
   client_body_temp_path ${prefix}/body; proxy_temp_path ${prefix}/proxy;
   fastcgi_temp_path ${prefix}/fastcgi; uwsgi_temp_path ${prefix}/uwsgi; scgi_temp_path ${prefix}/scgi;
   ${servers(prefix)}

@@ -14,6 +14,7 @@ import {
 import { purgePlatform } from "../src/platform/housekeeping";
 import { sendAlertDigests } from "../src/modules/workspace/index";
 import { everyInterval } from "../src/platform/jobs/periodic";
+import { changing } from "../src/platform/changes";
 import {
   failInterruptedImports,
   applyOfficialNames,
@@ -61,10 +62,13 @@ export async function startPortal(
     if (renamed > 0) logger.info({ renamed }, "collectivités renamed from the reference");
   }
   if (config.seedDemo && (await seedIfEmpty(database))) logger.info("demo dataset loaded");
-  // An Atlas that predates its search index gets one before the first search.
-  if (await atlasIndexIsIncomplete(database.db)) {
+  // An Atlas that predates its search index gets one before the first search; one whose
+  // reference labels (country names, thématiques…) changed gets its rows written again.
+  if (reference === "loaded" || (await atlasIndexIsIncomplete(database.db))) {
     logger.info("building the Atlas search index");
     await rebuildAtlasIndex(database.db);
+    // Pages kept by other instances were drawn from the former rows.
+    await changing(database.db, "atlas", async () => undefined);
   }
   await failInterruptedImports(database.db);
 

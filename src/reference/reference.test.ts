@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "../../tests/support/database";
 import { rowsOf } from "../platform/db/client";
 import { projectRoot } from "../platform/db/project-root";
+import { inCountry, ofCountry } from "../platform/french/place-names";
 import { loadReferenceData } from "./load/index";
 import { cities, codes, countries, epciMembers, territorialUnits } from "./schema";
 
@@ -16,6 +17,30 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 describe("reference data", () => {
+  it("writes countries with their article and prepositions, in the ministry's usage", async () => {
+    const rows = await database.db
+      .select()
+      .from(countries)
+      .where(inArray(countries.code, ["SN", "KM", "MG", "HT", "TN", "CI", "US", "CF"]));
+    const byCode = Object.fromEntries(rows.map((row) => [row.code, row]));
+    expect(inCountry(byCode.SN)).toBe("au Sénégal");
+    expect(ofCountry(byCode.SN)).toBe("du Sénégal");
+    expect(byCode.SN.nameWithArticle).toBe("le Sénégal");
+    expect(inCountry(byCode.KM)).toBe("aux Comores");
+    expect(inCountry(byCode.MG)).toBe("à Madagascar");
+    expect(inCountry(byCode.HT)).toBe("en Haïti");
+    expect(ofCountry(byCode.HT)).toBe("d'Haïti");
+    expect(inCountry(byCode.TN)).toBe("en Tunisie");
+    expect(byCode.CI.nameFr).toBe("Côte d'Ivoire");
+    expect(byCode.US.nameFr).toBe("États-Unis");
+    expect(byCode.CF.nameFr).toBe("République centrafricaine");
+    const missing = await database.db
+      .select({ code: countries.code })
+      .from(countries)
+      .where(sql`${countries.nameAfterA} IS NULL`);
+    expect(missing).toEqual([]);
+  });
+
   it("holds the DAC list of ODA recipients as the OECD's recipient codelist classes them", async () => {
     const dataFolder = path.join(projectRoot(), "src/reference/data");
     const oecd = parse(readFileSync(path.join(dataFolder, "dac-crs-recipient-codes.csv")), {

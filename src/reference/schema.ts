@@ -23,6 +23,10 @@ export const countries = pgTable("ref_countries", {
   code: text("code").primaryKey(), // ISO 3166-1 alpha-2
   alpha3: text("alpha3").notNull(),
   nameFr: text("name_fr").notNull(),
+  /** "le Sénégal", "de l'Andorre" and "au Sénégal", "aux Comores", "à Madagascar", "en Haïti". */
+  nameWithArticle: text("name_with_article"),
+  nameAfterDe: text("name_after_de"),
+  nameAfterA: text("name_after_a"),
   continent: text("continent").notNull(),
   /** DAECT geographic zone, used to route questions to the right desk. */
   zone: text("zone").notNull(),

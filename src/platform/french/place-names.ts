@@ -43,3 +43,17 @@ export function ofPlace(name: string, tncc: number | null): string {
   if (tncc === null && /^[AEIOUYÂÉÈÊÎÏÔÛH]/i.test(name)) return `d'${name}`;
   return form.of + name;
 }
+
+/** A country's French name and, when the reference knows them, its forms after "de" and "à". */
+export interface CountryNames {
+  nameFr: string;
+  nameAfterDe?: string | null;
+  nameAfterA?: string | null;
+}
+
+/** "du Sénégal", "des Comores", "de Madagascar", "d'Haïti". */
+export const ofCountry = (country: CountryNames) =>
+  country.nameAfterDe ?? ofPlace(country.nameFr, null);
+
+/** "au Sénégal", "aux Comores", "à Madagascar", "en Haïti", "en Tunisie". */
+export const inCountry = (country: CountryNames) => country.nameAfterA ?? `à ${country.nameFr}`;

@@ -1,6 +1,10 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parse } from "csv-parse/sync";
 import countriesFr from "i18n-iso-countries/langs/fr.json" with { type: "json" };
 import dacList from "../data/dac-oda-recipients.json" with { type: "json" };
 import type { countries } from "../schema";
+import { projectRoot } from "../../platform/db/project-root";
 import { readPackageData } from "./package-data";
 
 interface WorldCountry {
@@ -55,15 +59,25 @@ function dacCategoryOf(code: string): string | null {
   return null;
 }
 
-// Names as the ministry's publications write them, where they differ from the ISO list.
-const USUAL_FRENCH_NAMES: Record<string, string> = {
-  PS: "Territoires palestiniens",
-  US: "États-Unis",
-};
+interface FrenchCountryName {
+  iso_alpha2: string;
+  nom: string;
+  avec_article: string;
+  forme_de: string;
+  forme_a: string;
+}
 
-function frenchNameOf(country: WorldCountry): string {
-  const usual = USUAL_FRENCH_NAMES[country.cca2];
-  if (usual) return usual;
+/**
+ * French country names with their article and prepositions ("le Sénégal", "du Sénégal",
+ * "au Sénégal"), one row per country and territory: see SOURCES.md beside the file.
+ */
+function frenchCountryNames(): Map<string, FrenchCountryName> {
+  const file = path.join(projectRoot(), "src/reference/data/country-names-fr-articles.csv");
+  const rows = parse(readFileSync(file), { columns: true }) as FrenchCountryName[];
+  return new Map(rows.map((row) => [row.iso_alpha2, row]));
+}
+
+function i18nNameOf(country: WorldCountry): string {
   const names = (countriesFr as { countries: Record<string, string | string[]> }).countries[
     country.cca2
   ];
@@ -74,12 +88,18 @@ function frenchNameOf(country: WorldCountry): string {
 /** Every country and territory with its ISO codes, French name, continent and DAC status. */
 export function countryRows(): (typeof countries.$inferInsert)[] {
   const worldCountries = readPackageData<WorldCountry[]>("world-countries");
+  const french = frenchCountryNames();
   return worldCountries.map((country) => {
     const continent = continentOf(country);
+    const names = french.get(country.cca2);
     return {
       code: country.cca2,
       alpha3: country.cca3,
-      nameFr: frenchNameOf(country),
+      // The table's name: the ISO list's with its case fixed and the ministry's usage.
+      nameFr: names?.nom ?? i18nNameOf(country),
+      nameWithArticle: names?.avec_article || null,
+      nameAfterDe: names?.forme_de || null,
+      nameAfterA: names?.forme_a || null,
       continent,
       zone: zoneOf(country, continent),
       dacCategory: dacCategoryOf(country.cca2),

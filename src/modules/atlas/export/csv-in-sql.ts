@@ -69,27 +69,33 @@ const CHUNK_CHARACTERS = 32_000;
  * reference tables (read by `atlasLabels` too) and the code's own lists.
  */
 export async function refreshExportLines(q: Queryable, rows: SQL) {
-  const codeLabels = JSON.stringify({
-    status: projectStatusLabels,
-    domain: Object.fromEntries(atlasDomains.map((domain) => [domain.code, domain.label])),
-  });
   const listLabels = (list: string) =>
     sql`(SELECT coalesce(jsonb_object_agg(code, label_fr), '{}') FROM ref_codes
-          WHERE list = ${list})`;
-  // Read first, then given as a constant: a label object computed inside the statement
-  // would be read again for every lookup (twenty times slower).
-  const [{ names }] = rowsOf<{ names: string }>(
+          WHERE list = ${list})::text`;
+  // Read first, then given as constants, one object per list: a label object computed
+  // inside the statement, or one list taken out of a larger object, would be copied again
+  // at every lookup.
+  const [labels] = rowsOf<Record<LabelList, string>>(
     await q.execute(sql`
-      SELECT (${codeLabels}::jsonb || jsonb_build_object(
-               'theme', ${listLabels("theme")},
-               'partnershipKind', ${listLabels("partnership_kind")},
-               'funding', ${listLabels("funding_source")},
-               'country', (SELECT coalesce(jsonb_object_agg(code, name_fr), '{}')
-                             FROM ref_countries)))::text AS names`),
+      SELECT ${listLabels("theme")} AS theme,
+             ${listLabels("partnership_kind")} AS "partnershipKind",
+             ${listLabels("funding_source")} AS funding,
+             (SELECT coalesce(jsonb_object_agg(code, name_fr), '{}') FROM ref_countries)::text
+               AS country`),
+  );
+  const constants: Record<LabelList | "status" | "domain", string> = {
+    ...labels,
+    status: JSON.stringify(projectStatusLabels),
+    domain: JSON.stringify(
+      Object.fromEntries(atlasDomains.map((domain) => [domain.code, domain.label])),
+    ),
+  };
+  const columns = Object.entries(constants).map(
+    ([list, value]) => sql`${value}::jsonb AS ${sql.identifier(list)}`,
   );
   await q.execute(sql`
     INSERT INTO atlas_export_lines AS target (project_id, head)
-    WITH names AS (SELECT ${names}::jsonb AS n)
+    WITH names AS (SELECT ${sql.join(columns, sql`, `)})
     SELECT i.project_id, ${csvHead()}
       FROM atlas_project_index i
       JOIN atlas_projects p ON p.id = i.project_id, names
@@ -97,12 +103,14 @@ export async function refreshExportLines(q: Queryable, rows: SQL) {
     ON CONFLICT (project_id) DO UPDATE SET head = excluded.head`);
 }
 
+type LabelList = "theme" | "partnershipKind" | "funding" | "country";
+
 /** A field as csv-stringify writes it. */
 const field = (value: SQL) => sql`csv_field(coalesce((${value})::text, ''))`;
 
 /** The labels of an array of codes, in the array's order, joined as the export joins lists. */
-const labelled = (array: SQL, list: string) =>
-  sql`(SELECT string_agg(coalesce(names.n->${list}->>code, code), ' | ' ORDER BY ord)
+const labelled = (array: SQL, list: LabelList) =>
+  sql`(SELECT string_agg(coalesce(names.${sql.identifier(list)}->>code, code), ' | ' ORDER BY ord)
          FROM unnest(${array}) WITH ORDINALITY AS u(code, ord))`;
 
 const euros = (cents: SQL) =>
@@ -115,10 +123,10 @@ function csvHead(): SQL {
   const fields = [
     sql`i.project_id`,
     sql`i.title`,
-    sql`coalesce(names.n->'status'->>i.status, i.status)`,
+    sql`coalesce(names.status->>i.status, i.status)`,
     sql`nullif(i.start_year, 0)`,
     sql`nullif(i.end_year, 0)`,
-    sql`coalesce(names.n->'domain'->>p.domain_code, p.domain_code)`,
+    sql`coalesce(names.domain->>p.domain_code, p.domain_code)`,
     labelled(sql`i.themes`, "theme"),
     sql`array_to_string(i.sdgs, ' | ')`,
     sql`array_to_string(i.countries, ' | ')`,
@@ -127,7 +135,7 @@ function csvHead(): SQL {
     sql`array_to_string(i.authority_names, ' | ')`,
     labelled(sql`i.partnership_kinds`, "partnershipKind"),
     euros(sql`p.total_budget_cents`),
-    sql`(SELECT string_agg(coalesce(names.n->'funding'->>(line->>'source'), line->>'source') || ' : '
+    sql`(SELECT string_agg(coalesce(names.funding->>(line->>'source'), line->>'source') || ' : '
                            || ${euros(sql`(line->>'amountCents')::bigint`)}, ' | ' ORDER BY ord)
            FROM jsonb_array_elements(i.funding_lines) WITH ORDINALITY AS f(line, ord))`,
   ];
