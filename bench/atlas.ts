@@ -123,8 +123,12 @@ async function benchCsvExport(
     const url = `${instance ? `http://127.0.0.1:${instance.port}` : baseUrl}/api/v1/projects/export?format=csv&${query}`;
     const response = await fetch(url);
     let lines = 0;
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>)
-      for (const byte of chunk) if (byte === 10) lines += 1;
+    // Line ends found by the buffer's own search: a loop over every byte in JavaScript
+    // would make this client, not the server, the limit.
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) lines += 1;
+    }
     const seconds = (performance.now() - started) / 1000;
     if (lines - 1 !== projects)
       throw new Error(`export CSV : ${lines - 1} lignes pour ${projects} projets`);
