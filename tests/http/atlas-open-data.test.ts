@@ -246,11 +246,11 @@ describe("GET /api/v1/openapi.json", () => {
 });
 
 describe("directory lists: /api/v1/collectivites, foreign-authorities, partnerships", () => {
-  async function walk(path: string) {
+  async function walk(path: string, limit = 100) {
     const ids: number[] = [];
     let cursor = "";
     for (;;) {
-      const response = await get(`${path}&limit=100${cursor ? `&cursor=${cursor}` : ""}`);
+      const response = await get(`${path}&limit=${limit}${cursor ? `&cursor=${cursor}` : ""}`);
       expect(response.status).toBe(200);
       const body = (await response.json()) as {
         items: { id: number }[];
@@ -267,9 +267,12 @@ describe("directory lists: /api/v1/collectivites, foreign-authorities, partnersh
       key: string;
       partnerships: number;
     }[];
-    const brittany = stats.find((row) => row.key === "53")!;
-    const ids = await walk("/api/v1/partnerships?country=SN&region=53");
-    expect(ids.length).toBe(brittany.partnerships);
+    // The région with the most partnerships in Senegal.
+    const region = stats.sort((a, b) => b.partnerships - a.partnerships)[0];
+    expect(region.partnerships).toBeGreaterThan(3);
+    // Pages of 3: several pages to put together.
+    const ids = await walk(`/api/v1/partnerships?country=SN&region=${region.key}`, 3);
+    expect(ids.length).toBe(region.partnerships);
     expect(new Set(ids).size).toBe(ids.length);
   });
 

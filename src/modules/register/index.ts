@@ -31,6 +31,7 @@ export {
   replaceByCommuneNouvelle,
   writeCollectiviteProfile,
   writeForeignAuthority,
+  writeOfficialNames,
 } from "./writes";
 export {
   type FoundOrganisation,

@@ -183,3 +183,34 @@ export async function replaceByCommuneNouvelle(
     .returning({ id: collectivites.id });
   return replaced.map((row) => row.id);
 }
+
+/**
+ * Collectivités and their organisations take the name the official reference gives them
+ * (a unit renamed, an article corrected: "Département du Finistère"). Returns the ids of
+ * those renamed, whose other records the caller brings up to date.
+ */
+export async function writeOfficialNames(tx: Tx): Promise<number[]> {
+  const rows = await tx
+    .select({
+      id: collectivites.id,
+      kind: collectivites.kind,
+      name: collectivites.name,
+      organisationId: collectivites.organisationId,
+      unitName: territorialUnits.name,
+      tncc: territorialUnits.tncc,
+    })
+    .from(collectivites)
+    .innerJoin(territorialUnits, eq(territorialUnits.id, collectivites.unitId));
+  const renamed = rows
+    .map((row) => ({ ...row, official: collectiviteNameOf(row.kind, row.unitName, row.tncc) }))
+    .filter((row) => row.official !== row.name);
+  for (const row of renamed) {
+    await tx.update(collectivites).set({ name: row.official }).where(eq(collectivites.id, row.id));
+    if (row.organisationId !== null)
+      await tx
+        .update(organisations)
+        .set({ name: row.official })
+        .where(eq(organisations.id, row.organisationId));
+  }
+  return renamed.map((row) => row.id);
+}
