@@ -61,10 +61,12 @@ export async function startPortal(
     const renamed = await applyOfficialNames(database.db);
     if (renamed > 0) logger.info({ renamed }, "collectivités renamed from the reference");
   }
-  if (config.seedDemo && (await seedIfEmpty(database))) logger.info("demo dataset loaded");
+  const seeded = config.seedDemo && (await seedIfEmpty(database));
+  if (seeded) logger.info("demo dataset loaded");
   // An Atlas that predates its search index gets one before the first search; one whose
-  // reference labels (country names, thématiques…) changed gets its rows written again.
-  if (reference === "loaded" || (await atlasIndexIsIncomplete(database.db))) {
+  // reference labels (country names, thématiques…) changed gets its rows written again
+  // (a dataset just loaded was written with the new ones).
+  if ((reference === "loaded" && !seeded) || (await atlasIndexIsIncomplete(database.db))) {
     logger.info("building the Atlas search index");
     await rebuildAtlasIndex(database.db);
     // Pages kept by other instances were drawn from the former rows.

@@ -13,6 +13,13 @@ import { territoryRows, territorySource } from "./territories";
 const STATE_KEY = "reference_data_fingerprint";
 
 /**
+ * Raise when `territoryRows` or `foreignCityRows` write different rows from the same
+ * packages (a new column, a new rule): the tables are then loaded again. (The code's own
+ * text would not do: it differs between the built server and the sources run by tsx.)
+ */
+const LARGE_LISTS_FORMAT = 2;
+
+/**
  * Loads the reference tables from the packages and data files, once: a fingerprint of
  * what they are made from is kept, so a start-up with unchanged reference data does nothing
  * and an upgraded package reloads the tables in one transaction. The fingerprint holds
@@ -20,13 +27,6 @@ const STATE_KEY = "reference_data_fingerprint";
  * their package's version and the format of their rows: reading them at every
  * start-up would cost each instance a hundred megabytes.
  */
-/**
- * Raise when `territoryRows` or `foreignCityRows` write different rows from the same
- * packages (a new column, a new rule): the tables are then loaded again. (The code's own
- * text would not do: it differs between the built server and the sources run by tsx.)
- */
-const LARGE_LISTS_FORMAT = 2;
-
 export async function loadReferenceData(database: Database): Promise<"loaded" | "unchanged"> {
   const countryList = countryRows();
   const codeList = codeRows();
