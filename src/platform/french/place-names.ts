@@ -36,11 +36,11 @@ export function ofPlace(name: string, tncc: number | null): string {
   // "Le" and "Les" merge with "de"; "La", "L'" and others stay as the name writes them.
   if (form.inName?.test(name)) {
     if (tncc === 2) return `du ${name.slice(3)}`;
-    if (tncc === 4) return `des ${name.slice(4)}`;
-    if (tncc === 6) return `des ${name.slice(4)}`;
+    if (tncc === 4 || tncc === 6) return `des ${name.slice(4)}`;
     return `de ${name}`;
   }
-  if (tncc === null && /^[AEIOUYÂÉÈÊÎÏÔÛH]/i.test(name)) return `d'${name}`;
+  // Before a vowel; a mute h ("d'Haïti") comes from the reference tables, not a guess.
+  if (tncc === null && /^[AEIOUYÂÉÈÊÎÏÔÛ]/i.test(name)) return `d'${name}`;
   return form.of + name;
 }
 
