@@ -7,15 +7,21 @@
  * Source of the codes: INSEE, COG documentation, variable TNCC.
  */
 
-/** What a name is written with, per TNCC: its article and the form after "de". */
-const forms: Record<number, { article: string; of: string; inName?: RegExp }> = {
+/**
+ * What a name is written with, per TNCC: its article, the form after "de", the article as
+ * a commune's name carries it, and whether "de" merges with that article ("du", "des").
+ */
+const forms: Record<
+  number,
+  { article: string; of: string; inName?: RegExp; contracted?: boolean }
+> = {
   0: { article: "", of: "de " },
   1: { article: "", of: "d'" },
-  2: { article: "le ", of: "du ", inName: /^Le / },
+  2: { article: "le ", of: "du ", inName: /^Le /, contracted: true },
   3: { article: "la ", of: "de la ", inName: /^La / },
-  4: { article: "les ", of: "des ", inName: /^Les / },
+  4: { article: "les ", of: "des ", inName: /^Les /, contracted: true },
   5: { article: "l'", of: "de l'", inName: /^L'/ },
-  6: { article: "aux ", of: "des ", inName: /^Aux / },
+  6: { article: "aux ", of: "des ", inName: /^Aux /, contracted: true },
   7: { article: "las ", of: "de las ", inName: /^Las / },
   8: { article: "los ", of: "de los ", inName: /^Los / },
 };
@@ -33,12 +39,9 @@ export function placeWithArticle(name: string, tncc: number | null): string {
  */
 export function ofPlace(name: string, tncc: number | null): string {
   const form = forms[tncc ?? 0] ?? forms[0];
-  // "Le" and "Les" merge with "de"; "La", "L'" and others stay as the name writes them.
-  if (form.inName?.test(name)) {
-    if (tncc === 2) return `du ${name.slice(3)}`;
-    if (tncc === 4 || tncc === 6) return `des ${name.slice(4)}`;
-    return `de ${name}`;
-  }
+  // "Le", "Les" and "Aux" merge with "de"; "La", "L'" and others stay as the name writes them.
+  if (form.inName?.test(name))
+    return form.contracted ? form.of + name.replace(form.inName, "") : `de ${name}`;
   // Before a vowel; a mute h ("d'Haïti") comes from the reference tables, not a guess.
   if (tncc === null && /^[AEIOUYÂÉÈÊÎÏÔÛ]/i.test(name)) return `d'${name}`;
   return form.of + name;
