@@ -12,12 +12,11 @@ import {
   purgeExpiredFollowLinks,
 } from "../src/modules/bourse/index";
 import { purgePlatform } from "../src/platform/housekeeping";
+import { writeOfficialNames } from "../src/modules/register/index";
 import { sendAlertDigests } from "../src/modules/workspace/index";
 import { everyInterval } from "../src/platform/jobs/periodic";
-import { changing } from "../src/platform/changes";
 import {
   failInterruptedImports,
-  applyOfficialNames,
   atlasIndexIsIncomplete,
   rebuildAtlasIndex,
 } from "../src/modules/atlas/index";
@@ -56,21 +55,21 @@ export async function startPortal(
   await migrateDatabase(database);
   const reference = await loadReferenceData(database);
   logger.info({ reference }, "reference data ready");
-  // Reloaded reference data may rename units: collectivités sign with the official name.
-  if (reference === "loaded") {
-    const renamed = await applyOfficialNames(database.db);
-    if (renamed > 0) logger.info({ renamed }, "collectivités renamed from the reference");
-  }
   const seeded = config.seedDemo && (await seedIfEmpty(database));
   if (seeded) logger.info("demo dataset loaded");
-  // An Atlas that predates its search index gets one before the first search; one whose
-  // reference labels (country names, thématiques…) changed gets its rows written again
-  // (a dataset just loaded was written with the new ones).
-  if ((reference === "loaded" && !seeded) || (await atlasIndexIsIncomplete(database.db))) {
+  // Reloaded reference data may rename units (collectivités then sign with the official
+  // name) and relabel countries or thématiques: the Atlas rows are written again. A dataset
+  // just loaded was written with them already.
+  const relabelled = reference === "loaded" && !seeded;
+  if (relabelled) {
+    const renamed = await database.db.transaction(writeOfficialNames);
+    if (renamed.length > 0)
+      logger.info({ renamed: renamed.length }, "collectivités renamed from the reference");
+  }
+  // An Atlas that predates its search index gets one before the first search.
+  if (relabelled || (await atlasIndexIsIncomplete(database.db))) {
     logger.info("building the Atlas search index");
     await rebuildAtlasIndex(database.db);
-    // Pages kept by other instances were drawn from the former rows.
-    await changing(database.db, "atlas", async () => undefined);
   }
   await failInterruptedImports(database.db);
 

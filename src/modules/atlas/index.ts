@@ -19,7 +19,6 @@ export {
 export { atlasOpenApiPaths, atlasOpenApiSchemas } from "./openapi";
 export { projectTitle } from "./projects-of";
 export { handOverToCommuneNouvelle } from "./editing/commune-nouvelle";
-export { applyOfficialNames } from "./editing/official-names";
 export {
   type ProjectFilters,
   filtersToParams,

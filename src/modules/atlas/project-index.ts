@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Queryable, rowsOf } from "../../platform/db/client";
+import { markChanged } from "../../platform/changes";
 import { inList } from "../../platform/db/conditions";
 import { collectivites, foreignAuthorities } from "../register/index";
 import { refreshExportLines } from "./export/csv-in-sql";
@@ -146,10 +147,12 @@ export async function removeFromProjectIndex(q: Queryable, ids: number[]) {
 const REBUILD_BATCH = 5_000;
 
 /**
- * Rebuilds every search row, batch by batch (each batch its own statement, so a large
- * Atlas never holds one huge transaction), then the figures kept beside them (facet counts,
- * partner figures). Used after a migration that changes the rows, at start-up when they
- * are missing, and by `npm run atlas:reindex`.
+ * Rebuilds every search row and export line, batch by batch (each batch its own statement,
+ * so a large Atlas never holds one huge transaction), then the figures kept beside them
+ * (facet counts, partner figures), and raises the Atlas's data version: every instance
+ * draws its pages again from the new rows. Used after a migration that changes the rows, at
+ * start-up when they are missing or the reference data changed, and by
+ * `npm run atlas:reindex`.
  */
 export async function rebuildAtlasIndex(
   q: Queryable,
@@ -174,6 +177,7 @@ export async function rebuildAtlasIndex(
     }
   await rebuildFacetCounts(q);
   await rebuildPartnerFigures(q);
+  await markChanged(q, "atlas");
 }
 
 /**

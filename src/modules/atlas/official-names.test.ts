@@ -1,12 +1,12 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase, type TestDatabase } from "../../../../tests/support/database";
-import { organisations } from "../../../platform/auth/schema";
-import { rowsOf } from "../../../platform/db/client";
-import { territorialUnits } from "../../../reference/schema";
-import { collectivites } from "../../register/index";
-import { refreshProjectIndex } from "../project-index";
-import { applyOfficialNames } from "./official-names";
+import { openTestDatabase, type TestDatabase } from "../../../tests/support/database";
+import { organisations } from "../../platform/auth/schema";
+import { rowsOf } from "../../platform/db/client";
+import { territorialUnits } from "../../reference/schema";
+import { dataVersion } from "../../platform/changes";
+import { collectivites, writeOfficialNames } from "../register/index";
+import { rebuildAtlasIndex, refreshProjectIndex } from "./project-index";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -14,8 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-describe("official names of collectivités", () => {
-  it("gives back to a département its name with the official article, everywhere it shows", async () => {
+describe("official names of collectivités, after the reference is reloaded", () => {
+  it("give back to a département its name with the official article, everywhere it shows", async () => {
     const db = database.db;
     // A département of the demo whose name takes "du", "de la" or "des".
     const [departement] = await db
@@ -54,7 +54,11 @@ describe("official names of collectivités", () => {
       )[0];
     expect(await shown(wrong)).toEqual({ rows: projects.length, lines: projects.length });
 
-    expect(await applyOfficialNames(db)).toBe(1);
+    // What start-up does after reloading the reference: rename, then write the rows again.
+    expect(await db.transaction(writeOfficialNames)).toEqual([departement.id]);
+    const before = await dataVersion(db, "atlas");
+    await rebuildAtlasIndex(db);
+    expect(await dataVersion(db, "atlas")).toBe(before + 1);
     const [register] = await db
       .select({ name: collectivites.name })
       .from(collectivites)
@@ -68,6 +72,6 @@ describe("official names of collectivités", () => {
     expect(await shown(wrong)).toEqual({ rows: 0, lines: 0 });
     expect((await shown(departement.name)).rows).toBe(projects.length);
     // Nothing left to rename.
-    expect(await applyOfficialNames(db)).toBe(0);
+    expect(await db.transaction(writeOfficialNames)).toEqual([]);
   });
 });
