@@ -112,7 +112,7 @@ async function benchCsvExport(
     ),
   );
   const instance = databaseUrl
-    ? await startInstance(process.cwd(), databaseUrl, await freePort())
+    ? await startInstance(process.cwd(), { databaseUrl }, await freePort())
     : null;
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => {

@@ -58,8 +58,7 @@ type Emit = (metric: string, value: number, unit: string) => void;
 export type InstanceStore = { databaseUrl: string } | { dataDir: string };
 
 /** A portal instance as systemd runs it (deploy/systemd): `node server.js` on its port. */
-export async function startInstance(root: string, store: InstanceStore | string, port: number) {
-  const where = typeof store === "string" ? { databaseUrl: store } : store;
+export async function startInstance(root: string, store: InstanceStore, port: number) {
   const child = spawn(process.execPath, ["server.js"], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
@@ -67,9 +66,9 @@ export async function startInstance(root: string, store: InstanceStore | string,
       ...process.env,
       NODE_ENV: "production",
       PORT: String(port),
-      ...("databaseUrl" in where
-        ? { DATABASE_URL: where.databaseUrl }
-        : { DATABASE_URL: "", DATA_DIR: where.dataDir }),
+      ...("databaseUrl" in store
+        ? { DATABASE_URL: store.databaseUrl }
+        : { DATABASE_URL: "", DATA_DIR: store.dataDir }),
       SESSION_SECRET: "b".repeat(40),
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       TRUST_PROXY: "loopback",
@@ -133,7 +132,7 @@ export async function benchPageCpu(options: {
 }) {
   const repeats = options.repeats ?? 100;
   const instance = options.databaseUrl
-    ? await startInstance(options.root, options.databaseUrl, await freePort())
+    ? await startInstance(options.root, { databaseUrl: options.databaseUrl }, await freePort())
     : null;
   const own = () => {
     const used = process.cpuUsage();

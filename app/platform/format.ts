@@ -1,3 +1,5 @@
+import { longDate } from "../../src/platform/french-format";
+
 /**
  * Dates are stored in UTC and shown in French, in Paris time, whatever the server's zone.
  * Values arrive from loaders as Date objects or ISO strings.
@@ -22,7 +24,6 @@ export function formatDate(
 
 /** Amounts are stored as integer cents; shown as "12 345,00 €". */
 export { frenchEuros as formatEuros } from "../../src/platform/french-format";
-import { longDate } from "../../src/platform/french-format";
 
 export function formatCount(value: number): string {
   return value.toLocaleString("fr-FR");
