@@ -59,8 +59,44 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     loadDataDir: options.loadDataDir,
     parsers: { 20: (value: string) => Number.parseInt(value, 10) },
   });
+  yieldBetweenQueries(client);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return { db, kind: "pglite", pglite: client, close: () => client.close() };
+}
+
+/**
+ * PGlite runs each statement synchronously in this process and answers through promises
+ * alone, so a chain of statements (a seed, a rebuild, a page with many reads) never lets
+ * the event loop read a socket: other requests, timers and a parent process's messages
+ * wait for the whole chain. Each statement first gives the loop one turn.
+ */
+function yieldBetweenQueries(client: PGlite): void {
+  const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+  const query = client.query.bind(client);
+  const exec = client.exec.bind(client);
+  const transaction = client.transaction.bind(client);
+  client.query = (async (...args: Parameters<typeof query>) => {
+    await turn();
+    return query(...args);
+  }) as typeof client.query;
+  client.exec = async (...args) => {
+    await turn();
+    return exec(...args);
+  };
+  client.transaction = (callback) =>
+    transaction((tx) => {
+      const txQuery = tx.query.bind(tx);
+      const txExec = tx.exec.bind(tx);
+      tx.query = (async (...args: Parameters<typeof txQuery>) => {
+        await turn();
+        return txQuery(...args);
+      }) as typeof tx.query;
+      tx.exec = async (...args) => {
+        await turn();
+        return txExec(...args);
+      };
+      return callback(tx);
+    });
 }
 
 /** Rows of a raw `db.execute(sql…)` result; both drivers return `{ rows }`. */
