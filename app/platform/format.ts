@@ -29,7 +29,5 @@ export function formatCount(value: number): string {
   return value.toLocaleString("fr-FR");
 }
 
-/** "1 erreur", "12 erreurs": French counts with their noun agreed. */
-export function countOf(value: number, singular: string, plural: string): string {
-  return `${formatCount(value)} ${value > 1 ? plural : singular}`;
-}
+export { countOf, type Noun, sentenceCase } from "../../src/platform/french/counts";
+export { ofName, toName } from "../../src/platform/french/place-names";

@@ -6,6 +6,7 @@ import {
 } from "./calibration";
 import { Random, WeightedSampler, apportion } from "./random";
 import type { CollectiviteKind } from "../modules/register/index";
+import { ofPlace } from "../platform/french/place-names";
 
 /** What the planner needs to know of the reference data. */
 export interface PlanInput {
@@ -341,8 +342,8 @@ function chooseAuthorities(input: PlanInput, random: Random) {
           kind === "municipality"
             ? city.name
             : kind === "province"
-              ? `Province de ${city.name}`
-              : `Association des communes de la région de ${city.name}`;
+              ? `Province ${ofPlace(city.name, null)}`
+              : `Association des communes de la région ${ofPlace(city.name, null)}`;
         indexesHere.push(authorities.length);
         authorities.push({
           cityId: city.id,

@@ -1,3 +1,4 @@
+import { countOf } from "./french/counts";
 /** Typed domain errors; the web layer maps each to one HTTP status and a DSFR message. */
 export type FieldErrors = Record<string, string>;
 
@@ -50,9 +51,9 @@ export class InvalidRows extends Invalid {
     const lines = new Set(rows.map((row) => row.line)).size;
     super(
       {
-        fichier: `${lines} ligne${lines > 1 ? "s" : ""} du fichier ${lines > 1 ? "contiennent" : "contient"} des erreurs : rien n'a été importé.`,
+        fichier: `${countOf(lines, "ligne", "lignes", "f")} du fichier ${lines > 1 ? "contiennent" : "contient"} des erreurs : rien n'a été importé.`,
       },
-      `Le fichier contient des erreurs (${lines} ligne${lines > 1 ? "s" : ""}) : rien n'a été importé. Corrigez les lignes signalées puis importez le fichier à nouveau.`,
+      `Le fichier contient des erreurs (${countOf(lines, "ligne", "lignes", "f")}) : rien n'a été importé. Corrigez les lignes signalées puis importez le fichier à nouveau.`,
     );
   }
 }

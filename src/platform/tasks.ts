@@ -1,6 +1,7 @@
 import { LRUCache } from "lru-cache";
 import type { Actor } from "./auth/actor";
 import type { Queryable } from "./db/client";
+import { frenchCompare } from "./french/collation";
 
 /** Something waiting for the signed-in person, with the page where it is done. */
 export interface Task {
@@ -36,8 +37,8 @@ export async function inboxOf(
   return tasks.sort(
     (a, b) =>
       (a.dueOn ?? "9999-12-31").localeCompare(b.dueOn ?? "9999-12-31") ||
-      a.module.localeCompare(b.module, "fr") ||
-      a.title.localeCompare(b.title, "fr"),
+      frenchCompare(a.module, b.module) ||
+      frenchCompare(a.title, b.title),
   );
 }
 

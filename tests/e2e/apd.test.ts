@@ -137,7 +137,7 @@ describe("e-APD journey in a real browser", () => {
       agent.waitForNavigation({ waitUntil: "load" }),
       agent.getByRole("button", { name: "Importer le fichier" }).click(),
     ]);
-    expect(await agent.locator("main").textContent()).toContain("2 ligne(s) importée(s).");
+    expect(await agent.locator("main").textContent()).toContain("2 lignes importées.");
     expect(await lineCount(agent)).toBe(3);
 
     // Submit with the keyboard; the receipt is a PDF naming the declaration.

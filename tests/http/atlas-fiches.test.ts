@@ -39,7 +39,11 @@ describe("Atlas fiches", () => {
   it("the country fiche counts the projects the search finds for that country", async () => {
     const { total } = await apiTotal("country=MG");
     const html = await (await get("/atlas/pays/mg")).text();
-    expect(html).toContain("La coopération décentralisée avec : Madagascar");
+    expect(html).toContain("La coopération décentralisée avec Madagascar");
+    expect(html).toContain("Voir les projets à Madagascar");
+    const senegal = await (await get("/atlas/pays/SN")).text();
+    expect(senegal).toContain("La coopération décentralisée avec le Sénégal");
+    expect(senegal).toContain("Voir les projets au Sénégal");
     expect(html).toContain(
       `<p class="fr-h3 fr-mb-0">${total.toLocaleString("fr-FR")}</p><p>Projets</p>`,
     );
@@ -50,7 +54,7 @@ describe("Atlas fiches", () => {
 
   it("a collectivité fiche lists its partnerships and links to its projects", async () => {
     const html = await (await get("/atlas/collectivites/1")).text();
-    expect(html).toContain("<caption>Partenariats de ");
+    expect(html).toMatch(/<caption>Partenariats (de la|du|des|de|d&#x27;) ?[A-Z]/);
     const projectsLink = atlasLinks(html).find((link) =>
       link.startsWith("/atlas/projets?collectivite=1"),
     );

@@ -89,7 +89,9 @@ describe("région and département fiches", () => {
     const client = new FormClient(served.portal.baseUrl);
     const region = await client.get("/atlas/regions/53");
     expect(region.status).toBe(200);
-    expect(region.html).toContain("La coopération décentralisée dans la région Bretagne");
+    expect(region.html).toContain(
+      "La coopération décentralisée des collectivités de la région Bretagne",
+    );
     const projects = Number(
       /<p class="fr-h3 fr-mb-0">([\d\s\u202f]+)<\/p><p>Projets/
         .exec(region.html)![1]
@@ -108,7 +110,12 @@ describe("région and département fiches", () => {
     );
 
     const departement = await client.get("/atlas/departements/35");
-    expect(departement.html).toContain("le département Ille-et-Vilaine (35)");
+    expect(departement.html).toContain(
+      "des collectivités du département d&#x27;Ille-et-Vilaine (35)",
+    );
+    expect((await client.get("/atlas/departements/29")).html).toContain(
+      "du département du Finistère (29)",
+    );
     expect((await client.get("/atlas/departements/2A")).status).toBe(200);
     expect((await client.get("/atlas/regions/99")).status).toBe(404);
   });

@@ -1,3 +1,4 @@
+import type { Noun } from "../../app/platform/format";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -22,18 +23,22 @@ describe("maps drawn once per data version", () => {
       worldMap({ SN: 12, MA: 3, DE: 250, BR: 1 }, labels),
       franceMap("region", { "53": 40, "11": 7, "976": 2 }, labels),
     ]) {
-      const figure = { id: "carte", title: "Projets par pays", unit: ["projet", "projets"] };
+      const figure = {
+        id: "carte",
+        title: "Projets par pays",
+        unit: ["projet", "projets", "m"] as Noun,
+      };
       const drawn = await drawnMap({ cache }, "atlas", `test:${map.viewBox}`, () => ({
         ...figure,
         map,
-        unit: ["projet", "projets"],
+        unit: ["projet", "projets", "m"] as Noun,
       }));
       expect(drawn.areas.every((area) => area.path === null)).toBe(true);
       const render = (shown: typeof drawn) =>
         renderToStaticMarkup(
           createElement(ChoroplethFigure, {
             ...figure,
-            unit: ["projet", "projets"],
+            unit: ["projet", "projets", "m"] as Noun,
             map: shown,
             areaHeader: "Pays",
           }),
@@ -53,7 +58,7 @@ describe("maps drawn once per data version", () => {
       return {
         id: "carte",
         title: "Demandes",
-        unit: ["demande", "demandes"] as [string, string],
+        unit: ["demande", "demandes", "f"] as Noun,
         map: worldMap({ SN: drawings }, labels),
       };
     };

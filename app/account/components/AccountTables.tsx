@@ -4,6 +4,7 @@ import { CsrfField } from "../../platform/components/CsrfField";
 import { TextField } from "../../platform/components/FormFields";
 import { formatDate } from "../../platform/format";
 import type { FormFailure } from "../../platform/http.server";
+import { ofName } from "../../platform/format";
 
 interface MembershipRow {
   organisationId: number;
@@ -60,7 +61,7 @@ export function MembershipsTable(props: { memberships: MembershipRow[] }) {
                 {membership.canReadMembers ? (
                   <a href={`/organisations/${membership.organisationId}/membres`}>
                     Voir les membres
-                    <span className="fr-sr-only"> de {membership.organisationName}</span>
+                    <span className="fr-sr-only"> {ofName(membership.organisationName)}</span>
                   </a>
                 ) : null}
               </td>

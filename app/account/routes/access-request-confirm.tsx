@@ -7,6 +7,7 @@ import { CsrfField } from "../../platform/components/CsrfField";
 import { FormErrorSummary } from "../../platform/components/FormFields";
 import { guard, runAction } from "../../platform/http.server";
 import type { Route } from "./+types/access-request-confirm";
+import { ofName } from "../../platform/format";
 
 export const meta = () => [{ title: "Confirmer la demande d'accès – Portail AECT" }];
 
@@ -37,8 +38,8 @@ export default function ConfirmAccessRequest() {
         <h1>Confirmer votre demande d'accès</h1>
         <FormErrorSummary failure={result && !result.ok ? result : undefined} />
         <p>
-          Demande de {request.person} au nom de {request.organisation}. Confirmez qu'elle vient bien
-          de vous : elle sera alors transmise pour validation.
+          Demande {ofName(request.person)} au nom {ofName(request.organisation)}. Confirmez qu'elle
+          vient bien de vous : elle sera alors transmise pour validation.
         </p>
         <form method="post">
           <CsrfField token={csrfToken} />

@@ -19,6 +19,7 @@ import { formatDate } from "../../platform/format";
 import { guard, runAction } from "../../platform/http.server";
 import { idParam } from "../../platform/params.server";
 import type { Route } from "./+types/access-request-decision";
+import { ofName } from "../../platform/format";
 
 export const meta = () => [{ title: "Demande d'accès – Portail AECT" }];
 
@@ -60,7 +61,7 @@ export default function AccessRequestDecision() {
   const failure = result && !result.ok ? result : undefined;
   return (
     <>
-      <h1>Demande d'accès de {view.person}</h1>
+      <h1>{`Demande d'accès ${ofName(view.person)}`}</h1>
       <p>
         <Badge
           severity={

@@ -29,6 +29,7 @@ import { runAction } from "../../platform/http.server";
 import { countOf } from "../../platform/format";
 import type { Route } from "./+types/access-request";
 import { FunctionFields } from "../components/FunctionFields";
+import { toName } from "../../platform/format";
 
 export const meta = () => [{ title: "Demander un accès – Portail AECT" }];
 
@@ -121,7 +122,7 @@ export default function AccessRequestPage() {
           <Alert
             severity="success"
             title="Demande enregistrée"
-            description={`Un courriel vient d'être envoyé à ${result.email} : suivez son lien dans les 48 heures pour transmettre la demande à ${result.organisation}. Votre accès est ouvert dès qu'elle est validée.`}
+            description={`Un courriel vient d'être envoyé à ${result.email} : suivez son lien dans les 48 heures pour transmettre la demande ${toName(result.organisation)}. Votre accès est ouvert dès qu'elle est validée.`}
             role="status"
           />
         ) : (
@@ -169,7 +170,7 @@ export default function AccessRequestPage() {
             {chosenGroup ? (
               <p id="recherche-statut" className="fr-sr-only" role="status">
                 {found
-                  ? countOf(found.length, "organisation trouvée", "organisations trouvées")
+                  ? countOf(found.length, "organisation trouvée", "organisations trouvées", "f")
                   : ""}
               </p>
             ) : null}

@@ -97,7 +97,7 @@ export async function action({ request, context }: Route.ActionArgs) {
           intent,
           ended === 0
             ? "Aucune autre session n'était ouverte."
-            : `${countOf(ended, "autre session fermée", "autres sessions fermées")}.`,
+            : `${countOf(ended, "autre session fermée", "autres sessions fermées", "f")}.`,
         );
       }
       default:

@@ -17,6 +17,7 @@ import { readForm } from "../../platform/form.server";
 import { guard, runAction } from "../../platform/http.server";
 import type { Route } from "./+types/members";
 import { formatDate } from "../../platform/format";
+import { ofName } from "../../platform/format";
 
 export const meta = () => [{ title: "Membres de l'organisation – Portail AECT" }];
 
@@ -138,8 +139,9 @@ export default function Members() {
             {`Retirer ${removing.displayName} de l'organisation ?`}
           </h2>
           <p className="fr-callout__text">
-            Cette personne n'agira plus au nom de {organisation.name} ; ses sessions ouvertes seront
-            fermées et elle en sera informée par courriel. Ce qu'elle a saisi reste enregistré.
+            Cette personne n'agira plus au nom {ofName(organisation.name)} ; ses sessions ouvertes
+            seront fermées et elle en sera informée par courriel. Ce qu'elle a saisi reste
+            enregistré.
           </p>
           <MemberAction
             csrfToken={csrfToken}

@@ -17,6 +17,7 @@ import { readForm } from "../../platform/form.server";
 import { runAction } from "../../platform/http.server";
 import { FunctionFields } from "../components/FunctionFields";
 import type { Route } from "./+types/missing-organisation";
+import { ofName } from "../../platform/format";
 
 export const meta = () => [{ title: "Mon organisation n'est pas dans la liste – Portail AECT" }];
 
@@ -53,7 +54,7 @@ export default function MissingOrganisation() {
           <Alert
             severity="success"
             title="Demande enregistrée"
-            description={`Un courriel vient d'être envoyé à ${result.email} : suivez son lien dans les 48 heures pour transmettre à la DAECT la demande d'ajout de ${result.organisation}. Elle la vérifie avec le référentiel officiel des collectivités ; votre accès est ouvert dès qu'elle l'accepte.`}
+            description={`Un courriel vient d'être envoyé à ${result.email} : suivez son lien dans les 48 heures pour transmettre à la DAECT la demande d'ajout ${ofName(result.organisation)}. Elle la vérifie avec le référentiel officiel des collectivités ; votre accès est ouvert dès qu'elle l'accepte.`}
             role="status"
           />
         ) : (

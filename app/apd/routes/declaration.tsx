@@ -26,7 +26,7 @@ import { LineForm } from "../components/LineForm";
 import { LinesTable } from "../components/LinesTable";
 import { appContext, requestContext } from "../../context";
 import { lineChoices } from "../pages.server";
-import { formatDate, formatEuros } from "../../platform/format";
+import { countOf, formatDate, formatEuros, ofName, sentenceCase } from "../../platform/format";
 import { guard, runAction } from "../../platform/http.server";
 import { idParam } from "../../platform/params.server";
 import type { Route } from "./+types/declaration";
@@ -77,7 +77,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         const copied = await copyPreviousYear(db, actor, id, values.version);
         return {
           ok: true as const,
-          message: `${copied.copied} ligne(s) reprise(s) de l'année précédente${copied.skipped ? ` ; ${copied.skipped} ligne(s) qui ne sont plus valables ont été laissées de côté` : ""}. Vérifiez les montants avant de transmettre.`,
+          message: `${sentenceCase(countOf(copied.copied, "ligne reprise", "lignes reprises", "f"))} de l'année précédente${copied.skipped ? ` ; ${countOf(copied.skipped, "ligne qui n'est plus valable a été laissée", "lignes qui ne sont plus valables ont été laissées", "f")} de côté` : ""}. Vérifiez les montants avant de transmettre.`,
         };
       }
       case "import": {
@@ -92,7 +92,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
           },
           { replace: values.replace === "on", version: values.version },
         );
-        return { ok: true as const, message: `${imported.imported} ligne(s) importée(s).` };
+        return {
+          ok: true as const,
+          message: `${sentenceCase(countOf(imported.imported, "ligne importée", "lignes importées", "f"))}.`,
+        };
       }
       case "submit": {
         const submitted = await submitDeclaration(db, actor, id, values.version, config.publicUrl);
@@ -135,7 +138,7 @@ export default function DeclarationPage() {
         trail={[
           { label: "Aide publique au développement", href: "/apd" },
           {
-            label: `Déclarations de ${collectivite.name}`,
+            label: `Déclarations ${ofName(collectivite.name)}`,
             href: `/apd/collectivites/${collectivite.id}`,
           },
         ]}
@@ -296,8 +299,7 @@ export default function DeclarationPage() {
                 <input type="hidden" name="intent" value="copy" />
                 <input type="hidden" name="version" value={version} />
                 <p>
-                  Reprendre les {view.previousYearLines} ligne(s) transmises pour{" "}
-                  {declaration.year - 1}, puis corriger les montants.
+                  {`Reprendre ${view.previousYearLines > 1 ? `les ${countOf(view.previousYearLines, "ligne transmise", "lignes transmises", "f")}` : "la ligne transmise"} pour ${declaration.year - 1}, puis corriger les montants.`}
                 </p>
                 <Button type="submit" priority="secondary">
                   Reprendre les lignes de {declaration.year - 1}
@@ -329,9 +331,10 @@ export default function DeclarationPage() {
           <section aria-labelledby="transmettre-titre">
             <h2 id="transmettre-titre">Transmettre la déclaration</h2>
             <p>
-              Total : <strong>{formatEuros(view.totalCents)}</strong> pour {view.lines.length}{" "}
-              ligne(s). Chaque transmission crée une nouvelle version ; vous pouvez modifier et
-              transmettre à nouveau jusqu'à la clôture de la campagne.
+              Total : <strong>{formatEuros(view.totalCents)}</strong> pour{" "}
+              {countOf(view.lines.length, "ligne", "lignes", "f")}. Chaque transmission crée une
+              nouvelle version ; vous pouvez modifier et transmettre à nouveau jusqu'à la clôture de
+              la campagne.
             </p>
             {abilities.submitBlocker ? (
               <p className="fr-text--sm">{abilities.submitBlocker}</p>

@@ -9,6 +9,7 @@ import { readForm } from "../../platform/form.server";
 import { guard, runAction } from "../../platform/http.server";
 import { idParam } from "../../platform/params.server";
 import type { Route } from "./+types/line";
+import { ofName } from "../../platform/format";
 
 export const meta = () => [{ title: "Modifier une ligne – Déclaration APD – Portail AECT" }];
 
@@ -52,7 +53,7 @@ export default function LinePage() {
   return (
     <>
       <h1>
-        Modifier une ligne – déclaration APD {declaration.year} de {collectivite}
+        Modifier une ligne – déclaration APD {declaration.year} {ofName(collectivite)}
       </h1>
       <p>
         <a href={`/apd/declarations/${declaration.id}`}>

@@ -13,7 +13,7 @@ import { ChoroplethFigure } from "../../atlas/components/MapFigures";
 import { FormErrorSummary, SelectField } from "../../platform/components/FormFields";
 import { type AppServices, appContext } from "../../context";
 import { cachedApdTotals } from "../statistics.server";
-import { formatEuros } from "../../platform/format";
+import { formatEuros, type Noun } from "../../platform/format";
 import { guard } from "../../platform/http.server";
 import { readQuery } from "../../platform/query-page.server";
 import type { Route } from "./+types/statistics";
@@ -65,7 +65,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   });
 }
 
-const UNIT: [string, string] = ["millier d'euros", "milliers d'euros"];
+const UNIT: Noun = ["millier d'euros", "milliers d'euros", "m"];
 const worldTitle = (year: number | null) =>
   `APD ${year} par pays bénéficiaire (en milliers d'euros)`;
 const franceTitle = (year: number | null) =>

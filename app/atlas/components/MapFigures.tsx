@@ -2,12 +2,12 @@ import type { ReactNode } from "react";
 import type { ChoroplethMap, PointMap } from "../../../src/modules/atlas/codes";
 import { NONE_COLOUR } from "../../../src/modules/atlas/codes";
 import type { PlacedCluster } from "../../../src/modules/atlas/codes";
-import { countOf, formatCount } from "../../platform/format";
+import { countOf, formatCount, type Noun, sentenceCase } from "../../platform/format";
 
 const radiusOf = (points: number) => Math.min(22, 5 + Math.sqrt(points) * 2);
 
 /** Clustered points: one circle per group, its size and number telling how many. */
-function Clusters({ clusters, unit }: { clusters: PlacedCluster[]; unit: [string, string] }) {
+function Clusters({ clusters, unit }: { clusters: PlacedCluster[]; unit: Noun }) {
   return (
     <g className="atlas-map__points">
       {clusters.map((cluster) => (
@@ -48,7 +48,7 @@ export interface DrawingProps {
   id: string;
   map: ChoroplethMap;
   title: string;
-  unit: [string, string];
+  unit: Noun;
   clusters?: PlacedCluster[];
 }
 
@@ -67,7 +67,7 @@ function ChoroplethBody({ id, map, unit, clusters }: DrawingProps) {
   return (
     <>
       <desc id={`${id}-resume`}>
-        {`${countOf(listed, "zone concernée", "zones concernées")}. Les chiffres sont donnés dans le tableau qui suit la carte.`}
+        {`${countOf(listed, "zone concernée", "zones concernées", "f")}. Les chiffres sont donnés dans le tableau qui suit la carte.`}
       </desc>
       <g stroke="#fff" strokeWidth={0.5}>
         {map.areas
@@ -78,7 +78,7 @@ function ChoroplethBody({ id, map, unit, clusters }: DrawingProps) {
             </path>
           ))}
       </g>
-      {clusters ? <Clusters clusters={clusters} unit={["projet", "projets"]} /> : null}
+      {clusters ? <Clusters clusters={clusters} unit={["projet", "projets", "m"]} /> : null}
     </>
   );
 }
@@ -95,7 +95,7 @@ export function ChoroplethFigure(props: {
   id: string;
   map: DrawnMap;
   title: string;
-  unit: [string, string];
+  unit: Noun;
   areaHeader: string;
   linkFor?: (code: string) => string;
   clusters?: PlacedCluster[];
@@ -147,7 +147,7 @@ export function ChoroplethFigure(props: {
               style={{ background: NONE_COLOUR }}
               aria-hidden="true"
             />
-            {`aucun ${unit[0]}`}
+            {countOf(0, ...unit)}
           </li>
           {props.clusters ? (
             <li>
@@ -159,7 +159,7 @@ export function ChoroplethFigure(props: {
         {props.note}
       </figcaption>
       <details className="fr-mt-2w">
-        <summary>{`Tableau des données de la carte (${countOf(listed.length, "ligne", "lignes")})`}</summary>
+        <summary>{`Tableau des données de la carte (${countOf(listed.length, "ligne", "lignes", "f")})`}</summary>
         <div className="fr-table fr-table--no-caption">
           <table>
             <caption>{props.title}</caption>
@@ -167,7 +167,7 @@ export function ChoroplethFigure(props: {
               <tr>
                 <th scope="col">{props.areaHeader}</th>
                 <th scope="col" className="fr-cell--right">
-                  {unit[1].charAt(0).toUpperCase() + unit[1].slice(1)}
+                  {sentenceCase(unit[1])}
                 </th>
               </tr>
             </thead>
@@ -207,11 +207,14 @@ export function PointMapFigure(props: {
         <title id={`${props.id}-titre`}>{props.title}</title>
         <desc
           id={`${props.id}-resume`}
-        >{`${countOf(map.points, "lieu placé", "lieux placés")}. ${props.tableNote}`}</desc>
+        >{`${countOf(map.points, "lieu placé", "lieux placés", "m")}. ${props.tableNote}`}</desc>
         {map.outline ? (
           <path d={map.outline} fill="#e3e3fd" stroke="#000091" strokeWidth={0.8} />
         ) : null}
-        <Clusters clusters={map.clusters} unit={["autorité partenaire", "autorités partenaires"]} />
+        <Clusters
+          clusters={map.clusters}
+          unit={["autorité partenaire", "autorités partenaires", "f"]}
+        />
       </svg>
       <figcaption>
         <p className="fr-text--bold fr-mb-1w">{props.title}</p>

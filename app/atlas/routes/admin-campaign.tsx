@@ -51,7 +51,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const { reminded } = await remindCampaign(db, actor, id, values.version, config.publicUrl);
     return {
       ok: true as const,
-      message: `Relance écrite pour ${countOf(reminded, "collectivité", "collectivités")} : les courriels partent par la file d'envoi.`,
+      message: `Relance écrite pour ${countOf(reminded, "collectivité", "collectivités", "f")} : les courriels partent par la file d'envoi.`,
     };
   });
 }
@@ -70,7 +70,7 @@ export default function CampaignPage() {
         {`Ouverte le ${formatDate(campaign.openedAt, "longDate")} par ${campaign.openedByLabel}. `}
         {campaign.closedAt
           ? `Clôturée le ${formatDate(campaign.closedAt, "longDate")}.`
-          : `Clôture prévue le ${formatDate(campaign.closesOn, "longDate")}. ${countOf(campaign.reminders, "relance envoyée", "relances envoyées")}.`}
+          : `Clôture prévue le ${formatDate(campaign.closesOn, "longDate")}. ${countOf(campaign.reminders, "relance envoyée", "relances envoyées", "f")}.`}
       </p>
       {result?.ok ? (
         <Alert

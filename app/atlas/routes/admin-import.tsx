@@ -5,7 +5,7 @@ import { importReport } from "../../../src/modules/atlas/index";
 import { importKindLabels } from "../../../src/modules/atlas/codes";
 import { importStatusLabels } from "../components/ImportStatus";
 import { appContext, requestContext } from "../../context";
-import { countOf, formatCount, formatDate } from "../../platform/format";
+import { countOf, formatCount, formatDate, type Noun } from "../../platform/format";
 import { RowErrorsTable } from "../../platform/components/RowErrorsTable";
 import { guard } from "../../platform/http.server";
 import { idParam } from "../../platform/params.server";
@@ -19,10 +19,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guard(request, () => importReport(db, actor, idParam(params.importId)));
 }
 
-const summaryLabels: Record<string, [string, string]> = {
-  projects: ["projet ajouté", "projets ajoutés"],
-  partnerships: ["partenariat ajouté", "partenariats ajoutés"],
-  authorities: ["autorité partenaire créée", "autorités partenaires créées"],
+const summaryLabels: Record<string, Noun> = {
+  projects: ["projet ajouté", "projets ajoutés", "m"],
+  partnerships: ["partenariat ajouté", "partenariats ajoutés", "m"],
+  authorities: ["autorité partenaire créée", "autorités partenaires créées", "f"],
 };
 
 export default function ImportPage() {
@@ -65,7 +65,7 @@ export default function ImportPage() {
           severity="success"
           title="Import terminé"
           description={Object.entries(report.summary)
-            .map(([key, count]) => countOf(count, ...(summaryLabels[key] ?? [key, key])))
+            .map(([key, count]) => countOf(count, ...(summaryLabels[key] ?? [key, key, "m"])))
             .join(", ")}
         />
       ) : null}
@@ -80,7 +80,7 @@ export default function ImportPage() {
         <>
           <Alert
             severity="error"
-            title={`Rien n'a été importé : ${countOf(report.errors.length, "erreur", "erreurs")}`}
+            title={`Rien n'a été importé : ${countOf(report.errors.length, "erreur", "erreurs", "f")}`}
             description="Corrigez chaque ligne ci-dessous dans votre fichier, puis déposez-le à nouveau."
           />
           <RowErrorsTable

@@ -17,6 +17,7 @@ import { formatCount, formatDate } from "../../platform/format";
 import { guard, runAction } from "../../platform/http.server";
 import { idParam } from "../../platform/params.server";
 import type { Route } from "./+types/collectivite";
+import { ofName } from "../../platform/format";
 
 export const meta = ({ data }: Route.MetaArgs) => [
   { title: `${data?.name ?? "Collectivité"} – Atlas de la coopération décentralisée` },
@@ -178,7 +179,7 @@ export default function CollectivitePage() {
       </ul>
       <h2>Partenariats</h2>
       <PartnershipTable
-        caption={`Partenariats de ${fiche.name}`}
+        caption={`Partenariats ${ofName(fiche.name)}`}
         lines={fiche.partnerships}
         editable={fiche.can.edit}
       />
@@ -186,7 +187,7 @@ export default function CollectivitePage() {
       <p>
         {fiche.projects > 0 ? (
           <a href={`/atlas/projets?collectivite=${fiche.id}`}>
-            {`Voir les ${formatCount(fiche.projects)} projets de ${fiche.name}`}
+            {`Voir ${fiche.projects > 1 ? `les ${formatCount(fiche.projects)} projets` : "le projet"} ${ofName(fiche.name)}`}
           </a>
         ) : (
           "Aucun projet n'est encore enregistré pour cette collectivité."

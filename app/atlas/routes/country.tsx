@@ -16,7 +16,7 @@ import type { Route } from "./+types/country";
 
 export const meta = ({ data }: Route.MetaArgs) => [
   {
-    title: `La coopération décentralisée avec ${data?.name ?? "ce pays"} – Atlas`,
+    title: `La coopération décentralisée avec ${data?.withArticle ?? "ce pays"} – Atlas`,
   },
 ];
 
@@ -49,13 +49,11 @@ export default function CountryPage() {
   return (
     <>
       <AtlasBreadcrumb current={fiche.name} />
-      <h1>{`La coopération décentralisée avec : ${fiche.name}`}</h1>
+      <h1>{`La coopération décentralisée avec ${fiche.withArticle}`}</h1>
       <p className="fr-text--lead">{fiche.continent}</p>
       <KeyFigures figures={figures} />
       <p>
-        <a
-          href={`/atlas/projets?country=${fiche.code}`}
-        >{`Voir les projets au pays : ${fiche.name}`}</a>
+        <a href={`/atlas/projets?country=${fiche.code}`}>{`Voir les projets ${fiche.inCountry}`}</a>
       </p>
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-lg-6">
@@ -63,7 +61,7 @@ export default function CountryPage() {
             <PointMapFigure
               id="carte-partenaires"
               map={fiche.points}
-              title={`Autorités locales partenaires : ${fiche.name}`}
+              title={`Autorités locales partenaires ${fiche.inCountry}`}
               tableNote="Leur liste figure dans le tableau « Autorités locales partenaires »."
             />
           ) : null}
@@ -73,7 +71,7 @@ export default function CountryPage() {
             id="carte-france"
             map={fiche.france}
             title={`Projets avec ce pays, par département des collectivités françaises`}
-            unit={["projet", "projets"]}
+            unit={["projet", "projets", "m"]}
             areaHeader="Département"
             linkFor={(code) => `/atlas/projets?country=${fiche.code}&departement=${code}`}
           />

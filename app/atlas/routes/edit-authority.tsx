@@ -14,6 +14,7 @@ import { readForm } from "../../platform/form.server";
 import { guard } from "../../platform/http.server";
 import { idParam } from "../../platform/params.server";
 import type { Route } from "./+types/edit-authority";
+import { ofName } from "../../platform/format";
 
 export const meta = () => [{ title: "Modifier une autorité partenaire – Atlas" }];
 
@@ -52,7 +53,7 @@ export default function EditAuthorityPage() {
         current="Modifier"
         segments={[{ label: authority.name, href: `/atlas/partenaires/${authority.id}` }]}
       />
-      <h1>{`Modifier la fiche de ${authority.name}`}</h1>
+      <h1>{`Modifier la fiche ${ofName(authority.name)}`}</h1>
       <SaveOutcome result={result} saved="Fiche enregistrée" />
       <form method="post" noValidate>
         <CsrfField token={csrfToken} />

@@ -18,9 +18,12 @@ import { readForm } from "../../platform/form.server";
 import { guard } from "../../platform/http.server";
 import { idParam } from "../../platform/params.server";
 import type { Route } from "./+types/edit-collectivite";
+import { ofName } from "../../platform/format";
 
 export const meta = ({ data }: Route.MetaArgs) => [
-  { title: `Profil de ${data?.name ?? "la collectivité"} – Atlas de la coopération décentralisée` },
+  {
+    title: `Profil ${data ? ofName(data.name) : "de la collectivité"} – Atlas de la coopération décentralisée`,
+  },
 ];
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -76,7 +79,7 @@ export default function EditCollectivitePage() {
         current="Modifier le profil"
         segments={[{ label: name, href: `/atlas/collectivites/${id}` }]}
       />
-      <h1>{`Profil international de ${name}`}</h1>
+      <h1>{`Profil international ${ofName(name)}`}</h1>
       <SaveOutcome result={result} saved="Profil enregistré" />
       <p>{`Version n° ${result?.ok ? result.version : version}. Les coordonnées des personnes ne sont visibles que des utilisateurs connectés.`}</p>
       <form method="post" noValidate>

@@ -8,6 +8,7 @@ import { appContext, requestContext } from "../../context";
 import { guard } from "../../platform/http.server";
 import { idParam } from "../../platform/params.server";
 import type { Route } from "./+types/foreign-authority";
+import { ofName } from "../../platform/format";
 
 export const meta = ({ data }: Route.MetaArgs) => [
   { title: `${data?.name ?? "Autorité locale"} – Atlas de la coopération décentralisée` },
@@ -51,7 +52,7 @@ export default function ForeignAuthorityPage() {
         </p>
       ) : null}
       <h2>Partenariats avec des collectivités françaises</h2>
-      <PartnershipTable caption={`Partenariats de ${fiche.name}`} lines={fiche.partnerships} />
+      <PartnershipTable caption={`Partenariats ${ofName(fiche.name)}`} lines={fiche.partnerships} />
       <p>
         <a href={`/atlas/pays/${fiche.countryCode}`}>
           {`La coopération décentralisée avec ce pays : ${fiche.country}`}

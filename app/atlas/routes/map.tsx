@@ -17,7 +17,7 @@ import { appContext, requestContext } from "../../context";
 import { KeepInWorkspace } from "../components/KeepInWorkspace";
 import { filterChoices, pageData, withProjectFilters } from "../page.server";
 import { cachedProjectCounts } from "../search.server";
-import { countOf } from "../../platform/format";
+import { countOf, sentenceCase } from "../../platform/format";
 import type { Route } from "./+types/map";
 
 const BASE_PATH = "/atlas/carte";
@@ -111,7 +111,9 @@ export default function MapPage() {
           </nav>
           {result.ok ? (
             <>
-              <h2 aria-live="polite">{countOf(result.total, "projet", "projets")}</h2>
+              <h2 aria-live="polite">
+                {sentenceCase(countOf(result.total, "projet", "projets", "m"))}
+              </h2>
               <ActiveFilters
                 basePath={BASE_PATH}
                 params={params.filter(([name]) => name !== "vue")}
@@ -125,7 +127,7 @@ export default function MapPage() {
                 id="carte"
                 map={result.map}
                 title={`Projets par ${views[view].header.toLowerCase()} – ${views[view].label}`}
-                unit={["projet", "projets"]}
+                unit={["projet", "projets", "m"]}
                 areaHeader={views[view].header}
                 linkFor={filterLink}
                 clusters={result.clusters}

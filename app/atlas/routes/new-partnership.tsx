@@ -14,6 +14,7 @@ import { readForm } from "../../platform/form.server";
 import { guard, runAction } from "../../platform/http.server";
 import { idParam } from "../../platform/params.server";
 import type { Route } from "./+types/new-partnership";
+import { ofName } from "../../platform/format";
 
 export const meta = () => [
   { title: "Nouveau partenariat – Atlas de la coopération décentralisée" },
@@ -51,7 +52,7 @@ export default function NewPartnershipPage() {
         current="Nouveau partenariat"
         segments={[{ label: owner.name, href: `/atlas/collectivites/${owner.id}` }]}
       />
-      <h1>{`Nouveau partenariat de ${owner.name}`}</h1>
+      <h1>{`Nouveau partenariat ${ofName(owner.name)}`}</h1>
       <p>
         L'autorité partenaire est retrouvée par son nom et son pays si elle est déjà dans l'Atlas ;
         sinon elle est ajoutée et placée sur la carte à la ville indiquée.

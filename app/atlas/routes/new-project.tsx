@@ -11,6 +11,7 @@ import { readFormWithLists } from "../../platform/form.server";
 import { guard, runAction } from "../../platform/http.server";
 import { idParam } from "../../platform/params.server";
 import type { Route } from "./+types/new-project";
+import { ofName } from "../../platform/format";
 
 export const meta = () => [{ title: "Nouveau projet – Atlas de la coopération décentralisée" }];
 
@@ -44,7 +45,7 @@ export default function NewProjectPage() {
         current="Nouveau projet"
         segments={[{ label: owner.name, href: `/atlas/collectivites/${owner.id}` }]}
       />
-      <h1>{`Nouveau projet de ${owner.name}`}</h1>
+      <h1>{`Nouveau projet ${ofName(owner.name)}`}</h1>
       <p>
         Le projet sera publié dans l'Atlas dès son enregistrement. Les champs sont facultatifs sauf
         le titre, le domaine, le statut, un pays et une thématique.

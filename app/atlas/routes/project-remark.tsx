@@ -12,6 +12,7 @@ import { readForm } from "../../platform/form.server";
 import { guard, runAction } from "../../platform/http.server";
 import { idParam } from "../../platform/params.server";
 import type { Route } from "./+types/project-remark";
+import { ofName } from "../../platform/format";
 
 export const meta = () => [
   { title: "Ajouter un complément – Atlas de la coopération décentralisée" },
@@ -60,7 +61,7 @@ export default function ProjectRemarkPage() {
       />
       <h1>{`Compléter le projet « ${title} »`}</h1>
       <p>
-        {`Votre complément sera publié sur la fiche du projet au nom de ${signedBy}, avec sa date. Il ne modifie pas le contenu saisi par la collectivité.`}
+        {`Votre complément sera publié sur la fiche du projet au nom ${ofName(signedBy)}, avec sa date. Il ne modifie pas le contenu saisi par la collectivité.`}
       </p>
       <FormErrorSummary failure={failure} />
       <form method="post" noValidate>

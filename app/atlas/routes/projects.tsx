@@ -11,6 +11,7 @@ import { KeepInWorkspace } from "../components/KeepInWorkspace";
 import { filterChoices, pageData, withProjectFilters } from "../page.server";
 import { cachedProjectCounts, cachedProjectPage } from "../search.server";
 import type { Route } from "./+types/projects";
+import { countOf, sentenceCase } from "../../platform/format";
 
 const PAGE_SIZE = 20;
 /** Deep pages are slow to reach by offset and nobody reads them: refine the search instead. */
@@ -81,7 +82,7 @@ export default function ProjectSearch() {
           {result.ok ? (
             <>
               <h2 id="resultats" aria-live="polite">
-                {`${result.total.toLocaleString("fr-FR")} ${result.total > 1 ? "projets trouvés" : "projet trouvé"}`}
+                {sentenceCase(countOf(result.total, "projet trouvé", "projets trouvés", "m"))}
               </h2>
               <ActiveFilters
                 basePath={BASE_PATH}

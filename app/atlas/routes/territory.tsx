@@ -49,29 +49,25 @@ export default function TerritoryPage() {
     ["Pays partenaires", fiche.figures.countries],
     ["Projets", fiche.figures.projects],
   ] as const;
-  const title =
-    fiche.level === "region"
-      ? `la région ${fiche.name}`
-      : `le département ${fiche.name} (${fiche.code})`;
   return (
     <>
       <AtlasBreadcrumb current={fiche.name} />
-      <h1>{`La coopération décentralisée dans ${title}`}</h1>
+      <h1>{`La coopération décentralisée des collectivités ${fiche.ofName}`}</h1>
       <KeyFigures figures={figures} />
       <p>
-        <a href={search}>{`Voir les projets des collectivités de ${title}`}</a>
+        <a href={search}>{`Voir les projets des collectivités ${fiche.ofName}`}</a>
       </p>
       <ChoroplethFigure
         id="carte-pays"
         map={fiche.map}
-        title={`Projets des collectivités de ${title}, par pays partenaire`}
-        unit={["projet", "projets"]}
+        title={`Projets des collectivités ${fiche.ofName}, par pays partenaire`}
+        unit={["projet", "projets", "m"]}
         areaHeader="Pays"
         linkFor={(code) => `${search}&country=${code}`}
       />
       <div className="fr-table">
         <table>
-          <caption>{`Collectivités de ${title} engagées à l'international`}</caption>
+          <caption>{`Collectivités ${fiche.ofName} engagées à l'international`}</caption>
           <thead>
             <tr>
               <th scope="col">Collectivité</th>

@@ -18,6 +18,7 @@ import { TrailBreadcrumb } from "../../platform/components/TrailBreadcrumb";
 import { ActionForm, ActionOutcome } from "../../platform/components/ActionForm";
 import { FactList } from "../../platform/components/FactList";
 import { SelectField, TextAreaField } from "../../platform/components/FormFields";
+import { countOf, sentenceCase } from "../../platform/format";
 
 /** What the request page receives from `requestView` (dates as strings once serialised). */
 export interface RequestDetailView {
@@ -136,7 +137,16 @@ export function RequestDetail(props: {
           {requestStatusLabels[request.status]}
         </Badge>{" "}
         {props.view.interestCount > 0 ? (
-          <Badge>{`${props.view.interestCount} collectivité${props.view.interestCount > 1 ? "s" : ""} intéressée${props.view.interestCount > 1 ? "s" : ""}`}</Badge>
+          <Badge>
+            {sentenceCase(
+              countOf(
+                props.view.interestCount,
+                "collectivité intéressée",
+                "collectivités intéressées",
+                "f",
+              ),
+            )}
+          </Badge>
         ) : null}
       </p>
       <ActionOutcome success={props.success} failure={props.failure} />

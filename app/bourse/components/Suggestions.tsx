@@ -1,3 +1,4 @@
+import { toName } from "../../platform/format";
 interface Reasoned {
   id: number;
   reasons: string[];
@@ -38,7 +39,7 @@ export function RequestSuggestions(props: {
     <section aria-labelledby={`demandes-pour-${props.collectivite.id}`}>
       <h3
         id={`demandes-pour-${props.collectivite.id}`}
-      >{`Demandes qui correspondent à ${props.collectivite.name}`}</h3>
+      >{`Demandes qui correspondent ${toName(props.collectivite.name)}`}</h3>
       {props.suggestions.length === 0 ? (
         <p>Aucune demande publiée ne correspond pour l'instant à ses projets ni à ses pays.</p>
       ) : (

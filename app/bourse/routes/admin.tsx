@@ -21,6 +21,7 @@ import { appContext, requestContext } from "../../context";
 import { formatDate } from "../../platform/format";
 import { pageData, withQuery } from "../../platform/query-page.server";
 import type { Route } from "./+types/admin";
+import { countOf, sentenceCase } from "../../platform/format";
 
 export const meta = () => [{ title: "Bourse-partenariats – Administration – Portail AECT" }];
 
@@ -61,7 +62,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     );
     return {
       ok: true as const,
-      message: `Avis demandés sur ${moved.length} offre${moved.length > 1 ? "s" : ""} ; la préfecture et les ambassades de chacune sont prévenues.`,
+      message: `Avis demandés sur ${countOf(moved.length, "offre", "offres", "f")} ; la préfecture et les ambassades de chacune sont prévenues.`,
     };
   });
 }
@@ -96,7 +97,9 @@ export default function AdminBoursePage() {
         <>
           <div className="fr-table">
             <table>
-              <caption>{`${result.requests.total} demande${result.requests.total > 1 ? "s" : ""}`}</caption>
+              <caption>
+                {sentenceCase(countOf(result.requests.total, "demande", "demandes", "f"))}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">Demande</th>
@@ -135,7 +138,7 @@ export default function AdminBoursePage() {
             <CsrfField token={csrfToken} />
             <div className="fr-table">
               <table>
-                <caption>{`${result.offers.length} offre${result.offers.length > 1 ? "s" : ""}, celles qui attendent la DAECT d'abord`}</caption>
+                <caption>{`${sentenceCase(countOf(result.offers.length, "offre", "offres", "f"))}, celles qui attendent la DAECT d'abord`}</caption>
                 <thead>
                   <tr>
                     <th scope="col">Demander les avis</th>

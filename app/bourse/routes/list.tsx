@@ -19,9 +19,10 @@ import { FormErrorSummary, SelectField, TextField } from "../../platform/compone
 import { appContext } from "../../context";
 import { drawnMap } from "../../atlas/map-drawing.server";
 import type { RootData } from "../../root";
-import { formatDate } from "../../platform/format";
+import { countOf, formatDate, type Noun, sentenceCase } from "../../platform/format";
 import { pageData, withQuery } from "../../platform/query-page.server";
 import type { Route } from "./+types/list";
+import { frenchCompare } from "../../../src/platform/french/collation";
 
 export const meta = () => [
   {
@@ -44,7 +45,7 @@ const FILTERS = [
 
 const MAP_ID = "carte-bourse";
 const MAP_TITLE = "Demandes publiées par pays";
-const MAP_UNIT: [string, string] = ["demande", "demandes"];
+const MAP_UNIT: Noun = ["demande", "demandes", "f"];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const services = context.get(appContext);
@@ -78,7 +79,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     ([name, value]) => FILTERS.includes(name) && value.trim() !== "",
   );
   const choices = {
-    countries: [...labels.country.entries()].sort((a, b) => a[1].localeCompare(b[1], "fr")),
+    countries: [...labels.country.entries()].sort((a, b) => frenchCompare(a[1], b[1])),
     continents: [...labels.continent.entries()],
     themes: [...themeLabels.entries()],
   };
@@ -208,7 +209,7 @@ export default function BoursePage() {
           {result.ok ? (
             <>
               <h2 id="resultats">
-                {`${result.total} demande${result.total > 1 ? "s publiées" : " publiée"}`}
+                {sentenceCase(countOf(result.total, "demande publiée", "demandes publiées", "f"))}
               </h2>
               <ChoroplethFigure
                 id={MAP_ID}
@@ -244,7 +245,7 @@ export default function BoursePage() {
       </div>
       <section aria-labelledby="offres" className="fr-mt-5w">
         <h2 id="offres">
-          {`Offres des collectivités françaises (${offers.length} diffusée${offers.length > 1 ? "s" : ""})`}
+          {`Offres des collectivités françaises (${countOf(offers.length, "diffusée", "diffusées", "f")})`}
         </h2>
         <p>
           Des collectivités françaises présentent ce qu'elles peuvent apporter. Chaque offre est

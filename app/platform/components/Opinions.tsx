@@ -12,6 +12,7 @@ import type { FormFailure } from "../http.server";
 import { formatDate } from "../format";
 import { CsrfField } from "./CsrfField";
 import { TextAreaField, TextField } from "./FormFields";
+import { toName } from "../format";
 
 /** Where an opinion's attachment is downloaded (for those who may read the opinion). */
 export const opinionAttachmentHref = (id: number) => `/avis/${id}/piece-jointe`;
@@ -89,7 +90,7 @@ export function OpinionsTable(props: {
                         type="submit"
                         priority="tertiary"
                         size="small"
-                        title={`Retirer la demande d'avis à ${opinion.organisation}`}
+                        title={`Retirer la demande d'avis ${toName(opinion.organisation)}`}
                       >
                         Retirer la demande
                       </Button>

@@ -2,6 +2,7 @@ import { republiqueFrancaise } from "./Marianne";
 import { Header } from "@codegouvfr/react-dsfr/Header";
 import type { RootData } from "../../root";
 import { CsrfField } from "./CsrfField";
+import { countOf } from "../format";
 
 /** The DSFR header: Marianne block, service name, quick access and the navigation of existing modules. */
 export function SiteHeader({ root }: { root: RootData | undefined }) {
@@ -39,7 +40,7 @@ export function SiteHeader({ root }: { root: RootData | undefined }) {
           {
             text:
               root && root.taskCount > 0
-                ? `Mon espace (${root.taskCount} tâche${root.taskCount > 1 ? "s" : ""})`
+                ? `Mon espace (${countOf(root.taskCount, "tâche", "tâches", "f")})`
                 : "Mon espace",
             linkProps: { href: "/mon-espace" },
           },

@@ -1,5 +1,6 @@
 import type { Task } from "../../../src/platform/tasks";
 import { formatDate } from "../format";
+import { countOf, sentenceCase } from "../format";
 
 /**
  * What waits for the person in every module, the most urgent first, each task linking to
@@ -14,7 +15,9 @@ export function TaskInbox({ tasks }: { tasks: Task[] }) {
       ) : (
         <div className="fr-table">
           <table>
-            <caption>{`${tasks.length} tâche${tasks.length > 1 ? "s" : ""} en attente`}</caption>
+            <caption>
+              {sentenceCase(`${countOf(tasks.length, "tâche", "tâches", "f")} en attente`)}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">À faire</th>

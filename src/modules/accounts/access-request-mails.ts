@@ -1,4 +1,5 @@
 import { PORTAL_MAIL_FOOTER, simpleMail } from "../../platform/mail/outbox";
+import { ofName } from "../../platform/french/place-names";
 
 const mail = (subject: string, paragraphs: string[], label: string, url: string) =>
   simpleMail({
@@ -15,7 +16,7 @@ export const accessMails = {
     mail(
       "Confirmez votre demande d'accès au Portail AECT",
       [
-        `Vous avez demandé un compte au nom de ${p.organisation} sur le Portail de l'action extérieure des collectivités territoriales.`,
+        `Vous avez demandé un compte au nom ${ofName(p.organisation)} sur le Portail de l'action extérieure des collectivités territoriales.`,
         `Confirmez votre adresse avec ce lien, valable ${p.validHours} heures : la demande est alors transmise pour validation. Si vous n'êtes pas à l'origine de cette demande, ignorez ce message.`,
       ],
       "Confirmer ma demande",
@@ -25,7 +26,7 @@ export const accessMails = {
     mail(
       `Demande d'accès à valider : ${p.person} (${p.organisation})`,
       [
-        `${p.person} demande un compte au nom de ${p.organisation} sur le Portail AECT. Son adresse est confirmée.`,
+        `${p.person} demande un compte au nom ${ofName(p.organisation)} sur le Portail AECT. Son adresse est confirmée.`,
         "Acceptez ou refusez la demande depuis « Mon espace ».",
       ],
       "Voir les demandes à valider",
@@ -33,9 +34,9 @@ export const accessMails = {
     ),
   approved: (p: { organisation: string; url: string; firstPassword: boolean; validDays: number }) =>
     mail(
-      `Votre compte au nom de ${p.organisation} est ouvert – Portail AECT`,
+      `Votre compte au nom ${ofName(p.organisation)} est ouvert – Portail AECT`,
       [
-        `Votre demande d'accès au nom de ${p.organisation} est acceptée.`,
+        `Votre demande d'accès au nom ${ofName(p.organisation)} est acceptée.`,
         p.firstPassword
           ? `Choisissez votre mot de passe avec ce lien, valable ${p.validDays} jours et à usage unique, puis connectez-vous avec cette adresse.`
           : "Connectez-vous avec votre compte habituel : l'organisation figure désormais parmi les vôtres.",
@@ -45,10 +46,10 @@ export const accessMails = {
     ),
   refused: (p: { organisation: string; reason: string }) =>
     simpleMail({
-      subject: `Votre demande d'accès au nom de ${p.organisation} n'est pas acceptée – Portail AECT`,
+      subject: `Votre demande d'accès au nom ${ofName(p.organisation)} n'est pas acceptée – Portail AECT`,
       greeting: "Bonjour,",
       paragraphs: [
-        `Votre demande d'accès au nom de ${p.organisation} n'est pas acceptée.`,
+        `Votre demande d'accès au nom ${ofName(p.organisation)} n'est pas acceptée.`,
         `Motif : ${p.reason}`,
       ],
       footer: PORTAL_MAIL_FOOTER,

@@ -28,6 +28,8 @@ import {
   passwordChangeSchema,
   profileSchema,
 } from "./validation";
+import { ofName } from "../../platform/french/place-names";
+import { frenchOrder } from "../../platform/db/french-order";
 
 const EMAIL_CHANGE_VALID_HOURS = 48;
 const EMAIL_CHANGE_QUOTA = { windowMs: 3_600_000, perSubject: 3, perClient: 10 };
@@ -318,11 +320,11 @@ export async function closeAccount(
                             WHERE a.organisation_id = m.organisation_id AND a.user_id <> ${user.id} AND a.is_admin)
            AND EXISTS (SELECT 1 FROM memberships other
                         WHERE other.organisation_id = m.organisation_id AND other.user_id <> ${user.id})
-         ORDER BY o.name`),
+         ORDER BY ${frenchOrder("o.name")}`),
     );
     if (alone.length > 0)
       throw new Invalid({
-        understood: `Vous êtes le seul administrateur ou la seule administratrice de ${alone.map((row) => row.name).join(", ")} : nommez d'abord une autre personne administratrice depuis la page des membres.`,
+        understood: `Vous êtes le seul administrateur ou la seule administratrice ${alone.map((row) => ofName(row.name)).join(", ")} : nommez d'abord une autre personne administratrice depuis la page des membres.`,
       });
     await tx
       .update(accessRequests)
@@ -365,7 +367,7 @@ export const accountPersonalData: PersonalDataProvider = async (db, userId) => {
     await db.execute(sql`
       SELECT o.name AS organisation, m.is_admin AS administrator, m.created_at AS since
         FROM memberships m JOIN organisations o ON o.id = m.organisation_id
-       WHERE m.user_id = ${userId} ORDER BY o.name`),
+       WHERE m.user_id = ${userId} ORDER BY ${frenchOrder("o.name")}`),
   );
   const requests = await db
     .select({

@@ -19,6 +19,7 @@ import {
   signIn,
 } from "./index";
 import { emailChanges, federatedLogins } from "./schema";
+import { ofName } from "../../platform/french/place-names";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -333,7 +334,7 @@ describe("invitations", () => {
           PUBLIC_URL,
         ),
       ),
-    ).toEqual({ email: `agent-35@example.org est déjà membre de ${organisation.name}.` });
+    ).toEqual({ email: `agent-35@example.org est déjà membre ${ofName(organisation.name)}.` });
     expect(await database.db.select().from(mailOutbox)).toHaveLength(before.length);
   });
 

@@ -14,6 +14,7 @@ import { assertStrongPassword, verifyThrottledPassword } from "./auth-commands";
 import { accountMails } from "./mails";
 import { invitations } from "./schema";
 import { acceptInvitationSchema, invitationSchema } from "./validation";
+import { ofName } from "../../platform/french/place-names";
 
 const INVITATION_VALID_DAYS = 14;
 
@@ -34,7 +35,7 @@ export async function inviteMember(db: Db, actor: Actor, input: unknown, publicU
     .where(and(eq(memberships.organisationId, organisation.id), eq(users.email, values.email)));
   if (existing) {
     throw new Invalid({
-      email: `${values.email} est déjà membre de ${organisation.name}.`,
+      email: `${values.email} est déjà membre ${ofName(organisation.name)}.`,
     });
   }
 

@@ -1,4 +1,5 @@
 import { PORTAL_MAIL_FOOTER, simpleMail } from "../../platform/mail/outbox";
+import { ofName } from "../../platform/french/place-names";
 
 const FOOTER = PORTAL_MAIL_FOOTER;
 
@@ -25,7 +26,7 @@ export const accountMails = {
       subject: `Invitation à rejoindre ${params.organisationName} sur le Portail AECT`,
       greeting: "Bonjour,",
       paragraphs: [
-        `${params.invitedBy} vous invite à rejoindre l'espace de ${params.organisationName} sur le Portail de l'action extérieure des collectivités territoriales.`,
+        `${params.invitedBy} vous invite à rejoindre l'espace ${ofName(params.organisationName)} sur le Portail de l'action extérieure des collectivités territoriales.`,
         `Cette invitation est valable ${params.validDays} jours.`,
       ],
       action: { label: "Accepter l'invitation", url: params.url },
@@ -33,10 +34,10 @@ export const accountMails = {
     }),
   membershipEnded: (params: { displayName: string; organisationName: string }) =>
     simpleMail({
-      subject: `Vous n'êtes plus membre de ${params.organisationName} – Portail AECT`,
+      subject: `Vous n'êtes plus membre ${ofName(params.organisationName)} – Portail AECT`,
       greeting: `Bonjour ${params.displayName},`,
       paragraphs: [
-        `Un administrateur de ${params.organisationName} ou la DAECT vous a retiré de cette organisation sur le Portail AECT : vos sessions ouvertes ont été fermées et vous n'agissez plus en son nom.`,
+        `Un administrateur ${ofName(params.organisationName)} ou la DAECT vous a retiré de cette organisation sur le Portail AECT : vos sessions ouvertes ont été fermées et vous n'agissez plus en son nom.`,
         "Si c'est une erreur, adressez-vous à l'administrateur de votre organisation ou faites une nouvelle demande d'accès.",
       ],
       footer: FOOTER,

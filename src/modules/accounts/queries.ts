@@ -8,6 +8,7 @@ import { mailOutbox } from "../../platform/mail/schema";
 import { pageOf, pageWindow } from "../../platform/pagination";
 import { authorize } from "../../platform/policy";
 import { invitations } from "./schema";
+import { frenchOrder } from "../../platform/db/french-order";
 
 export async function organisationWithMembers(db: Db, actor: Actor, organisationId: number) {
   const [organisation] = await db
@@ -29,7 +30,7 @@ export async function organisationWithMembers(db: Db, actor: Actor, organisation
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.organisationId, organisationId))
-    .orderBy(asc(users.displayName));
+    .orderBy(frenchOrder(users.displayName));
   const pending = await db
     .select({
       email: invitations.email,
@@ -56,7 +57,7 @@ export async function listUsers(db: Db, actor: Actor, filter: { q?: string; page
       email: users.email,
       displayName: users.displayName,
       lastSignInAt: users.lastSignInAt,
-      organisations: sql<string>`coalesce(string_agg(${organisations.name}, ', ' ORDER BY ${organisations.name}), '')`,
+      organisations: sql<string>`coalesce(string_agg(${organisations.name}, ', ' ORDER BY ${frenchOrder(organisations.name)}), '')`,
     })
     .from(users)
     .leftJoin(memberships, eq(memberships.userId, users.id))
@@ -95,7 +96,7 @@ export async function listOrganisations(
     })
     .from(organisations)
     .where(where)
-    .orderBy(asc(organisations.kind), asc(organisations.name))
+    .orderBy(asc(organisations.kind), frenchOrder(organisations.name))
     .limit(limit)
     .offset(offset);
   const [{ total }] = await db.select({ total: count() }).from(organisations).where(where);

@@ -10,6 +10,7 @@ import { parseInput } from "../../platform/validation";
 import { progressStates } from "./codes";
 import { apdCampaigns } from "./schema";
 import { collectivites } from "../register/index";
+import { frenchOrder } from "../../platform/db/french-order";
 
 /** The state of each collectivité in the campaign's year, as SQL over `c` and `d`. */
 const stateOf = sql`CASE
@@ -180,7 +181,7 @@ export async function apdDeclarationList(
       SELECT c.id AS collectivite_id, c.name, c.kind, c.region_code, d.id AS declaration_id,
              d.status, ${stateOf} AS state, d.late, s.total_cents, s.submitted_at
         ${everyCollectivite(campaign.year, where)}
-       ORDER BY c.name, c.id LIMIT ${limit} OFFSET ${offset}`),
+       ORDER BY ${frenchOrder("c.name")}, c.id LIMIT ${limit} OFFSET ${offset}`),
   );
   const [{ total }] = rowsOf<{ total: number }>(
     await db.execute(sql`SELECT count(*)::int AS total ${everyCollectivite(campaign.year, where)}`),

@@ -108,7 +108,7 @@ export async function importLines(
   const missing = lineImportColumns.filter((c) => c.required && !headers.includes(c.name));
   if (missing.length > 0)
     throw new Invalid({
-      fichier: `Colonne${missing.length > 1 ? "s" : ""} manquante${missing.length > 1 ? "s" : ""} : ${missing.map((c) => c.name).join(", ")}. Partez du modèle à télécharger.`,
+      fichier: `${missing.length > 1 ? "Colonnes manquantes" : "Colonne manquante"} : ${missing.map((c) => c.name).join(", ")}. Partez du modèle à télécharger.`,
     });
   return db.transaction(async (tx) => {
     const { declaration } = await lockForChange(tx, actor, declarationId, options.version);

@@ -7,6 +7,7 @@ import { checkboxField, parseInput } from "../../platform/validation";
 import { lockForChange, touchDeclaration } from "./declaration-access";
 import { type ApdLine, lineReferences, lineSchema } from "./line-input";
 import { apdDeclarations, apdLines } from "./schema";
+import { countOf } from "../../platform/french/counts";
 
 type Values = Record<string, string | undefined>;
 
@@ -110,7 +111,7 @@ export async function setNilDeclaration(
         .where(eq(apdLines.declarationId, declarationId));
       if (count > 0)
         throw new Invalid({
-          isNil: `La déclaration contient ${count} ligne${count > 1 ? "s" : ""} : supprimez-les avant de la déclarer néant.`,
+          isNil: `La déclaration contient ${countOf(count, "ligne", "lignes", "f")} : supprimez-les avant de la déclarer néant.`,
         });
     }
     await tx.update(apdDeclarations).set({ isNil }).where(eq(apdDeclarations.id, declarationId));

@@ -11,6 +11,7 @@ import {
   apdRegions,
 } from "./codes";
 import { projectsOfCollectivite } from "../atlas/index";
+import { frenchOrder } from "../../platform/db/french-order";
 
 /** One line of a declaration, as stored. */
 export interface ApdLine {
@@ -55,7 +56,7 @@ export async function lineReferences(
 ): Promise<LineReferences> {
   // One after the other: inside a transaction the three share one connection.
   const countryRows = await q.execute(sql`SELECT code, name_fr AS label FROM ref_countries
-                   WHERE dac_category IS NOT NULL ORDER BY name_fr`);
+                   WHERE dac_category IS NOT NULL ORDER BY ${frenchOrder("name_fr")}`);
   const purposeRows = await q.execute(sql`SELECT code, label_fr AS label FROM ref_codes
                    WHERE list = 'dac_purpose' AND is_active ORDER BY code`);
   const wanted = (projectIds ?? []).filter((id) => /^\d{1,9}$/.test(id)).map(Number);

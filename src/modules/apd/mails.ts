@@ -1,5 +1,7 @@
 import { PORTAL_MAIL_FOOTER, simpleMail } from "../../platform/mail/outbox";
 import { frenchEuros, longDate } from "../../platform/french-format";
+import { countOf } from "../../platform/french/counts";
+import { ofName } from "../../platform/french/place-names";
 
 /** Mails of the e-APD declaration; each is documented in docs/mails/. */
 export const apdMails = {
@@ -55,13 +57,13 @@ export const apdMails = {
     url: string;
   }) =>
     simpleMail({
-      subject: `Accusé de réception – déclaration APD ${p.year} de ${p.collectivite} (${p.reference})`,
+      subject: `Accusé de réception – déclaration APD ${p.year} ${ofName(p.collectivite)} (${p.reference})`,
       greeting: "Bonjour,",
       paragraphs: [
-        `La déclaration d'aide publique au développement ${p.year} de ${p.collectivite} a bien été reçue (version ${p.number}, référence ${p.reference}).`,
+        `La déclaration d'aide publique au développement ${p.year} ${ofName(p.collectivite)} a bien été reçue (version ${p.number}, référence ${p.reference}).`,
         p.isNil
           ? "Il s'agit d'une déclaration néant : aucune dépense d'aide au développement n'est déclarée."
-          : `Elle compte ${p.lineCount} ligne${p.lineCount > 1 ? "s" : ""} pour un total de ${frenchEuros(p.totalCents)}.`,
+          : `Elle compte ${countOf(p.lineCount, "ligne", "lignes", "f")} pour un total de ${frenchEuros(p.totalCents)}.`,
         ...(p.late
           ? [
               "Elle a été transmise après la date limite : elle est acceptée mais signalée en retard.",
@@ -74,10 +76,10 @@ export const apdMails = {
     }),
   returned: (p: { year: number; collectivite: string; comment: string; url: string }) =>
     simpleMail({
-      subject: `Déclaration APD ${p.year} de ${p.collectivite} : correction demandée`,
+      subject: `Déclaration APD ${p.year} ${ofName(p.collectivite)} : correction demandée`,
       greeting: "Bonjour,",
       paragraphs: [
-        `La DAECT a examiné la déclaration d'aide publique au développement ${p.year} de ${p.collectivite} et vous la renvoie pour correction :`,
+        `La DAECT a examiné la déclaration d'aide publique au développement ${p.year} ${ofName(p.collectivite)} et vous la renvoie pour correction :`,
         p.comment,
         "Corrigez la déclaration puis transmettez-la à nouveau.",
       ],
@@ -86,10 +88,10 @@ export const apdMails = {
     }),
   accepted: (p: { year: number; collectivite: string; url: string }) =>
     simpleMail({
-      subject: `Déclaration APD ${p.year} de ${p.collectivite} : acceptée`,
+      subject: `Déclaration APD ${p.year} ${ofName(p.collectivite)} : acceptée`,
       greeting: "Bonjour,",
       paragraphs: [
-        `La DAECT a accepté la déclaration d'aide publique au développement ${p.year} de ${p.collectivite}. Merci.`,
+        `La DAECT a accepté la déclaration d'aide publique au développement ${p.year} ${ofName(p.collectivite)}. Merci.`,
       ],
       action: { label: "Voir la déclaration", url: p.url },
       footer: PORTAL_MAIL_FOOTER,

@@ -5,6 +5,7 @@ import { parisDay } from "../../platform/french-format";
 import { membershipsHolding, scopeCondition } from "../../platform/policy";
 import type { Task } from "../../platform/tasks";
 import { collectivites } from "../register/index";
+import { frenchOrder } from "../../platform/db/french-order";
 
 interface Row {
   id: number;
@@ -49,7 +50,7 @@ export async function apdTasks(q: Queryable, actor: Actor, now = new Date()): Pr
           LEFT JOIN apd_declarations d ON d.campaign_id = k.id AND d.collectivite_id = c.id
          WHERE k.closed_at IS NULL AND k.opens_on <= ${today}::date AND ${own}
            AND (d.id IS NULL OR d.status = 'draft')
-         ORDER BY k.closes_on, c.name`),
+         ORDER BY k.closes_on, ${frenchOrder("c.name")}`),
     );
     tasks.push(
       ...asTasks(

@@ -3,6 +3,7 @@ import type { Db } from "../../platform/db/client";
 import { codes, continents, countries, territorialUnits } from "../../reference/schema";
 import type { ListFilterName } from "./search/filters";
 import { collectiviteKindLabels } from "../register/codes";
+import { frenchCompare } from "../../platform/french/collation";
 
 export { collectiviteKindLabels, foreignAuthorityKindLabels } from "../register/codes";
 
@@ -54,9 +55,7 @@ async function readLabels(db: Db): Promise<AtlasLabels> {
     new Map(codeRows.filter((row) => row.list === list).map((row) => [row.code, row.label]));
   const sortedByName = (rows: { code: string; name: string }[]) =>
     new Map(
-      [...rows]
-        .sort((a, b) => a.name.localeCompare(b.name, "fr"))
-        .map((row) => [row.code, row.name]),
+      [...rows].sort((a, b) => frenchCompare(a.name, b.name)).map((row) => [row.code, row.name]),
     );
   return {
     continent: new Map(continents.map((name) => [name, name])),

@@ -3,6 +3,7 @@ import { type Queryable, rowsOf } from "../../platform/db/client";
 import { collectivites } from "../register/index";
 import { storedFacetRows } from "./search/facet-counts";
 import { storedPartnerFigures } from "./statistics/partner-figures";
+import { frenchCompare } from "../../platform/french/collation";
 
 export interface ContinentFigures {
   continent: string;
@@ -41,7 +42,7 @@ export async function figuresByContinent(q: Queryable): Promise<ContinentFigures
     byContinent.set(row.continent, entry);
   }
   return [...byContinent.values()].sort(
-    (a, b) => b.collectivites - a.collectivites || a.continent.localeCompare(b.continent),
+    (a, b) => b.collectivites - a.collectivites || frenchCompare(a.continent, b.continent),
   );
 }
 

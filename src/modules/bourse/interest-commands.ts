@@ -21,6 +21,7 @@ import { collectivites } from "../register/index";
 import { changing, markChanged } from "../../platform/changes";
 import { parseInput } from "../../platform/validation";
 import { z } from "zod";
+import { frenchOrder } from "../../platform/db/french-order";
 
 /** The collectivités the actor acts for (an agent may belong to several). */
 export async function actorCollectivites(q: Queryable, actor: Actor) {
@@ -32,7 +33,7 @@ export async function actorCollectivites(q: Queryable, actor: Actor) {
   return rowsOf<{ id: number; name: string; organisation_id: number }>(
     await q.execute(sql`
       SELECT id, name, organisation_id FROM ${collectivites}
-       WHERE organisation_id IN (${sql.join(organisationIds, sql`, `)}) ORDER BY name`),
+       WHERE organisation_id IN (${sql.join(organisationIds, sql`, `)}) ORDER BY ${frenchOrder("name")}`),
   );
 }
 

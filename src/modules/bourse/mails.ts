@@ -1,4 +1,5 @@
 import { PORTAL_MAIL_FOOTER, simpleMail } from "../../platform/mail/outbox";
+import { ofName } from "../../platform/french/place-names";
 
 /** Languages in which a foreign author reads its mails (the form's languages). */
 export type AuthorLanguage = "fr" | "en" | "es";
@@ -369,7 +370,7 @@ const frenchMail = (
 export const offerMails = {
   received: (p: { title: string; collectivite: string; url: string }) =>
     frenchMail(
-      `Nouvelle offre de partenariat de ${p.collectivite} : ${p.title}`,
+      `Nouvelle offre de partenariat ${ofName(p.collectivite)} : ${p.title}`,
       [
         `${p.collectivite} a transmis une offre de partenariat sur la Bourse-partenariats : « ${p.title} ».`,
         "Demandez l'avis de la préfecture de région et des ambassades des pays visés, puis décidez de sa diffusion.",
@@ -387,7 +388,7 @@ export const offerMails = {
     ),
   opinionGiven: (p: { title: string; organisation: string; verdict: string; url: string }) =>
     frenchMail(
-      `Avis ${p.verdict.toLowerCase()} de ${p.organisation} sur « ${p.title} »`,
+      `Avis ${p.verdict.toLowerCase()} ${ofName(p.organisation)} sur « ${p.title} »`,
       [`${p.organisation} a rendu un avis ${p.verdict.toLowerCase()} sur l'offre « ${p.title} ».`],
       { label: "Voir l'offre et les avis", url: p.url },
     ),

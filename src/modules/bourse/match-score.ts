@@ -1,3 +1,4 @@
+import { countOf } from "../../platform/french/counts";
 /**
  * Why a French collectivité may answer a request, as counted in the Atlas. Pure: the
  * features come from `suggestions.ts`, the weights and the reasons from here.
@@ -37,7 +38,6 @@ const WEIGHTS = {
 };
 
 const saturating = (count: number, full: number) => Math.min(count, full) / full;
-const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
 const sizeBands: Record<string, [number, number]> = {
   small: [0, 20_000],
@@ -59,19 +59,19 @@ export function scoreMatch(features: MatchFeatures, wanted: MatchWanted) {
   if (features.themeProjects > 0) {
     score += WEIGHTS.theme * saturating(features.themeProjects, 5);
     reasons.push(
-      `${plural(features.themeProjects, "projet", "projets")} en ${wanted.themeNames.join(" ou ").toLowerCase()}`,
+      `${countOf(features.themeProjects, "projet", "projets", "m")} en ${wanted.themeNames.join(" ou ").toLowerCase()}`,
     );
   }
   if (features.countryLinks > 0) {
     score += WEIGHTS.country * (0.75 + 0.25 * saturating(features.countryLinks, 3));
     reasons.push(
-      `déjà présente dans le pays, ${wanted.country} (${plural(features.countryLinks, "partenariat ou projet", "partenariats ou projets")})`,
+      `déjà présente dans le pays, ${wanted.country} (${countOf(features.countryLinks, "partenariat ou projet", "partenariats ou projets", "m")})`,
     );
   }
   if (features.nearLinks > 0) {
     score += WEIGHTS.near * saturating(features.nearLinks, 3);
     reasons.push(
-      `${plural(features.nearLinks, "partenariat", "partenariats")} dans des pays voisins`,
+      `${countOf(features.nearLinks, "partenariat", "partenariats", "m")} dans des pays voisins`,
     );
   }
   if (features.allPartnerships > 0)

@@ -13,6 +13,7 @@ import { recordHistory } from "../../platform/workflow/history";
 import { decisionBlocker, offerCanFire, offerWorkflow } from "./offer-workflow";
 import { bourseOffers } from "./schema";
 import { collectivites } from "../register/index";
+import { frenchOrder } from "../../platform/db/french-order";
 
 /**
  * An offer as its reader may see it: a published offer is public (its contact for signed-in
@@ -40,7 +41,7 @@ export async function offerView(q: Queryable, actor: Actor, offerId: number, now
        WHERE code IN (${sql.join(
          (offer.countryCodes.length > 0 ? offer.countryCodes : [""]).map((code) => sql`${code}`),
          sql`, `,
-       )}) ORDER BY name_fr`),
+       )}) ORDER BY ${frenchOrder("name_fr")}`),
   );
   const consulted = await opinionsOn(q, offerConsultation, actor, offer.id, resource);
   // Who decided (a DAECT agent's name and address) is kept for the journal, never sent.
@@ -111,7 +112,7 @@ export async function publishedOffers(q: Queryable, now = new Date()) {
   }>(
     await q.execute(sql`
       SELECT f.id, f.title, left(f.summary, 280) AS summary, f.themes, c.name AS collectivite,
-             ARRAY(SELECT r.name_fr FROM ref_countries r WHERE r.code = ANY(f.country_codes) ORDER BY r.name_fr) AS countries,
+             ARRAY(SELECT r.name_fr FROM ref_countries r WHERE r.code = ANY(f.country_codes) ORDER BY ${frenchOrder("r.name_fr")}) AS countries,
              f.published_at
         FROM bourse_offers f JOIN ${collectivites} c ON c.id = f.collectivite_id
        WHERE f.status = 'published' AND (f.expires_at IS NULL OR f.expires_at > ${now.toISOString()})

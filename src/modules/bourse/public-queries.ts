@@ -6,6 +6,7 @@ import { isoDateField, pageNumberField, parseInput } from "../../platform/valida
 import { publicRequestStatuses } from "./codes";
 import { themeLabels } from "./request-input";
 import { foreignAuthorityKinds } from "../register/index";
+import { frenchOrder } from "../../platform/db/french-order";
 
 const filtersSchema = z.object({
   status: z
@@ -140,7 +141,7 @@ export async function publicRequestsByCountry(q: Queryable, filters: PublicReque
     await q.execute(sql`
       SELECT r.country_code AS code, min(rc.name_fr) AS name, count(*)::int AS requests
         ${fromPublic(filters)}
-       GROUP BY r.country_code ORDER BY requests DESC, name`),
+       GROUP BY r.country_code ORDER BY requests DESC, ${frenchOrder("min(rc.name_fr)")}`),
   );
 }
 

@@ -24,6 +24,7 @@ import { authorUrl } from "./request-recipients";
 import { expiryAfter, requestWorkflow } from "./request-workflow";
 import { bourseAttachments, bourseRequests } from "./schema";
 import { foreignAuthorities } from "../register/index";
+import { countOf } from "../../platform/french/counts";
 
 export interface Upload {
   name: string;
@@ -70,7 +71,7 @@ async function checkUploads(uploads: Upload[], already: number) {
   const files = uploads.filter((upload) => upload.content.length > 0 || upload.name !== "");
   if (files.length + already > MAX_ATTACHMENTS)
     throw new Invalid({
-      pieces: `Joignez ${MAX_ATTACHMENTS} fichiers au plus (${already} déjà joint${already > 1 ? "s" : ""}).`,
+      pieces: `Joignez ${MAX_ATTACHMENTS} fichiers au plus (${countOf(already, "déjà joint", "déjà joints", "m")}).`,
     });
   const checked = [];
   for (const file of files) checked.push(await checkUpload("pieces", file, MAX_ATTACHMENT_BYTES));

@@ -15,6 +15,8 @@ import { atlasDomains } from "../../reference/data/themes";
 import { foreignAuthorityKindLabels } from "../atlas/index";
 import { amountInputText } from "../../platform/french-format";
 import { partnerKindLabels, partnerSizeLabels, requestLanguageLabels } from "./codes";
+import { frenchOrder } from "../../platform/db/french-order";
+import { frenchCompare } from "../../platform/french/collation";
 
 /** The request form's fields, in the order of the form and of the errors summary. */
 export const requestFields = [
@@ -82,7 +84,7 @@ export type RequestInput = z.output<ReturnType<typeof requestSchema>> & {
 export async function requestCountries(q: Queryable): Promise<Map<string, string>> {
   const rows = rowsOf<{ code: string; name: string }>(
     await q.execute(
-      sql`SELECT code, name_fr AS name FROM ref_countries WHERE code <> 'FR' ORDER BY name_fr`,
+      sql`SELECT code, name_fr AS name FROM ref_countries WHERE code <> 'FR' ORDER BY ${frenchOrder("name_fr")}`,
     ),
   );
   return new Map(rows.map((row) => [row.code, row.name]));
@@ -104,14 +106,11 @@ export async function findCity(q: Queryable, countryCode: string, name: string) 
 export async function citySuggestions(q: Queryable, countryCode: string, limit = 300) {
   const rows = rowsOf<{ name: string }>(
     await q.execute(sql`
-      SELECT DISTINCT ON (name) name, population FROM ref_cities
+      SELECT name, max(population) AS population FROM ref_cities
        WHERE country_code = ${countryCode}
-       ORDER BY name, population DESC`),
+       GROUP BY name ORDER BY max(population) DESC NULLS LAST, name LIMIT ${limit}`),
   );
-  return rows
-    .map((row) => row.name)
-    .sort((a, b) => a.localeCompare(b, "fr"))
-    .slice(0, limit);
+  return rows.map((row) => row.name).sort(frenchCompare);
 }
 
 /**

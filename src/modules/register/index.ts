@@ -14,7 +14,7 @@ export {
   foreignAuthorityKindLabels,
 } from "./codes";
 export { collectivites, foreignAuthorities } from "./schema";
-export { collectiviteNames, collectiviteOwner } from "./collectivites";
+export { collectiviteLabel, collectiviteNames, collectiviteOwner } from "./collectivites";
 export {
   type CollectiviteRecipient,
   collectiviteRecipients,

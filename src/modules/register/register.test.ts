@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestDatabase, openTestDatabase } from "../../../tests/support/database";
 import { rowsOf } from "../../platform/db/client";
 import { Invalid } from "../../platform/errors";
-import { findOrganisations } from "./index";
+import { collectiviteNames, findOrganisations } from "./index";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -49,6 +49,22 @@ describe("finding an organisation in the register", () => {
     );
     expect(found.length).toBeGreaterThan(1);
     expect(new Set(found.map((row) => row.detail)).size).toBe(found.length);
+  });
+
+  it("names homonyms in lists with their département, and others by their name alone", async () => {
+    const rows = rowsOf<{ id: number; name: string; departement: string }>(
+      await database.db.execute(sql`
+        SELECT c.id, c.name, d.name AS departement FROM register_collectivites c
+          JOIN ref_territorial_units d ON d.kind = 'departement' AND d.code = c.departement_code
+         WHERE c.name IN (SELECT name FROM register_collectivites WHERE kind = 'commune'
+                           GROUP BY name HAVING count(*) > 1 ORDER BY name LIMIT 1)`),
+    );
+    const rennes = rowsOf<{ id: number }>(
+      await database.db.execute(sql`SELECT id FROM register_collectivites WHERE name = 'Rennes'`),
+    )[0];
+    const names = await collectiviteNames(database.db, [...rows.map((row) => row.id), rennes.id]);
+    for (const row of rows) expect(names.get(row.id)).toBe(`${row.name} (${row.departement})`);
+    expect(names.get(rennes.id)).toBe("Rennes");
   });
 
   it("finds State services and foreign authorities in their own group only", async () => {

@@ -59,6 +59,7 @@ export const collectivites = pgTable(
   (table) => [
     uniqueIndex("register_collectivites_unit_key").on(table.unitId),
     index("register_collectivites_region_idx").on(table.regionCode),
+    index("register_collectivites_name_idx").on(table.name),
     index("register_collectivites_search_idx").using("gin", table.search),
   ],
 );

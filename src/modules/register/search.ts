@@ -3,6 +3,7 @@ import { type Queryable, rowsOf } from "../../platform/db/client";
 import { parseInput } from "../../platform/validation";
 import { z } from "zod";
 import { organisationGroups } from "./codes";
+import { folded } from "../../platform/db/french-order";
 
 export { type OrganisationGroup, organisationGroupLabels, organisationGroups } from "./codes";
 
@@ -27,9 +28,6 @@ const searchSchema = z.object({
     .min(2, "Saisissez au moins deux lettres du nom, ou le code INSEE ou SIREN.")
     .max(100, "La recherche est trop longue (100 caractères au plus)."),
 });
-
-/** Accent- and case-insensitive comparison of a name with what is typed. */
-const folded = (column: SQL) => sql`lower(unaccent(${column}))`;
 
 /**
  * The organisations of a group whose name contains what is typed (accents and case

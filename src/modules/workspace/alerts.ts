@@ -4,6 +4,7 @@ import { enqueueMail, simpleMail } from "../../platform/mail/outbox";
 import { users } from "../../platform/auth/schema";
 import { parseProjectFilters, projectsAfter } from "../atlas/index";
 import { savedSearches } from "./schema";
+import { countOf } from "../../platform/french/counts";
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 const TITLES_PER_SEARCH = 10;
@@ -56,11 +57,16 @@ export async function sendAlertDigests(db: Db, options: { now: Date; publicUrl: 
     const person = searches[0];
     const day = options.now.toISOString().slice(0, 10);
     const mail = simpleMail({
-      subject: `Atlas : ${news.reduce((sum, item) => sum + item.found.count, 0)} nouveaux projets dans vos recherches`,
+      subject: `Atlas : ${countOf(
+        news.reduce((sum, item) => sum + item.found.count, 0),
+        "nouveau projet",
+        "nouveaux projets",
+        "m",
+      )} dans vos recherches`,
       greeting: `Bonjour ${person.displayName},`,
       paragraphs: news.map(
         ({ search, found }) =>
-          `« ${search.name} » : ${found.count} nouveau${found.count > 1 ? "x" : ""} projet${found.count > 1 ? "s" : ""} — ${found.titles
+          `« ${search.name} » : ${countOf(found.count, "nouveau projet", "nouveaux projets", "m")} — ${found.titles
             .map((project) => `${project.title} (${options.publicUrl}/atlas/projets/${project.id})`)
             .join(
               " ; ",

@@ -1,5 +1,6 @@
 import type { Queryable } from "../db/client";
 import { type Attempt, clearAttempts, recentAttempts, recordAttempt } from "./throttle";
+import { countOf } from "../french/counts";
 
 /**
  * Password guessing is slowed per (account, client): a few free tries, then a wait that
@@ -61,7 +62,7 @@ export async function clearSignInFailures(q: Queryable, email: string, clientAdd
 /** "30 secondes", "4 minutes": a wait as a person reads it. */
 export function waitInWords(ms: number): string {
   const seconds = Math.ceil(ms / 1000);
-  if (seconds < 60) return `${seconds} seconde${seconds > 1 ? "s" : ""}`;
+  if (seconds < 60) return countOf(seconds, "seconde", "secondes", "f");
   const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minute${minutes > 1 ? "s" : ""}`;
+  return countOf(minutes, "minute", "minutes", "f");
 }

@@ -4,6 +4,7 @@ import type { Actor, Membership } from "./actor";
 import { roleOfOrganisationKind, visitor } from "./actor";
 import { memberships, organisations, sessions, users } from "./schema";
 import { hashToken, newToken } from "./tokens";
+import { frenchOrder } from "../db/french-order";
 export { deviceOf } from "./device";
 
 export const SESSION_COOKIE = "aect_session";
@@ -67,7 +68,7 @@ export async function membershipsOf(q: Queryable, userId: number): Promise<Membe
     .from(memberships)
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
     .where(eq(memberships.userId, userId))
-    .orderBy(organisations.name);
+    .orderBy(frenchOrder(organisations.name));
   return rows.map((row) => ({ ...row, role: roleOfOrganisationKind[row.organisationKind] }));
 }
 

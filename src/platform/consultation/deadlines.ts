@@ -7,6 +7,7 @@ import { longDate, parisDay } from "../french-format";
 import { holdersOf } from "../policy";
 import { type ConsultationKind, subjectOf } from "./kind";
 import { consultationMails } from "./mails";
+import { frenchOrder } from "../db/french-order";
 
 /** The consulted organisation is reminded this many days before the due date. */
 export const OPINION_REMINDER_DAYS = 3;
@@ -76,7 +77,7 @@ export function consultationRules(kind: ConsultationKind): DeadlineRule<Due>[] {
            WHERE c.subject_id = ${recordId} AND c.due_on = ${occurrence}::date
              AND c.subject_type = ${kind.subjectType} AND c.verdict IS NULL
              AND c.revoked_at IS NULL AND c.closed_at IS NULL
-           ORDER BY o.name`),
+           ORDER BY ${frenchOrder("o.name")}`),
       ).map((row) => row.name);
       const subject = await subjectOf(tx, kind, recordId);
       if (missing.length === 0 || !subject) return 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { collectiviteNameOf } from "../../modules/register/codes";
-import { ofPlace, placeWithArticle } from "./place-names";
+import { ofName, ofPlace, placeWithArticle, toName } from "./place-names";
 
 describe("French place names", () => {
   it("writes départements and régions with the article of their TNCC", () => {
@@ -36,5 +36,37 @@ describe("French place names", () => {
     );
     expect(collectiviteNameOf("region", "Bretagne", 0)).toBe("Région Bretagne");
     expect(collectiviteNameOf("commune", "Rennes", 0)).toBe("Rennes");
+  });
+});
+
+describe("names of collectivités and bodies in a sentence", () => {
+  it("gives the head noun its article after de and à", () => {
+    expect(ofName("Région Bretagne")).toBe("de la Région Bretagne");
+    expect(toName("Région Bretagne")).toBe("à la Région Bretagne");
+    expect(ofName("Département du Finistère")).toBe("du Département du Finistère");
+    expect(toName("Département du Finistère")).toBe("au Département du Finistère");
+    expect(ofName("Eurométropole de Strasbourg")).toBe("de l'Eurométropole de Strasbourg");
+    expect(toName("Établissement public territorial Grand-Orly")).toBe(
+      "à l'Établissement public territorial Grand-Orly",
+    );
+    expect(ofName("Communauté d'agglomération du Pays basque")).toBe(
+      "de la Communauté d'agglomération du Pays basque",
+    );
+    expect(ofName("Province de Kénitra")).toBe("de la Province de Kénitra");
+  });
+
+  it("writes towns with the article they carry, or d' before a vowel", () => {
+    expect(ofName("Rennes")).toBe("de Rennes");
+    expect(ofName("Angers")).toBe("d'Angers");
+    expect(ofName("Le Caire")).toBe("du Caire");
+    expect(toName("Le Caire")).toBe("au Caire");
+    expect(ofName("Les Abymes")).toBe("des Abymes");
+    expect(toName("Les Abymes")).toBe("aux Abymes");
+    expect(ofName("La Paz")).toBe("de La Paz");
+    expect(toName("Rennes Métropole")).toBe("à Rennes Métropole");
+    expect(toName("Finistère", 2)).toBe("au Finistère");
+    expect(toName("Manche", 3)).toBe("à la Manche");
+    expect(toName("Le Mans", 2)).toBe("au Mans");
+    expect(toName("La Rochelle", 3)).toBe("à La Rochelle");
   });
 });

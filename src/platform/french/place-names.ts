@@ -13,17 +13,17 @@
  */
 const forms: Record<
   number,
-  { article: string; of: string; inName?: RegExp; contracted?: boolean }
+  { article: string; of: string; to: string; inName?: RegExp; contracted?: boolean }
 > = {
-  0: { article: "", of: "de " },
-  1: { article: "", of: "d'" },
-  2: { article: "le ", of: "du ", inName: /^Le /, contracted: true },
-  3: { article: "la ", of: "de la ", inName: /^La / },
-  4: { article: "les ", of: "des ", inName: /^Les /, contracted: true },
-  5: { article: "l'", of: "de l'", inName: /^L'/ },
-  6: { article: "aux ", of: "des ", inName: /^Aux /, contracted: true },
-  7: { article: "las ", of: "de las ", inName: /^Las / },
-  8: { article: "los ", of: "de los ", inName: /^Los / },
+  0: { article: "", of: "de ", to: "à " },
+  1: { article: "", of: "d'", to: "à " },
+  2: { article: "le ", of: "du ", to: "au ", inName: /^Le /, contracted: true },
+  3: { article: "la ", of: "de la ", to: "à la ", inName: /^La / },
+  4: { article: "les ", of: "des ", to: "aux ", inName: /^Les /, contracted: true },
+  5: { article: "l'", of: "de l'", to: "à l'", inName: /^L'/ },
+  6: { article: "aux ", of: "des ", to: "aux ", inName: /^Aux /, contracted: true },
+  7: { article: "las ", of: "de las ", to: "à las ", inName: /^Las / },
+  8: { article: "los ", of: "de los ", to: "à los ", inName: /^Los / },
 };
 
 /** A place as it is named in a sentence: "le Finistère", "La Rochelle", "Paris". */
@@ -42,14 +42,97 @@ export function ofPlace(name: string, tncc: number | null): string {
   // "Le", "Les" and "Aux" merge with "de"; "La", "L'" and others stay as the name writes them.
   if (form.inName?.test(name))
     return form.contracted ? form.of + name.replace(form.inName, "") : `de ${name}`;
-  // Before a vowel; a mute h ("d'Haïti") comes from the reference tables, not a guess.
-  if (tncc === null && /^[AEIOUYÂÉÈÊÎÏÔÛ]/i.test(name)) return `d'${name}`;
+  if (tncc === null) {
+    // No code: the article the name carries says it ("Le Caire", "Les Abymes").
+    const carried = carriedArticle(name);
+    if (carried) return carried.of + carried.rest;
+    // Before a vowel; a mute h ("d'Haïti") comes from the reference tables, not a guess.
+    if (startsWithVowel(name)) return `d'${name}`;
+  }
   return form.of + name;
+}
+
+const startsWithVowel = (name: string) => /^[AEIOUYÂÀÉÈÊÎÏÔÛ]/i.test(name);
+
+/** The merged forms of an article a name starts with: "Le Mans" → "du", "au" + "Mans". */
+function carriedArticle(name: string) {
+  const match = /^(Le|Les|Aux) (.+)$/.exec(name);
+  if (!match) return null;
+  const masculine = match[1] === "Le";
+  return { of: masculine ? "du " : "des ", to: masculine ? "au " : "aux ", rest: match[2] };
+}
+
+/**
+ * Bodies are named after a common noun ("Région Bretagne", "Département du Finistère",
+ * "Communauté d'agglomération du Pays basque", "Province de Kénitra"): that noun takes its
+ * article after "de" and "à". Anything else is a place's own name.
+ */
+const headNouns: Record<string, "f" | "m"> = {
+  Agglomération: "f",
+  Assemblée: "f",
+  Association: "f",
+  Collectivité: "f",
+  Commune: "f",
+  Communauté: "f",
+  Eurométropole: "f",
+  Intercommunalité: "f",
+  Mairie: "f",
+  Métropole: "f",
+  Municipalité: "f",
+  Préfecture: "f",
+  Province: "f",
+  Région: "f",
+  Ville: "f",
+  Wilaya: "f",
+  Canton: "m",
+  Comté: "m",
+  Conseil: "m",
+  Département: "m",
+  District: "m",
+  Établissement: "m",
+  État: "m",
+  Gouvernorat: "m",
+  Groupement: "m",
+  Pays: "m",
+  Syndicat: "m",
+  Territoire: "m",
+};
+
+function headNounOf(name: string) {
+  const gender = headNouns[name.split(/[\s'-]/, 1)[0]];
+  if (!gender) return null;
+  if (startsWithVowel(name)) return { of: "de l'", to: "à l'" };
+  return gender === "f" ? { of: "de la ", to: "à la " } : { of: "du ", to: "au " };
+}
+
+/**
+ * "de" before the name of a collectivité, a body or a town: "de la Région Bretagne", "du
+ * Département du Finistère", "de l'Eurométropole de Strasbourg", "de Rennes", "du Mans",
+ * "d'Angers". `tncc` is the article code when the name is a bare place name.
+ */
+export function ofName(name: string, tncc: number | null = null): string {
+  const head = headNounOf(name);
+  return head ? head.of + name : ofPlace(name, tncc);
+}
+
+/** "à" before such a name: "à la Région Bretagne", "au Département du Finistère", "au Mans". */
+export function toName(name: string, tncc: number | null = null): string {
+  const head = headNounOf(name);
+  if (head) return head.to + name;
+  if (tncc === null) {
+    const carried = carriedArticle(name);
+    return carried ? carried.to + carried.rest : `à ${name}`;
+  }
+  const form = forms[tncc] ?? forms[0];
+  if (form.inName?.test(name))
+    return form.contracted ? form.to + name.replace(form.inName, "") : `à ${name}`;
+  return form.to + name;
 }
 
 /** A country's French name and, when the reference knows them, its forms after "de" and "à". */
 export interface CountryNames {
   nameFr: string;
+  nameWithArticle?: string | null;
   nameAfterDe?: string | null;
   nameAfterA?: string | null;
 }
@@ -60,3 +143,7 @@ export const ofCountry = (country: CountryNames) =>
 
 /** "au Sénégal", "aux Comores", "à Madagascar", "en Haïti", "en Tunisie". */
 export const inCountry = (country: CountryNames) => country.nameAfterA ?? `à ${country.nameFr}`;
+
+/** "le Sénégal", "les Comores", "Madagascar", "Haïti". */
+export const countryWithArticle = (country: CountryNames) =>
+  country.nameWithArticle ?? country.nameFr;

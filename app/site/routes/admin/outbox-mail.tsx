@@ -4,6 +4,7 @@ import { outboxMail } from "../../../../src/modules/accounts/index";
 import { NotFound } from "../../../../src/platform/errors";
 import { appContext, requestContext } from "../../../context";
 import { guard } from "../../../platform/http.server";
+import { countOf } from "../../../platform/format";
 import type { Route } from "./+types/outbox-mail";
 import { outboxStatusLabels } from "./outbox";
 
@@ -28,7 +29,8 @@ export default function OutboxMail() {
         <dd>{mail.recipient}</dd>
         <dt className={fr.cx("fr-text--bold")}>État</dt>
         <dd>
-          {outboxStatusLabels[mail.status][0]} ({mail.attempts} tentative(s))
+          {outboxStatusLabels[mail.status][0]} (
+          {countOf(mail.attempts, "tentative", "tentatives", "f")})
           {mail.lastError ? ` — dernière erreur : ${mail.lastError}` : ""}
         </dd>
         <dt className={fr.cx("fr-text--bold")}>Modèle</dt>

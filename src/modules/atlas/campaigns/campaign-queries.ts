@@ -5,6 +5,7 @@ import { NotFound } from "../../../platform/errors";
 import { authorize } from "../../../platform/policy";
 import { campaignCollectivites, campaigns } from "./campaign-schema";
 import { collectivites } from "../../register/index";
+import { frenchOrder } from "../../../platform/db/french-order";
 
 /** Every campaign, newest first, with its progress. */
 export async function listCampaigns(db: Db, actor: Actor) {
@@ -53,7 +54,7 @@ export async function campaignProgress(db: Db, actor: Actor, campaignId: number)
         isNull(campaignCollectivites.verifiedAt),
       ),
     )
-    .orderBy(collectivites.name)
+    .orderBy(frenchOrder(collectivites.name))
     .limit(100);
   const verifiedRecently = await db
     .select({

@@ -4,6 +4,7 @@ import { type Queryable, rowsOf } from "../../../platform/db/client";
 import { membershipsHolding, scopeCondition } from "../../../platform/policy";
 import type { Task } from "../../../platform/tasks";
 import { collectivites } from "../../register/index";
+import { frenchOrder } from "../../../platform/db/french-order";
 
 /** The Atlas's tasks: each collectivité of the person confirms its data during a campaign. */
 export async function atlasTasks(q: Queryable, actor: Actor): Promise<Task[]> {
@@ -22,7 +23,7 @@ export async function atlasTasks(q: Queryable, actor: Actor): Promise<Task[]> {
            { organisationId: sql`c.organisation_id` },
            { ownOnly: true },
          )}
-       ORDER BY k.closes_on, c.name`),
+       ORDER BY k.closes_on, ${frenchOrder("c.name")}`),
   );
   return rows.map((row) => ({
     module: "Atlas",

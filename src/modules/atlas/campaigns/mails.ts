@@ -1,4 +1,5 @@
 import { PORTAL_MAIL_FOOTER, simpleMail } from "../../../platform/mail/outbox";
+import { ofName } from "../../../platform/french/place-names";
 
 const FOOTER = PORTAL_MAIL_FOOTER;
 
@@ -18,12 +19,12 @@ export const campaignMails = {
     notice: string | null;
   }) =>
     simpleMail({
-      subject: `Mise à jour de l'Atlas : vérifiez les données de ${params.collectivite}`,
+      subject: `Mise à jour de l'Atlas : vérifiez les données ${ofName(params.collectivite)}`,
       greeting: "Bonjour,",
       paragraphs: [
         `La DAECT ouvre la campagne « ${params.title} » de mise à jour de l'Atlas français de la coopération décentralisée.`,
         params.message,
-        `Sur le Portail AECT, vérifiez le profil, les partenariats et les projets de ${params.collectivite}, corrigez-les si besoin, puis confirmez qu'ils sont à jour avant le ${closing(params.closesOn)}.`,
+        `Sur le Portail AECT, vérifiez le profil, les partenariats et les projets ${ofName(params.collectivite)}, corrigez-les si besoin, puis confirmez qu'ils sont à jour avant le ${closing(params.closesOn)}.`,
         ...(params.notice ? [params.notice] : []),
       ],
       action: params.action,
@@ -40,7 +41,7 @@ export const campaignMails = {
       subject: `Rappel – mise à jour de l'Atlas : ${params.collectivite}`,
       greeting: "Bonjour,",
       paragraphs: [
-        `Les données de ${params.collectivite} n'ont pas encore été confirmées dans la campagne « ${params.title} ».`,
+        `Les données ${ofName(params.collectivite)} n'ont pas encore été confirmées dans la campagne « ${params.title} ».`,
         `Merci de les vérifier et de confirmer qu'elles sont à jour avant le ${closing(params.closesOn)}.`,
         ...(params.notice ? [params.notice] : []),
       ],

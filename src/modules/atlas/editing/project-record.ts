@@ -11,6 +11,8 @@ import {
 } from "../schema";
 import type { ProjectInput } from "./project-input";
 import { collectivites, foreignAuthorities } from "../../register/index";
+import { frenchOrder } from "../../../platform/db/french-order";
+import { frenchCompare } from "../../../platform/french/collation";
 
 export interface StoredProject {
   id: number;
@@ -192,10 +194,10 @@ export async function partnershipChoices(
     await q.execute(sql`
       SELECT p.id,
              concat(k.label_fr, ' – ',
-                    (SELECT string_agg(c.name, ', ' ORDER BY c.name) FROM atlas_partnership_collectivites pc
+                    (SELECT string_agg(c.name, ', ' ORDER BY ${frenchOrder("c.name")}) FROM atlas_partnership_collectivites pc
                        JOIN ${collectivites} c ON c.id = pc.collectivite_id WHERE pc.partnership_id = p.id),
                     ' avec ',
-                    (SELECT string_agg(fa.name || ' (' || co.name_fr || ')', ', ' ORDER BY fa.name)
+                    (SELECT string_agg(fa.name || ' (' || co.name_fr || ')', ', ' ORDER BY ${frenchOrder("fa.name")})
                        FROM atlas_partnership_foreign_authorities pfa
                        JOIN ${foreignAuthorities} fa ON fa.id = pfa.foreign_authority_id
                        JOIN ref_countries co ON co.code = fa.country_code
@@ -210,8 +212,7 @@ export async function partnershipChoices(
           OR p.id IN (${sql.join(
             [...alsoIds, -1].map((id) => sql`${id}`),
             sql`, `,
-          )})
-       ORDER BY label`),
+          )})`),
   );
-  return rows;
+  return rows.sort((a, b) => frenchCompare(a.label, b.label));
 }

@@ -8,6 +8,7 @@ import {
   partnershipStatusLabels,
 } from "../labels";
 import { collectivites, foreignAuthorities } from "../../register/index";
+import { frenchOrder } from "../../../platform/db/french-order";
 
 /** A partnership as fiches and the API list it: both sides' names, kind, date, status. */
 export interface PartnershipLine {
@@ -32,13 +33,13 @@ export async function partnershipLines(
   const rows = rowsOf<Omit<PartnershipLine, "kindLabel" | "statusLabel">>(
     await db.execute(sql`
       SELECT pa.id, pa.kind, pa.signed_on::text AS "signedOn", pa.status,
-             (SELECT coalesce(json_agg(json_build_object('id', c.id, 'name', c.name) ORDER BY c.name), '[]')
+             (SELECT coalesce(json_agg(json_build_object('id', c.id, 'name', c.name) ORDER BY ${frenchOrder("c.name")}), '[]')
                 FROM atlas_partnership_collectivites pc
                 JOIN ${collectivites} c ON c.id = pc.collectivite_id
                WHERE pc.partnership_id = pa.id) AS collectivites,
              (SELECT coalesce(json_agg(json_build_object('id', fa.id, 'name', fa.name,
                                                          'countryCode', fa.country_code)
-                                       ORDER BY fa.name), '[]')
+                                       ORDER BY ${frenchOrder("fa.name")}), '[]')
                 FROM atlas_partnership_foreign_authorities pfa
                 JOIN ${foreignAuthorities} fa ON fa.id = pfa.foreign_authority_id
                WHERE pfa.partnership_id = pa.id) AS authorities

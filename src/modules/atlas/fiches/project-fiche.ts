@@ -4,6 +4,7 @@ import { NotFound } from "../../../platform/errors";
 import { atlasDomains } from "../../../reference/data/themes";
 import { atlasLabels } from "../labels";
 import { collectivites as registerCollectivites, foreignAuthorities } from "../../register/index";
+import { frenchOrder } from "../../../platform/db/french-order";
 
 const domainLabels = new Map<string, string>(atlasDomains.map((d) => [d.code, d.label]));
 
@@ -71,13 +72,13 @@ export async function projectFiche(db: Db, projectId: number, { withContacts = f
                  'id', pa.id, 'kind', pa.kind, 'signedOn', pa.signed_on, 'status', pa.status,
                  'collectivites', (SELECT coalesce(json_agg(json_build_object(
                                             'id', c.id, 'name', c.name, 'kind', c.kind)
-                                          ORDER BY c.name), '[]')
+                                          ORDER BY ${frenchOrder("c.name")}), '[]')
                                      FROM atlas_partnership_collectivites pc
                                      JOIN ${registerCollectivites} c ON c.id = pc.collectivite_id
                                     WHERE pc.partnership_id = pa.id),
                  'authorities', (SELECT coalesce(json_agg(json_build_object(
                                           'id', fa.id, 'name', fa.name,
-                                          'countryCode', fa.country_code) ORDER BY fa.name), '[]')
+                                          'countryCode', fa.country_code) ORDER BY ${frenchOrder("fa.name")}), '[]')
                                    FROM atlas_partnership_foreign_authorities pfa
                                    JOIN ${foreignAuthorities} fa
                                      ON fa.id = pfa.foreign_authority_id

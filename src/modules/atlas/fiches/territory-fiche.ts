@@ -1,8 +1,15 @@
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { territorialUnits } from "../../../reference/schema";
+import { ofPlace } from "../../../platform/french/place-names";
 import { type Db, rowsOf } from "../../../platform/db/client";
 import { NotFound } from "../../../platform/errors";
 import { atlasLabels, collectiviteKindLabels } from "../labels";
-import { collectivites as registerCollectivites, foreignAuthorities } from "../../register/index";
+import {
+  collectiviteLabel,
+  collectivites as registerCollectivites,
+  foreignAuthorities,
+} from "../../register/index";
+import { frenchOrder } from "../../../platform/db/french-order";
 
 export type TerritoryLevel = "region" | "departement";
 
@@ -39,18 +46,29 @@ export async function territoryFiche(db: Db, level: TerritoryLevel, rawCode: str
         (SELECT count(*)::int FROM atlas_project_index WHERE ${indexColumn} && ARRAY[${code}]::text[])
           AS projects`),
   );
+  const [unit] = await db
+    .select({ tncc: territorialUnits.tncc })
+    .from(territorialUnits)
+    .where(and(eq(territorialUnits.kind, level), eq(territorialUnits.code, code)));
   const collectivites = rowsOf<{ id: number; name: string; kind: string; partnerships: number }>(
     await db.execute(sql`
-      SELECT c.id, c.name, c.kind, count(DISTINCT pc.partnership_id)::int AS partnerships
+      SELECT c.id, ${collectiviteLabel("c")} AS name, c.kind,
+             count(DISTINCT pc.partnership_id)::int AS partnerships
         FROM ${registerCollectivites} c
         JOIN atlas_partnership_collectivites pc ON pc.collectivite_id = c.id
        WHERE ${column} = ${code}
-       GROUP BY c.id ORDER BY partnerships DESC, c.name LIMIT 300`),
+       GROUP BY c.id ORDER BY partnerships DESC, ${frenchOrder("c.name")} LIMIT 300`),
   );
+  const name = level === "departement" ? label.replace(/^[\dAB]+ – /, "") : label;
   return {
     level,
     code,
-    name: level === "departement" ? label.replace(/^[\dAB]+ – /, "") : label,
+    name,
+    /** "de la région Bretagne", "du département du Finistère (29)". */
+    ofName:
+      level === "region"
+        ? `de la région ${name}`
+        : `du département ${ofPlace(name, unit?.tncc ?? null)} (${code})`,
     figures,
     collectivites: collectivites.map((c) => ({
       ...c,

@@ -9,6 +9,7 @@ import { type StatGroup, statGroups } from "./stat-groups";
 import { collectivites, foreignAuthorities } from "../../register/index";
 import { parseInput } from "../../../platform/validation";
 import { z } from "zod";
+import { frenchCompare } from "../../../platform/french/collation";
 
 export interface StatRow {
   key: string;
@@ -135,5 +136,5 @@ export async function groupedStatistics(
   }));
   return group === "year"
     ? result.sort((a, b) => Number(a.key) - Number(b.key))
-    : result.sort((a, b) => b.projects - a.projects || a.label.localeCompare(b.label, "fr"));
+    : result.sort((a, b) => b.projects - a.projects || frenchCompare(a.label, b.label));
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "register_collectivites_name_idx" ON "register_collectivites" USING btree ("name");
