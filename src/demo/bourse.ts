@@ -5,6 +5,7 @@ import { insertInChunks } from "../platform/db/bulk";
 import { type Tx, rowsOf } from "../platform/db/client";
 import { Random } from "./random";
 import { fictitiousPerson, requestText, requestThemes } from "./texts";
+import { ofPlace } from "../platform/french/place-names";
 
 /** The published Bourse (seed 002): 137 requests from 109 foreign authorities in 34 countries. */
 const PUBLISHED_REQUESTS = 137;
@@ -117,7 +118,7 @@ export async function insertBourseDemo(tx: Tx, seed: number, now = new Date()) {
     authorities.push({
       country,
       city,
-      name: account?.name ?? `Municipalité de ${city.name}`,
+      name: account?.name ?? `Municipalité ${ofPlace(city.name, null)}`,
       organisationId: account?.id ?? null,
     });
   }

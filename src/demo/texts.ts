@@ -1,4 +1,5 @@
 import type { Random } from "./random";
+import { nameWithArticle, ofName, toName } from "../platform/french/place-names";
 
 /** Project titles and objectives per thématique; {fr} is the French partner, {local} the foreign one. */
 const PROJECT_TEMPLATES: Record<string, { titles: string[]; objective: string; sdgs: number[] }> = {
@@ -185,15 +186,22 @@ const PROJECT_TEMPLATES: Record<string, { titles: string[]; objective: string; s
 
 export function projectText(random: Random, themeCode: string, french: string, local: string) {
   const template = PROJECT_TEMPLATES[themeCode];
-  const fill = (text: string) => text.replaceAll("{fr}", french).replaceAll("{local}", local);
+  const fill = (text: string) =>
+    text
+      .replaceAll("de {fr}", ofName(french))
+      .replaceAll("de {local}", ofName(local))
+      .replaceAll("à {fr}", toName(french))
+      .replaceAll("à {local}", toName(local))
+      .replaceAll("{fr}", nameWithArticle(french))
+      .replaceAll("{local}", nameWithArticle(local));
   const title = fill(random.pick(template.titles));
   return {
     title,
     objectives: template.objective,
     description: fill(
-      `Projet conduit par ${french} avec ${local}. ${template.objective} Les actions associent les services des deux collectivités, des associations et des habitants.`,
+      `Projet conduit par {fr} avec {local}. ${template.objective} Les actions associent les services des deux collectivités, des associations et des habitants.`,
     ),
-    context: fill(`Ce projet s'inscrit dans le partenariat entre ${french} et ${local}.`),
+    context: fill("Ce projet s'inscrit dans le partenariat entre {fr} et {local}."),
     sdgs: template.sdgs,
   };
 }

@@ -1,5 +1,5 @@
 import { PORTAL_MAIL_FOOTER, simpleMail } from "../../platform/mail/outbox";
-import { ofName } from "../../platform/french/place-names";
+import { nameWithArticle, ofName } from "../../platform/french/place-names";
 
 const FOOTER = PORTAL_MAIL_FOOTER;
 
@@ -23,7 +23,7 @@ export const accountMails = {
     validDays: number;
   }) =>
     simpleMail({
-      subject: `Invitation à rejoindre ${params.organisationName} sur le Portail AECT`,
+      subject: `Invitation à rejoindre ${nameWithArticle(params.organisationName)} sur le Portail AECT`,
       greeting: "Bonjour,",
       paragraphs: [
         `${params.invitedBy} vous invite à rejoindre l'espace ${ofName(params.organisationName)} sur le Portail de l'action extérieure des collectivités territoriales.`,

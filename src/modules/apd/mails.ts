@@ -1,7 +1,7 @@
 import { PORTAL_MAIL_FOOTER, simpleMail } from "../../platform/mail/outbox";
 import { frenchEuros, longDate } from "../../platform/french-format";
-import { countOf } from "../../platform/french/counts";
-import { ofName } from "../../platform/french/place-names";
+import { countOf, sentenceCase } from "../../platform/french/counts";
+import { nameWithArticle, ofName } from "../../platform/french/place-names";
 
 /** Mails of the e-APD declaration; each is documented in docs/mails/. */
 export const apdMails = {
@@ -21,7 +21,7 @@ export const apdMails = {
         `La campagne de déclaration de l'aide publique au développement (APD) des collectivités territoriales pour les dépenses de ${p.year} est ouverte du ${longDate(p.opensOn)} au ${longDate(p.closesOn)}.`,
         "Cette déclaration est une obligation légale (article L.1115-6 du code général des collectivités territoriales). Elle alimente la déclaration de la France au Comité d'aide au développement de l'OCDE et conditionne les cofinancements du ministère.",
         ...(p.message ? [p.message] : []),
-        `Si ${p.collectivite} n'a engagé aucune dépense d'aide au développement en ${p.year}, une « déclaration néant » suffit.`,
+        `Si ${nameWithArticle(p.collectivite)} n'a engagé aucune dépense d'aide au développement en ${p.year}, une « déclaration néant » suffit.`,
         ...(p.notice ? [p.notice] : []),
       ],
       action: p.action,
@@ -38,7 +38,7 @@ export const apdMails = {
       subject: `Rappel – déclaration de l'APD ${p.year} : ${p.collectivite}`,
       greeting: "Bonjour,",
       paragraphs: [
-        `${p.collectivite} n'a pas encore transmis sa déclaration d'aide publique au développement pour ${p.year}.`,
+        `${sentenceCase(nameWithArticle(p.collectivite))} n'a pas encore transmis sa déclaration d'aide publique au développement pour ${p.year}.`,
         `La date limite est le ${longDate(p.closesOn)}. Une déclaration transmise après cette date reste acceptée mais est signalée en retard.`,
         ...(p.notice ? [p.notice] : []),
       ],

@@ -1,5 +1,9 @@
-import { PORTAL_MAIL_FOOTER, simpleMail } from "../../platform/mail/outbox";
-import { ofName } from "../../platform/french/place-names";
+import { PORTAL_MAIL_FOOTER, frenchMail, simpleMail } from "../../platform/mail/outbox";
+import { sentenceCase } from "../../platform/french/counts";
+import { nameWithArticle, ofName } from "../../platform/french/place-names";
+
+/** A body named at the start of a sentence: "La Région Bretagne", "Rennes". */
+const subjectOf = (name: string) => sentenceCase(nameWithArticle(name));
 
 /** Languages in which a foreign author reads its mails (the form's languages). */
 export type AuthorLanguage = "fr" | "en" | "es";
@@ -118,8 +122,8 @@ export const bourseMails = {
       greeting: "Bonjour,",
       paragraphs: [
         p.resubmitted
-          ? `${p.authority} (${p.city}, ${p.country}) a complété sa demande de partenariat « ${p.title} » comme vous l'aviez demandé.`
-          : `${p.authority} (${p.city}, ${p.country}) a déposé une demande de partenariat sur la Bourse-partenariats : « ${p.title} ».`,
+          ? `${subjectOf(p.authority)} (${p.city}, ${p.country}) a complété sa demande de partenariat « ${p.title} » comme vous l'aviez demandé.`
+          : `${subjectOf(p.authority)} (${p.city}, ${p.country}) a déposé une demande de partenariat sur la Bourse-partenariats : « ${p.title} ».`,
         "Examinez-la : publiez-la sur la Bourse, demandez un complément à son auteur, ou refusez-la en indiquant le motif.",
       ],
       action: { label: "Examiner la demande", url: p.url },
@@ -241,9 +245,9 @@ export const bourseMails = {
       p.lang,
       {
         fr: {
-          subject: `${p.collectivite} s'intéresse à votre demande : ${p.title}`,
+          subject: `${subjectOf(p.collectivite)} s'intéresse à votre demande : ${p.title}`,
           paragraphs: [
-            `${p.collectivite} est intéressée par votre demande de partenariat « ${p.title} ».`,
+            `${subjectOf(p.collectivite)} s'intéresse à votre demande de partenariat « ${p.title} ».`,
             `Contact : ${p.contactName}, ${p.contactEmail}.`,
             ...(p.message ? [`Son message : ${p.message}`] : []),
           ],
@@ -274,10 +278,10 @@ export const bourseMails = {
   /** To the embassy and the DAECT: a collectivité answered a request of their scope. */
   interestToFollowers: (p: { title: string; collectivite: string; country: string; url: string }) =>
     simpleMail({
-      subject: `Mise en relation – ${p.country} : ${p.collectivite} s'intéresse à « ${p.title} »`,
+      subject: `Mise en relation – ${p.country} : ${nameWithArticle(p.collectivite)} s'intéresse à « ${p.title} »`,
       greeting: "Bonjour,",
       paragraphs: [
-        `${p.collectivite} a manifesté son intérêt pour la demande de partenariat « ${p.title} » (${p.country}). Les deux parties voient désormais leurs coordonnées respectives.`,
+        `${subjectOf(p.collectivite)} a manifesté son intérêt pour la demande de partenariat « ${p.title} » (${p.country}). Les deux parties voient désormais leurs coordonnées respectives.`,
       ],
       action: { label: "Voir la demande", url: p.url },
       footer: PORTAL_MAIL_FOOTER,
@@ -294,9 +298,9 @@ export const bourseMails = {
       p.lang,
       {
         fr: {
-          subject: `Partenariat conclu avec ${p.collectivite} : ${p.title}`,
+          subject: `Partenariat conclu avec ${nameWithArticle(p.collectivite)} : ${p.title}`,
           paragraphs: [
-            `Votre demande de partenariat « ${p.title} » a abouti : le partenariat avec ${p.collectivite} est inscrit dans l'Atlas français de la coopération décentralisée. La demande est retirée de la liste des demandes ouvertes.`,
+            `Votre demande de partenariat « ${p.title} » a abouti : le partenariat avec ${nameWithArticle(p.collectivite)} est inscrit dans l'Atlas français de la coopération décentralisée. La demande est retirée de la liste des demandes ouvertes.`,
           ],
           action: "Voir ma demande",
         },
@@ -321,10 +325,10 @@ export const bourseMails = {
   /** To the embassy and the DAECT: a request of their scope became a partnership. */
   matchedToFollowers: (p: { title: string; collectivite: string; country: string; url: string }) =>
     simpleMail({
-      subject: `Partenariat conclu – ${p.country} : ${p.collectivite} et « ${p.title} »`,
+      subject: `Partenariat conclu – ${p.country} : ${nameWithArticle(p.collectivite)} et « ${p.title} »`,
       greeting: "Bonjour,",
       paragraphs: [
-        `La demande de partenariat « ${p.title} » (${p.country}) a abouti : le partenariat avec ${p.collectivite} est inscrit dans l'Atlas.`,
+        `La demande de partenariat « ${p.title} » (${p.country}) a abouti : le partenariat avec ${nameWithArticle(p.collectivite)} est inscrit dans l'Atlas.`,
       ],
       action: { label: "Voir la demande", url: p.url },
       footer: PORTAL_MAIL_FOOTER,
@@ -360,46 +364,16 @@ export const bourseMails = {
     ),
 };
 
-const frenchMail = (
-  subject: string,
-  paragraphs: string[],
-  action: { label: string; url: string },
-) => simpleMail({ subject, greeting: "Bonjour,", paragraphs, action, footer: PORTAL_MAIL_FOOTER });
-
 /** Mails of the offers' workflow, all in French (French public bodies). */
 export const offerMails = {
   received: (p: { title: string; collectivite: string; url: string }) =>
     frenchMail(
       `Nouvelle offre de partenariat ${ofName(p.collectivite)} : ${p.title}`,
       [
-        `${p.collectivite} a transmis une offre de partenariat sur la Bourse-partenariats : « ${p.title} ».`,
+        `${subjectOf(p.collectivite)} a transmis une offre de partenariat sur la Bourse-partenariats : « ${p.title} ».`,
         "Demandez l'avis de la préfecture de région et des ambassades des pays visés, puis décidez de sa diffusion.",
       ],
       { label: "Voir l'offre", url: p.url },
-    ),
-  opinionRequested: (p: { title: string; collectivite: string; dueOn: string; url: string }) =>
-    frenchMail(
-      `Avis demandé avant le ${p.dueOn} – offre de partenariat de ${p.collectivite}`,
-      [
-        `La DAECT sollicite votre avis motivé sur l'offre de partenariat « ${p.title} » de ${p.collectivite}, avant le ${p.dueOn}.`,
-        "Passé cette date, la DAECT pourra décider de sa diffusion sans votre avis.",
-      ],
-      { label: "Donner mon avis", url: p.url },
-    ),
-  opinionGiven: (p: { title: string; organisation: string; verdict: string; url: string }) =>
-    frenchMail(
-      `Avis ${p.verdict.toLowerCase()} ${ofName(p.organisation)} sur « ${p.title} »`,
-      [`${p.organisation} a rendu un avis ${p.verdict.toLowerCase()} sur l'offre « ${p.title} ».`],
-      { label: "Voir l'offre et les avis", url: p.url },
-    ),
-  deadlinePassed: (p: { title: string; missing: string[]; url: string }) =>
-    frenchMail(
-      `Avis manquants à la date limite – offre « ${p.title} »`,
-      [
-        `La date limite des avis sur l'offre « ${p.title} » est passée. Avis non rendus : ${p.missing.join(", ")}.`,
-        "Vous pouvez décider de la diffusion de l'offre avec les avis reçus.",
-      ],
-      { label: "Décider de la diffusion", url: p.url },
     ),
   decided: (p: { title: string; published: boolean; comment: string; url: string }) =>
     frenchMail(

@@ -68,7 +68,9 @@ function carriedArticle(name: string) {
  * article after "de" and "à". Anything else is a place's own name.
  */
 const headNouns: Record<string, "f" | "m"> = {
+  Agence: "f",
   Agglomération: "f",
+  Ambassade: "f",
   Assemblée: "f",
   Association: "f",
   Collectivité: "f",
@@ -87,13 +89,18 @@ const headNouns: Record<string, "f" | "m"> = {
   Canton: "m",
   Comté: "m",
   Conseil: "m",
+  Consulat: "m",
+  Délégation: "f",
   Département: "m",
+  Direction: "f",
   District: "m",
   Établissement: "m",
   État: "m",
   Gouvernorat: "m",
   Groupement: "m",
+  Ministère: "m",
   Pays: "m",
+  Réseau: "m",
   Syndicat: "m",
   Territoire: "m",
 };
@@ -101,8 +108,10 @@ const headNouns: Record<string, "f" | "m"> = {
 function headNounOf(name: string) {
   const gender = headNouns[name.split(/[\s'-]/, 1)[0]];
   if (!gender) return null;
-  if (startsWithVowel(name)) return { of: "de l'", to: "à l'" };
-  return gender === "f" ? { of: "de la ", to: "à la " } : { of: "du ", to: "au " };
+  if (startsWithVowel(name)) return { article: "l'", of: "de l'", to: "à l'" };
+  return gender === "f"
+    ? { article: "la ", of: "de la ", to: "à la " }
+    : { article: "le ", of: "du ", to: "au " };
 }
 
 /**
@@ -113,6 +122,12 @@ function headNounOf(name: string) {
 export function ofName(name: string, tncc: number | null = null): string {
   const head = headNounOf(name);
   return head ? head.of + name : ofPlace(name, tncc);
+}
+
+/** Such a name in a sentence: "la Région Bretagne", "l'Eurométropole de Strasbourg", "Rennes". */
+export function nameWithArticle(name: string, tncc: number | null = null): string {
+  const head = headNounOf(name);
+  return head ? head.article + name : placeWithArticle(name, tncc);
 }
 
 /** "à" before such a name: "à la Région Bretagne", "au Département du Finistère", "au Mans". */

@@ -93,3 +93,10 @@ export function simpleMail(input: {
   ].join("");
   return { subject: input.subject, text, html };
 }
+
+/** A mail to a French reader: "Bonjour,", the paragraphs, one action and the portal's footer. */
+export const frenchMail = (
+  subject: string,
+  paragraphs: string[],
+  action: { label: string; url: string },
+) => simpleMail({ subject, greeting: "Bonjour,", paragraphs, action, footer: PORTAL_MAIL_FOOTER });
