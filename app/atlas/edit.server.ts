@@ -32,7 +32,7 @@ export async function projectFormChoices(
       themes: domain.themes.map(([code, label]) => [code, label]),
     })),
     sdgs: [...labels.sdg],
-    countries: [...labels.country],
+    countries: [...labels.partnerCountry],
     fundingSources: [...labels.funding],
     statuses: Object.entries(projectStatusLabels),
     partnerships: partnerships.map((choice) => [String(choice.id), choice.label]),
@@ -73,7 +73,7 @@ export function saveInPlace(
 export async function newPartnershipChoices(db: Db): Promise<PartnershipChoices> {
   const labels = await atlasLabels(db);
   return {
-    countries: [...labels.country],
+    countries: [...labels.partnerCountry],
     kinds: [...labels.partnershipKind],
     authorityKinds: Object.values(foreignAuthorityKindLabels).map(
       (label) => [label, label] as [string, string],

@@ -7,6 +7,7 @@ import {
 import { Random, WeightedSampler, apportion } from "./random";
 import type { CollectiviteKind } from "../modules/register/index";
 import { ofPlace } from "../platform/french/place-names";
+import { isPartnerCountry } from "../reference/partner-countries";
 
 /** What the planner needs to know of the reference data. */
 export interface PlanInput {
@@ -63,23 +64,6 @@ export interface Plan {
 }
 
 const KINDS: CollectiviteKind[] = ["region", "departement", "epci", "commune"];
-
-/** French overseas territories are French collectivités, never foreign partners. */
-const FRENCH_TERRITORIES = new Set([
-  "FR",
-  "GF",
-  "GP",
-  "MQ",
-  "RE",
-  "YT",
-  "PM",
-  "BL",
-  "MF",
-  "NC",
-  "PF",
-  "WF",
-  "TF",
-]);
 
 /** Countries where French collectivités cooperate most, first in each continent's list. */
 const USUAL_PARTNER_COUNTRIES = [
@@ -300,7 +284,7 @@ function chooseAuthorities(input: PlanInput, random: Random) {
   for (const continent of CONTINENTS) {
     const target = continentTargets[continent];
     const candidates = input.countries
-      .filter((country) => country.continent === continent && !FRENCH_TERRITORIES.has(country.code))
+      .filter((country) => country.continent === continent && isPartnerCountry(country.code))
       .filter((country) => (citiesByCountry.get(country.code)?.length ?? 0) > 0)
       .map((country) => {
         const rank = USUAL_PARTNER_COUNTRIES.indexOf(country.code);

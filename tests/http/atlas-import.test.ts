@@ -51,7 +51,7 @@ describe("bulk import pages", () => {
     const report = await waitForReport(daect, refused.location!);
     expect(report.html).toContain("Rien n&#x27;a été importé : 1 erreur");
     expect(report.html).toMatch(
-      /<td>3<\/td><td>pays<\/td><td>« XX » n&#x27;est pas un pays connu.<\/td>/,
+      /<td>3<\/td><td>pays<\/td><td>« XX » n&#x27;est pas un pays partenaire connu/,
     );
     expect((await served.database.db.select({ n: count() }).from(projects))[0].n).toBe(before);
 

@@ -4,6 +4,7 @@ import { codes, continents, countries, territorialUnits } from "../../reference/
 import type { ListFilterName } from "./search/filters";
 import { collectiviteKindLabels } from "../register/codes";
 import { frenchCompare } from "../../platform/french/collation";
+import { isPartnerCountry } from "../../reference/partner-countries";
 
 export { collectiviteKindLabels, foreignAuthorityKindLabels } from "../register/codes";
 
@@ -19,8 +20,13 @@ export const partnershipStatusLabels: Record<string, string> = {
   terminee: "Terminée",
 };
 
-/** French labels of every coded value a filter can take (collectivités excepted: too many). */
-export type AtlasLabels = Record<Exclude<ListFilterName, "collectivite">, Map<string, string>>;
+/**
+ * French labels of every coded value a filter can take (collectivités excepted: too many),
+ * and the countries a form offers as partners.
+ */
+export type AtlasLabels = Record<Exclude<ListFilterName, "collectivite">, Map<string, string>> & {
+  partnerCountry: Map<string, string>;
+};
 
 const loaded = new WeakMap<Db, Promise<AtlasLabels>>();
 
@@ -60,6 +66,7 @@ async function readLabels(db: Db): Promise<AtlasLabels> {
   return {
     continent: new Map(continents.map((name) => [name, name])),
     country: sortedByName(countryRows),
+    partnerCountry: sortedByName(countryRows.filter((row) => isPartnerCountry(row.code))),
     region: sortedByName(unitRows.filter((row) => row.kind === "region")),
     departement: new Map(
       unitRows

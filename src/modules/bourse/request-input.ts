@@ -17,6 +17,7 @@ import { amountInputText } from "../../platform/french-format";
 import { partnerKindLabels, partnerSizeLabels, requestLanguageLabels } from "./codes";
 import { frenchOrder } from "../../platform/db/french-order";
 import { frenchCompare } from "../../platform/french/collation";
+import { partnerCountrySql } from "../../reference/partner-countries";
 
 /** The request form's fields, in the order of the form and of the errors summary. */
 export const requestFields = [
@@ -80,11 +81,12 @@ export type RequestInput = z.output<ReturnType<typeof requestSchema>> & {
   city: { id: number; name: string; latitude: number; longitude: number };
 };
 
-/** Countries a request may come from: every country but France, code → French name. */
+/** Countries a request may come from: the partner countries, code → French name. */
 export async function requestCountries(q: Queryable): Promise<Map<string, string>> {
   const rows = rowsOf<{ code: string; name: string }>(
     await q.execute(
-      sql`SELECT code, name_fr AS name FROM ref_countries WHERE code <> 'FR' ORDER BY ${frenchOrder("name_fr")}`,
+      sql`SELECT code, name_fr AS name FROM ref_countries
+           WHERE ${partnerCountrySql("code")} ORDER BY ${frenchOrder("name_fr")}`,
     ),
   );
   return new Map(rows.map((row) => [row.code, row.name]));

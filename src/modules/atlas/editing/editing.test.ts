@@ -23,6 +23,8 @@ import {
 import { projectFormValues } from "./project-input";
 import { readProject } from "./project-record";
 import { collectivites } from "../../register/index";
+import { checkNewPartnership } from "./partnership-commands";
+import { requestCountries } from "../../bourse/index";
 
 let database: TestDatabase;
 let rennesAgent: SignedInActor;
@@ -387,6 +389,34 @@ describe("editing a collectivité's profile", () => {
       .limit(1);
     expect(await errorOf(editableCollectivite(database.db, rennesAgent, other))).toBeInstanceOf(
       Forbidden,
+    );
+  });
+});
+
+describe("partner countries", () => {
+  it("are foreign countries only: no France, no French overseas, no land without inhabitants", async () => {
+    const { partnerCountry } = await atlasLabels(database.db);
+    for (const code of ["FR", "GP", "RE", "NC", "AQ", "BV"])
+      expect(partnerCountry.has(code)).toBe(false);
+    for (const code of ["SN", "DE", "NU", "HT"]) expect(partnerCountry.has(code)).toBe(true);
+    expect([...(await requestCountries(database.db)).keys()].sort()).toEqual(
+      [...partnerCountry.keys()].sort(),
+    );
+  });
+
+  it("refuses a partnership with a French overseas authority, naming the field", async () => {
+    const error = await errorOf(
+      checkNewPartnership(database.db, rennesAgent, rennesId, {
+        autorite_partenaire: "Basse-Terre",
+        type_autorite: "Municipalité",
+        pays: "Guadeloupe",
+        ville: "Basse-Terre",
+        type_partenariat: "Jumelage",
+        statut: "Active",
+      }),
+    );
+    expect((error as Invalid).fieldErrors.pays).toBe(
+      "« Guadeloupe » n'est pas un pays partenaire connu (la France et l'outre-mer français n'en sont pas).",
     );
   });
 });

@@ -46,7 +46,7 @@ export function projectInputSchema(labels: AtlasLabels) {
         minMessage: "Cochez au moins une thématique.",
       }),
       sdgs: codeListField("La liste des ODD", labels.sdg),
-      countries: codeListField("La liste des pays", labels.country, {
+      countries: codeListField("La liste des pays", labels.partnerCountry, {
         min: 1,
         minMessage: "Choisissez au moins un pays concerné.",
       }),

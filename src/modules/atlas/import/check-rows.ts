@@ -11,6 +11,10 @@ import { acceptedColumns } from "./templates";
 import { foreignAuthorityKinds } from "../../register/index";
 import { checkInput } from "../../../platform/validation";
 
+/** France and its overseas are where collectivités are, not where their partners are. */
+const PARTNER_COUNTRY =
+  "un pays partenaire connu (la France et l'outre-mer français n'en sont pas)";
+
 export type CheckedProject = { leadCollectiviteId: number; input: ProjectInput };
 export type CheckedPartnership = {
   collectiviteId: number;
@@ -78,7 +82,7 @@ export function checkProjectRow(
     title: row.titre ?? "",
     domainCode: one("domaine", lookups.domain, "un domaine connu"),
     themes: list("thematiques", lookups.theme, "une thématique connue"),
-    countries: list("pays", context.country, "un pays connu"),
+    countries: list("pays", context.country, PARTNER_COUNTRY),
     sdgs: list("odd", lookups.sdg, "un ODD connu (numéro de 1 à 17)"),
     status: one("statut", lookups.status, "un statut connu (En projet, En cours, Terminé)"),
     startYear: row.annee_debut ?? "",
@@ -162,7 +166,11 @@ export function checkPartnershipRow(
   const countryText = required("pays", "Le pays");
   const countryCode = countryText ? context.country(countryText) : undefined;
   if (countryText && !countryCode)
-    errors.push({ line, column: "pays", message: `« ${countryText} » n'est pas un pays connu.` });
+    errors.push({
+      line,
+      column: "pays",
+      message: `« ${countryText} » n'est pas ${PARTNER_COUNTRY}.`,
+    });
   const kindText = required("type_autorite", "Le type d'autorité");
   const kind = kindText ? authorityKind(kindText) : undefined;
   if (kindText && !kind)

@@ -36,9 +36,9 @@ export async function loadImportContext(
   rows: Record<string, string>[],
 ): Promise<ImportContext> {
   const labels = await atlasLabels(q);
-  const countryByText = codeLookup(labels.country);
+  const countryByText = codeLookup(labels.partnerCountry);
   const country = (value: string) =>
-    /^[a-z]{2}$/i.test(value.trim()) && labels.country.has(value.trim().toUpperCase())
+    /^[a-z]{2}$/i.test(value.trim()) && labels.partnerCountry.has(value.trim().toUpperCase())
       ? value.trim().toUpperCase()
       : countryByText(value);
 
