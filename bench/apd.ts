@@ -35,7 +35,7 @@ async function benchStatistics(database: Database, emit: Emit) {
   for (const groupBy of [...totalGroups, "continent"] as const) {
     const timings: number[] = [];
     for (let n = 0; n < 24; n += 1) {
-      const year = n % 4 === 3 ? null : (years[n % 4] ?? null);
+      const year = n % 4 === 3 ? null : (years[n % 4]?.year ?? null);
       const started = performance.now();
       await apdTotals(database.db, { year, groupBy, limit: groupBy === "collectivite" ? 50 : 0 });
       if (n >= 4) timings.push(performance.now() - started); // the first ones warm the caches

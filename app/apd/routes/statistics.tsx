@@ -30,7 +30,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return guard(request, async () => {
     const years = await declaredYears(services.db);
     const { query, failure } = readQuery(request, parseTotalsQuery, ["year", "groupBy"]);
-    const year = query.year ?? years[0] ?? null;
+    // A campaign still open gives figures that grow every day: the latest closed year is shown.
+    const year = query.year ?? (years.find((y) => !y.open) ?? years[0])?.year ?? null;
+    const openYears = new Set(years.filter((y) => y.open).map((y) => y.year));
     const [table, evolution, countries, continents, collectivites, regions, labels] =
       await Promise.all([
         cachedApdTotals(services, query.groupBy === "year" ? null : year, query.groupBy),
@@ -48,9 +50,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         failure,
         years,
         year,
+        yearIsOpen: year !== null && openYears.has(year),
         groupBy: query.groupBy,
         table,
-        evolution,
+        // The evolution compares closed years; an open campaign is shown apart, as provisional.
+        evolution: evolution.rows.filter((row) => !openYears.has(Number(row.key))),
+        current: evolution.rows.filter((row) => openYears.has(Number(row.key))),
         top: countries.rows.slice(0, 10),
         figures: {
           totalCents: countries.totalCents,
@@ -116,9 +121,12 @@ export default function ApdStatisticsPage() {
             <SelectField
               name="year"
               label="Année des dépenses"
-              options={data.years.map((y) => [String(y), String(y)])}
+              options={data.years.map((y) => [
+                String(y.year),
+                y.open ? `${y.year} (campagne en cours)` : String(y.year),
+              ])}
               value={String(data.failure?.values.year ?? year ?? "")}
-              placeholder="La plus récente"
+              placeholder="La dernière année close"
               failure={data.failure}
             />
           </div>
@@ -139,7 +147,15 @@ export default function ApdStatisticsPage() {
       </form>
 
       <section aria-labelledby="chiffres-titre">
-        <h2 id="chiffres-titre">Chiffres clés {year}</h2>
+        <h2 id="chiffres-titre">
+          {data.yearIsOpen ? `Chiffres clés ${year} (campagne en cours)` : `Chiffres clés ${year}`}
+        </h2>
+        {data.yearIsOpen ? (
+          <p>
+            La campagne de déclaration {year} est ouverte : ces chiffres sont provisoires et
+            augmentent à mesure que les déclarations sont transmises et acceptées.
+          </p>
+        ) : null}
         <ul className="fr-grid-row fr-grid-row--gutters apd-figures">
           <li className="fr-col-12 fr-col-md-3">
             <strong>{formatEuros(figures.totalCents)}</strong> d'aide déclarée
@@ -161,16 +177,21 @@ export default function ApdStatisticsPage() {
         title={`APD ${data.groupBy === "year" ? "par année" : `${year} par ${totalGroupLabels[data.groupBy as TotalGroup].toLowerCase()}`}`}
         header={totalGroupLabels[data.groupBy as TotalGroup]}
         rows={data.table.rows}
-        totalCents={data.table.totalCents}
+        // Adding up years means nothing: a total only for the parts of one year.
+        totalCents={data.groupBy === "year" ? undefined : data.table.totalCents}
         download={tableUrl}
       />
       <TotalsTable
         id="evolution"
-        title="Évolution de l'APD déclarée par année"
+        title="Évolution de l'APD déclarée par année (campagnes closes)"
         header="Année"
-        rows={data.evolution.rows}
-        totalCents={data.evolution.totalCents}
+        rows={data.evolution}
       />
+      {data.current.map((row) => (
+        <p key={row.key}>
+          {`Campagne ${row.key} en cours : ${formatEuros(row.amountCents)} déclarés à ce jour (chiffre provisoire).`}
+        </p>
+      ))}
       <TotalsTable
         id="principaux-pays"
         title={`Principaux pays bénéficiaires en ${year}`}

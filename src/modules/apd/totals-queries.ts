@@ -164,15 +164,20 @@ export function nextTotalsCursor(totals: Totals, page: { limit: number; offset: 
   return next < totals.groupCount ? Buffer.from(String(next)).toString("base64url") : null;
 }
 
-/** Years that have counted declarations, most recent first. */
-export async function declaredYears(q: Queryable): Promise<number[]> {
-  const rows = rowsOf<{ year: number }>(
+/**
+ * Years that have counted declarations, most recent first, and whether that year's campaign
+ * is still open (its figures grow until it closes).
+ */
+export async function declaredYears(q: Queryable): Promise<{ year: number; open: boolean }[]> {
+  const rows = rowsOf<{ year: number; open: boolean }>(
     await q.execute(sql`
-      SELECT year FROM apd_total_cells
-       WHERE dimension = 'year' AND line_count > 0
-       ORDER BY year DESC`),
+      SELECT t.year, EXISTS (SELECT 1 FROM apd_campaigns k
+                              WHERE k.year = t.year AND k.closed_at IS NULL) AS open
+        FROM apd_total_cells t
+       WHERE t.dimension = 'year' AND t.line_count > 0
+       ORDER BY t.year DESC`),
   );
-  return rows.map((row) => Number(row.year));
+  return rows.map((row) => ({ year: Number(row.year), open: row.open }));
 }
 
 /** Has this collectivité declared (submitted or accepted) for year Y? Calls for projects ask. */
