@@ -19,6 +19,40 @@ export const meta = () => [
   { title: "Accueil – Portail de l'action extérieure des collectivités territoriales" },
 ];
 
+/** Where each part of the portal starts. */
+const SERVICES = [
+  [
+    "/atlas/projets",
+    "Atlas de la coopération décentralisée",
+    "Rechercher les projets et partenariats des collectivités, par pays, thématique ou territoire.",
+  ],
+  [
+    "/atlas/carte",
+    "Carte de l'Atlas",
+    "Voir sur une carte où coopèrent les collectivités françaises.",
+  ],
+  [
+    "/atlas/statistiques",
+    "Statistiques de l'Atlas",
+    "Répartitions des projets par pays, région, thématique ou type de collectivité.",
+  ],
+  [
+    "/apd",
+    "Aide publique au développement",
+    "Les montants déclarés chaque année par les collectivités (e-APD) et leur déclaration.",
+  ],
+  [
+    "/bourse",
+    "Bourse-partenariats",
+    "Les demandes des autorités locales étrangères et les offres des collectivités françaises.",
+  ],
+  [
+    "/mon-espace",
+    "Mon espace",
+    "Vos tâches, déclarations, demandes, recherches enregistrées et extractions.",
+  ],
+] as const;
+
 export default function Home() {
   const { totals, continents } = useLoaderData<typeof loader>();
   const keyFigures = [
@@ -35,9 +69,26 @@ export default function Home() {
         Le Portail AECT réunit les outils de la Délégation pour l'action extérieure des
         collectivités territoriales (ministère de l'Europe et des Affaires étrangères) et de la
         Commission nationale de la coopération décentralisée : atlas des partenariats, déclaration
-        de l'aide publique au développement, bourse des partenariats, appels à projets et label
-        d'expertise.
+        de l'aide publique au développement et bourse des partenariats ; les appels à projets et le
+        label d'expertise suivront.
       </p>
+      <h2 className={fr.cx("fr-mt-4w")}>Les services du portail</h2>
+      <ul className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-raw-list")}>
+        {SERVICES.map(([href, title, description]) => (
+          <li key={href} className={fr.cx("fr-col-12", "fr-col-md-4")}>
+            <div className={fr.cx("fr-tile", "fr-enlarge-link", "fr-tile--no-icon")}>
+              <div className="fr-tile__body">
+                <div className="fr-tile__content">
+                  <h3 className="fr-tile__title">
+                    <a href={href}>{title}</a>
+                  </h3>
+                  <p className="fr-tile__desc">{description}</p>
+                </div>
+              </div>
+            </div>
+          </li>
+        ))}
+      </ul>
       <search className={fr.cx("fr-mt-4w")}>
         <form method="get" action="/atlas/projets">
           <div className={fr.cx("fr-search-bar", "fr-search-bar--lg")}>
@@ -58,6 +109,11 @@ export default function Home() {
         </form>
       </search>
       <h2 className={fr.cx("fr-mt-6w")}>La coopération décentralisée en chiffres</h2>
+      <p>
+        Chiffres de l'Atlas à ce jour. Chaque collectivité, autorité partenaire et pays est compté
+        une fois, même s'il coopère sur plusieurs continents ; les partenariats comptent tous les
+        états (actifs, en sommeil, terminés) et les projets tous ceux recensés.
+      </p>
       <ul className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-raw-list")}>
         {keyFigures.map(([value, label]) => (
           <li key={label} className={fr.cx("fr-col-12", "fr-col-md-4")}>
