@@ -247,7 +247,13 @@ describe("editing a project in the browser-less journey", () => {
       statut: "active",
     });
     expect(created.status).toBe(302);
+    // The fiche the agent comes back to says what was saved.
+    const confirmed = await agent.get(created.location!.replace(/#.*/, ""));
+    expect(confirmed.html).toContain(
+      "Partenariat enregistré : jumelage avec Commune de Ziguinchor (Sénégal). Il figure dans la liste des partenariats ci-dessous.",
+    );
     const fiche = await agent.get(`/atlas/collectivites/${rennesId}`);
+    expect(fiche.html).not.toContain("Partenariat enregistré");
     expect(fiche.html).toContain("Commune de Ziguinchor");
     const editPath =
       /href="(\/atlas\/partenariats\/(\d+)\/modifier)">Modifier le partenariat avec Commune de Ziguinchor/.exec(

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { changing } from "../../src/platform/changes";
+import { rowsOf } from "../../src/platform/db/client";
 import { FormClient } from "../support/browserless";
 import { portalForTestFile } from "../support/portal";
 
@@ -62,6 +63,29 @@ describe("Atlas fiches", () => {
     const search = await (await get(projectsLink!)).text();
     const { total } = await apiTotal("collectivite=1");
     expect(search).toContain(`${total} projet`);
+  });
+
+  it("a collectivité fiche and the open data give its official code and population", async () => {
+    const [rennes] = rowsOf<{ id: number; code: string; population: number }>(
+      await served.database.db.execute(sql`
+        SELECT c.id, u.code, u.population FROM register_collectivites c
+          JOIN ref_territorial_units u ON u.id = c.unit_id WHERE c.unit_id = 'commune:35238'`),
+    );
+    const html = await (await get(`/atlas/collectivites/${rennes.id}`)).text();
+    expect(html).toContain("<li>Code INSEE : 35238</li>");
+    expect(html).toContain(`Population : ${rennes.population.toLocaleString("fr-FR")} habitants`);
+    const api = (await (await get(`/api/v1/collectivites?collectivite=${rennes.id}`)).json()) as {
+      items: { code: string; population: number }[];
+    };
+    expect(api.items[0]).toMatchObject({ code: "35238", population: rennes.population });
+    const [epci] = rowsOf<{ id: number; code: string }>(
+      await served.database.db.execute(sql`
+        SELECT c.id, u.code FROM register_collectivites c
+          JOIN ref_territorial_units u ON u.id = c.unit_id WHERE c.kind = 'epci' LIMIT 1`),
+    );
+    expect(await (await get(`/atlas/collectivites/${epci.id}`)).text()).toContain(
+      `<li>SIREN : ${epci.code}</li>`,
+    );
   });
 
   it("answers 404 in French for what does not exist", async () => {

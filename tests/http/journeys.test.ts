@@ -197,4 +197,29 @@ describe("inviting a colleague, end to end through SMTP", () => {
     const journal = await daect.get("/admin/journal");
     expect(journal.html).toContain("invitation");
   });
+
+  it("lets the DAECT search the outbox by recipient, state, template and day", async () => {
+    const daect = new FormClient(served.portal.baseUrl);
+    await daect.signIn("daect@example.org");
+    const mails = await served.database.db.select().from(mailOutbox);
+    const [mail] = mails;
+    const sameTemplate = mails.filter((row) => row.template === mail.template).length;
+    const byTemplate = await daect.get(`/admin/courriels?template=${mail.template}`);
+    expect(byTemplate.html).toContain(
+      sameTemplate > 1 ? `${sameTemplate} courriels trouvés` : "1 courriel trouvé",
+    );
+    const byRecipient = await daect.get(
+      `/admin/courriels?q=${encodeURIComponent(mail.recipient.toUpperCase())}&status=${mail.status}`,
+    );
+    expect(byRecipient.html).toContain(mail.recipient);
+    const none = await daect.get(
+      `/admin/courriels?q=${encodeURIComponent(mail.recipient)}&from=2036-01-01`,
+    );
+    expect(none.html).toContain("Aucun courriel trouvé");
+    const wrong = await daect.get("/admin/courriels?from=2026-02-31&status=parti");
+    expect(wrong.status).toBe(400);
+    expect(wrong.html).toContain("La date de début n&#x27;existe pas dans le calendrier.");
+    expect(wrong.html).toContain("Choisissez un état de la liste.");
+    expect(wrong.html).toContain('value="2026-02-31"');
+  });
 });

@@ -71,7 +71,7 @@ export default function Organisations() {
                   <a href={`/organisations/${organisation.id}/membres`}>{organisation.name}</a>
                 </td>
                 <td>{organisationKindLabels[organisation.kind]}</td>
-                <td>{organisation.countryCode ?? organisation.regionCode ?? ""}</td>
+                <td>{organisation.place ?? ""}</td>
                 <td>{organisation.memberCount}</td>
               </tr>
             ))}

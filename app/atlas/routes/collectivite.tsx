@@ -13,7 +13,7 @@ import {
 import { AtlasBreadcrumb } from "../components/AtlasBreadcrumb";
 import { PartnershipTable } from "../components/PartnershipTable";
 import { appContext, requestContext } from "../../context";
-import { formatCount, formatDate } from "../../platform/format";
+import { countOf, formatCount, formatDate } from "../../platform/format";
 import { guard, runAction } from "../../platform/http.server";
 import { idParam } from "../../platform/params.server";
 import type { Route } from "./+types/collectivite";
@@ -34,8 +34,15 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     );
     const own = { organisationId: organisationId ?? -1 };
     const canEdit = can(actor, "atlas:collectivite:edit", own);
+    const added = Number(new URL(request.url).searchParams.get("partenariat"));
+    const addedLine = fiche.partnerships.find((line) => line.id === added);
     return {
       ...fiche,
+      added: addedLine
+        ? `Partenariat enregistré : ${addedLine.kindLabel.toLowerCase()} avec ${addedLine.authorities
+            .map((authority) => `${authority.name} (${authority.country})`)
+            .join(", ")}. Il figure dans la liste des partenariats ci-dessous.`
+        : null,
       can: { edit: canEdit, createProject: can(actor, "atlas:project:create", own) },
       // The open update campaign, for those who answer it for this collectivité.
       campaign: canEdit ? await campaignStatusOf(db, fiche.id) : null,
@@ -96,6 +103,9 @@ export default function CollectivitePage() {
     <>
       <AtlasBreadcrumb current={fiche.name} />
       <h1>{fiche.name}</h1>
+      {fiche.added ? (
+        <Alert className="fr-mb-3w" severity="success" small description={fiche.added} />
+      ) : null}
       {result && !result.ok && !fiche.campaign ? (
         <Alert
           className="fr-mb-3w"
@@ -126,6 +136,14 @@ export default function CollectivitePage() {
           </>
         ) : null}
       </p>
+      <ul className="fr-raw-list fr-mb-3w">
+        {fiche.code ? (
+          <li>{`${fiche.kind === "epci" ? "SIREN" : "Code INSEE"} : ${fiche.code}`}</li>
+        ) : null}
+        {fiche.population ? (
+          <li>{`Population : ${countOf(fiche.population, "habitant", "habitants", "m")}`}</li>
+        ) : null}
+      </ul>
       {fiche.can.edit || fiche.can.createProject ? (
         <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm fr-mb-3w">
           {fiche.can.edit ? (
@@ -177,7 +195,7 @@ export default function CollectivitePage() {
           </li>
         ) : null}
       </ul>
-      <h2>Partenariats</h2>
+      <h2 id="partenariats">Partenariats</h2>
       <PartnershipTable
         caption={`Partenariats ${ofName(fiche.name)}`}
         lines={fiche.partnerships}

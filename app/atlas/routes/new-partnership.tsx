@@ -37,8 +37,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const values = await readForm(request);
   return runAction(values, async () => {
     const id = idParam(params.collectiviteId);
-    await createPartnership(db, actor, id, values);
-    return redirect(`/atlas/collectivites/${id}`);
+    const { partnershipId } = await createPartnership(db, actor, id, values);
+    // The fiche says what was saved: the new partnership, found in its own list.
+    return redirect(`/atlas/collectivites/${id}?partenariat=${partnershipId}#partenariats`);
   });
 }
 

@@ -32,6 +32,8 @@ export {
   listUsers,
   listOrganisations,
   listOutbox,
+  parseOutboxFilters,
+  outboxFilterNames,
   outboxMail,
 } from "./queries";
 export {

@@ -1,10 +1,12 @@
 import { withSecretsHidden } from "../../platform/mail/sealed-secrets";
-import { asc, count, desc, eq, ilike, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, or, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Actor } from "../../platform/auth/actor";
 import { memberships, organisations, users } from "../../platform/auth/schema";
 import type { Db } from "../../platform/db/client";
 import { NotFound } from "../../platform/errors";
-import { mailOutbox } from "../../platform/mail/schema";
+import { mailOutbox, outboxStatuses } from "../../platform/mail/schema";
+import { isoDateField, pageNumberField, parseInput } from "../../platform/validation";
 import { pageOf, pageWindow } from "../../platform/pagination";
 import { authorize } from "../../platform/policy";
 import { invitations } from "./schema";
@@ -90,8 +92,11 @@ export async function listOrganisations(
       id: organisations.id,
       name: organisations.name,
       kind: organisations.kind,
-      countryCode: organisations.countryCode,
-      regionCode: organisations.regionCode,
+      /** The country of an embassy or authority, the région of a prefecture: by name. */
+      place: sql<string | null>`coalesce(
+        (SELECT k.name_fr FROM ref_countries k WHERE k.code = ${organisations.countryCode}),
+        (SELECT u.name FROM ref_territorial_units u
+          WHERE u.kind = 'region' AND u.code = ${organisations.regionCode}))`,
       memberCount: sql<number>`(SELECT count(*)::int FROM memberships m WHERE m.organisation_id = ${organisations.id})`,
     })
     .from(organisations)
@@ -103,24 +108,75 @@ export async function listOrganisations(
   return pageOf(rows, total, page);
 }
 
-export async function listOutbox(db: Db, actor: Actor, filter: { page?: number }) {
+const outboxFilterSchema = z.object({
+  q: z
+    .string()
+    .trim()
+    .max(200, "La recherche est trop longue (200 caractères au plus).")
+    .optional(),
+  status: z.enum(outboxStatuses, { message: "Choisissez un état de la liste." }).optional(),
+  template: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]{1,60}$/, "Choisissez un modèle de la liste.")
+    .optional(),
+  from: isoDateField("La date de début").optional(),
+  to: isoDateField("La date de fin").optional(),
+  page: pageNumberField().optional(),
+});
+
+export type OutboxFilters = z.output<typeof outboxFilterSchema>;
+export const outboxFilterNames = ["q", "status", "template", "from", "to", "page"] as const;
+
+/** The outbox's filters from a query string; empty parameters are no filter. */
+export function parseOutboxFilters(params: URLSearchParams): OutboxFilters {
+  return parseInput(
+    outboxFilterSchema,
+    Object.fromEntries(
+      outboxFilterNames.flatMap((name) => (params.get(name) ? [[name, params.get(name)]] : [])),
+    ),
+  );
+}
+
+/**
+ * The mails of the outbox, most recent first: searched by recipient or subject, filtered by
+ * state, template and day of writing (Paris days, as the list shows them).
+ */
+export async function listOutbox(db: Db, actor: Actor, filters: OutboxFilters) {
   authorize(actor, "admin:access");
-  const { page, limit, offset } = pageWindow(filter.page);
-  const rows = await db
-    .select({
-      id: mailOutbox.id,
-      createdAt: mailOutbox.createdAt,
-      recipient: mailOutbox.recipient,
-      subject: mailOutbox.subject,
-      status: mailOutbox.status,
-      attempts: mailOutbox.attempts,
-    })
-    .from(mailOutbox)
-    .orderBy(desc(mailOutbox.id))
-    .limit(limit)
-    .offset(offset);
-  const [{ total }] = await db.select({ total: count() }).from(mailOutbox);
-  return pageOf(rows, total, page);
+  const { page, limit, offset } = pageWindow(filters.page);
+  const pattern = filters.q ? `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const parisDay = sql`(${mailOutbox.createdAt} AT TIME ZONE 'Europe/Paris')::date`;
+  const where = and(
+    pattern ? or(ilike(mailOutbox.recipient, pattern), ilike(mailOutbox.subject, pattern)) : undefined,
+    filters.status ? eq(mailOutbox.status, filters.status) : undefined,
+    filters.template ? eq(mailOutbox.template, filters.template) : undefined,
+    filters.from ? sql`${parisDay} >= ${filters.from}::date` : undefined,
+    filters.to ? sql`${parisDay} <= ${filters.to}::date` : undefined,
+  );
+  const [rows, [{ total }], templates] = await Promise.all([
+    db
+      .select({
+        id: mailOutbox.id,
+        createdAt: mailOutbox.createdAt,
+        recipient: mailOutbox.recipient,
+        subject: mailOutbox.subject,
+        template: mailOutbox.template,
+        status: mailOutbox.status,
+        attempts: mailOutbox.attempts,
+      })
+      .from(mailOutbox)
+      .where(where)
+      .orderBy(desc(mailOutbox.id))
+      .limit(limit)
+      .offset(offset),
+    db.select({ total: count() }).from(mailOutbox).where(where),
+    db
+      .selectDistinct({ template: mailOutbox.template })
+      .from(mailOutbox)
+      .orderBy(mailOutbox.template),
+  ]);
+  return { ...pageOf(rows, total, page), templates: templates.map((row) => row.template) };
 }
 
 export async function outboxMail(db: Db, actor: Actor, id: number) {

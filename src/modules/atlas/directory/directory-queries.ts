@@ -61,11 +61,12 @@ export async function listCollectivites(
     partnerships: number;
   }>(
     await db.execute(sql`
-      SELECT c.id, c.name, c.kind, c.region_code AS "regionCode",
+      SELECT c.id, c.name, c.kind, u.code, u.population, c.region_code AS "regionCode",
              c.departement_code AS "departementCode",
              (SELECT count(*)::int FROM atlas_partnership_collectivites pc
                WHERE pc.collectivite_id = c.id) AS partnerships
         FROM ${collectivites} c
+        LEFT JOIN ref_territorial_units u ON u.id = c.unit_id
        WHERE ${allOf([
          sql`c.id > ${after}`,
          nameSearch(filters.q, sql`c.search`),

@@ -69,13 +69,19 @@ export async function collectiviteFiche(db: Db, collectiviteId: number) {
     hasInternationalService: boolean;
     staffFte: string | null;
     organisationId: number | null;
+    /** INSEE code (commune, département, région) or SIREN (intercommunalité). */
+    code: string | null;
+    population: number | null;
   }>(
     await db.execute(sql`
-      SELECT id, name, kind, organisation_id AS "organisationId", region_code AS "regionCode", departement_code AS "departementCode",
-             website, presentation, elected_official_name AS "electedOfficialName",
-             elected_official_title AS "electedOfficialTitle",
-             has_international_service AS "hasInternationalService", staff_fte AS "staffFte"
-        FROM ${collectivites} WHERE id = ${collectiviteId}`),
+      SELECT c.id, c.name, c.kind, c.organisation_id AS "organisationId",
+             c.region_code AS "regionCode", c.departement_code AS "departementCode",
+             c.website, c.presentation, c.elected_official_name AS "electedOfficialName",
+             c.elected_official_title AS "electedOfficialTitle",
+             c.has_international_service AS "hasInternationalService", c.staff_fte AS "staffFte",
+             u.code, u.population
+        FROM ${collectivites} c LEFT JOIN ref_territorial_units u ON u.id = c.unit_id
+       WHERE c.id = ${collectiviteId}`),
   );
   if (!collectivite) throw new NotFound("Cette collectivité n'est pas présente dans l'Atlas.");
   const labels = await atlasLabels(db);

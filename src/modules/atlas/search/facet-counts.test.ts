@@ -87,7 +87,7 @@ describe("stored facet counts", () => {
     const kinds = new Set(searches.map((search) => search.split("=")[0]));
     expect([...kinds].sort()).toEqual([...facetNames, "status"].sort());
     expect(searches.length).toBeGreaterThan(150);
-    for (const query of ["", ...searches, "country=AQ"]) {
+    for (const query of ["", ...searches, "country=TV"]) {
       const filters = filtersOf(query);
       expect(storedFilterKey(filters, null)).toBe(query);
       expect({ query, ...(await countProjects(database.db, filters)) }).toEqual({
@@ -124,18 +124,18 @@ describe("stored facet counts", () => {
   });
 
   it("follow a project created, edited and deleted, within the transaction that changes it", async () => {
-    const before = await countProjects(database.db, filtersOf("country=AQ"));
+    const before = await countProjects(database.db, filtersOf("country=TV"));
     expect(before.total).toBe(0);
     const { projectId } = await createProject(database.db, rennesAgent, rennesId, {
-      title: "Observatoire polaire partagé",
+      title: "Observatoire du littoral partagé",
       domainCode: "environnement-climat-energie",
       themes: ["dechets"],
       sdgs: ["13"],
-      countries: ["AQ"],
+      countries: ["TV"],
       status: "en_projet",
       startYear: "2027",
     });
-    const created = await countProjects(database.db, filtersOf("country=AQ"));
+    const created = await countProjects(database.db, filtersOf("country=TV"));
     expect(created.total).toBe(1);
     expect(created.facets.sdg).toEqual({ "13": 1 });
     expect(await storedTable(database.db)).toEqual(await recounted());
@@ -144,11 +144,11 @@ describe("stored facet counts", () => {
     await updateProject(database.db, rennesAgent, projectId, {
       ...projectFormValues(stored.input),
       version: String(stored.version),
-      countries: ["AQ", "SN"],
+      countries: ["TV", "SN"],
       sdgs: ["13", "14"],
       status: "en_cours",
     });
-    const edited = await countProjects(database.db, filtersOf("country=AQ"));
+    const edited = await countProjects(database.db, filtersOf("country=TV"));
     expect(edited.facets.sdg).toEqual({ "13": 1, "14": 1 });
     expect(edited.facets.status).toEqual({ en_cours: 1 });
     expect(await storedTable(database.db)).toEqual(await recounted());
@@ -159,18 +159,18 @@ describe("stored facet counts", () => {
       .transaction(async (tx) => {
         await removeFromProjectIndex(tx, [projectId]);
         await tx.execute(sql`DELETE FROM atlas_projects WHERE id = ${projectId}`);
-        expect((await countProjects(tx, filtersOf("country=AQ"))).total).toBe(0);
+        expect((await countProjects(tx, filtersOf("country=TV"))).total).toBe(0);
         expect((await countProjects(tx, filtersOf(""))).total).toBe(everything - 1);
         throw new Error("rollback");
       })
       .catch(() => undefined);
-    expect((await countProjects(database.db, filtersOf("country=AQ"))).total).toBe(1);
+    expect((await countProjects(database.db, filtersOf("country=TV"))).total).toBe(1);
 
     await database.db.transaction(async (tx) => {
       await removeFromProjectIndex(tx, [projectId]);
       await tx.execute(sql`DELETE FROM atlas_projects WHERE id = ${projectId}`);
     });
-    expect(await countProjects(database.db, filtersOf("country=AQ"))).toEqual(before);
+    expect(await countProjects(database.db, filtersOf("country=TV"))).toEqual(before);
     expect((await countProjects(database.db, filtersOf(""))).total).toBe(everything - 1);
     expect(await storedTable(database.db)).toEqual(await recounted());
   });
