@@ -148,7 +148,9 @@ export async function listOutbox(db: Db, actor: Actor, filters: OutboxFilters) {
   const pattern = filters.q ? `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const parisDay = sql`(${mailOutbox.createdAt} AT TIME ZONE 'Europe/Paris')::date`;
   const where = and(
-    pattern ? or(ilike(mailOutbox.recipient, pattern), ilike(mailOutbox.subject, pattern)) : undefined,
+    pattern
+      ? or(ilike(mailOutbox.recipient, pattern), ilike(mailOutbox.subject, pattern))
+      : undefined,
     filters.status ? eq(mailOutbox.status, filters.status) : undefined,
     filters.template ? eq(mailOutbox.template, filters.template) : undefined,
     filters.from ? sql`${parisDay} >= ${filters.from}::date` : undefined,
