@@ -71,32 +71,28 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
  * wait for the whole chain. Each statement first gives the loop one turn.
  */
 function yieldBetweenQueries(client: PGlite): void {
-  const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
-  const query = client.query.bind(client);
-  const exec = client.exec.bind(client);
+  giveTurns(client);
   const transaction = client.transaction.bind(client);
-  client.query = (async (...args: Parameters<typeof query>) => {
+  client.transaction = (callback) =>
+    transaction((tx) => {
+      giveTurns(tx);
+      return callback(tx);
+    });
+}
+
+/** Makes `query` and `exec` of the client, or of one of its transactions, wait one turn first. */
+function giveTurns(target: Pick<PGlite, "query" | "exec">): void {
+  const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+  const query = target.query.bind(target);
+  const exec = target.exec.bind(target);
+  target.query = (async (...args: Parameters<typeof query>) => {
     await turn();
     return query(...args);
-  }) as typeof client.query;
-  client.exec = async (...args) => {
+  }) as typeof target.query;
+  target.exec = async (...args: Parameters<typeof exec>) => {
     await turn();
     return exec(...args);
   };
-  client.transaction = (callback) =>
-    transaction((tx) => {
-      const txQuery = tx.query.bind(tx);
-      const txExec = tx.exec.bind(tx);
-      tx.query = (async (...args: Parameters<typeof txQuery>) => {
-        await turn();
-        return txQuery(...args);
-      }) as typeof tx.query;
-      tx.exec = async (...args) => {
-        await turn();
-        return txExec(...args);
-      };
-      return callback(tx);
-    });
 }
 
 /** Rows of a raw `db.execute(sql…)` result; both drivers return `{ rows }`. */
