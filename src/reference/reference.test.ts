@@ -17,6 +17,22 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 describe("reference data", () => {
+  it("names foreign cities in French where French has its own name", async () => {
+    const names = async (country: string, candidates: string[]) =>
+      (
+        await database.db
+          .select({ name: cities.name })
+          .from(cities)
+          .where(and(eq(cities.countryCode, country), inArray(cities.name, candidates)))
+      ).map((row) => row.name);
+    expect(await names("MA", ["Salé", "Sale", "Tanger", "Tangier"])).toEqual(
+      expect.arrayContaining(["Salé", "Tanger"]),
+    );
+    expect(await names("MA", ["Sale", "Tangier"])).toEqual([]);
+    expect(await names("EG", ["Le Caire", "Cairo"])).toEqual(["Le Caire"]);
+    expect(await names("BE", ["Bruxelles", "Brussels"])).toEqual(["Bruxelles"]);
+  });
+
   it("writes countries with their article and prepositions, in the ministry's usage", async () => {
     const rows = await database.db
       .select()

@@ -4,7 +4,7 @@ import type { Database } from "../../platform/db/client";
 import { insertInChunks } from "../../platform/db/bulk";
 import { systemState } from "../../platform/jobs/schema";
 import { cities, codes, countries, epciMembers, territorialUnits } from "../schema";
-import { citySource, foreignCityRows } from "./cities";
+import { citySource, foreignCityRows, frenchCityNames } from "./cities";
 import { codeRows } from "./codelists";
 import { countryRows } from "./countries";
 import { packageVersion } from "./package-data";
@@ -30,11 +30,13 @@ const LARGE_LISTS_FORMAT = 2;
 export async function loadReferenceData(database: Database): Promise<"loaded" | "unchanged"> {
   const countryList = countryRows();
   const codeList = codeRows();
+  const cityNames = frenchCityNames();
   const fingerprint = createHash("sha256")
     .update(
       JSON.stringify([
         countryList,
         codeList,
+        cityNames,
         packageVersion(territorySource),
         packageVersion(citySource),
         LARGE_LISTS_FORMAT,
@@ -49,7 +51,7 @@ export async function loadReferenceData(database: Database): Promise<"loaded" | 
   if (current?.value === fingerprint) return "unchanged";
 
   const territories = territoryRows();
-  const cityList = foreignCityRows();
+  const cityList = foreignCityRows(new Map(cityNames));
 
   await database.db.transaction(async (tx) => {
     await tx.execute(
