@@ -53,6 +53,7 @@ describe("names of collectivités and bodies in a sentence", () => {
       "de la Communauté d'agglomération du Pays basque",
     );
     expect(ofName("Province de Kénitra")).toBe("de la Province de Kénitra");
+    expect(ofName("Ville-d'Avray")).toBe("de Ville-d'Avray");
   });
 
   it("writes towns with the article they carry, or d' before a vowel", () => {

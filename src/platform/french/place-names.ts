@@ -106,7 +106,8 @@ const headNouns: Record<string, "f" | "m"> = {
 };
 
 function headNounOf(name: string) {
-  const gender = headNouns[name.split(/[\s'-]/, 1)[0]];
+  // The first word alone: "Ville-d'Avray" is a commune, not a body.
+  const gender = headNouns[name.split(/\s/, 1)[0]];
   if (!gender) return null;
   if (startsWithVowel(name)) return { article: "l'", of: "de l'", to: "à l'" };
   return gender === "f"
