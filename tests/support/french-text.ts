@@ -6,12 +6,6 @@ type Element = DefaultTreeAdapterMap["element"];
 type ChildNode = DefaultTreeAdapterMap["childNode"];
 type TextNode = DefaultTreeAdapterMap["textNode"];
 
-/**
- * Faults a French reader sees at once in a generated text: an article not merged with "de"
- * or "à" ("de le Finistère", "à les Comores", "de Les Abymes"), "de" not elided before a
- * vowel ("de Ille-et-Vilaine"), a count whose noun does not agree ("1 projets", "3 ligne"),
- * and the "(s)" of a text that did not count.
- */
 
 /** Words that end in s in the singular, or never change. */
 const INVARIABLE = new Set([
@@ -20,7 +14,6 @@ const INVARIABLE = new Set([
   "bras",
   "cours",
   "fois",
-  "jours",
   "mois",
   "pays",
   "plus",
@@ -70,6 +63,12 @@ const COUNTED = [
 const INFINITIVE = /^[a-zàâçéèêëîïôûùüÿœ]+(er|ir|re|oir)$/;
 const NUMBER = String.raw`(?<![\d,.])(\d{1,3}(?:[\s\u00a0\u202f]\d{3})*|\d+)`;
 
+/**
+ * Faults a French reader sees at once in a generated text: an article not merged with "de"
+ * or "à" ("de le Finistère", "à les Comores", "de Les Abymes"), "de" not elided before a
+ * vowel ("de Ille-et-Vilaine"), a count whose noun does not agree ("1 projets", "3 ligne"),
+ * and the "(s)" of a text that did not count.
+ */
 export function frenchFaults(text: string): string[] {
   const faults: string[] = [];
   const flag = (match: RegExpExecArray) =>
