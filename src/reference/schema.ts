@@ -32,6 +32,8 @@ export const countries = pgTable("ref_countries", {
   zone: text("zone").notNull(),
   /** Category on the OECD DAC list of ODA recipients, null when not a recipient. */
   dacCategory: text("dac_category"),
+  /** The OECD DAC numeric recipient code (CRS codelist 13: Senegal 269), null when none. */
+  dacCode: integer("dac_code"),
   latitude: doublePrecision("latitude"),
   longitude: doublePrecision("longitude"),
 });

@@ -21,6 +21,7 @@ import {
   crsFinanceTypes,
   declarationStatusLabels,
   type DeclarationStatus,
+  isRegionCode,
 } from "./codes";
 import { apdLabels } from "./labels";
 import { collectivites } from "../register/index";
@@ -58,6 +59,8 @@ export interface ExportLine {
   status: DeclarationStatus;
   late: boolean;
   recipientCode: string;
+  /** The OECD DAC numeric code of the recipient (Senegal 269). */
+  recipientDacCode: number | null;
   purposeCode: string;
   amountCents: number;
   flow: ApdFlow;
@@ -77,7 +80,7 @@ async function* countedLines(db: Db, year: number): AsyncGenerator<ExportLine[]>
         SELECT l.id, l.year, c.name AS "collectiviteName", u.siren AS "collectiviteSiren",
                c.kind AS "collectiviteKind", c.region_code AS "regionCode",
                c.departement_code AS "departementCode", d.status, d.late,
-               l.recipient_code AS "recipientCode",
+               l.recipient_code AS "recipientCode", k.dac_code AS "recipientDacCode",
                l.purpose_code AS "purposeCode", l.amount_cents AS "amountCents", l.flow,
                l.channel, l.project_id AS "projectId", l.description
           FROM apd_submission_lines l
@@ -85,6 +88,7 @@ async function* countedLines(db: Db, year: number): AsyncGenerator<ExportLine[]>
           JOIN apd_declarations d ON d.id = s.declaration_id
           JOIN ${collectivites} c ON c.id = l.collectivite_id
           LEFT JOIN ref_territorial_units u ON u.id = c.unit_id
+          LEFT JOIN ref_countries k ON k.code = l.recipient_code
          WHERE l.counted AND l.year = ${year} AND l.id > ${after}
          ORDER BY l.id LIMIT ${BATCH}`),
     );
@@ -145,7 +149,14 @@ const crsColumns: TableColumn<ExportLine>[] = [
   { header: "reporting_year", text: (l) => String(l.year) },
   { header: "reporting_entity", text: (l) => l.collectiviteName },
   { header: "reporting_entity_siren", text: (l) => l.collectiviteSiren ?? "" },
-  { header: "recipient_code", text: (l) => l.recipientCode },
+  // The CRS names recipients by the DAC's numeric code (a region's is already one); a
+  // country's ISO code stays beside it.
+  {
+    header: "recipient_code",
+    text: (l) =>
+      isRegionCode(l.recipientCode) ? l.recipientCode : String(l.recipientDacCode ?? ""),
+  },
+  { header: "recipient_iso", text: (l) => (isRegionCode(l.recipientCode) ? "" : l.recipientCode) },
   { header: "purpose_code", text: (l) => l.purposeCode },
   { header: "flow_code", text: () => "10" },
   { header: "finance_type", text: (l) => crsFinanceTypes[l.flow] },

@@ -77,6 +77,24 @@ function frenchCountryNames(): Map<string, FrenchCountryName> {
   return new Map(rows.map((row) => [row.iso_alpha2, row]));
 }
 
+/**
+ * The OECD DAC numeric recipient code of each country (CRS "Recipient" codelist), by ISO
+ * alpha-2: see SOURCES.md beside the file.
+ */
+function dacRecipientCodes(): Map<string, number> {
+  const file = path.join(projectRoot(), "src/reference/data/dac-crs-recipient-codes.csv");
+  const rows = parse(readFileSync(file), { columns: true }) as {
+    dac_code: string;
+    kind: string;
+    iso_alpha2: string;
+  }[];
+  return new Map(
+    rows
+      .filter((row) => row.kind === "country" && row.iso_alpha2)
+      .map((row) => [row.iso_alpha2, Number(row.dac_code)]),
+  );
+}
+
 function i18nNameOf(country: WorldCountry): string {
   const names = (countriesFr as { countries: Record<string, string | string[]> }).countries[
     country.cca2
@@ -89,6 +107,7 @@ function i18nNameOf(country: WorldCountry): string {
 export function countryRows(): (typeof countries.$inferInsert)[] {
   const worldCountries = readPackageData<WorldCountry[]>("world-countries");
   const french = frenchCountryNames();
+  const dacCodes = dacRecipientCodes();
   return worldCountries.map((country) => {
     const continent = continentOf(country);
     const names = french.get(country.cca2);
@@ -103,6 +122,7 @@ export function countryRows(): (typeof countries.$inferInsert)[] {
       continent,
       zone: zoneOf(country, continent),
       dacCategory: dacCategoryOf(country.cca2),
+      dacCode: dacCodes.get(country.cca2) ?? null,
       latitude: country.latlng?.[0] ?? null,
       longitude: country.latlng?.[1] ?? null,
     };

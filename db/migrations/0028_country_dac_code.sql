@@ -1,0 +1,1 @@
+ALTER TABLE "ref_countries" ADD COLUMN "dac_code" integer;
