@@ -6,7 +6,6 @@ type Element = DefaultTreeAdapterMap["element"];
 type ChildNode = DefaultTreeAdapterMap["childNode"];
 type TextNode = DefaultTreeAdapterMap["textNode"];
 
-
 /** Words that end in s in the singular, or never change. */
 const INVARIABLE = new Set([
   "accès",
