@@ -219,5 +219,14 @@ describe("the declaration's forms", () => {
     await other.signIn("agent-243500139@example.org");
     const forbidden = await other.get(`${declarationPath}/accuse-reception/1`);
     expect(forbidden.status).toBe(403);
+
+    // The DAECT opening it sees its review, without the agent's editing and sending forms.
+    const daect = new FormClient(served.portal.baseUrl);
+    await daect.signIn("daect@example.org");
+    const reviewed = await daect.get(declarationPath);
+    expect(reviewed.html).toContain("Examen par la DAECT");
+    expect(reviewed.html).toContain("Lignes transmises");
+    expect(reviewed.html).not.toContain('name="intent" value="submit"');
+    expect(reviewed.html).not.toContain("Transmettre la déclaration");
   });
 });

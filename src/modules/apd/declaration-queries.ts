@@ -37,7 +37,12 @@ export async function declarationView(db: Db, actor: Actor, declarationId: numbe
     .orderBy(desc(apdSubmissions.number));
   const current = submissions.find((submission) => submission.isCurrent) ?? null;
   const submittedLines = current ? labelLines(await submissionLines(db, current.id), labels) : [];
+  const mayReview =
+    can(actor, "apd:review", { organisationId: collectivite.organisationId ?? -1 }) &&
+    canReview(declaration.status);
+  // The DAECT reviewing a transmitted declaration sees the review, not the agent's tools.
   const mayDeclare =
+    !mayReview &&
     can(actor, "apd:declare", { organisationId: collectivite.organisationId ?? -1 }) &&
     canEdit(campaign);
   const [previous] = rowsOf<{ lines: number }>(
@@ -72,9 +77,7 @@ export async function declarationView(db: Db, actor: Actor, declarationId: numbe
             campaign,
           )
         : "",
-      review:
-        can(actor, "apd:review", { organisationId: collectivite.organisationId ?? -1 }) &&
-        canReview(declaration.status),
+      review: mayReview,
     },
   };
 }
