@@ -210,9 +210,18 @@ const dayExists = (value: string) => {
   return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
 };
 
+/** "14/07/2026" as the date field's own "2026-07-14"; anything else as typed. */
+const isoFromFrench = (value: string) => {
+  const french = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
+  return french
+    ? `${french[3]}-${french[2].padStart(2, "0")}-${french[1].padStart(2, "0")}`
+    : value;
+};
+
 /**
- * A calendar day typed as AAAA-MM-JJ (a date field), which must exist and fall within a
- * sensible horizon: from 1900 to `maxYearsAhead` years from now (ten by default).
+ * A calendar day from a date field (AAAA-MM-JJ, or JJ/MM/AAAA where a browser shows a plain
+ * text field), which must exist and fall within a sensible horizon: from 1900 to
+ * `maxYearsAhead` years from now (ten by default).
  */
 export const isoDateField = (
   label: string,
@@ -228,7 +237,12 @@ export const isoDateField = (
   z
     .string({ message: `${label} est obligatoire.` })
     .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} doit être une date au format AAAA-MM-JJ.`)
+    .transform(isoFromFrench)
+    .pipe(z.string())
+    .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value), {
+      message: `${label} doit être une date au format JJ/MM/AAAA.`,
+      abort: true,
+    })
     .refine(dayExists, `${label} n'existe pas dans le calendrier.`)
     .refine(
       (value) => {

@@ -51,7 +51,18 @@ describe("the public Bourse", () => {
     expect(count).toBeLessThan(137);
     const bad = await visitor.get("/bourse?country=SN&from=hier");
     expect(bad.status).toBe(400);
-    expect(bad.html).toContain("La date de début doit être une date au format AAAA-MM-JJ.");
+    expect(bad.html).toContain("La date de début doit être une date au format JJ/MM/AAAA.");
+    expect(bad.html).toContain("Format attendu : JJ/MM/AAAA");
+    // Where a browser shows a plain text field, the date is typed as a French reader writes it.
+    const typed = await visitor.get("/bourse?country=SN&from=01/01/2020");
+    expect(typed.status).toBe(200);
+    expect(Number(/<h2 id="resultats">(\d+) demande/.exec(typed.html)?.[1])).toBe(
+      Number(
+        /<h2 id="resultats">(\d+) demande/.exec(
+          (await visitor.get("/bourse?country=SN&from=2020-01-01")).html,
+        )?.[1],
+      ),
+    );
     expect(bad.html).toMatch(
       /id="champ-from"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="champ-from"/,
     );

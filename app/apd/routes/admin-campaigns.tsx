@@ -6,7 +6,12 @@ import {
   openApdCampaign,
 } from "../../../src/modules/apd/index";
 import { CsrfField } from "../../platform/components/CsrfField";
-import { FormErrorSummary, TextAreaField, TextField } from "../../platform/components/FormFields";
+import {
+  DateField,
+  FormErrorSummary,
+  TextAreaField,
+  TextField,
+} from "../../platform/components/FormFields";
 import { appContext, requestContext } from "../../context";
 import { formatDate, formatEuros } from "../../platform/format";
 import { readForm } from "../../platform/form.server";
@@ -91,20 +96,16 @@ export default function ApdCampaignsPage() {
               failure={failure}
               defaultValue={defaults.year}
             />
-            <TextField
+            <DateField
               name="opensOn"
               label="Date d'ouverture"
-              hint="Format attendu : AAAA-MM-JJ"
-              type="date"
               required
               failure={failure}
               defaultValue={defaults.opensOn}
             />
-            <TextField
+            <DateField
               name="closesOn"
               label="Date limite"
-              hint="Format attendu : AAAA-MM-JJ"
-              type="date"
               required
               failure={failure}
               defaultValue={defaults.closesOn}

@@ -2,7 +2,12 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { redirect, useActionData, useLoaderData } from "react-router";
 import { listCampaigns, openCampaign } from "../../../src/modules/atlas/index";
 import { CsrfField } from "../../platform/components/CsrfField";
-import { FormErrorSummary, TextAreaField, TextField } from "../../platform/components/FormFields";
+import {
+  DateField,
+  FormErrorSummary,
+  TextAreaField,
+  TextField,
+} from "../../platform/components/FormFields";
 import { appContext, requestContext } from "../../context";
 import { formatDate } from "../../platform/format";
 import { readForm } from "../../platform/form.server";
@@ -88,14 +93,7 @@ export default function CampaignsPage() {
               hint="Il figure dans le courriel envoyé à chaque collectivité."
               failure={failure}
             />
-            <TextField
-              name="closesOn"
-              label="Date de clôture"
-              hint="Format attendu : AAAA-MM-JJ"
-              type="date"
-              required
-              failure={failure}
-            />
+            <DateField name="closesOn" label="Date de clôture" required failure={failure} />
             <Button type="submit">Ouvrir la campagne et écrire aux collectivités</Button>
           </form>
         </section>

@@ -15,7 +15,12 @@ import { Pager } from "../../platform/components/Pager";
 import { BourseCard } from "../components/BourseCard";
 import { ChoroplethFigure } from "../../atlas/components/MapFigures";
 import { KeyFigures } from "../../atlas/components/KeyFigures";
-import { FormErrorSummary, SelectField, TextField } from "../../platform/components/FormFields";
+import {
+  DateField,
+  FormErrorSummary,
+  SelectField,
+  TextField,
+} from "../../platform/components/FormFields";
 import { appContext } from "../../context";
 import { drawnMap } from "../../atlas/map-drawing.server";
 import type { RootData } from "../../root";
@@ -186,19 +191,15 @@ export default function BoursePage() {
               placeholder="Tous"
               failure={failure}
             />
-            <TextField
+            <DateField
               name="from"
-              type="date"
               label="Publiées depuis le"
-              hint="Format attendu : AAAA-MM-JJ"
               failure={failure}
               defaultValue={value("from")}
             />
-            <TextField
+            <DateField
               name="to"
-              type="date"
               label="Publiées jusqu'au"
-              hint="Format attendu : AAAA-MM-JJ"
               failure={failure}
               defaultValue={value("to")}
             />

@@ -52,6 +52,19 @@ export function TextField(props: {
   );
 }
 
+/**
+ * A date: the browser's calendar field, the format a French reader reads and types named in
+ * the hint (the server takes JJ/MM/AAAA as well as the field's own AAAA-MM-JJ).
+ */
+export function DateField(
+  props: Omit<Parameters<typeof TextField>[0], "type" | "hint"> & { hint?: string },
+) {
+  const format = "Format attendu : JJ/MM/AAAA";
+  return (
+    <TextField {...props} type="date" hint={props.hint ? `${format}, ${props.hint}` : format} />
+  );
+}
+
 /** A labelled multi-line text field. */
 export function TextAreaField(props: {
   name: string;

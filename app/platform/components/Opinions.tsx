@@ -11,7 +11,7 @@ import {
 import type { FormFailure } from "../http.server";
 import { formatDate } from "../format";
 import { CsrfField } from "./CsrfField";
-import { TextAreaField, TextField } from "./FormFields";
+import { DateField, TextAreaField } from "./FormFields";
 import { toName } from "../format";
 
 /** Where an opinion's attachment is downloaded (for those who may read the opinion). */
@@ -175,11 +175,10 @@ export function AskOpinionsFields(props: { failure: FormFailure | undefined }) {
   const chosen = failure?.values.visibility ?? "confidential";
   return (
     <>
-      <TextField
+      <DateField
         name="dueOn"
-        type="date"
         label="Date limite des avis"
-        hint="Format attendu : AAAA-MM-JJ, une date à venir. Un rappel part trois jours avant."
+        hint="une date à venir. Un rappel part trois jours avant."
         failure={failure}
       />
       <RadioButtons

@@ -7,7 +7,12 @@ import {
   outboxFilterNames,
   parseOutboxFilters,
 } from "../../../../src/modules/accounts/index";
-import { FormErrorSummary, SelectField, TextField } from "../../../platform/components/FormFields";
+import {
+  DateField,
+  FormErrorSummary,
+  SelectField,
+  TextField,
+} from "../../../platform/components/FormFields";
 import { readQuery } from "../../../platform/query-page.server";
 import { Pager } from "../../../platform/components/Pager";
 import { appContext, requestContext } from "../../../context";
@@ -90,24 +95,15 @@ export default function Outbox() {
             />
           </div>
           <div className="fr-col-12 fr-col-md-4">
-            <TextField
+            <DateField
               name="from"
               label="Écrit à partir du"
-              hint="Format attendu : JJ/MM/AAAA"
-              type="date"
               failure={failure}
               defaultValue={asked.from}
             />
           </div>
           <div className="fr-col-12 fr-col-md-4">
-            <TextField
-              name="to"
-              label="Écrit jusqu'au"
-              hint="Format attendu : JJ/MM/AAAA"
-              type="date"
-              failure={failure}
-              defaultValue={asked.to}
-            />
+            <DateField name="to" label="Écrit jusqu'au" failure={failure} defaultValue={asked.to} />
           </div>
         </div>
         <Button type="submit" priority="secondary">
