@@ -1,11 +1,9 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { Readable } from "node:stream";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorFor } from "../../../tests/support/actors";
 import { type TestDatabase, openTestDatabase } from "../../../tests/support/database";
-import { projectRoot } from "../../platform/db/project-root";
+import { dacRecipientCodes } from "../../reference/load/countries";
 import { apdRegionByCode } from "./codes";
 import { apdExport } from "./exports";
 
@@ -14,19 +12,6 @@ beforeAll(async () => {
   database = await openTestDatabase();
 });
 afterAll(() => database.close());
-
-/** The OECD's own codelist, as the project keeps it (see src/reference/data/SOURCES.md). */
-function oecdCodes() {
-  const file = path.join(projectRoot(), "src/reference/data/dac-crs-recipient-codes.csv");
-  const rows = parse(readFileSync(file), { columns: true }) as {
-    dac_code: string;
-    kind: string;
-    iso_alpha2: string;
-  }[];
-  return new Map(
-    rows.filter((row) => row.kind === "country").map((row) => [row.iso_alpha2, row.dac_code]),
-  );
-}
 
 async function textOf(body: NodeJS.ReadableStream) {
   const chunks: Buffer[] = [];
@@ -40,12 +25,13 @@ describe("the CRS export of a year", () => {
     const file = await apdExport(database.db, daect, 2018, "crs");
     const rows = parse(await textOf(file.body), { columns: true }) as Record<string, string>[];
     expect(rows.length).toBeGreaterThan(100);
-    const codes = oecdCodes();
+    // The OECD codelist as the project keeps it (src/reference/data/SOURCES.md).
+    const codes = dacRecipientCodes();
     let countries = 0;
     for (const row of rows) {
       if (row.recipient_iso) {
         countries += 1;
-        expect(row.recipient_code, row.recipient_iso).toBe(codes.get(row.recipient_iso));
+        expect(row.recipient_code, row.recipient_iso).toBe(String(codes.get(row.recipient_iso)));
       } else expect(apdRegionByCode.has(row.recipient_code), row.recipient_code).toBe(true);
     }
     expect(countries).toBeGreaterThan(0);

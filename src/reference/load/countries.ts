@@ -81,7 +81,7 @@ function frenchCountryNames(): Map<string, FrenchCountryName> {
  * The OECD DAC numeric recipient code of each country (CRS "Recipient" codelist), by ISO
  * alpha-2: see SOURCES.md beside the file.
  */
-function dacRecipientCodes(): Map<string, number> {
+export function dacRecipientCodes(): Map<string, number> {
   const file = path.join(projectRoot(), "src/reference/data/dac-crs-recipient-codes.csv");
   const rows = parse(readFileSync(file), { columns: true }) as {
     dac_code: string;
