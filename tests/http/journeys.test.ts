@@ -196,6 +196,10 @@ describe("inviting a colleague, end to end through SMTP", () => {
     expect(outbox.html).toContain(mail.recipient);
     const journal = await daect.get("/admin/journal");
     expect(journal.html).toContain("invitation");
+    // Organisations are placed by the name of their région or country, not a code.
+    const prefectures = await daect.get("/admin/organisations?type=prefecture");
+    expect(prefectures.html).toContain("<td>Bretagne</td>");
+    expect(prefectures.html).not.toContain("<td>53</td>");
   });
 
   it("lets the DAECT search the outbox by recipient, state, template and day", async () => {

@@ -93,10 +93,12 @@ export async function listOrganisations(
       name: organisations.name,
       kind: organisations.kind,
       /** The country of an embassy or authority, the région of a prefecture: by name. */
+      // Columns named with their table: drizzle writes them bare, which inside these
+      // subqueries would name the reference table's own region_code.
       place: sql<string | null>`coalesce(
-        (SELECT k.name_fr FROM ref_countries k WHERE k.code = ${organisations.countryCode}),
+        (SELECT k.name_fr FROM ref_countries k WHERE k.code = organisations.country_code),
         (SELECT u.name FROM ref_territorial_units u
-          WHERE u.kind = 'region' AND u.code = ${organisations.regionCode}))`,
+          WHERE u.kind = 'region' AND u.code = organisations.region_code))`,
       memberCount: sql<number>`(SELECT count(*)::int FROM memberships m WHERE m.organisation_id = ${organisations.id})`,
     })
     .from(organisations)
