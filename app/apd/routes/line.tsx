@@ -19,7 +19,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   return guard(request, async () => {
     const view = await declarationView(db, actor, idParam(params.declarationId));
     const line = view.lines.find((candidate) => candidate.id === idParam(params.lineId));
-    if (!line || !view.abilities.declare || !view.choices)
+    if (!line || !view.abilities.editLines || !view.choices)
       throw new NotFound("Cette ligne n'existe pas ou ne peut plus être modifiée.");
     return {
       declaration: {

@@ -40,9 +40,7 @@ export async function declarationView(db: Db, actor: Actor, declarationId: numbe
   const mayReview =
     can(actor, "apd:review", { organisationId: collectivite.organisationId ?? -1 }) &&
     canReview(declaration.status);
-  // The DAECT reviewing a transmitted declaration sees the review, not the agent's tools.
   const mayDeclare =
-    !mayReview &&
     can(actor, "apd:declare", { organisationId: collectivite.organisationId ?? -1 }) &&
     canEdit(campaign);
   const [previous] = rowsOf<{ lines: number }>(
@@ -65,7 +63,10 @@ export async function declarationView(db: Db, actor: Actor, declarationId: numbe
     history: await recordHistory(db, declarationWorkflow, declarationId),
     choices: mayDeclare ? await lineReferences(db, collectivite.id) : null,
     abilities: {
-      declare: mayDeclare,
+      // The DAECT reviewing a transmitted declaration sees the review, not the agent's tools
+      // (it may still open a line, as the policy lets it declare for any collectivité).
+      declare: mayDeclare && !mayReview,
+      editLines: mayDeclare,
       submitBlocker: mayDeclare
         ? submitBlocker(
             {
