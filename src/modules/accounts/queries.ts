@@ -10,7 +10,7 @@ import { isoDateField, pageNumberField, parseInput } from "../../platform/valida
 import { pageOf, pageWindow } from "../../platform/pagination";
 import { authorize } from "../../platform/policy";
 import { invitations } from "./schema";
-import { frenchOrder } from "../../platform/db/french-order";
+import { frenchOrder, likeLiteral } from "../../platform/db/french-order";
 
 export async function organisationWithMembers(db: Db, actor: Actor, organisationId: number) {
   const [organisation] = await db
@@ -147,7 +147,7 @@ export function parseOutboxFilters(params: URLSearchParams): OutboxFilters {
 export async function listOutbox(db: Db, actor: Actor, filters: OutboxFilters) {
   authorize(actor, "admin:access");
   const { page, limit, offset } = pageWindow(filters.page);
-  const pattern = filters.q ? `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const pattern = filters.q ? `%${likeLiteral(filters.q)}%` : null;
   const parisDay = sql`(${mailOutbox.createdAt} AT TIME ZONE 'Europe/Paris')::date`;
   const where = and(
     pattern

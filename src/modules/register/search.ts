@@ -3,7 +3,7 @@ import { type Queryable, rowsOf } from "../../platform/db/client";
 import { parseInput } from "../../platform/validation";
 import { z } from "zod";
 import { organisationGroups } from "./codes";
-import { folded } from "../../platform/db/french-order";
+import { folded, likeLiteral } from "../../platform/db/french-order";
 
 export { type OrganisationGroup, organisationGroupLabels, organisationGroups } from "./codes";
 
@@ -40,8 +40,8 @@ export async function findOrganisations(
   limit = 20,
 ): Promise<FoundOrganisation[]> {
   const { group, q: typed } = parseInput(searchSchema, input);
-  const pattern = `%${typed.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-  const starts = `${typed.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+  const pattern = `%${likeLiteral(typed)}%`;
+  const starts = `${likeLiteral(typed)}%`;
   const rank = (name: SQL) =>
     sql`(${folded(name)} LIKE lower(unaccent(${starts}))) DESC, length(${name}), ${name}`;
   if (group === "collectivite") {

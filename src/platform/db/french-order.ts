@@ -13,3 +13,6 @@ export function frenchOrder(expression: SQLWrapper | string): SQL {
 
 /** A text with its accents and case taken away, to compare or order names as French reads them. */
 export const folded = (expression: SQLWrapper): SQL => sql`lower(unaccent(${expression}))`;
+
+/** Typed text as a LIKE pattern that matches it literally (its % and _ are not wildcards). */
+export const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
