@@ -16,6 +16,8 @@ import { SiteHeader } from "./platform/components/SiteHeader";
 import { appContext, requestContext } from "./context";
 import { headerTaskCount } from "./platform/tasks.server";
 import { sessionMiddleware } from "./middleware/session.server";
+import { PageLanguageContext, useRouteLanguage } from "./platform/page-language";
+import { portalTexts } from "../src/platform/i18n/portal-texts";
 
 export const middleware: Route.MiddlewareFunction[] = [sessionMiddleware];
 
@@ -53,8 +55,10 @@ export const links: Route.LinksFunction = () => [
 
 export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<RootData>("root");
+  const lang = useRouteLanguage();
+  const t = portalTexts(lang);
   return (
-    <html lang="fr" data-fr-scheme="light">
+    <html lang={lang} data-fr-scheme="light">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -63,32 +67,34 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <div className="fr-skiplinks">
-          <nav className="fr-container" aria-label="Accès rapide">
-            <ul className="fr-skiplinks__list">
-              <li>
-                <a className="fr-link" href="#contenu">
-                  Contenu
-                </a>
-              </li>
-              <li>
-                <a className="fr-link" href="#en-tete-main-navigation">
-                  Menu
-                </a>
-              </li>
-              <li>
-                <a className="fr-link" href="#pied-de-page">
-                  Pied de page
-                </a>
-              </li>
-            </ul>
-          </nav>
-        </div>
-        <SiteHeader root={root} />
-        <main id="contenu" className={fr.cx("fr-container", "fr-py-6w")} tabIndex={-1}>
-          {children}
-        </main>
-        <SiteFooter />
+        <PageLanguageContext.Provider value={lang}>
+          <div className="fr-skiplinks">
+            <nav className="fr-container" aria-label={t("frame.skipLinks")}>
+              <ul className="fr-skiplinks__list">
+                <li>
+                  <a className="fr-link" href="#contenu">
+                    {t("frame.skipContent")}
+                  </a>
+                </li>
+                <li>
+                  <a className="fr-link" href="#en-tete-main-navigation">
+                    {t("frame.skipMenu")}
+                  </a>
+                </li>
+                <li>
+                  <a className="fr-link" href="#pied-de-page">
+                    {t("frame.skipFooter")}
+                  </a>
+                </li>
+              </ul>
+            </nav>
+          </div>
+          <SiteHeader root={root} />
+          <main id="contenu" className={fr.cx("fr-container", "fr-py-6w")} tabIndex={-1}>
+            {children}
+          </main>
+          <SiteFooter />
+        </PageLanguageContext.Provider>
         {/* The DSFR's own script drives menus and modals; pages need no other script. */}
         <script type="module" src="/dsfr/dsfr.module.min.js" />
         <script noModule src="/dsfr/dsfr.nomodule.min.js" />

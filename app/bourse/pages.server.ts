@@ -37,28 +37,45 @@ import { formToValues } from "../../src/platform/validation";
 import type { OfferFormChoices } from "./components/OfferForm";
 import type { RequestFormChoices } from "./components/RequestForm";
 import { uploadedFiles } from "../platform/download.server";
+import { type PageLanguage, languageOf } from "../../src/platform/i18n/languages";
+import { type BourseKey, bourseTexts } from "../../src/modules/bourse/texts/index";
+import { countryChoicesIn, countryNameIn } from "../../src/reference/country-names";
 
 type RequestViewData = Awaited<ReturnType<typeof requestView>>;
 
-/** The request form's choices, with the cities of the chosen country. */
+/** The request form's choices in the form's language, with the cities of the chosen country. */
 export async function requestFormChoices(
   q: Queryable,
   countryCode: string,
+  lang: PageLanguage = "fr",
 ): Promise<RequestFormChoices> {
+  const t = bourseTexts(lang);
+  // Codes in the order of the French lists; names in the reader's language.
+  const named = (
+    list: "authorityKinds" | "partnerKinds" | "partnerSizes" | "languages" | "themes",
+    codes: Iterable<string>,
+  ) =>
+    [...codes].map((code): [string, string] => [code, t(`options.${list}.${code}` as BourseKey)]);
+  const themes = named("themes", themeLabels.keys());
   return {
-    authorityKinds: Object.entries(foreignAuthorityKindLabels),
-    themes: [...themeLabels.entries()],
-    partnerKinds: Object.entries(partnerKindLabels),
-    partnerSizes: Object.entries(partnerSizeLabels),
-    languages: Object.entries(requestLanguageLabels),
+    authorityKinds: named("authorityKinds", Object.keys(foreignAuthorityKindLabels)),
+    themes: lang === "fr" ? themes : themes.sort((a, b) => a[1].localeCompare(b[1], lang)),
+    partnerKinds: named("partnerKinds", Object.keys(partnerKindLabels)),
+    partnerSizes: named("partnerSizes", Object.keys(partnerSizeLabels)),
+    languages: named("languages", Object.keys(requestLanguageLabels)),
     cities: countryCode ? await citySuggestions(q, countryCode) : [],
   };
 }
 
-export async function countryChoice(q: Queryable, code: string | null | undefined) {
-  const countries = await requestCountries(q);
-  const name = code ? countries.get(code) : undefined;
-  return { countries: [...countries.entries()], country: name ? { code: code!, name } : null };
+/** The countries a request may come from, named in the form's language, and the chosen one. */
+export async function countryChoice(
+  q: Queryable,
+  code: string | null | undefined,
+  lang: PageLanguage = "fr",
+) {
+  const countries = countryChoicesIn(lang, await requestCountries(q));
+  const chosen = countries.find(([known]) => known === code);
+  return { countries, country: chosen ? { code: chosen[0], name: chosen[1] } : null };
 }
 
 /**
@@ -81,7 +98,10 @@ export async function requestPageAction(
   values: Record<string, string | string[]>,
   uploads: Upload[],
   publicUrl: string,
+  /** The language of the page the author acts from. */
+  lang: PageLanguage = "fr",
 ): Promise<{ ok: true; message: string }> {
+  const t = bourseTexts(lang);
   const text = (name: string) =>
     typeof values[name] === "string" ? (values[name] as string) : undefined;
   const version = text("version");
@@ -89,22 +109,19 @@ export async function requestPageAction(
   switch (values.intent) {
     case "request":
       await updateRequest(db, who, requestId, values, uploads);
-      return { ok: true, message: "La demande est enregistrée." };
+      return { ok: true, message: t("outcomes.saved") };
     case "submit":
       await submitRequest(db, who, requestId, version, publicUrl);
-      return {
-        ok: true,
-        message: "La demande est transmise à l'ambassade de France et à la DAECT.",
-      };
+      return { ok: true, message: t("outcomes.submitted") };
     case "resubmit":
       await resubmitRequest(db, who, requestId, version, publicUrl);
-      return { ok: true, message: "La demande complétée est transmise à nouveau." };
+      return { ok: true, message: t("outcomes.resubmitted") };
     case "renew":
       await renewRequest(db, who, requestId, version);
-      return { ok: true, message: "La publication est prolongée de douze mois." };
+      return { ok: true, message: t("outcomes.renewed") };
     case "close":
       await closeRequest(db, who, requestId, version, text("reason") ?? "");
-      return { ok: true, message: "La demande est retirée de la Bourse." };
+      return { ok: true, message: t("outcomes.closed") };
     case "triage":
       if (!signedIn) break;
       await triageRequest(
@@ -135,6 +152,16 @@ export async function requestPageAction(
   }
   await requestView(db, who, requestId);
   throw new Invalid({ intent: "Cette action n'existe pas sur une demande." });
+}
+
+/**
+ * The language of a request page: the one asked for (`?langue=`), else the author's own
+ * for its author, French for everyone else.
+ */
+export function readerLanguage(view: RequestViewData, url: URL): PageLanguage {
+  const asked = url.searchParams.get("langue");
+  if (asked) return languageOf(asked);
+  return view.abilities.author ? languageOf(view.request.formLanguage) : "fr";
 }
 
 /** The collectivités in whose name the reader writes offers: only agents of one do. */
@@ -211,14 +238,30 @@ export async function offerPageAction(
  * What both request pages (signed-in and private link) show beside the view: the author's
  * form while the request can change, and the suggested collectivités for those who see them.
  */
-export async function requestPageData(q: Queryable, view: RequestViewData) {
+export async function requestPageData(
+  q: Queryable,
+  view: RequestViewData,
+  lang: PageLanguage = "fr",
+) {
   const { request, contact, abilities } = view;
   const { countryCode, themes, partnerKind, partnerSize } = request;
+  const t = bourseTexts(lang);
+  const shown =
+    lang === "fr"
+      ? view
+      : {
+          ...view,
+          request: { ...request, country: countryNameIn(lang, countryCode, request.country) },
+          history: view.history.map((step) => ({
+            ...step,
+            label: t(`history.${step.event}` as BourseKey),
+          })),
+        };
   return {
-    view,
-    themeNames: Object.fromEntries(themeLabels),
+    pageLanguage: lang,
+    view: shown,
     stored: abilities.edit && contact ? requestFormValues({ ...request, ...contact }) : null,
-    choices: abilities.edit ? await requestFormChoices(q, countryCode) : null,
+    choices: abilities.edit ? await requestFormChoices(q, countryCode, lang) : null,
     suggestions: abilities.suggestions
       ? await rankCollectivites(q, { countryCode, themes, partnerKind, partnerSize }, { limit: 10 })
       : [],

@@ -1,3 +1,4 @@
+import type { PageLanguage } from "../../src/platform/i18n/languages";
 import { longDate } from "../../src/platform/french-format";
 
 /**
@@ -20,6 +21,25 @@ export function formatDate(
   format: keyof typeof formats | "longDate",
 ): string {
   return format === "longDate" ? longDate(value) : formats[format].format(new Date(value));
+}
+
+const foreignFormats = {
+  dateTime: { dateStyle: "short", timeStyle: "short" },
+  dateTimeSeconds: { dateStyle: "short", timeStyle: "medium" },
+  longDate: { dateStyle: "long" },
+} as const;
+
+/** A date in the page's language: French as `formatDate`, English and Spanish by `Intl`. */
+export function formatDateIn(
+  lang: PageLanguage,
+  value: Date | string,
+  format: keyof typeof formats | "longDate",
+): string {
+  if (lang === "fr") return formatDate(value, format);
+  return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "es-ES", {
+    ...foreignFormats[format],
+    timeZone: "Europe/Paris",
+  }).format(new Date(value));
 }
 
 /** Amounts are stored as integer cents; shown as "12 345,00 €". */

@@ -1,11 +1,15 @@
 import { z } from "zod";
 import { type FieldErrors, Invalid, InvalidRows, type RowError } from "./errors";
 import { yieldToEventLoop } from "./event-loop";
+import { type FieldMessages, fieldMessages } from "./i18n/field-messages";
+
+/** The portal's own language: forms shown only in French check in French. */
+const french = fieldMessages("fr");
 
 /**
- * The one parser of the portal: a zod schema whose messages are French and name the field
- * checks what a page, the API or a line of an imported file sent. Without throwing: the
- * typed value, or the first message of each field.
+ * The one parser of the portal: a zod schema whose messages name the field (in French, or in
+ * the language of the page that sent the form) checks what a page, the API or a line of an
+ * imported file sent. Without throwing: the typed value, or the first message of each field.
  */
 export function checkInput<S extends z.ZodType>(
   schema: S,
@@ -66,14 +70,14 @@ export function formToObject(form: FormData): Record<string, string> {
   return values;
 }
 
-export const emailField = (label = "L'adresse électronique") =>
+export const emailField = (label = "L'adresse électronique", m: FieldMessages = french) =>
   z
-    .string({ message: `${label} est obligatoire.` })
+    .string({ message: m.required(label) })
     .trim()
-    .min(1, `${label} est obligatoire.`)
-    .max(254, `${label} est trop longue (254 caractères au plus).`)
+    .min(1, m.required(label))
+    .max(254, m.tooLong(label, 254))
     .toLowerCase()
-    .pipe(z.email(`${label} n'est pas valide : saisissez une adresse au format nom@domaine.fr.`));
+    .pipe(z.email(m.email(label)));
 
 /** Reads a form keeping every value of the named list fields (checkboxes, multiple selects). */
 export function formToValues(
@@ -90,22 +94,22 @@ export function formToValues(
 const blankToUndefined = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
 
-/** A free text; `label` starts the French messages ("Le titre"). */
-export const textField = (label: string, max: number) =>
+/** A free text; `label` starts the messages ("Le titre", in the messages' language). */
+export const textField = (label: string, max: number, m: FieldMessages = french) =>
   z
-    .string({ message: `${label} est obligatoire.` })
+    .string({ message: m.required(label) })
     .trim()
-    .min(1, `${label} est obligatoire.`)
-    .max(max, `${label} est trop long (${max} caractères au plus).`);
+    .min(1, m.required(label))
+    .max(max, m.tooLong(label, max));
 
 /** An optional free text: blank becomes null. */
-export const optionalTextField = (label: string, max: number) =>
+export const optionalTextField = (label: string, max: number, m: FieldMessages = french) =>
   z.preprocess(
     blankToUndefined,
     z
       .string()
       .trim()
-      .max(max, `${label} est trop long (${max} caractères au plus).`)
+      .max(max, m.tooLong(label, max))
       .optional()
       .transform((value) => value ?? null),
   );
@@ -130,18 +134,15 @@ export const optionalIntegerField = (label: string, min: number, max: number) =>
   );
 
 /** "12 500,50", "12500.50 €" → 1250050 cents; a minus sign gets its own message. */
-const eurosToCents = (label: string) =>
+const eurosToCents = (label: string, m: FieldMessages) =>
   z
     .string()
     .transform((value) => value.replace(/[\s\u00a0\u202f€]/g, ""))
     .pipe(
       z
         .string()
-        .refine((value) => !value.startsWith("-"), `${label} doit être supérieur à zéro.`)
-        .regex(
-          /^\d{1,12}([.,]\d{1,2})?$/,
-          `${label} doit être un montant en euros, par exemple 12 500,50.`,
-        ),
+        .refine((value) => !value.startsWith("-"), m.positive(label))
+        .regex(/^\d{1,12}([.,]\d{1,2})?$/, m.amount(label)),
     )
     .transform((value) => {
       const [whole, fraction = ""] = value.split(/[.,]/);
@@ -152,28 +153,32 @@ const eurosToCents = (label: string) =>
  * An amount in euros typed the French way ("12 500,50", "12500.50 €"), kept exactly as
  * integer cents: amounts are never floating-point.
  */
-export const optionalEurosField = (label: string) =>
+export const optionalEurosField = (label: string, m: FieldMessages = french) =>
   z.preprocess(
     blankToUndefined,
-    eurosToCents(label)
+    eurosToCents(label, m)
       .optional()
       .transform((value) => value ?? null),
   );
 
 /** A required amount in euros, strictly positive, as integer cents. */
-export const eurosField = (label: string) =>
+export const eurosField = (label: string, m: FieldMessages = french) =>
   z
-    .string({ message: `${label} est obligatoire.` })
+    .string({ message: m.required(label) })
     .trim()
-    .min(1, `${label} est obligatoire.`)
-    .pipe(eurosToCents(label))
-    .refine((cents) => cents > 0, `${label} doit être supérieur à zéro.`);
+    .min(1, m.required(label))
+    .pipe(eurosToCents(label, m))
+    .refine((cents) => cents > 0, m.positive(label));
 
 /** A list of codes (checkboxes, multiple select) each of which must be known. */
 export const codeListField = (
   label: string,
   known: ReadonlyMap<string, string> | ReadonlySet<string>,
-  { min = 0, minMessage = `${label} : choisissez au moins une valeur.` } = {},
+  {
+    min = 0,
+    messages = french,
+    minMessage = messages.atLeastOne(label),
+  }: { min?: number; messages?: FieldMessages; minMessage?: string } = {},
 ) =>
   z
     .preprocess(
@@ -182,7 +187,7 @@ export const codeListField = (
     )
     .transform((values) => [...new Set(values.map((value) => value.trim()).filter(Boolean))].sort())
     .refine((values) => values.every((value) => known.has(value)), {
-      message: `${label} contient une valeur inconnue.`,
+      message: messages.unknownInList(label),
     })
     .refine((values) => values.length >= min, { message: minMessage });
 
@@ -190,12 +195,13 @@ export const codeListField = (
 export const codeField = (
   label: string,
   known: ReadonlyMap<string, string> | ReadonlySet<string>,
+  m: FieldMessages = french,
 ) =>
   z
-    .string({ message: `${label} est obligatoire.` })
+    .string({ message: m.required(label) })
     .trim()
-    .min(1, `${label} est obligatoire.`)
-    .refine((value) => known.has(value), { message: `${label} n'est pas une valeur connue.` });
+    .min(1, m.required(label))
+    .refine((value) => known.has(value), { message: m.unknown(label) });
 
 /** A page number of a paged list, from the query string. */
 export const pageNumberField = () =>

@@ -5,6 +5,8 @@ export function BourseCard(props: {
   href: string;
   title: string;
   summary: string;
+  /** The language of the title and summary when it is not the page's, with its French name. */
+  written?: { lang: string; name: string };
   start: ReactNode;
   end: ReactNode;
 }) {
@@ -13,9 +15,18 @@ export function BourseCard(props: {
       <div className="fr-card__body">
         <div className="fr-card__content">
           <h3 className="fr-card__title">
-            <a href={props.href}>{props.title}</a>
+            <a href={props.href} lang={props.written?.lang}>
+              {props.title}
+            </a>
           </h3>
-          <p className="fr-card__desc">{props.summary}</p>
+          {props.written ? (
+            <p className="fr-badge fr-badge--sm fr-badge--info fr-mb-1w">
+              Rédigée en {props.written.name}
+            </p>
+          ) : null}
+          <p className="fr-card__desc" lang={props.written?.lang}>
+            {props.summary}
+          </p>
           <div className="fr-card__start">
             <p className="fr-card__detail">{props.start}</p>
           </div>

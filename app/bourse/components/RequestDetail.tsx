@@ -4,21 +4,16 @@ import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import type { ReactNode } from "react";
-import {
-  partnerKindLabels,
-  partnerSizeLabels,
-  requestLanguageLabels,
-  requestStatusLabels,
-} from "../../../src/modules/bourse/codes";
-import { foreignAuthorityKindLabels } from "../../../src/modules/register/codes";
+import type { requestStatusLabels } from "../../../src/modules/bourse/codes";
+import { type BourseKey, bourseTexts } from "../../../src/modules/bourse/texts/index";
+import type { PageLanguage } from "../../../src/platform/i18n/languages";
 import type { FormFailure } from "../../platform/http.server";
-import { formatDate, formatEuros } from "../../platform/format";
+import { formatDateIn, formatEuros } from "../../platform/format";
 import { CsrfField } from "../../platform/components/CsrfField";
 import { TrailBreadcrumb } from "../../platform/components/TrailBreadcrumb";
 import { ActionForm, ActionOutcome } from "../../platform/components/ActionForm";
 import { FactList } from "../../platform/components/FactList";
 import { SelectField, TextAreaField } from "../../platform/components/FormFields";
-import { countOf, sentenceCase } from "../../platform/format";
 
 /** What the request page receives from `requestView` (dates as strings once serialised). */
 export interface RequestDetailView {
@@ -27,6 +22,8 @@ export interface RequestDetailView {
     status: keyof typeof requestStatusLabels;
     title: string;
     description: string;
+    /** The language the author wrote the request in. */
+    formLanguage: string;
     authorityName: string;
     authorityKind: string;
     country: string;
@@ -77,7 +74,8 @@ export interface RequestDetailView {
 /** A partnership request with what its reader may see and do. */
 export function RequestDetail(props: {
   view: RequestDetailView;
-  themeNames: Record<string, string>;
+  /** The reader's language: the author's own on its pages, French for everyone else. */
+  lang: PageLanguage;
   csrfToken: string;
   failure: FormFailure | undefined;
   success: string | undefined;
@@ -89,39 +87,51 @@ export function RequestDetail(props: {
   suggestions?: ReactNode;
 }) {
   const { request, contact, abilities } = props.view;
+  const { lang } = props;
+  const t = bourseTexts(lang);
+  const option = (list: string, code: string) => t(`options.${list}.${code}` as BourseKey);
   const failed = (intent: string) =>
     props.failure?.values.intent === intent ? props.failure : undefined;
+  // What the author typed keeps its language; the rest reads in the reader's.
+  const written = request.formLanguage !== lang ? request.formLanguage : undefined;
   const facts: [string, ReactNode][] = [
     [
-      "Autorité locale",
-      `${request.authorityName} (${foreignAuthorityKindLabels[request.authorityKind] ?? request.authorityKind})`,
+      t("detail.authority"),
+      <span key="authority">
+        <span lang={written}>{request.authorityName}</span> (
+        {option("authorityKinds", request.authorityKind)})
+      </span>,
     ],
-    ["Lieu", `${request.cityName}, ${request.country}`],
-    ["Thématiques", request.themes.map((theme) => props.themeNames[theme] ?? theme).join(", ")],
+    [t("detail.place"), `${request.cityName}, ${request.country}`],
+    [t("detail.themes"), request.themes.map((theme) => option("themes", theme)).join(", ")],
     [
-      "Partenaire recherché",
-      `${partnerKindLabels[request.partnerKind as "any"] ?? request.partnerKind}, ${(partnerSizeLabels[request.partnerSize as "any"] ?? request.partnerSize).toLowerCase()}`,
+      t("detail.partner"),
+      `${option("partnerKinds", request.partnerKind)}, ${option("partnerSizes", request.partnerSize).toLocaleLowerCase(lang)}`,
     ],
     [
-      "Budget estimé",
-      request.budgetCents === null ? "non précisé" : formatEuros(request.budgetCents),
+      t("detail.budget"),
+      request.budgetCents === null ? t("detail.budgetUnknown") : formatEuros(request.budgetCents),
     ],
-    [
-      "Langues de travail",
-      request.languages.map((code) => requestLanguageLabels[code as "fr"] ?? code).join(", "),
-    ],
+    [t("detail.languages"), request.languages.map((code) => option("languages", code)).join(", ")],
   ];
-  if (request.expertise) facts.push(["Expertise recherchée", request.expertise]);
-  if (request.publishedAt) facts.push(["Publiée le", formatDate(request.publishedAt, "longDate")]);
+  if (request.expertise)
+    facts.push([
+      t("detail.expertise"),
+      <span key="expertise" lang={written}>
+        {request.expertise}
+      </span>,
+    ]);
+  if (request.publishedAt)
+    facts.push([t("detail.publishedOn"), formatDateIn(lang, request.publishedAt, "longDate")]);
   if (request.expiresAt && (request.status === "published" || request.status === "in_contact"))
-    facts.push(["Publiée jusqu'au", formatDate(request.expiresAt, "longDate")]);
+    facts.push([t("detail.publishedUntil"), formatDateIn(lang, request.expiresAt, "longDate")]);
   return (
     <>
       <TrailBreadcrumb
-        trail={[{ label: "Bourse-partenariats", href: "/bourse" }]}
+        trail={[{ label: t("pages.suffix"), href: "/bourse" }]}
         current={{ label: request.title, href: `/bourse/demandes/${request.id}` }}
       />
-      <h1>{request.title}</h1>
+      <h1 lang={written}>{request.title}</h1>
       <p>
         <Badge
           severity={
@@ -134,41 +144,31 @@ export function RequestDetail(props: {
                 : "info"
           }
         >
-          {requestStatusLabels[request.status]}
+          {option("statuses", request.status)}
         </Badge>{" "}
         {props.view.interestCount > 0 ? (
-          <Badge>
-            {sentenceCase(
-              countOf(
-                props.view.interestCount,
-                "collectivité intéressée",
-                "collectivités intéressées",
-                "f",
-              ),
-            )}
-          </Badge>
+          <Badge>{t("detail.interested", { count: props.view.interestCount })}</Badge>
         ) : null}
       </p>
       <ActionOutcome success={props.success} failure={props.failure} />
       {request.status === "under_review" && request.infoRequest ? (
         <Alert
           severity="warning"
-          title="Complément demandé"
-          description={request.infoRequest}
+          title={t("detail.infoRequested")}
+          description={<span lang="fr">{request.infoRequest}</span>}
           className="fr-mb-3w"
         />
       ) : null}
       {props.view.matchedWith ? (
         <Alert
           severity="success"
-          title="Partenariat conclu"
+          title={t("detail.matched")}
           description={
             <>
-              Cette demande a trouvé son partenaire :{" "}
-              <a href={`/atlas/collectivites/${props.view.matchedWith.id}`}>
+              {t("detail.matchedText")}{" "}
+              <a href={`/atlas/collectivites/${props.view.matchedWith.id}`} lang="fr">
                 {props.view.matchedWith.name}
-              </a>{" "}
-              (fiche de l'Atlas de la coopération décentralisée).
+              </a>
             </>
           }
           className="fr-mb-3w"
@@ -177,19 +177,28 @@ export function RequestDetail(props: {
       {request.status === "declined" && request.declineReason ? (
         <Alert
           severity="error"
-          title="Demande refusée"
-          description={request.declineReason}
+          title={t("detail.declined")}
+          description={<span lang="fr">{request.declineReason}</span>}
           className="fr-mb-3w"
         />
       ) : null}
       <FactList facts={facts} className="bourse-facts" />
-      <h2>Le projet</h2>
-      <p className="bourse-description">{request.description}</p>
+      <h2>{t("detail.project")}</h2>
+      {written && lang === "fr" ? (
+        <p className="fr-text--sm">
+          Texte original de l'auteur, rédigé en{" "}
+          {option("languages", request.formLanguage).toLocaleLowerCase("fr")} ; les autres
+          informations de la demande sont traduites en français.
+        </p>
+      ) : null}
+      <p className="bourse-description" lang={written}>
+        {request.description}
+      </p>
 
       {contact ? (
         <section aria-labelledby="contact-titre">
-          <h2 id="contact-titre">Coordonnées</h2>
-          <p>
+          <h2 id="contact-titre">{t("detail.contact")}</h2>
+          <p translate="no">
             {contact.contactName}
             {contact.contactFunction ? `, ${contact.contactFunction}` : ""} –{" "}
             <a href={`mailto:${contact.contactEmail}`}>{contact.contactEmail}</a>
@@ -206,29 +215,32 @@ export function RequestDetail(props: {
                   ) : (
                     file.fileName
                   )}{" "}
-                  ({Math.max(1, Math.round(file.byteSize / 1024))} Ko)
+                  ({t("detail.sizeKb", { size: Math.max(1, Math.round(file.byteSize / 1024)) })})
                 </li>
               ))}
             </ul>
           ) : null}
         </section>
       ) : request.status === "published" || request.status === "in_contact" ? (
-        <p className="fr-text--sm">
-          Les coordonnées de l'autorité sont communiquées aux collectivités françaises qui se
-          déclarent intéressées (connectées au portail).
-        </p>
+        <p className="fr-text--sm">{t("detail.contactShared")}</p>
       ) : null}
 
       {props.view.interests.length > 0 ? (
         <section aria-labelledby="interets-titre">
-          <h2 id="interets-titre">Collectivités intéressées</h2>
+          <h2 id="interets-titre">{t("detail.interests")}</h2>
           <ul>
             {props.view.interests.map((interest) => (
               <li key={interest.id}>
-                <strong>{interest.collectivite}</strong> – {interest.contact_name},{" "}
-                <a href={`mailto:${interest.contact_email}`}>{interest.contact_email}</a> (
-                {formatDate(interest.created_at, "longDate")})
-                {interest.message ? <p className="fr-text--sm">{interest.message}</p> : null}
+                <span translate="no">
+                  <strong>{interest.collectivite}</strong> – {interest.contact_name},{" "}
+                  <a href={`mailto:${interest.contact_email}`}>{interest.contact_email}</a>
+                </span>{" "}
+                ({formatDateIn(lang, interest.created_at, "longDate")})
+                {interest.message ? (
+                  <p className="fr-text--sm" lang="fr">
+                    {interest.message}
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -331,13 +343,13 @@ export function RequestDetail(props: {
 
       {abilities.author ? (
         <section aria-labelledby="auteur-titre">
-          <h2 id="auteur-titre">Votre demande</h2>
+          <h2 id="auteur-titre">{t("detail.yours")}</h2>
           {abilities.submit ? (
             <ActionForm
               csrfToken={props.csrfToken}
               intent="submit"
               version={request.version}
-              label="Transmettre la demande à l'ambassade et à la DAECT"
+              label={t("detail.submit")}
             />
           ) : null}
           {props.editForm}
@@ -346,7 +358,7 @@ export function RequestDetail(props: {
               csrfToken={props.csrfToken}
               intent="resubmit"
               version={request.version}
-              label="Transmettre la demande complétée"
+              label={t("detail.resubmit")}
             />
           ) : null}
           {abilities.renew ? (
@@ -354,7 +366,7 @@ export function RequestDetail(props: {
               csrfToken={props.csrfToken}
               intent="renew"
               version={request.version}
-              label="Prolonger la publication de douze mois"
+              label={t("detail.renew")}
               secondary
             />
           ) : null}
@@ -363,12 +375,12 @@ export function RequestDetail(props: {
               csrfToken={props.csrfToken}
               intent="close"
               version={request.version}
-              label="Retirer la demande"
+              label={t("detail.close")}
               secondary
             >
               <TextAreaField
                 name="reason"
-                label="Motif du retrait (facultatif)"
+                label={t("detail.closeReason")}
                 failure={failed("close")}
                 rows={2}
               />

@@ -1,5 +1,6 @@
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { type FormLanguage, requestFormWords } from "../../../src/modules/bourse/codes";
+import type { FormLanguage } from "../../../src/modules/bourse/codes";
+import { bourseTexts, requestFieldWords } from "../../../src/modules/bourse/texts/index";
 import type { FormFailure } from "../../platform/http.server";
 import { CsrfField } from "../../platform/components/CsrfField";
 import {
@@ -41,9 +42,10 @@ export function RequestForm(props: {
   fixedAuthority?: boolean;
 }) {
   const { failure, choices } = props;
-  const words = requestFormWords[props.lang];
-  const label = (name: string) => words.fields[name][0];
-  const hint = (name: string) => words.fields[name][1];
+  const t = bourseTexts(props.lang);
+  const fields: Record<string, { label: string; hint?: string }> = requestFieldWords(props.lang);
+  const label = (name: string) => fields[name].label;
+  const hint = (name: string) => fields[name].hint;
   const stored = (name: string) => props.stored?.[name] ?? "";
   const text = (name: string) => {
     const value = stored(name);
@@ -66,11 +68,9 @@ export function RequestForm(props: {
         <input type="hidden" name="version" value={props.version} />
       ) : null}
       <fieldset className="fr-fieldset">
-        <legend className="fr-fieldset__legend">{words.authority}</legend>
+        <legend className="fr-fieldset__legend">{t("form.authority")}</legend>
         <div className="fr-fieldset__element">
-          <p>
-            {label("countryCode")} : <strong>{props.country.name}</strong>
-          </p>
+          <p>{t("form.countryShown", { country: props.country.name })}</p>
           {props.fixedAuthority ? (
             <input type="hidden" name="authorityName" value={text("authorityName")} />
           ) : (
@@ -109,7 +109,7 @@ export function RequestForm(props: {
         </div>
       </fieldset>
       <fieldset className="fr-fieldset">
-        <legend className="fr-fieldset__legend">{words.project}</legend>
+        <legend className="fr-fieldset__legend">{t("form.project")}</legend>
         <div className="fr-fieldset__element">
           <TextField
             name="title"
@@ -143,7 +143,7 @@ export function RequestForm(props: {
         </div>
       </fieldset>
       <fieldset className="fr-fieldset">
-        <legend className="fr-fieldset__legend">{words.partner}</legend>
+        <legend className="fr-fieldset__legend">{t("form.partner")}</legend>
         <div className="fr-fieldset__element">
           <SelectField
             name="partnerKind"
@@ -177,7 +177,7 @@ export function RequestForm(props: {
         </div>
       </fieldset>
       <fieldset className="fr-fieldset">
-        <legend className="fr-fieldset__legend">{words.contact}</legend>
+        <legend className="fr-fieldset__legend">{t("form.contact")}</legend>
         <div className="fr-fieldset__element">
           <TextField
             name="contactName"
@@ -214,7 +214,7 @@ export function RequestForm(props: {
       </fieldset>
       {props.withUpload ? (
         <fieldset className="fr-fieldset">
-          <legend className="fr-fieldset__legend">{words.attachments}</legend>
+          <legend className="fr-fieldset__legend">{t("form.attachments")}</legend>
           <div
             className={`fr-fieldset__element fr-upload-group${failure?.fieldErrors.pieces ? " fr-input-group--error" : ""}`}
           >
@@ -239,7 +239,7 @@ export function RequestForm(props: {
           </div>
         </fieldset>
       ) : null}
-      <Button type="submit">{props.submitLabel ?? words.submit}</Button>
+      <Button type="submit">{props.submitLabel ?? t("form.submit")}</Button>
     </form>
   );
 }

@@ -9,6 +9,8 @@ import {
 } from "../../../src/modules/bourse/index";
 import { CsrfField } from "../../platform/components/CsrfField";
 import { RequestDetail } from "../components/RequestDetail";
+import { bourseTexts } from "../../../src/modules/bourse/texts/index";
+import { bourseTitle } from "../titles";
 import { RequestForm } from "../components/RequestForm";
 import { appContext, requestContext } from "../../context";
 import { readUploadForm, requestPageAction, requestPageData } from "../pages.server";
@@ -16,8 +18,8 @@ import { CollectiviteSuggestions } from "../components/Suggestions";
 import { guard, runAction } from "../../platform/http.server";
 import type { Route } from "./+types/follow";
 
-export const meta = () => [
-  { title: "Suivi de votre demande de partenariat – Bourse-partenariats – Portail AECT" },
+export const meta = ({ data }: Route.MetaArgs) => [
+  { title: bourseTitle(data && "pageLanguage" in data ? data.pageLanguage : "fr", "follow") },
   // The address is a private link: keep it out of search engines and of other sites'
   // referrers. "same-origin" rather than "no-referrer": with the latter, browsers post this
   // page's forms with "Origin: null", which the router refuses as cross-site.
@@ -38,16 +40,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     const who = { authorToken: params.token };
     const view = await requestView(db, who, opened.request.id);
     return {
-      ...(await requestPageData(db, view)),
+      ...(await requestPageData(db, view, formLanguageOf(opened.request.formLanguage))),
       awaitsConfirmation: opened.awaitsConfirmation,
       csrfToken,
-      lang: formLanguageOf(opened.request.formLanguage),
     };
   });
 }
-
-const CONFIRMED =
-  "Adresse confirmée : votre demande est transmise à l'ambassade de France et à la DAECT. / Address confirmed: your request has been sent to the French embassy and to the DAECT. / Dirección confirmada: su solicitud ha sido transmitida a la embajada de Francia y a la DAECT.";
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { db, config } = context.get(appContext);
@@ -55,45 +53,39 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   return runAction(values, async () => {
     const form = await readUploadForm(request, requestListFields);
     Object.assign(values, form.values);
+    const { request: found } = await openAuthorLink(db, params.token);
+    const lang = formLanguageOf(found.formLanguage);
     if (form.values.intent === "confirm") {
       await confirmAuthorLink(db, params.token, config.publicUrl);
-      return { ok: true as const, message: CONFIRMED };
+      return { ok: true as const, message: bourseTexts(lang)("follow.confirmed") };
     }
     const who = { authorToken: params.token };
-    const { request: found } = await openAuthorLink(db, params.token);
-    return requestPageAction(db, who, found.id, form.values, form.uploads, config.publicUrl);
+    return requestPageAction(db, who, found.id, form.values, form.uploads, config.publicUrl, lang);
   });
 }
 
 export default function FollowRequestPage() {
-  const { awaitsConfirmation, view, csrfToken, lang, themeNames, stored, choices, suggestions } =
+  const { awaitsConfirmation, view, csrfToken, pageLanguage, stored, choices, suggestions } =
     useLoaderData<typeof loader>();
+  const t = bourseTexts(pageLanguage);
   const result = useActionData<typeof action>();
   const failure = result && !result.ok ? result : undefined;
   return (
     <>
       {awaitsConfirmation ? (
         <div className="fr-callout fr-mb-3w">
-          <h2 className="fr-callout__title">
-            Confirmer votre adresse – Confirm your address – Confirme su dirección
-          </h2>
-          <p className="fr-callout__text">
-            Votre demande n'est pas encore transmise : confirmez que cette adresse est la vôtre. /
-            Your request has not been sent yet: confirm that this address is yours. / Su solicitud
-            aún no ha sido transmitida: confirme que esta dirección es la suya.
-          </p>
+          <h2 className="fr-callout__title">{t("follow.confirmTitle")}</h2>
+          <p className="fr-callout__text">{t("follow.confirmText")}</p>
           <form method="post">
             <CsrfField token={csrfToken} />
             <input type="hidden" name="intent" value="confirm" />
-            <Button type="submit">
-              Confirmer et transmettre – Confirm and send – Confirmar y enviar
-            </Button>
+            <Button type="submit">{t("follow.confirmButton")}</Button>
           </form>
         </div>
       ) : null}
       <RequestDetail
         view={view}
-        themeNames={themeNames}
+        lang={pageLanguage}
         csrfToken={csrfToken}
         failure={failure}
         success={result?.ok ? result.message : undefined}
@@ -102,7 +94,7 @@ export default function FollowRequestPage() {
         editForm={
           stored && choices ? (
             <RequestForm
-              lang={lang}
+              lang={pageLanguage}
               csrfToken={csrfToken}
               country={{ code: view.request.countryCode, name: view.request.country }}
               choices={choices}
@@ -110,7 +102,7 @@ export default function FollowRequestPage() {
               stored={stored}
               version={view.request.version}
               withUpload
-              submitLabel="Enregistrer les modifications"
+              submitLabel={t("form.save")}
             />
           ) : undefined
         }

@@ -10,7 +10,10 @@ import {
   publishedOffers,
   themeLabels,
 } from "../../../src/modules/bourse/index";
-import { requestStatusLabels } from "../../../src/modules/bourse/codes";
+import {
+  requestLanguageLabels,
+  requestStatusLabels,
+} from "../../../src/modules/bourse/codes";
 import { Pager } from "../../platform/components/Pager";
 import { BourseCard } from "../components/BourseCard";
 import { ChoroplethFigure } from "../../atlas/components/MapFigures";
@@ -227,6 +230,17 @@ export default function BoursePage() {
                     href={`/bourse/demandes/${request.id}`}
                     title={request.title}
                     summary={request.summary}
+                    written={
+                      request.formLanguage !== "fr"
+                        ? {
+                            lang: request.formLanguage,
+                            name: (
+                              requestLanguageLabels[request.formLanguage as "en"] ??
+                              request.formLanguage
+                            ).toLocaleLowerCase("fr"),
+                          }
+                        : undefined
+                    }
                     start={`${request.authorityName} – ${request.city}, ${request.country}`}
                     end={`${request.themes.map((theme) => themeName.get(theme) ?? theme).join(", ")} · publiée le ${formatDate(request.publishedAt, "longDate")} · ${requestStatusLabels[request.status as "published"]}`}
                   />

@@ -3,12 +3,11 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { redirect, useActionData, useLoaderData } from "react-router";
 import { createRequest, requestListFields } from "../../../src/modules/bourse/index";
-import {
-  formLanguageNames,
-  formLanguageOf,
-  formLanguages,
-  requestFormWords,
-} from "../../../src/modules/bourse/codes";
+import { formLanguageOf } from "../../../src/modules/bourse/codes";
+import { bourseTexts } from "../../../src/modules/bourse/texts/index";
+import { portalTexts } from "../../../src/platform/i18n/portal-texts";
+import { LanguageSwitch } from "../../platform/components/LanguageSwitch";
+import { bourseTitle } from "../titles";
 import { RequestForm } from "../components/RequestForm";
 import { FormErrorSummary } from "../../platform/components/FormFields";
 import { appContext, requestContext } from "../../context";
@@ -16,8 +15,8 @@ import { countryChoice, readUploadForm, requestFormChoices } from "../pages.serv
 import { runAction } from "../../platform/http.server";
 import type { Route } from "./+types/new-request";
 
-export const meta = () => [
-  { title: "Déposer une demande de partenariat – Bourse-partenariats – Portail AECT" },
+export const meta = ({ data }: Route.MetaArgs) => [
+  { title: bourseTitle(data?.pageLanguage ?? "fr", "newRequest") },
 ];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -30,15 +29,16 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const { countries, country } = await countryChoice(
     db,
     authority?.countryCode ?? url.searchParams.get("pays"),
+    lang,
   );
   return {
-    lang,
+    pageLanguage: lang,
     csrfToken,
     countries,
     country,
     authorityName: authority?.organisationName ?? "",
     signedIn: actor.kind === "user",
-    choices: await requestFormChoices(db, country?.code ?? ""),
+    choices: await requestFormChoices(db, country?.code ?? "", lang),
   };
 }
 
@@ -68,43 +68,34 @@ export default function NewRequestPage() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failure = result && !result.ok ? result : undefined;
-  const lang = failure ? formLanguageOf(String(failure.values.langue ?? "")) : data.lang;
-  const words = requestFormWords[lang];
+  const lang = failure ? formLanguageOf(String(failure.values.langue ?? "")) : data.pageLanguage;
+  const t = bourseTexts(lang);
   const countryCode = failure ? String(failure.values.countryCode ?? "") : data.country?.code;
   const country =
     data.countries.find(([code]) => code === countryCode) ??
     (data.country ? [data.country.code, data.country.name] : null);
   if (result?.ok)
     return (
-      <Alert
-        severity="success"
-        title="Vérifiez votre messagerie – Check your mailbox – Revise su correo"
-        description={`Un lien de confirmation a été envoyé à ${result.email}. La demande part à l'ambassade et à la DAECT dès que vous l'ouvrez. / A confirmation link was sent to ${result.email}. / Se envió un enlace de confirmación a ${result.email}.`}
-      />
+      <>
+        <h1>{t("pages.newRequest")}</h1>
+        <Alert
+          severity="success"
+          title={t("form.sentTitle")}
+          description={t("form.sentText", { email: result.email })}
+          role="status"
+        />
+      </>
     );
   return (
     <>
-      <h1 lang={lang}>{words.title}</h1>
-      <p lang={lang}>{words.intro}</p>
-      <nav
-        aria-label="Langue du formulaire – Form language – Idioma del formulario"
-        className="fr-mb-3w"
-      >
-        <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
-          {formLanguages.map((code) => (
-            <li key={code}>
-              <a
-                className={`fr-btn fr-btn--sm ${code === lang ? "" : "fr-btn--secondary"}`}
-                href={`/bourse/demandes/nouvelle?${new URLSearchParams({ langue: code, ...(country ? { pays: country[0] } : {}) })}`}
-                lang={code}
-                aria-current={code === lang ? "true" : undefined}
-              >
-                {formLanguageNames[code]}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <h1>{t("pages.newRequest")}</h1>
+      <p>{t("form.intro")}</p>
+      <LanguageSwitch
+        lang={lang}
+        href={(code) =>
+          `/bourse/demandes/nouvelle?${new URLSearchParams({ langue: code, ...(country ? { pays: country[0] } : {}) })}`
+        }
+      />
       <FormErrorSummary failure={failure} />
       {country ? (
         <RequestForm
@@ -118,11 +109,12 @@ export default function NewRequestPage() {
           fixedAuthority={data.authorityName !== ""}
         />
       ) : (
-        <form method="get" action="/bourse/demandes/nouvelle" lang={lang}>
+        <form method="get" action="/bourse/demandes/nouvelle">
           <input type="hidden" name="langue" value={lang} />
+          <p>{t("form.countryFirst")}</p>
           <div className="fr-select-group">
             <label className="fr-label" htmlFor="champ-pays">
-              {words.fields.countryCode[0]}
+              {t("fields.countryCode.label")}
             </label>
             <select className="fr-select" id="champ-pays" name="pays" required>
               {data.countries.map(([code, name]) => (
@@ -132,9 +124,7 @@ export default function NewRequestPage() {
               ))}
             </select>
           </div>
-          <Button type="submit">
-            {lang === "fr" ? "Continuer" : lang === "en" ? "Continue" : "Continuar"}
-          </Button>
+          <Button type="submit">{portalTexts(lang)("form.continue")}</Button>
         </form>
       )}
     </>

@@ -4,7 +4,13 @@ import { RequestDetail } from "../components/RequestDetail";
 import { RequestForm } from "../components/RequestForm";
 import { CollectiviteSuggestions } from "../components/Suggestions";
 import { appContext, requestContext } from "../../context";
-import { readUploadForm, requestPageAction, requestPageData } from "../pages.server";
+import {
+  readUploadForm,
+  readerLanguage,
+  requestPageAction,
+  requestPageData,
+} from "../pages.server";
+import { bourseTexts } from "../../../src/modules/bourse/texts/index";
 import { guard, runAction } from "../../platform/http.server";
 import { idParam } from "../../platform/params.server";
 import type { Route } from "./+types/request";
@@ -12,7 +18,7 @@ import type { Route } from "./+types/request";
 export const meta = ({ data }: Route.MetaArgs) => [
   {
     title: data
-      ? `${data.view.request.title} – Bourse-partenariats – Portail AECT`
+      ? `${data.view.request.title} – ${bourseTexts(data.pageLanguage)("pages.suffix")} – Portail AECT`
       : "Demande de partenariat – Bourse-partenariats – Portail AECT",
   },
 ];
@@ -22,7 +28,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { actor, csrfToken } = context.get(requestContext);
   return guard(request, async () => {
     const view = await requestView(db, { actor }, idParam(params.requestId));
-    return { ...(await requestPageData(db, view)), csrfToken };
+    const lang = readerLanguage(view, new URL(request.url));
+    return { ...(await requestPageData(db, view, lang)), csrfToken };
   });
 }
 
@@ -33,26 +40,30 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   return runAction(values, async () => {
     const form = await readUploadForm(request, requestListFields);
     Object.assign(values, form.values);
+    const requestId = idParam(params.requestId);
+    const lang = readerLanguage(await requestView(db, { actor }, requestId), new URL(request.url));
     return requestPageAction(
       db,
       { actor },
-      idParam(params.requestId),
+      requestId,
       form.values,
       form.uploads,
       config.publicUrl,
+      lang,
     );
   });
 }
 
 export default function RequestPage() {
-  const { view, csrfToken, themeNames, stored, choices, suggestions } =
+  const { view, csrfToken, pageLanguage, stored, choices, suggestions } =
     useLoaderData<typeof loader>();
+  const t = bourseTexts(pageLanguage);
   const result = useActionData<typeof action>();
   const failure = result && !result.ok ? result : undefined;
   return (
     <RequestDetail
       view={view}
-      themeNames={themeNames}
+      lang={pageLanguage}
       csrfToken={csrfToken}
       failure={failure}
       success={result?.ok ? result.message : undefined}
@@ -61,9 +72,9 @@ export default function RequestPage() {
       editForm={
         stored && choices ? (
           <details className="fr-mb-3w" open={failure?.values.intent === "request"}>
-            <summary>Modifier la demande</summary>
+            <summary>{t("detail.edit")}</summary>
             <RequestForm
-              lang="fr"
+              lang={pageLanguage}
               csrfToken={csrfToken}
               country={{ code: view.request.countryCode, name: view.request.country }}
               choices={choices}
@@ -71,7 +82,7 @@ export default function RequestPage() {
               stored={stored}
               version={view.request.version}
               withUpload
-              submitLabel="Enregistrer les modifications"
+              submitLabel={t("form.save")}
             />
           </details>
         ) : undefined

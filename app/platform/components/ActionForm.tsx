@@ -1,3 +1,5 @@
+import { usePageLanguage } from "../page-language";
+import { portalTexts } from "../../../src/platform/i18n/portal-texts";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { ReactNode } from "react";
@@ -32,12 +34,13 @@ export function ActionOutcome(props: {
   success: string | undefined;
   failure: FormFailure | undefined;
 }) {
+  const t = portalTexts(usePageLanguage());
   return (
     <>
       {props.success ? (
         <Alert
           severity="success"
-          title="C'est fait"
+          title={t("form.done")}
           description={props.success}
           className="fr-mb-3w"
         />

@@ -1,20 +1,23 @@
 import { republiqueFrancaise } from "./Marianne";
 import { Footer } from "@codegouvfr/react-dsfr/Footer";
+import { usePageLanguage } from "../page-language";
+import { portalTexts } from "../../../src/platform/i18n/portal-texts";
 
 export function SiteFooter() {
+  const t = portalTexts(usePageLanguage());
   return (
     <Footer
       id="pied-de-page"
       accessibility="non compliant"
       brandTop={republiqueFrancaise}
-      homeLinkProps={{ href: "/", title: "Accueil – Portail AECT" }}
-      contentDescription="Le Portail AECT est l'outil du ministère de l'Europe et des Affaires étrangères (DAECT) et de la Commission nationale de la coopération décentralisée pour l'action extérieure des collectivités territoriales."
+      homeLinkProps={{ href: "/", title: t("frame.homeTitle") }}
+      contentDescription={t("frame.footerDescription")}
       termsLinkProps={{ href: "/mentions-legales" }}
       websiteMapLinkProps={{ href: "/plan-du-site" }}
       accessibilityLinkProps={{ href: "/accessibilite" }}
       bottomItems={[
-        { text: "Données personnelles et cookies", linkProps: { href: "/donnees-personnelles" } },
-        { text: "Demander un accès", linkProps: { href: "/inscription" } },
+        { text: t("frame.personalData"), linkProps: { href: "/donnees-personnelles" } },
+        { text: t("frame.requestAccess"), linkProps: { href: "/inscription" } },
       ]}
     />
   );

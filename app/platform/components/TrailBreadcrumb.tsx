@@ -1,3 +1,5 @@
+import { usePageLanguage } from "../page-language";
+import { portalTexts } from "../../../src/platform/i18n/portal-texts";
 interface Crumb {
   label: string;
   href: string;
@@ -5,8 +7,9 @@ interface Crumb {
 
 /** The DSFR breadcrumb of a page: the pages leading to it, then the page itself. */
 export function TrailBreadcrumb(props: { trail: Crumb[]; current: Crumb }) {
+  const t = portalTexts(usePageLanguage());
   return (
-    <nav className="fr-breadcrumb" aria-label="vous êtes ici :">
+    <nav className="fr-breadcrumb" aria-label={t("frame.breadcrumb")}>
       <ol className="fr-breadcrumb__list">
         {props.trail.map((crumb) => (
           <li key={crumb.href}>

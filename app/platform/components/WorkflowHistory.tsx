@@ -1,4 +1,6 @@
-import { formatDate } from "../format";
+import { usePageLanguage } from "../page-language";
+import { portalTexts } from "../../../src/platform/i18n/portal-texts";
+import { formatDateIn } from "../format";
 
 /** One event of a record's history, as loaders send it (dates serialised). */
 export interface HistoryRow {
@@ -14,28 +16,31 @@ export interface HistoryRow {
  * organisation, and why. Shown to those who act on the record, never to the public.
  */
 export function WorkflowHistory(props: { history: HistoryRow[]; id: string }) {
+  const lang = usePageLanguage();
+  const t = portalTexts(lang);
   if (props.history.length === 0) return null;
   return (
     <section aria-labelledby={props.id}>
-      <h2 id={props.id}>Historique</h2>
+      <h2 id={props.id}>{t("history.title")}</h2>
       <div className="fr-table fr-table--no-caption">
         <table>
-          <caption>Historique des étapes</caption>
+          <caption>{t("history.caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Étape</th>
-              <th scope="col">Par</th>
-              <th scope="col">Motif ou message</th>
+              <th scope="col">{t("history.date")}</th>
+              <th scope="col">{t("history.step")}</th>
+              <th scope="col">{t("history.by")}</th>
+              <th scope="col">{t("history.reason")}</th>
             </tr>
           </thead>
           <tbody>
             {props.history.map((entry) => (
               <tr key={entry.id}>
-                <td>{formatDate(entry.at, "dateTime")}</td>
+                <td>{formatDateIn(lang, entry.at, "dateTime")}</td>
                 <td>{entry.label}</td>
-                <td>{entry.by}</td>
-                <td>{entry.reason ?? "—"}</td>
+                {/* Organisations keep their French names; reasons are as their author wrote. */}
+                <td lang="fr">{entry.by}</td>
+                <td lang={entry.reason ? "fr" : undefined}>{entry.reason ?? "—"}</td>
               </tr>
             ))}
           </tbody>

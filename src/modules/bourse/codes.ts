@@ -92,11 +92,10 @@ export const requestLanguageLabels: Record<(typeof requestLanguages)[number], st
 export const PUBLICATION_MONTHS = 12;
 export const EXPIRY_REMINDER_DAYS = 30;
 
-/** The request form's words in French, English and Spanish (client-safe, for the pages). */
+/** The languages a request is written in: the page languages of the portal. */
 export {
-  type FormLanguage,
-  formLanguageNames,
-  formLanguageOf,
-  formLanguages,
-  requestFormWords,
-} from "./request-form-labels";
+  type PageLanguage as FormLanguage,
+  languageNames as formLanguageNames,
+  languageOf as formLanguageOf,
+  pageLanguages as formLanguages,
+} from "../../platform/i18n/languages";

@@ -1,3 +1,4 @@
+import { languageOf } from "../../platform/i18n/languages";
 import { markChanged } from "../../platform/changes";
 import { and, eq, inArray, isNull, lte } from "drizzle-orm";
 import type { Db, Tx } from "../../platform/db/client";
@@ -8,7 +9,7 @@ import { enqueueMail } from "../../platform/mail/outbox";
 import type { Workflow, WorkflowRow } from "../../platform/workflow/define";
 import { transition } from "../../platform/workflow/transition";
 import { EXPIRY_REMINDER_DAYS } from "./codes";
-import { authorLanguage, bourseMails } from "./mails";
+import { bourseMails } from "./mails";
 import { offerWorkflow } from "./offer-workflow";
 import { authorUrl } from "./request-recipients";
 import { requestWorkflow } from "./request-workflow";
@@ -87,7 +88,7 @@ export const requestExpiryReminder: DeadlineRule<Due> = {
       .update(bourseRequests)
       .set({ expiryRemindedAt: now })
       .where(eq(bourseRequests.id, request.id));
-    const lang = authorLanguage(request.formLanguage);
+    const lang = languageOf(request.formLanguage);
     await enqueueMail(tx, {
       ...bourseMails.expiryReminder({
         lang,

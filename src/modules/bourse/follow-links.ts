@@ -1,3 +1,7 @@
+import { type PageLanguage, languageOf } from "../../platform/i18n/languages";
+import { fieldMessages } from "../../platform/i18n/field-messages";
+import { portalTexts } from "../../platform/i18n/portal-texts";
+import { bourseTexts } from "./texts/index";
 import { and, eq, inArray, isNull, lt } from "drizzle-orm";
 import { type Attempt, withinQuota } from "../../platform/auth/throttle";
 import type { Db } from "../../platform/db/client";
@@ -5,7 +9,7 @@ import { TooManyRequests } from "../../platform/errors";
 import { enqueueMail } from "../../platform/mail/outbox";
 import { emailField, parseInput } from "../../platform/validation";
 import { z } from "zod";
-import { authorLanguage, bourseMails } from "./mails";
+import { bourseMails } from "./mails";
 import { authorUrl } from "./request-recipients";
 import { bourseAuthorLinks, bourseRequests } from "./schema";
 
@@ -16,25 +20,38 @@ import { bourseAuthorLinks, bourseRequests } from "./schema";
 const PUBLIC_REQUEST_QUOTA = { windowMs: 24 * 60 * 60 * 1000, perSubject: 3, perClient: 10 };
 const NEW_LINK_QUOTA = { windowMs: 60 * 60 * 1000, perSubject: 3, perClient: 10 };
 
-const TOO_MANY =
-  "Plusieurs courriels sont déjà partis vers cette adresse ou depuis votre poste : consultez votre messagerie (et les indésirables) ou réessayez plus tard. / Several e-mails have already been sent: check your mailbox or try again later.";
-
-async function allowOrRefuse(db: Db, attempt: Attempt, quota: typeof NEW_LINK_QUOTA) {
-  if (!(await withinQuota(db, attempt, quota)))
-    throw new TooManyRequests(TOO_MANY, { contactEmail: TOO_MANY });
+async function allowOrRefuse(
+  db: Db,
+  attempt: Attempt,
+  quota: typeof NEW_LINK_QUOTA,
+  lang: PageLanguage,
+) {
+  if (!(await withinQuota(db, attempt, quota))) {
+    const message = bourseTexts(lang)("errors.tooMany");
+    throw new TooManyRequests(message, { contactEmail: message });
+  }
 }
 
 /** Counts a request filed through the public form by this client for this address. */
-export async function allowPublicRequest(db: Db, contactEmail: string, clientAddress: string) {
+export async function allowPublicRequest(
+  db: Db,
+  contactEmail: string,
+  clientAddress: string,
+  lang: PageLanguage,
+) {
   const subject = contactEmail.trim().toLowerCase();
   await allowOrRefuse(
     db,
     { action: "bourse-public-request", subject, clientAddress },
     PUBLIC_REQUEST_QUOTA,
+    lang,
   );
 }
 
-const newLinkSchema = z.object({ contactEmail: emailField() });
+const newLinkSchema = (lang: PageLanguage) =>
+  z.object({
+    contactEmail: emailField(bourseTexts(lang)("fields.contactEmail.subject"), fieldMessages(lang)),
+  });
 
 /**
  * Mails a new private link for each open request filed without an account from this address
@@ -46,12 +63,18 @@ export async function mailNewFollowLinks(
   input: unknown,
   clientAddress: string,
   publicUrl: string,
+  lang: PageLanguage = "fr",
 ) {
-  const { contactEmail } = parseInput(newLinkSchema, input);
+  const { contactEmail } = parseInput(
+    newLinkSchema(lang),
+    input,
+    portalTexts(lang)("form.invalid"),
+  );
   await allowOrRefuse(
     db,
     { action: "bourse-new-link", subject: contactEmail, clientAddress },
     NEW_LINK_QUOTA,
+    lang,
   );
   await db.transaction(async (tx) => {
     const requests = await tx
@@ -72,7 +95,7 @@ export async function mailNewFollowLinks(
       );
     for (const request of requests) {
       const url = await authorUrl(tx, request, publicUrl);
-      const lang = authorLanguage(request.formLanguage);
+      const lang = languageOf(request.formLanguage);
       await enqueueMail(tx, {
         ...(request.emailVerifiedAt
           ? bourseMails.newFollowLink({ lang, title: request.title, url })

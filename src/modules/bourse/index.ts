@@ -54,11 +54,8 @@ export {
   publicRequestsByCountry,
 } from "./public-queries";
 export { requestAttachment, requestView } from "./request-queries";
-export {
-  formLanguageOf,
-  formLanguages,
-  requestFormWords,
-} from "./request-form-labels";
+export { formLanguageOf, formLanguages } from "./codes";
+export { bourseTexts } from "./texts/index";
 export { type BourseTask, bourseTasks } from "./tasks-queries";
 export { adminBourse, parseAdminBourseFilters } from "./admin-queries";
 export {

@@ -1,3 +1,4 @@
+import { languageOf } from "../../platform/i18n/languages";
 import { and, eq, sql } from "drizzle-orm";
 import { recordChange } from "../../platform/audit/audit";
 import { mailMembers } from "../../platform/auth/member-addresses";
@@ -11,7 +12,7 @@ import {
   foreignAuthorityKindLabels,
   writeNewPartnership,
 } from "../atlas/index";
-import { authorLanguage, bourseMails } from "./mails";
+import { bourseMails } from "./mails";
 import { type RequestRow, loadRequest } from "./request-access";
 import { transition } from "../../platform/workflow/transition";
 import { canFire, requestWorkflow } from "./request-workflow";
@@ -106,7 +107,7 @@ export async function expressInterest(
     });
     await enqueueMail(tx, {
       ...bourseMails.interestToAuthor({
-        lang: authorLanguage(request.formLanguage),
+        lang: languageOf(request.formLanguage),
         title: request.title,
         collectivite: collectivite.name,
         contactName: actor.displayName,
@@ -203,7 +204,7 @@ export async function matchRequest(
     );
     await enqueueMail(tx, {
       ...bourseMails.matchedToAuthor({
-        lang: authorLanguage(locked.formLanguage),
+        lang: languageOf(locked.formLanguage),
         title: locked.title,
         collectivite: partner.name,
         url: await authorUrl(tx, locked, publicUrl),

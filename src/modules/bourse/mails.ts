@@ -1,3 +1,4 @@
+import type { PageLanguage } from "../../platform/i18n/languages";
 import { PORTAL_MAIL_FOOTER, frenchMail, simpleMail } from "../../platform/mail/outbox";
 import { sentenceCase } from "../../platform/french/counts";
 import { nameWithArticle, ofName } from "../../platform/french/place-names";
@@ -5,11 +6,8 @@ import { nameWithArticle, ofName } from "../../platform/french/place-names";
 /** A body named at the start of a sentence: "La Région Bretagne", "Rennes". */
 const subjectOf = (name: string) => sentenceCase(nameWithArticle(name));
 
-/** Languages in which a foreign author reads its mails (the form's languages). */
-export type AuthorLanguage = "fr" | "en" | "es";
-
-export const authorLanguage = (value: string): AuthorLanguage =>
-  value === "en" || value === "es" ? value : "fr";
+/** Languages in which a foreign author reads its mails: the form's, the portal's pages'. */
+type AuthorLanguage = PageLanguage;
 
 const footers: Record<AuthorLanguage, string> = {
   fr: PORTAL_MAIL_FOOTER,

@@ -20,6 +20,11 @@ export const bourseOpenApiSchemas = {
       status: { type: "string", enum: [...publicRequestStatuses] },
       title: { type: "string" },
       summary: { type: "string" },
+      formLanguage: {
+        type: "string",
+        enum: ["fr", "en", "es"],
+        description: "Langue dans laquelle l'auteur a rédigé le titre et la description.",
+      },
       authorityName: { type: "string" },
       authorityKind: { type: "string", enum: [...foreignAuthorityKinds] },
       countryCode: { type: "string" },

@@ -62,6 +62,16 @@ export function parsePublicRequestFilters(params: URLSearchParams): PublicReques
   return parseInput(filtersSchema, raw);
 }
 
+/**
+ * The request's coded fields in French words (country, thèmes): a request written in English
+ * or Spanish is found by a French search on what it is about and where.
+ */
+const frenchCodedWords = sql`to_tsvector('french_unaccent', rc.name_fr || ' ' || coalesce(
+  (SELECT string_agg(t.label, ' ') FROM (VALUES ${sql.join(
+    [...themeLabels].map(([code, label]) => sql`(${code}, ${label})`),
+    sql`, `,
+  )}) AS t(code, label) WHERE t.code = ANY (r.themes)), ''))`;
+
 /** Published requests (`r`) matching the filters; never a draft, a refusal or a closed one. */
 function publicConditions(filters: PublicRequestFilters): SQL {
   const conditions: SQL[] = [
@@ -78,7 +88,9 @@ function publicConditions(filters: PublicRequestFilters): SQL {
   if (filters.from) conditions.push(sql`r.published_at >= ${filters.from}::date`);
   if (filters.to) conditions.push(sql`r.published_at < ${filters.to}::date + 1`);
   if (filters.q)
-    conditions.push(sql`r.search @@ websearch_to_tsquery('french_unaccent', ${filters.q})`);
+    conditions.push(
+      sql`(r.search || ${frenchCodedWords}) @@ websearch_to_tsquery('french_unaccent', ${filters.q})`,
+    );
   return sql.join(conditions, sql` AND `);
 }
 
@@ -93,6 +105,8 @@ export interface PublicRequest {
   status: string;
   title: string;
   summary: string;
+  /** The language its author wrote it in (fr, en, es). */
+  formLanguage: string;
   authorityName: string;
   authorityKind: string;
   countryCode: string;
@@ -111,7 +125,7 @@ export interface PublicRequest {
 }
 
 const publicColumns = sql`
-  r.id, r.status, r.title, left(r.description, 400) AS summary,
+  r.id, r.status, r.title, left(r.description, 400) AS summary, r.form_language AS "formLanguage",
   r.authority_name AS "authorityName", r.authority_kind AS "authorityKind",
   r.country_code AS "countryCode", rc.name_fr AS country, rc.continent, r.city_name AS city,
   r.latitude, r.longitude, r.themes, r.partner_kind AS "partnerKind",

@@ -1,3 +1,4 @@
+import { languageOf } from "../../platform/i18n/languages";
 import { changing } from "../../platform/changes";
 import { eq, sql } from "drizzle-orm";
 import { type AuditActor, recordChange } from "../../platform/audit/audit";
@@ -12,7 +13,7 @@ import { transition } from "../../platform/workflow/transition";
 import { assertVersion } from "../../platform/workflow/versions";
 import { PUBLICATION_MONTHS } from "./codes";
 import { allowPublicRequest } from "./follow-links";
-import { authorLanguage, bourseMails } from "./mails";
+import { bourseMails } from "./mails";
 import {
   type RequestActor,
   type RequestRow,
@@ -98,10 +99,10 @@ export async function createRequest(
   if (actor.kind === "user" && !author && !can(actor, "bourse:request:write"))
     throw new Forbidden();
   if (author) values = { ...values, countryCode: author.countryCode ?? "" };
-  const input = await checkRequest(db, values);
+  const input = await checkRequest(db, values, languageOf(formLanguage));
   const uploads_ = await checkUploads(uploads, 0);
   if (actor.kind !== "user" && clientAddress)
-    await allowPublicRequest(db, input.contactEmail, clientAddress);
+    await allowPublicRequest(db, input.contactEmail, clientAddress, languageOf(formLanguage));
   return changing(db, "bourse", async (tx) => {
     const [authority] = author
       ? rowsOf<{ id: number }>(
@@ -116,7 +117,7 @@ export async function createRequest(
         ...requestColumns(input),
         authorOrganisationId: author?.organisationId ?? null,
         foreignAuthorityId: authority?.id ?? null,
-        formLanguage: authorLanguage(formLanguage),
+        formLanguage: languageOf(formLanguage),
         // A signed-in author's address is the account's; the public form's is checked.
         emailVerifiedAt: actor.kind === "user" ? new Date() : null,
       })
@@ -131,7 +132,7 @@ export async function createRequest(
     if (actor.kind === "user") return { request, followUrl: null };
     const url = await authorUrl(tx, request, publicUrl);
     await enqueueMail(tx, {
-      ...bourseMails.confirmAddress({ lang: authorLanguage(request.formLanguage), url }),
+      ...bourseMails.confirmAddress({ lang: languageOf(request.formLanguage), url }),
       to: request.contactEmail,
       template: "bourse-confirm-address",
       idempotencyKey: `bourse:request:${request.id}:confirm-address`,
@@ -215,7 +216,11 @@ export async function updateRequest(
       throw new Invalid({ demande: requestWorkflow.lockedMessage });
     const fixedCountry =
       request.authorOrganisationId !== null ? { countryCode: request.countryCode } : {};
-    const input = await checkRequest(tx, { ...values, ...fixedCountry });
+    const input = await checkRequest(
+      tx,
+      { ...values, ...fixedCountry },
+      languageOf(request.formLanguage),
+    );
     const [{ count }] = rowsOf<{ count: number }>(
       await tx.execute(
         sql`SELECT count(*)::int AS count FROM bourse_attachments WHERE request_id = ${requestId}`,

@@ -18,6 +18,10 @@ import { partnerKindLabels, partnerSizeLabels, requestLanguageLabels } from "./c
 import { frenchOrder } from "../../platform/db/french-order";
 import { frenchCompare } from "../../platform/french/collation";
 import { partnerCountrySql } from "../../reference/partner-countries";
+import type { PageLanguage } from "../../platform/i18n/languages";
+import { fieldMessages } from "../../platform/i18n/field-messages";
+import { portalTexts } from "../../platform/i18n/portal-texts";
+import { bourseTexts } from "./texts/index";
 
 /** The request form's fields, in the order of the form and of the errors summary. */
 export const requestFields = [
@@ -48,34 +52,41 @@ export const themeLabels: ReadonlyMap<string, string> = new Map(
 
 const asMap = (labels: Record<string, string>) => new Map(Object.entries(labels));
 
-const requestSchema = (countries: ReadonlyMap<string, string>) =>
-  z.object({
-    authorityName: textField("Le nom de l'autorité locale", 200),
-    authorityKind: codeField("Le type d'autorité", asMap(foreignAuthorityKindLabels)),
-    countryCode: codeField("Le pays", countries),
-    cityName: textField("La ville", 120),
-    contactName: textField("Le nom de la personne à contacter", 120),
-    contactFunction: optionalTextField("La fonction", 120),
-    contactEmail: emailField("L'adresse électronique de contact"),
-    contactPhone: optionalTextField("Le téléphone", 40),
-    title: textField("Le titre du projet", 200),
-    description: textField("La description du projet", 6_000).refine(
+/** The request's checks, their messages in the language of the form that was filled. */
+function requestSchema(countries: ReadonlyMap<string, string>, lang: PageLanguage) {
+  const t = bourseTexts(lang);
+  const m = fieldMessages(lang);
+  const name = (field: (typeof requestFields)[number]) => t(`fields.${field}.subject`);
+  return z.object({
+    authorityName: textField(name("authorityName"), 200, m),
+    authorityKind: codeField(name("authorityKind"), asMap(foreignAuthorityKindLabels), m),
+    countryCode: codeField(name("countryCode"), countries, m),
+    cityName: textField(name("cityName"), 120, m),
+    contactName: textField(name("contactName"), 120, m),
+    contactFunction: optionalTextField(name("contactFunction"), 120, m),
+    contactEmail: emailField(name("contactEmail"), m),
+    contactPhone: optionalTextField(name("contactPhone"), 40, m),
+    title: textField(name("title"), 200, m),
+    description: textField(name("description"), 6_000, m).refine(
       (text) => text.length >= 80,
-      "La description du projet doit faire au moins 80 caractères : décrivez le projet, ses bénéficiaires et ce que vous attendez du partenaire.",
+      t("errors.descriptionShort"),
     ),
-    themes: codeListField("Les thématiques", themeLabels, {
+    themes: codeListField(name("themes"), themeLabels, {
       min: 1,
-      minMessage: "Choisissez au moins une thématique.",
+      messages: m,
+      minMessage: t("errors.themesMin"),
     }),
-    partnerKind: codeField("Le type de collectivité recherché", asMap(partnerKindLabels)),
-    partnerSize: codeField("La taille de collectivité recherchée", asMap(partnerSizeLabels)),
-    expertise: optionalTextField("L'expertise recherchée", 2_000),
-    budget: optionalEurosField("Le budget estimé"),
-    languages: codeListField("Les langues de travail", asMap(requestLanguageLabels), {
+    partnerKind: codeField(name("partnerKind"), asMap(partnerKindLabels), m),
+    partnerSize: codeField(name("partnerSize"), asMap(partnerSizeLabels), m),
+    expertise: optionalTextField(name("expertise"), 2_000, m),
+    budget: optionalEurosField(name("budget"), m),
+    languages: codeListField(name("languages"), asMap(requestLanguageLabels), {
       min: 1,
-      minMessage: "Choisissez au moins une langue de travail.",
+      messages: m,
+      minMessage: t("errors.languagesMin"),
     }),
   });
+}
 
 export type RequestInput = z.output<ReturnType<typeof requestSchema>> & {
   city: { id: number; name: string; latitude: number; longitude: number };
@@ -122,14 +133,17 @@ export async function citySuggestions(q: Queryable, countryCode: string, limit =
 export async function checkRequest(
   q: Queryable,
   values: Record<string, string | string[] | undefined>,
+  lang: PageLanguage = "fr",
 ): Promise<RequestInput> {
   const countries = await requestCountries(q);
-  const input = parseInput(requestSchema(countries), values);
+  const invalid = portalTexts(lang)("form.invalid");
+  const input = parseInput(requestSchema(countries, lang), values, invalid);
   const city = await findCity(q, input.countryCode, input.cityName);
   if (!city)
-    throw new Invalid({
-      cityName: `« ${input.cityName} » n'est pas une ville connue de ce pays : choisissez une ville proposée (liste des villes de plus de 1 000 habitants).`,
-    });
+    throw new Invalid(
+      { cityName: bourseTexts(lang)("errors.unknownCity", { city: input.cityName }) },
+      invalid,
+    );
   return { ...input, city };
 }
 

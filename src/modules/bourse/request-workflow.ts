@@ -1,9 +1,11 @@
+import { fr } from "./texts/fr";
+import { languageOf } from "../../platform/i18n/languages";
 import { longDate } from "../../platform/french-format";
 import { mailMembers } from "../../platform/auth/member-addresses";
 import { enqueueMail } from "../../platform/mail/outbox";
 import { type EventContext, defineWorkflow, nextState } from "../../platform/workflow/define";
 import { type RequestStatus, requestStatuses } from "./codes";
-import { authorLanguage, bourseMails } from "./mails";
+import { bourseMails } from "./mails";
 import { type RequestRow, requestResource } from "./request-access";
 import { authorUrl, countryName, followersOf } from "./request-recipients";
 import { bourseRequests } from "./schema";
@@ -31,7 +33,7 @@ async function mailTriagers({ tx, after, publicUrl, event }: EventContext<Reques
 async function mailDecision(context: EventContext<RequestRow>) {
   const { tx, after, publicUrl, event, reason } = context;
   const url = await authorUrl(tx, after, publicUrl);
-  const lang = authorLanguage(after.formLanguage);
+  const lang = languageOf(after.formLanguage);
   const message = reason ?? "";
   const [mail, template] =
     event === "publish"
@@ -80,7 +82,7 @@ export const requestWorkflow = defineWorkflow<RequestRow, RequestStatus, Request
   events: {
     /** The author sends the request (after the address check for the public form). */
     submit: {
-      label: "Transmission",
+      label: fr.history.submit,
       from: ["draft"],
       to: "submitted",
       by: ["bourse:request:write"],
@@ -89,7 +91,7 @@ export const requestWorkflow = defineWorkflow<RequestRow, RequestStatus, Request
     },
     /** The embassy or the DAECT publishes it on the Bourse. */
     publish: {
-      label: "Publication",
+      label: fr.history.publish,
       from: ["submitted"],
       to: "published",
       by: ["bourse:request:triage"],
@@ -98,7 +100,7 @@ export const requestWorkflow = defineWorkflow<RequestRow, RequestStatus, Request
     },
     /** The embassy or the DAECT asks the author to complete it. */
     askInformation: {
-      label: "Demande de complément",
+      label: fr.history.askInformation,
       from: ["submitted"],
       to: "under_review",
       by: ["bourse:request:triage"],
@@ -107,7 +109,7 @@ export const requestWorkflow = defineWorkflow<RequestRow, RequestStatus, Request
     },
     /** The author sends it again, completed. */
     resubmit: {
-      label: "Nouvelle transmission, complétée",
+      label: fr.history.resubmit,
       from: ["under_review"],
       to: "submitted",
       by: ["bourse:request:write"],
@@ -115,7 +117,7 @@ export const requestWorkflow = defineWorkflow<RequestRow, RequestStatus, Request
       mail: mailTriagers,
     },
     decline: {
-      label: "Refus",
+      label: fr.history.decline,
       from: ["submitted", "under_review"],
       to: "declined",
       by: ["bourse:request:triage"],
@@ -124,7 +126,7 @@ export const requestWorkflow = defineWorkflow<RequestRow, RequestStatus, Request
     },
     /** A French collectivité says it is interested (its interest is recorded first). */
     expressInterest: {
-      label: "Marque d'intérêt d'une collectivité",
+      label: fr.history.expressInterest,
       from: ["published", "in_contact"],
       to: "in_contact",
       by: ["bourse:request:contact"],
@@ -132,14 +134,14 @@ export const requestWorkflow = defineWorkflow<RequestRow, RequestStatus, Request
     },
     /** The parties agree: an Atlas partnership is recorded. */
     match: {
-      label: "Partenariat conclu",
+      label: fr.history.match,
       from: ["in_contact"],
       to: "matched",
       by: ["bourse:request:match"],
       refusal: "Un partenariat ne peut être conclu qu'après une mise en relation.",
     },
     renew: {
-      label: "Prolongation de la publication",
+      label: fr.history.renew,
       from: ["published", "in_contact"],
       to: "same",
       by: ["bourse:request:write"],
@@ -147,14 +149,14 @@ export const requestWorkflow = defineWorkflow<RequestRow, RequestStatus, Request
     },
     /** The daily job ends a publication after its twelve months. */
     expire: {
-      label: "Fin de la publication (douze mois)",
+      label: fr.history.expire,
       from: ["published", "in_contact"],
       to: "closed",
       by: ["system"],
       refusal: "Cette demande n'est pas publiée.",
     },
     close: {
-      label: "Retrait",
+      label: fr.history.close,
       from: ALL_OPEN,
       to: "closed",
       by: ["bourse:request:write"],

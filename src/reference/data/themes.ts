@@ -60,3 +60,10 @@ export const atlasDomains = [
 ] as const;
 
 export type DomainCode = (typeof atlasDomains)[number]["code"];
+
+export type ThemeCode = (typeof atlasDomains)[number]["themes"][number][0];
+
+/** Each thème's French name by its code. */
+export const themeNames = Object.fromEntries(
+  atlasDomains.flatMap((domain) => domain.themes.map(([code, label]) => [code, label])),
+) as Record<ThemeCode, string>;
