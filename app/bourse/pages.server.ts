@@ -263,7 +263,11 @@ export async function requestPageData(
     stored: abilities.edit && contact ? requestFormValues({ ...request, ...contact }) : null,
     choices: abilities.edit ? await requestFormChoices(q, countryCode, lang) : null,
     suggestions: abilities.suggestions
-      ? await rankCollectivites(q, { countryCode, themes, partnerKind, partnerSize }, { limit: 10 })
+      ? await rankCollectivites(
+          q,
+          { countryCode, themes, partnerKind, partnerSize },
+          { limit: 10, lang },
+        )
       : [],
   };
 }

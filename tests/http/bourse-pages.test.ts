@@ -105,7 +105,14 @@ describe("a request from the public form to a collectivité's interest", () => {
       requestForm({ title: "" }),
     );
     expect(refused.status).toBe(400);
-    expect(refused.html).toContain("Le titre du projet est obligatoire.");
+    // The page, its frame and its messages are in the language of the form.
+    expect(refused.html).toContain('<html lang="en"');
+    expect(refused.html).toContain("The project title is required.");
+    expect(refused.html).toContain("The form contains errors.");
+    expect(refused.html).toContain(
+      "<title>Post a partnership request – Bourse-partenariats – Portail AECT</title>",
+    );
+    expect(refused.html).toContain(">Sign in<");
     expect(refused.html).toContain('value="Municipalité de Kaolack"');
     expect(refused.html).toContain("drainer trois quartiers");
 
@@ -129,7 +136,8 @@ describe("a request from the public form to a collectivité's interest", () => {
     // Opening the link (a mail scanner would) confirms nothing: a button does.
     const opened = await author.get(link);
     expect(opened.status).toBe(200);
-    expect(opened.html).toContain("Confirmer et transmettre");
+    expect(opened.html).toContain("Confirm and send");
+    expect(opened.html).toContain('<html lang="en"');
     const [draft] = await served.database.db
       .select()
       .from(bourseRequests)
@@ -137,11 +145,11 @@ describe("a request from the public form to a collectivité's interest", () => {
     expect(draft.status).toBe("draft");
     const confirmed = await author.post(link, { intent: "confirm" });
     expect(confirmed.status).toBe(200);
-    expect(confirmed.html).toContain("Adresse confirmée");
+    expect(confirmed.html).toContain("Address confirmed");
     // The author sees which French collectivités might answer, each with its reasons.
-    expect(confirmed.html).toContain("Collectivités françaises susceptibles de répondre");
+    expect(confirmed.html).toContain("French local governments likely to answer");
     expect(confirmed.html).toMatch(
-      /<li><a href="\/atlas\/collectivites\/\d+">[^<]+<\/a><p class="fr-text--sm fr-mb-1w">[^<]+<\/p><\/li>/,
+      /<li><a href="\/atlas\/collectivites\/\d+" lang="fr">[^<]+<\/a><p class="fr-text--sm fr-mb-1w">[^<]+<\/p><\/li>/,
     );
     const [request] = await served.database.db
       .select()

@@ -1,3 +1,5 @@
+import type { PageLanguage } from "../../../src/platform/i18n/languages";
+import { bourseTexts } from "../../../src/modules/bourse/texts/index";
 import { toName } from "../../platform/format";
 interface Reasoned {
   id: number;
@@ -9,19 +11,22 @@ function ReasonList({ reasons }: { reasons: string[] }) {
 }
 
 /** The French collectivités likely to answer a request, each with why. */
-export function CollectiviteSuggestions(props: { suggestions: (Reasoned & { name: string })[] }) {
+export function CollectiviteSuggestions(props: {
+  suggestions: (Reasoned & { name: string })[];
+  lang: PageLanguage;
+}) {
   if (props.suggestions.length === 0) return null;
+  const t = bourseTexts(props.lang);
   return (
     <section aria-labelledby="suggestions-titre">
-      <h2 id="suggestions-titre">Collectivités françaises susceptibles de répondre</h2>
-      <p>
-        D'après l'Atlas : leurs projets sur ces thématiques, leur présence dans le pays ou dans les
-        pays voisins, leur type et leur taille.
-      </p>
+      <h2 id="suggestions-titre">{t("suggestions.title")}</h2>
+      <p>{t("suggestions.intro")}</p>
       <ol>
         {props.suggestions.map((suggestion) => (
           <li key={suggestion.id}>
-            <a href={`/atlas/collectivites/${suggestion.id}`}>{suggestion.name}</a>
+            <a href={`/atlas/collectivites/${suggestion.id}`} lang="fr">
+              {suggestion.name}
+            </a>
             <ReasonList reasons={suggestion.reasons} />
           </li>
         ))}

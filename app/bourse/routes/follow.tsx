@@ -90,7 +90,7 @@ export default function FollowRequestPage() {
         failure={failure}
         success={result?.ok ? result.message : undefined}
         attachmentBase={null}
-        suggestions={<CollectiviteSuggestions suggestions={suggestions} />}
+        suggestions={<CollectiviteSuggestions suggestions={suggestions} lang={pageLanguage} />}
         editForm={
           stored && choices ? (
             <RequestForm

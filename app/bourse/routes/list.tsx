@@ -10,10 +10,7 @@ import {
   publishedOffers,
   themeLabels,
 } from "../../../src/modules/bourse/index";
-import {
-  requestLanguageLabels,
-  requestStatusLabels,
-} from "../../../src/modules/bourse/codes";
+import { requestLanguageLabels, requestStatusLabels } from "../../../src/modules/bourse/codes";
 import { Pager } from "../../platform/components/Pager";
 import { BourseCard } from "../components/BourseCard";
 import { ChoroplethFigure } from "../../atlas/components/MapFigures";

@@ -68,7 +68,7 @@ export default function RequestPage() {
       failure={failure}
       success={result?.ok ? result.message : undefined}
       attachmentBase={`/bourse/demandes/${view.request.id}/pieces`}
-      suggestions={<CollectiviteSuggestions suggestions={suggestions} />}
+      suggestions={<CollectiviteSuggestions suggestions={suggestions} lang={pageLanguage} />}
       editForm={
         stored && choices ? (
           <details className="fr-mb-3w" open={failure?.values.intent === "request"}>

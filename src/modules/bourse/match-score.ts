@@ -1,4 +1,5 @@
-import { countOf } from "../../platform/french/counts";
+import type { PageLanguage } from "../../platform/i18n/languages";
+import { bourseTexts } from "./texts/index";
 /**
  * Why a French collectivité may answer a request, as counted in the Atlas. Pure: the
  * features come from `suggestions.ts`, the weights and the reasons from here.
@@ -52,37 +53,43 @@ export function sizeFits(size: string, population: number | null) {
   return population >= low && population < high;
 }
 
-/** The score (higher is better) and the reasons, in French, shown beside the suggestion. */
-export function scoreMatch(features: MatchFeatures, wanted: MatchWanted) {
+/** The score (higher is better) and the reasons, in the reader's language, shown beside it. */
+export function scoreMatch(
+  features: MatchFeatures,
+  wanted: MatchWanted,
+  lang: PageLanguage = "fr",
+) {
+  const t = bourseTexts(lang);
   const reasons: string[] = [];
   let score = 0;
   if (features.themeProjects > 0) {
     score += WEIGHTS.theme * saturating(features.themeProjects, 5);
     reasons.push(
-      `${countOf(features.themeProjects, "projet", "projets", "m")} en ${wanted.themeNames.join(" ou ").toLowerCase()}`,
+      t("suggestions.themeProjects", {
+        count: features.themeProjects,
+        themes: wanted.themeNames.join(t("suggestions.or")).toLocaleLowerCase(lang),
+      }),
     );
   }
   if (features.countryLinks > 0) {
     score += WEIGHTS.country * (0.75 + 0.25 * saturating(features.countryLinks, 3));
     reasons.push(
-      `déjà présente dans le pays, ${wanted.country} (${countOf(features.countryLinks, "partenariat ou projet", "partenariats ou projets", "m")})`,
+      t("suggestions.countryLinks", { count: features.countryLinks, country: wanted.country }),
     );
   }
   if (features.nearLinks > 0) {
     score += WEIGHTS.near * saturating(features.nearLinks, 3);
-    reasons.push(
-      `${countOf(features.nearLinks, "partenariat", "partenariats", "m")} dans des pays voisins`,
-    );
+    reasons.push(t("suggestions.nearLinks", { count: features.nearLinks }));
   }
   if (features.allPartnerships > 0)
     score += WEIGHTS.experience * saturating(features.allPartnerships, 10);
   if (wanted.partnerKind !== "any" && features.kind === wanted.partnerKind) {
     score += WEIGHTS.kind;
-    reasons.push("le type de collectivité recherché");
+    reasons.push(t("suggestions.kind"));
   }
   if (sizeFits(wanted.partnerSize, features.population)) {
     score += WEIGHTS.size;
-    reasons.push("la taille recherchée");
+    reasons.push(t("suggestions.size"));
   }
   return { score: Math.round(score * 1000) / 1000, reasons };
 }

@@ -1,3 +1,6 @@
+import type { PageLanguage } from "../../platform/i18n/languages";
+import { countryNameIn } from "../../reference/country-names";
+import { type BourseKey, bourseTexts } from "./texts/index";
 import { sql } from "drizzle-orm";
 import { type Queryable, rowsOf } from "../../platform/db/client";
 import { type MatchFeatures, NEAR_KM, scoreMatch } from "./match-score";
@@ -94,9 +97,10 @@ const byScore = (a: { score: number; id: number }, b: { score: number; id: numbe
 export async function rankCollectivites(
   q: Queryable,
   wanted: MatchQuery,
-  options: { limit?: number; excludePartnershipId?: number } = {},
+  options: { limit?: number; excludePartnershipId?: number; lang?: PageLanguage } = {},
 ): Promise<Suggestion[]> {
   const excluded = options.excludePartnershipId ?? -1;
+  const lang = options.lang ?? "fr";
   const themes = wanted.themes.length > 0 ? wanted.themes : [""];
   const rows = rowsOf<FeatureRow & { id: number; name: string; country: string }>(
     await q.execute(sql`
@@ -138,14 +142,19 @@ export async function rankCollectivites(
         LEFT JOIN totals t ON t.cid = c.id
         LEFT JOIN ref_territorial_units u ON u.id = c.unit_id`),
   );
-  const themeNames = themeNamesOf(wanted.themes);
+  const t = bourseTexts(lang);
+  const themeNames = wanted.themes.map((code) => t(`options.themes.${code}` as BourseKey));
   const ranked = rows.map((row) => {
-    const { score, reasons } = scoreMatch(featuresOf(row), {
-      country: row.country,
-      themeNames,
-      partnerKind: wanted.partnerKind,
-      partnerSize: wanted.partnerSize,
-    });
+    const { score, reasons } = scoreMatch(
+      featuresOf(row),
+      {
+        country: countryNameIn(lang, wanted.countryCode, row.country),
+        themeNames,
+        partnerKind: wanted.partnerKind,
+        partnerSize: wanted.partnerSize,
+      },
+      lang,
+    );
     return { id: row.id, name: row.name, score, reasons };
   });
   ranked.sort(byScore);

@@ -195,6 +195,22 @@ export const en: Translation<typeof fr> = {
     closeReason: "Reason for withdrawal (optional)",
     sizeKb: "{{size}} KB",
   },
+  suggestions: {
+    title: "French local governments likely to answer",
+    intro:
+      "According to the Atlas: their projects on these themes, their presence in the country or in neighbouring countries, their kind and their size.",
+    themeProjects_one: "{{count}} project in {{themes}}",
+    themeProjects_other: "{{count}} projects in {{themes}}",
+    countryLinks_one:
+      "already present in the country, {{country}} ({{count}} partnership or project)",
+    countryLinks_other:
+      "already present in the country, {{country}} ({{count}} partnerships or projects)",
+    nearLinks_one: "{{count}} partnership in neighbouring countries",
+    nearLinks_other: "{{count}} partnerships in neighbouring countries",
+    kind: "the kind of local government sought",
+    size: "the size sought",
+    or: " or ",
+  },
   outcomes: {
     saved: "The request has been saved.",
     submitted: "The request has been sent to the French embassy and to the DAECT.",

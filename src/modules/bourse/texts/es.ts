@@ -198,6 +198,20 @@ export const es: Translation<typeof fr> = {
     closeReason: "Motivo de la retirada (opcional)",
     sizeKb: "{{size}} KB",
   },
+  suggestions: {
+    title: "Colectividades francesas que podrían responder",
+    intro:
+      "Según el Atlas: sus proyectos en estas temáticas, su presencia en el país o en países vecinos, su tipo y su tamaño.",
+    themeProjects_one: "{{count}} proyecto en {{themes}}",
+    themeProjects_other: "{{count}} proyectos en {{themes}}",
+    countryLinks_one: "ya presente en el país, {{country}} ({{count}} asociación o proyecto)",
+    countryLinks_other: "ya presente en el país, {{country}} ({{count}} asociaciones o proyectos)",
+    nearLinks_one: "{{count}} asociación en países vecinos",
+    nearLinks_other: "{{count}} asociaciones en países vecinos",
+    kind: "el tipo de colectividad buscado",
+    size: "el tamaño buscado",
+    or: " o ",
+  },
   outcomes: {
     saved: "La solicitud ha sido guardada.",
     submitted: "La solicitud ha sido transmitida a la embajada de Francia y a la DAECT.",

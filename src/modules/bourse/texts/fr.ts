@@ -155,6 +155,21 @@ export const fr = {
     closeReason: "Motif du retrait (facultatif)",
     sizeKb: "{{size}} Ko",
   },
+  suggestions: {
+    title: "Collectivités françaises susceptibles de répondre",
+    intro:
+      "D'après l'Atlas : leurs projets sur ces thématiques, leur présence dans le pays ou dans les pays voisins, leur type et leur taille.",
+    themeProjects_one: "{{count}} projet en {{themes}}",
+    themeProjects_other: "{{count}} projets en {{themes}}",
+    countryLinks_one: "déjà présente dans le pays, {{country}} ({{count}} partenariat ou projet)",
+    countryLinks_other:
+      "déjà présente dans le pays, {{country}} ({{count}} partenariats ou projets)",
+    nearLinks_one: "{{count}} partenariat dans des pays voisins",
+    nearLinks_other: "{{count}} partenariats dans des pays voisins",
+    kind: "le type de collectivité recherché",
+    size: "la taille recherchée",
+    or: " ou ",
+  },
   outcomes: {
     saved: "La demande est enregistrée.",
     submitted: "La demande est transmise à l'ambassade de France et à la DAECT.",
