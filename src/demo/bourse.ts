@@ -5,6 +5,7 @@ import { insertInChunks } from "../platform/db/bulk";
 import { type Tx, rowsOf } from "../platform/db/client";
 import { Random } from "./random";
 import { fictitiousPerson, requestText, requestThemes } from "./texts";
+import { foreignRequestText } from "./foreign-request-texts";
 import { ofPlace } from "../platform/french/place-names";
 
 /** The published Bourse (seed 002): 137 requests from 109 foreign authorities in 34 countries. */
@@ -125,12 +126,18 @@ export async function insertBourseDemo(tx: Tx, seed: number, now = new Date()) {
 
   const requestFor = (authority: (typeof authorities)[number], n: number): RequestRow => {
     const theme = random.pick(requestThemes);
-    const text = requestText(random, theme, authority.city.name);
+    const french = requestText(random, theme, authority.city.name);
     const languages = FRENCH_SPEAKING.has(authority.country.code)
       ? ["fr"]
       : SPANISH.has(authority.country.continent)
         ? ["es", "fr"]
         : ["en", "fr"];
+    // Authorities of English- and Spanish-speaking countries write in their language.
+    const written = languages[0];
+    const text =
+      written === "en" || written === "es"
+        ? foreignRequestText(random, written, theme, authority.city.name)
+        : french;
     const person = fictitiousPerson(random);
     return {
       status: "published",

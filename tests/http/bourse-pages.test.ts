@@ -1,8 +1,10 @@
 import { deliveredText } from "../support/outbox";
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { bourseRequests } from "../../src/modules/bourse/schema";
+import { themeLabels } from "../../src/modules/bourse/index";
+import { countries } from "../../src/reference/schema";
 import { mailOutbox } from "../../src/platform/mail/schema";
 import { FormClient } from "../support/browserless";
 import { portalForTestFile } from "../support/portal";
@@ -87,6 +89,37 @@ describe("the public Bourse", () => {
       ),
       { numRuns: 25, seed: 2026 },
     );
+  });
+});
+
+describe("requests written in English or Spanish", () => {
+  it("are found by a French search on their thème and country, and read in French around the author's words", async () => {
+    const { db } = served.database;
+    const written = await db
+      .select()
+      .from(bourseRequests)
+      .where(and(eq(bourseRequests.formLanguage, "es"), eq(bourseRequests.status, "published")))
+      .orderBy(bourseRequests.id)
+      .limit(1);
+    expect(written).toHaveLength(1);
+    const [request] = written;
+    const [{ name }] = await db
+      .select({ name: countries.nameFr })
+      .from(countries)
+      .where(eq(countries.code, request.countryCode));
+    const theme = themeLabels.get(request.themes[0])!;
+    // The Spanish text shares no word with the French query: the coded fields answer it.
+    const visitor = new FormClient(served.portal.baseUrl);
+    const found = await visitor.get(`/bourse?${new URLSearchParams({ q: `${theme} ${name}` })}`);
+    expect(found.status).toBe(200);
+    expect(found.html).toContain(`<a href="/bourse/demandes/${request.id}" lang="es">`);
+    expect(found.html).toContain("Rédigée en espagnol");
+
+    const page = await visitor.get(`/bourse/demandes/${request.id}`);
+    expect(page.html).toContain('<html lang="fr"');
+    expect(page.html).toContain(`<h1 lang="es">${request.title}</h1>`);
+    expect(page.html).toContain("rédigé en espagnol ; les autres informations de la demande");
+    expect(page.html).toContain(theme);
   });
 });
 

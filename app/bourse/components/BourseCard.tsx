@@ -21,7 +21,7 @@ export function BourseCard(props: {
           </h3>
           {props.written ? (
             <p className="fr-badge fr-badge--sm fr-badge--info fr-mb-1w">
-              Rédigée en {props.written.name}
+              {`Rédigée en ${props.written.name}`}
             </p>
           ) : null}
           <p className="fr-card__desc" lang={props.written?.lang}>

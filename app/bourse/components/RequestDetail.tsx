@@ -186,9 +186,7 @@ export function RequestDetail(props: {
       <h2>{t("detail.project")}</h2>
       {written && lang === "fr" ? (
         <p className="fr-text--sm">
-          Texte original de l'auteur, rédigé en{" "}
-          {option("languages", request.formLanguage).toLocaleLowerCase("fr")} ; les autres
-          informations de la demande sont traduites en français.
+          {`Texte original de l'auteur, rédigé en ${option("languages", request.formLanguage).toLocaleLowerCase("fr")} ; les autres informations de la demande sont traduites en français.`}
         </p>
       ) : null}
       <p className="bourse-description" lang={written}>

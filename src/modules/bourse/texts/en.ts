@@ -95,7 +95,7 @@ export const en: Translation<typeof fr> = {
       any: "Any kind of local government",
       commune: "Municipality (commune)",
       epci: "Inter-municipal body",
-      departement: "Département",
+      departement: "Département (county level)",
       region: "Region",
     },
     partnerSizes: {
