@@ -1,6 +1,7 @@
 import { createContext, useContext } from "react";
 import { setUseLang } from "@codegouvfr/react-dsfr/i18n";
 import { addAlertTranslations } from "@codegouvfr/react-dsfr/Alert";
+import { addDisplayTranslations } from "@codegouvfr/react-dsfr/Display";
 import { addFooterTranslations } from "@codegouvfr/react-dsfr/Footer";
 import { addHeaderTranslations } from "@codegouvfr/react-dsfr/Header";
 import { type UIMatch, useMatches } from "react-router";
@@ -35,6 +36,18 @@ for (const lang of pageLanguages) {
   const t = portalTexts(lang);
   addHeaderTranslations({ lang, messages: { close: t("dsfr.close"), menu: t("dsfr.menu") } });
   addAlertTranslations({ lang, messages: { "hide message": t("dsfr.hideMessage") } });
+  addDisplayTranslations({
+    lang,
+    messages: {
+      "display settings": t("dsfr.displaySettings"),
+      close: t("dsfr.close"),
+      "pick a theme": t("dsfr.pickTheme"),
+      "light theme": t("dsfr.lightTheme"),
+      "dark theme": t("dsfr.darkTheme"),
+      "system theme": t("dsfr.systemTheme"),
+      "system theme hint": t("dsfr.systemThemeHint"),
+    },
+  });
   addFooterTranslations({
     lang,
     messages: {

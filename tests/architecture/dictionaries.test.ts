@@ -15,6 +15,8 @@ const SAME_IN_EVERY_LANGUAGE = new Set([
   "Date",
   "Administration",
   "{{name}} ({{kind}})",
+  "{{kind}}, {{size}}",
+  "{{accessibility}} : {{status}}",
   "Sport",
 ]);
 

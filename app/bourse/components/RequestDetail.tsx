@@ -106,7 +106,10 @@ export function RequestDetail(props: {
     [t("detail.themes"), request.themes.map((theme) => option("themes", theme)).join(", ")],
     [
       t("detail.partner"),
-      `${option("partnerKinds", request.partnerKind)}, ${option("partnerSizes", request.partnerSize).toLocaleLowerCase(lang)}`,
+      t("detail.partnerValue", {
+        kind: option("partnerKinds", request.partnerKind),
+        size: option("partnerSizes", request.partnerSize).toLocaleLowerCase(lang),
+      }),
     ],
     [
       t("detail.budget"),

@@ -7,7 +7,16 @@ interface Reasoned {
 }
 
 function ReasonList({ reasons }: { reasons: string[] }) {
-  return <p className="fr-text--sm fr-mb-1w">{reasons.join(" · ")}</p>;
+  return (
+    <p className="fr-text--sm fr-mb-1w">
+      {reasons.map((reason, index) => (
+        <span key={reason}>
+          {index > 0 ? " · " : ""}
+          {reason}
+        </span>
+      ))}
+    </p>
+  );
 }
 
 /** The French collectivités likely to answer a request, each with why. */

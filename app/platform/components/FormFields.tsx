@@ -1,3 +1,5 @@
+import { usePageLanguage } from "../page-language";
+import { portalTexts } from "../../../src/platform/i18n/portal-texts";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
@@ -106,6 +108,7 @@ export function SelectField(props: {
   errorKey?: string;
 }) {
   const error = props.failure?.fieldErrors[props.errorKey ?? props.name];
+  const choose = portalTexts(usePageLanguage())("form.choose");
   return (
     <Select
       label={props.label}
@@ -119,7 +122,7 @@ export function SelectField(props: {
         "aria-invalid": error ? true : undefined,
       }}
     >
-      <option value="">{props.placeholder ?? "Choisir"}</option>
+      <option value="">{props.placeholder ?? choose}</option>
       {props.options.map(([code, label]) => (
         <option key={code} value={code}>
           {label}

@@ -165,6 +165,7 @@ export const en: Translation<typeof fr> = {
   detail: {
     authority: "Local authority",
     authorityValue: "{{name}} ({{kind}})",
+    partnerValue: "{{kind}}, {{size}}",
     place: "Place",
     themes: "Themes",
     partner: "Partner sought",

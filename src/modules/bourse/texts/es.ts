@@ -168,6 +168,7 @@ export const es: Translation<typeof fr> = {
   detail: {
     authority: "Autoridad local",
     authorityValue: "{{name}} ({{kind}})",
+    partnerValue: "{{kind}}, {{size}}",
     place: "Lugar",
     themes: "Temáticas",
     partner: "Socio buscado",

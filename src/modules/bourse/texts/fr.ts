@@ -125,6 +125,7 @@ export const fr = {
   detail: {
     authority: "Autorité locale",
     authorityValue: "{{name}} ({{kind}})",
+    partnerValue: "{{kind}}, {{size}}",
     place: "Lieu",
     themes: "Thématiques",
     partner: "Partenaire recherché",
