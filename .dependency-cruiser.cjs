@@ -29,9 +29,12 @@ module.exports = {
       name: "pages-through-index-or-codes",
       severity: "error",
       comment:
-        "Pages and the server call a module through its index.ts, or render with its codes.ts.",
+        "Pages and the server call a module through its index.ts, or render with its codes.ts and its texts (texts/index.ts).",
       from: { path: "^(app|server)/" },
-      to: { path: "^src/modules/", pathNot: "^src/modules/[^/]+/(index|codes)\\.ts$" },
+      to: {
+        path: "^src/modules/",
+        pathNot: "^src/modules/[^/]+/(index|codes|texts/index)\\.ts$",
+      },
     },
   ],
   options: {

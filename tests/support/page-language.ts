@@ -9,7 +9,7 @@ import "../../src/reference/country-names";
 /** Names every language keeps, and the State sites the DSFR footer links to. */
 const PROPER_NAMES = [/^Portail AECT$/, /^[a-z-]+(\.gouv)?\.fr$/];
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 const leaves = (dictionary: Dictionary): string[] =>
   Object.values(dictionary).flatMap((value) =>
@@ -22,9 +22,9 @@ function patternsOf(lang: PageLanguage, typed: string[]): RegExp[] {
   const names = Object.values(countries.getNames(lang, { select: "official" }));
   return [
     ...texts.map(
-      (text) => new RegExp(`^${escape(text.trim()).replace(/\\\{\\\{\w+\\\}\\\}/g, ".+")}$`, "s"),
+      (text) => new RegExp(`^${literal(text.trim()).replace(/\\\{\\\{\w+\\\}\\\}/g, ".+")}$`, "s"),
     ),
-    ...[...names, ...typed].map((text) => new RegExp(`^${escape(text)}$`)),
+    ...[...names, ...typed].map((text) => new RegExp(`^${literal(text)}$`)),
     ...PROPER_NAMES,
   ];
 }
