@@ -63,15 +63,16 @@ describe("Bourse-partenariats journey in a real browser", () => {
       "Envoyer la demande",
     );
     await pressAndLoad(author);
-    expect(author.url()).toMatch(/\/bourse\/demandes\/\d+$/);
-    const requestUrl = author.url();
-    await tabTo(
-      author,
-      (element, text) => element.textContent?.trim() === text,
-      "Transmettre la demande à l'ambassade et à la DAECT",
-    );
-    await pressAndLoad(author);
+    // Sent in one step: the page says so, and "Mes demandes" lists it.
+    expect(author.url()).toMatch(/\/bourse\/demandes\/\d+\?fait=transmise$/);
+    const requestUrl = author.url().replace(/\?.*$/, "");
     expect(await mainText(author)).toContain("La demande est transmise");
+    expect(await seriousViolations(author)).toEqual([]);
+    await author.goto(url("/mon-espace"));
+    expect(await author.locator("#mes-demandes + .fr-table").textContent()).toContain(TITLE);
+    expect(await author.locator("#mes-demandes + .fr-table").textContent()).toContain(
+      "Transmise, à examiner",
+    );
     expect(await seriousViolations(author)).toEqual([]);
 
     // The embassy finds it among its tasks, sees suggested collectivités, and publishes it.
@@ -270,7 +271,7 @@ describe("Bourse-partenariats journey in a real browser", () => {
     await tabTo(
       author,
       (element, text) => element.textContent?.trim() === text,
-      "Confirmer et transmettre – Confirm and send – Confirmar y enviar",
+      "Confirmer et transmettre",
     );
     await pressAndLoad(author);
     expect(await mainText(author)).toContain("Adresse confirmée");

@@ -123,6 +123,48 @@ describe("requests written in English or Spanish", () => {
   });
 });
 
+describe("a signed-in foreign authority", () => {
+  it("sends its request in one step and finds its requests, in every state, in Mon espace", async () => {
+    const authority = new FormClient(served.portal.baseUrl);
+    await authority.signIn("autorite-sn-1@example.org");
+    const form = await authority.get("/bourse/demandes/nouvelle");
+    expect(form.status).toBe(200);
+    const body = requestForm({
+      langue: "fr",
+      title: "Éclairage solaire des écoles de Ziguinchor",
+      contactEmail: "cooperation@ziguinchor.example.org",
+    });
+    const sent = await authority.postMultipart("/bourse/demandes/nouvelle", body);
+    expect(sent.status).toBe(302);
+    const location = sent.headers.get("location")!;
+    expect(location).toMatch(/^\/bourse\/demandes\/\d+\?fait=transmise$/);
+    const id = Number(/\d+/.exec(location)![0]);
+    const [stored] = await served.database.db
+      .select()
+      .from(bourseRequests)
+      .where(eq(bourseRequests.id, id));
+    expect(stored.status).toBe("submitted");
+    expect((await authority.get(location)).html).toContain(
+      "La demande est transmise à l&#x27;ambassade de France et à la DAECT.",
+    );
+
+    const mine = await served.database.db
+      .select()
+      .from(bourseRequests)
+      .where(eq(bourseRequests.authorOrganisationId, stored.authorOrganisationId!));
+    const workspace = await authority.get("/mon-espace");
+    expect(workspace.html).toContain("Mes demandes de partenariat");
+    for (const request of mine)
+      expect(workspace.html).toContain(`<a href="/bourse/demandes/${request.id}">`);
+    expect(workspace.html).toContain("Transmise, à examiner");
+
+    // A reader who files no request has no such section.
+    const agent = new FormClient(served.portal.baseUrl);
+    await agent.signIn("agent-35238@example.org");
+    expect((await agent.get("/mon-espace")).html).not.toContain("Mes demandes de partenariat");
+  });
+});
+
 describe("a request from the public form to a collectivité's interest", () => {
   it("keeps what was typed on a mistake, sends after the address check, is triaged by the embassy and answered by a collectivité", async () => {
     const author = new FormClient(served.portal.baseUrl);
@@ -182,7 +224,7 @@ describe("a request from the public form to a collectivité's interest", () => {
     // The author sees which French collectivités might answer, each with its reasons.
     expect(confirmed.html).toContain("French local governments likely to answer");
     expect(confirmed.html).toMatch(
-      /<li><a href="\/atlas\/collectivites\/\d+" lang="fr">[^<]+<\/a><p class="fr-text--sm fr-mb-1w">[^<]+<\/p><\/li>/,
+      /<li><a href="\/atlas\/collectivites\/\d+" lang="fr">[^<]+<\/a><p class="fr-text--sm fr-mb-1w"><span>[^<]+<\/span>/,
     );
     const [request] = await served.database.db
       .select()

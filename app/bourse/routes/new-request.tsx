@@ -59,7 +59,11 @@ export async function action({ request, context }: Route.ActionArgs) {
       formLanguageOf(String(form.values.langue ?? "")),
       clientAddress,
     );
-    if (actor.kind === "user") return redirect(`/bourse/demandes/${created.request.id}`);
+    // The request page says what happened: sent at once (a foreign authority), or a draft.
+    if (actor.kind === "user")
+      return redirect(
+        `/bourse/demandes/${created.request.id}?fait=${created.request.status === "draft" ? "enregistree" : "transmise"}`,
+      );
     return { ok: true as const, email: created.request.contactEmail };
   });
 }

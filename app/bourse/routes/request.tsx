@@ -28,8 +28,20 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { actor, csrfToken } = context.get(requestContext);
   return guard(request, async () => {
     const view = await requestView(db, { actor }, idParam(params.requestId));
-    const lang = readerLanguage(view, new URL(request.url));
-    return { ...(await requestPageData(db, view, lang)), csrfToken };
+    const url = new URL(request.url);
+    const lang = readerLanguage(view, url);
+    const done = url.searchParams.get("fait");
+    const t = bourseTexts(lang);
+    return {
+      ...(await requestPageData(db, view, lang)),
+      csrfToken,
+      notice:
+        done === "transmise"
+          ? t("outcomes.submitted")
+          : done === "enregistree"
+            ? t("outcomes.saved")
+            : undefined,
+    };
   });
 }
 
@@ -55,7 +67,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 export default function RequestPage() {
-  const { view, csrfToken, pageLanguage, stored, choices, suggestions } =
+  const { view, csrfToken, pageLanguage, stored, choices, suggestions, notice } =
     useLoaderData<typeof loader>();
   const t = bourseTexts(pageLanguage);
   const result = useActionData<typeof action>();
@@ -66,7 +78,7 @@ export default function RequestPage() {
       lang={pageLanguage}
       csrfToken={csrfToken}
       failure={failure}
-      success={result?.ok ? result.message : undefined}
+      success={result?.ok ? result.message : notice}
       attachmentBase={`/bourse/demandes/${view.request.id}/pieces`}
       suggestions={<CollectiviteSuggestions suggestions={suggestions} lang={pageLanguage} />}
       editForm={

@@ -16,7 +16,13 @@ import {
   userOf,
   workspaceOf,
 } from "../../../src/modules/workspace/index";
-import { actorCollectivites, requestsForCollectivite } from "../../../src/modules/bourse/index";
+import {
+  actorCollectivites,
+  authoredRequests,
+  requestsForCollectivite,
+} from "../../../src/modules/bourse/index";
+import { requestStatusLabels } from "../../../src/modules/bourse/codes";
+import { membershipsHolding } from "../../../src/platform/policy";
 import { Invalid } from "../../../src/platform/errors";
 import { CsrfField } from "../../platform/components/CsrfField";
 import { TaskInbox } from "../../platform/components/TaskInbox";
@@ -38,6 +44,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     ...(await workspaceOf(db, actor)),
     quota: EXTRACTION_QUOTA,
     tasks: await inboxFor(db, actor),
+    filesRequests: membershipsHolding(actor, "bourse:request:author").length > 0,
+    myRequests: await authoredRequests(db, actor),
     suggested: await Promise.all(
       (await actorCollectivites(db, actor)).map(async (collectivite) => ({
         collectivite: { id: collectivite.id, name: collectivite.name },
@@ -107,8 +115,17 @@ const size = (bytes: number) =>
       : `${(bytes / 1024 / 1024).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} Mo`;
 
 export default function WorkspacePage() {
-  const { searches, extractions, quota, tasks, suggested, csrfToken, notice } =
-    useLoaderData<typeof loader>();
+  const {
+    searches,
+    extractions,
+    quota,
+    tasks,
+    suggested,
+    filesRequests,
+    myRequests,
+    csrfToken,
+    notice,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failure = result && !result.ok ? result : undefined;
   return (
@@ -134,6 +151,48 @@ export default function WorkspacePage() {
         />
       ) : null}
       <TaskInbox tasks={tasks} />
+      {filesRequests ? (
+        <section aria-labelledby="mes-demandes" className={fr.cx("fr-mb-6w")}>
+          <h2 id="mes-demandes">Mes demandes de partenariat</h2>
+          {myRequests.length === 0 ? (
+            <p>Aucune demande déposée pour l'instant.</p>
+          ) : (
+            <div className="fr-table">
+              <table>
+                <caption>Mes demandes de partenariat, dans tous leurs états</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Demande</th>
+                    <th scope="col">État</th>
+                    <th scope="col">Dernière modification</th>
+                    <th scope="col">Publiée jusqu'au</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {myRequests.map((request) => (
+                    <tr key={request.id}>
+                      <td>
+                        <a href={`/bourse/demandes/${request.id}`}>{request.title}</a>
+                      </td>
+                      <td>{requestStatusLabels[request.status]}</td>
+                      <td>{formatDate(request.updatedAt, "longDate")}</td>
+                      <td>{request.expiresAt ? formatDate(request.expiresAt, "longDate") : "—"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <p>
+            <a
+              className="fr-link fr-icon-add-line fr-link--icon-left"
+              href="/bourse/demandes/nouvelle"
+            >
+              Déposer une nouvelle demande
+            </a>
+          </p>
+        </section>
+      ) : null}
       {suggested.length > 0 ? (
         <section aria-labelledby="demandes-suggerees">
           <h2 id="demandes-suggerees">Demandes de partenariat pour votre collectivité</h2>

@@ -53,7 +53,7 @@ export {
   publicRequests,
   publicRequestsByCountry,
 } from "./public-queries";
-export { requestAttachment, requestView } from "./request-queries";
+export { authoredRequests, requestAttachment, requestView } from "./request-queries";
 export { formLanguageOf, formLanguages } from "./codes";
 export { bourseTexts } from "./texts/index";
 export { type BourseTask, bourseTasks } from "./tasks-queries";

@@ -80,9 +80,10 @@ async function checkUploads(uploads: Upload[], already: number) {
 }
 
 /**
- * A new request. From a signed-in foreign authority it is a draft of that authority, in its
- * country; from the public form, a draft whose author confirms the address by the mailed
- * link, which sends it. Nothing is stored if a field or a file is wrong.
+ * A new request. From a signed-in foreign authority it is that authority's, in its country,
+ * and sent at once; from the DAECT, a draft; from the public form, a draft whose author
+ * confirms the address by the mailed link, which sends it. Nothing is stored if a field or
+ * a file is wrong.
  */
 export async function createRequest(
   db: Db,
@@ -129,6 +130,13 @@ export async function createRequest(
       entityId: request.id,
       after: { title: request.title, status: request.status },
     });
+    // A foreign authority's own request leaves at once: its address is its account's, and
+    // "sending" is what it came to do. The DAECT filing for one keeps a draft to check.
+    if (author)
+      return {
+        request: await send(tx, { actor }, request.id, request.version, "submit", publicUrl),
+        followUrl: null,
+      };
     if (actor.kind === "user") return { request, followUrl: null };
     const url = await authorUrl(tx, request, publicUrl);
     await enqueueMail(tx, {

@@ -1,9 +1,9 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { readStoredFile } from "../../platform/files/stored-files";
 import type { Actor } from "../../platform/auth/actor";
 import { type Queryable, rowsOf } from "../../platform/db/client";
 import { NotFound } from "../../platform/errors";
-import { can } from "../../platform/policy";
+import { can, membershipsHolding } from "../../platform/policy";
 import { actorCollectivites } from "./interest-commands";
 import {
   type RequestActor,
@@ -168,4 +168,26 @@ export async function requestAttachment(
   const file = await readStoredFile(q, attachment.storageKey);
   if (!file) throw new NotFound("Cette pièce jointe n'existe pas.");
   return { fileName: attachment.fileName, mediaType: file.mediaType, content: file.content };
+}
+
+/**
+ * The requests of the foreign authorities the reader files for ("Mes demandes"), in every
+ * state, the latest changed first; none for a reader who files for none.
+ */
+export async function authoredRequests(q: Queryable, actor: Actor) {
+  const authorities = membershipsHolding(actor, "bourse:request:author").map(
+    (membership) => membership.organisationId,
+  );
+  if (authorities.length === 0) return [];
+  return q
+    .select({
+      id: bourseRequests.id,
+      title: bourseRequests.title,
+      status: bourseRequests.status,
+      updatedAt: bourseRequests.updatedAt,
+      expiresAt: bourseRequests.expiresAt,
+    })
+    .from(bourseRequests)
+    .where(inArray(bourseRequests.authorOrganisationId, authorities))
+    .orderBy(desc(bourseRequests.updatedAt), desc(bourseRequests.id));
 }
