@@ -42,6 +42,26 @@ const MULTI_COUNTRY_SHARE = 0.02;
 /** Below the tenth's share, so the top ten stay the top ten. */
 const OTHER_COUNTRY_CAP = 0.025;
 
+/**
+ * The OECD policy markers a line of that sector usually carries, as DAC members score them:
+ * water and farming adapt to the climate, energy mitigates, environment protection is its
+ * own principal objective, education and governance often aim at gender equality, health
+ * and farming at nutrition, social services at disability inclusion. Deterministic, so that
+ * the demo's random draws (and the published figures they make) do not move.
+ */
+function demoMarkers(purpose: string) {
+  const sector = purpose.slice(0, 2);
+  return {
+    markerGender: ["11", "12", "13", "15", "16"].includes(sector) ? 1 : 0,
+    markerEnvironment: sector === "41" ? 2 : ["14", "23", "31"].includes(sector) ? 1 : 0,
+    markerBiodiversity: sector === "41" ? 1 : 0,
+    markerClimateMitigation: sector === "23" ? 2 : 0,
+    markerClimateAdaptation: ["14", "31"].includes(sector) ? 1 : sector === "41" ? 1 : 0,
+    markerNutrition: purpose === "12240" || sector === "31" ? 1 : 0,
+    markerDisability: sector === "16" ? 1 : 0,
+  };
+}
+
 const SECTORS: [string, number][] = [
   ["14030", 9],
   ["14031", 5],
@@ -345,6 +365,7 @@ export async function insertApdDemo(
           )[random.int(0, 6)],
           projectId: null,
           description: random.pick(DESCRIPTIONS[purpose.slice(0, 2)] ?? DESCRIPTIONS["99"]),
+          ...demoMarkers(purpose),
         };
         workingRows.push({ ...row, declarationId });
         frozenRows.push({

@@ -1,5 +1,10 @@
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { apdChannelLabels, apdFlowLabels } from "../../../src/modules/apd/codes";
+import {
+  apdChannelLabels,
+  apdFlowLabels,
+  markerScoreLabels,
+  policyMarkers,
+} from "../../../src/modules/apd/codes";
 import type { FormFailure } from "../../platform/http.server";
 import { CsrfField } from "../../platform/components/CsrfField";
 import {
@@ -88,6 +93,25 @@ export function LineForm(props: {
         defaultValue={props.stored?.description}
         rows={2}
       />
+      <fieldset className="fr-fieldset" aria-describedby="marqueurs-aide">
+        <legend className="fr-fieldset__legend">Marqueurs de l'OCDE</legend>
+        <p id="marqueurs-aide" className="fr-hint-text fr-fieldset__element">
+          Pour chaque objectif, la place qu'il tient dans l'action : 0 s'il n'est pas visé, 1 s'il
+          est un objectif significatif, 2 s'il est l'objectif principal. Ils sont repris dans la
+          déclaration de la France au CAD de l'OCDE.
+        </p>
+        {policyMarkers.map((marker) => (
+          <div key={marker.field} className="fr-fieldset__element fr-fieldset__element--inline">
+            <SelectField
+              name={marker.field}
+              label={marker.label}
+              options={Object.entries(markerScoreLabels)}
+              value={value(marker.field) || "0"}
+              failure={failure}
+            />
+          </div>
+        ))}
+      </fieldset>
       <Button type="submit">{props.submitLabel}</Button>
     </form>
   );

@@ -98,3 +98,58 @@ export const progressStateLabels: Record<ProgressState, string> = {
   draft: "Brouillon",
   not_started: "Non commencée",
 };
+
+/**
+ * The OECD DAC policy markers a line carries (CRS reporting directives): for each policy
+ * objective, 0 not targeted, 1 significant objective, 2 principal objective. `field` names
+ * the line's field, `column` the import file's column, `crs` the CRS file's, `label` the
+ * French name.
+ */
+export const policyMarkers = [
+  {
+    field: "markerGender",
+    column: "marqueur_egalite_femmes_hommes",
+    crs: "gender",
+    label: "Égalité entre les femmes et les hommes",
+  },
+  {
+    field: "markerEnvironment",
+    column: "marqueur_environnement",
+    crs: "environment",
+    label: "Environnement",
+  },
+  {
+    field: "markerBiodiversity",
+    column: "marqueur_biodiversite",
+    crs: "biodiversity",
+    label: "Biodiversité",
+  },
+  {
+    field: "markerClimateMitigation",
+    column: "marqueur_attenuation_climat",
+    crs: "climate_mitigation",
+    label: "Atténuation du changement climatique",
+  },
+  {
+    field: "markerClimateAdaptation",
+    column: "marqueur_adaptation_climat",
+    crs: "climate_adaptation",
+    label: "Adaptation au changement climatique",
+  },
+  { field: "markerNutrition", column: "marqueur_nutrition", crs: "nutrition", label: "Nutrition" },
+  {
+    field: "markerDisability",
+    column: "marqueur_handicap",
+    crs: "disability",
+    label: "Inclusion des personnes handicapées",
+  },
+] as const;
+export type PolicyMarkerField = (typeof policyMarkers)[number]["field"];
+
+/** A marker's scores and their meaning. */
+export const markerScores = ["0", "1", "2"] as const;
+export const markerScoreLabels: Record<(typeof markerScores)[number], string> = {
+  "0": "0 – non ciblé",
+  "1": "1 – objectif significatif",
+  "2": "2 – objectif principal",
+};

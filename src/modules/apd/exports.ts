@@ -13,8 +13,6 @@ import { authorize } from "../../platform/policy";
 import { parseInput } from "../../platform/validation";
 import { collectiviteKindLabels } from "../atlas";
 import {
-  type ApdChannel,
-  type ApdFlow,
   apdChannelLabels,
   apdFlowLabels,
   crsChannelCodes,
@@ -22,8 +20,10 @@ import {
   declarationStatusLabels,
   type DeclarationStatus,
   isRegionCode,
+  policyMarkers,
 } from "./codes";
 import { apdLabels } from "./labels";
+import type { ApdLine } from "./line-input";
 import { collectivites } from "../register/index";
 
 export const apdExportFormats = ["csv", "xlsx", "crs"] as const;
@@ -48,7 +48,7 @@ export function parseApdExportQuery(params: URLSearchParams) {
 }
 
 /** One counted line, with what the consolidated file says about its collectivité. */
-export interface ExportLine {
+export interface ExportLine extends ApdLine {
   id: number;
   year: number;
   collectiviteName: string;
@@ -58,15 +58,8 @@ export interface ExportLine {
   departementCode: string | null;
   status: DeclarationStatus;
   late: boolean;
-  recipientCode: string;
   /** The OECD DAC numeric code of the recipient (Senegal 269). */
   recipientDacCode: number | null;
-  purposeCode: string;
-  amountCents: number;
-  flow: ApdFlow;
-  channel: ApdChannel;
-  projectId: number | null;
-  description: string;
 }
 
 const BATCH = 5_000;
@@ -82,7 +75,12 @@ async function* countedLines(db: Db, year: number): AsyncGenerator<ExportLine[]>
                c.departement_code AS "departementCode", d.status, d.late,
                l.recipient_code AS "recipientCode", k.dac_code AS "recipientDacCode",
                l.purpose_code AS "purposeCode", l.amount_cents AS "amountCents", l.flow,
-               l.channel, l.project_id AS "projectId", l.description
+               l.channel, l.project_id AS "projectId", l.description,
+               l.marker_gender AS "markerGender", l.marker_environment AS "markerEnvironment",
+               l.marker_biodiversity AS "markerBiodiversity",
+               l.marker_climate_mitigation AS "markerClimateMitigation",
+               l.marker_climate_adaptation AS "markerClimateAdaptation",
+               l.marker_nutrition AS "markerNutrition", l.marker_disability AS "markerDisability"
           FROM apd_submission_lines l
           JOIN apd_submissions s ON s.id = l.submission_id
           JOIN apd_declarations d ON d.id = s.declaration_id
@@ -139,6 +137,13 @@ async function consolidatedColumns(db: Db): Promise<TableColumn<ExportLine>[]> {
       text: (l) => (l.projectId === null ? "" : String(l.projectId)),
     },
     { header: "Description", text: (l) => l.description, width: 40 },
+    ...policyMarkers.map(
+      (marker): TableColumn<ExportLine> => ({
+        header: `Marqueur OCDE : ${marker.label}`,
+        text: (l) => String(l[marker.field]),
+        numeric: (l) => l[marker.field],
+      }),
+    ),
     { header: "Statut de la déclaration", text: (l) => declarationStatusLabels[l.status] },
     { header: "En retard", text: (l) => (l.late ? "oui" : "non") },
   ];
@@ -163,6 +168,13 @@ const crsColumns: TableColumn<ExportLine>[] = [
   { header: "channel_code", text: (l) => crsChannelCodes[l.channel] },
   { header: "amount_eur", text: (l) => euros(l.amountCents) },
   { header: "currency", text: () => "EUR" },
+  // The policy markers, scored as the CRS scores them (0, 1 or 2).
+  ...policyMarkers.map(
+    (marker): TableColumn<ExportLine> => ({
+      header: marker.crs,
+      text: (l) => String(l[marker.field]),
+    }),
+  ),
 ];
 
 /**

@@ -5,7 +5,7 @@ import { Invalid } from "../../platform/errors";
 import { normalizeHeader, readImportFile } from "../../platform/files/read-table-file";
 import { type TemplateColumn, templateFile } from "../../platform/files/template-file";
 import { parseRows } from "../../platform/validation";
-import { apdChannelLabels, apdFlowLabels, apdRegions } from "./codes";
+import { apdChannelLabels, apdFlowLabels, apdRegions, policyMarkers } from "./codes";
 import { lockForChange, touchDeclaration } from "./declaration-access";
 import { lineReferences, lineSchema } from "./line-input";
 import { appendLines } from "./line-commands";
@@ -63,6 +63,13 @@ export const lineImportColumns: (TemplateColumn & { field: string })[] = [
     description: "Description de l'action (1 000 caractères au plus)",
     example: "Adduction d'eau potable à Dogo",
   },
+  ...policyMarkers.map((marker) => ({
+    name: marker.column,
+    field: marker.field,
+    required: false,
+    description: `Marqueur de l'OCDE « ${marker.label} » : 0 non ciblé, 1 objectif significatif, 2 objectif principal (vide : 0)`,
+    example: marker.field === "markerGender" ? "1" : "0",
+  })),
 ];
 
 export const lineImportTemplate = (format: "csv" | "xlsx") =>

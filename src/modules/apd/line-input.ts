@@ -6,9 +6,11 @@ import { checkInput, codeField, eurosField, optionalTextField } from "../../plat
 import {
   type ApdChannel,
   type ApdFlow,
+  type PolicyMarkerField,
   apdChannelLabels,
   apdFlowLabels,
   apdRegions,
+  policyMarkers,
 } from "./codes";
 import { projectsOfCollectivite } from "../atlas/index";
 import { frenchOrder } from "../../platform/db/french-order";
@@ -22,6 +24,13 @@ export interface ApdLine {
   channel: ApdChannel;
   projectId: number | null;
   description: string;
+  markerGender: number;
+  markerEnvironment: number;
+  markerBiodiversity: number;
+  markerClimateMitigation: number;
+  markerClimateAdaptation: number;
+  markerNutrition: number;
+  markerDisability: number;
 }
 
 /** The form fields of a line; the import's columns map onto them (import-lines.ts). */
@@ -33,7 +42,26 @@ export const lineFields = [
   "channel",
   "projectId",
   "description",
+  ...policyMarkers.map((marker) => marker.field),
 ] as const;
+
+/**
+ * A policy marker typed as 0, 1 or 2; left blank it is 0 (not targeted), as the CRS reads
+ * an empty marker.
+ */
+const markerField = (label: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .refine((value) => !value || /^[012]$/.test(value), {
+      message: `Le marqueur « ${label} » vaut 0 (non ciblé), 1 (objectif significatif) ou 2 (objectif principal).`,
+    })
+    .transform((value) => Number(value || 0));
+
+const markerFields = Object.fromEntries(
+  policyMarkers.map((marker) => [marker.field, markerField(marker.label)]),
+) as Record<PolicyMarkerField, ReturnType<typeof markerField>>;
 
 /** What a line is checked against: the DAC list, the CRS purposes, the collectivité's projects. */
 export interface LineReferences {
@@ -111,6 +139,7 @@ export const lineSchema = (refs: LineReferences) =>
           "Le projet doit être une fiche-projet de l'Atlas de votre collectivité.",
         ),
       description: optionalTextField("La description", 1_000),
+      ...markerFields,
     })
     .transform(
       (input): ApdLine => ({
@@ -121,6 +150,13 @@ export const lineSchema = (refs: LineReferences) =>
         channel: input.channel as ApdChannel,
         projectId: input.projectId ? Number(input.projectId) : null,
         description: input.description ?? "",
+        markerGender: input.markerGender,
+        markerEnvironment: input.markerEnvironment,
+        markerBiodiversity: input.markerBiodiversity,
+        markerClimateMitigation: input.markerClimateMitigation,
+        markerClimateAdaptation: input.markerClimateAdaptation,
+        markerNutrition: input.markerNutrition,
+        markerDisability: input.markerDisability,
       }),
     );
 
@@ -138,5 +174,8 @@ export function lineFormValues(line: ApdLine): Record<string, string> {
     channel: line.channel,
     projectId: line.projectId === null ? "" : String(line.projectId),
     description: line.description,
+    ...Object.fromEntries(
+      policyMarkers.map((marker) => [marker.field, String(line[marker.field])]),
+    ),
   };
 }

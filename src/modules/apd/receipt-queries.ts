@@ -6,21 +6,12 @@ import { loadDeclaration } from "./declaration-access";
 import { apdLabels, labelLines } from "./labels";
 import { receiptPdf } from "./receipt";
 import { apdSubmissionLines, apdSubmissions } from "./schema";
-import { receiptFilename } from "./submission-lines";
+import { declaredFields, receiptFilename } from "./submission-lines";
 
 /** The frozen lines of one submission, in their order. */
 export function submissionLines(db: Db, submissionId: number) {
   return db
-    .select({
-      id: apdSubmissionLines.id,
-      recipientCode: apdSubmissionLines.recipientCode,
-      purposeCode: apdSubmissionLines.purposeCode,
-      amountCents: apdSubmissionLines.amountCents,
-      flow: apdSubmissionLines.flow,
-      channel: apdSubmissionLines.channel,
-      projectId: apdSubmissionLines.projectId,
-      description: apdSubmissionLines.description,
-    })
+    .select(declaredFields(apdSubmissionLines))
     .from(apdSubmissionLines)
     .where(eq(apdSubmissionLines.submissionId, submissionId))
     .orderBy(apdSubmissionLines.position);

@@ -82,6 +82,14 @@ const lineColumns = () => ({
   channel: text("channel", { enum: apdChannels }).notNull(),
   projectId: integer("project_id"),
   description: text("description").notNull().default(""),
+  /** OECD policy markers (codes.ts `policyMarkers`): 0 not targeted, 1 significant, 2 principal. */
+  markerGender: smallint("marker_gender").notNull().default(0),
+  markerEnvironment: smallint("marker_environment").notNull().default(0),
+  markerBiodiversity: smallint("marker_biodiversity").notNull().default(0),
+  markerClimateMitigation: smallint("marker_climate_mitigation").notNull().default(0),
+  markerClimateAdaptation: smallint("marker_climate_adaptation").notNull().default(0),
+  markerNutrition: smallint("marker_nutrition").notNull().default(0),
+  markerDisability: smallint("marker_disability").notNull().default(0),
 });
 
 /** The working copy of a declaration's lines. */

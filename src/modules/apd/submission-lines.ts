@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db, Tx } from "../../platform/db/client";
-import { apdLines } from "./schema";
+import { apdLines, type apdSubmissionLines } from "./schema";
 
 export const receiptReference = (year: number, collectiviteId: number, number: number) =>
   `APD-${year}-${String(collectiviteId).padStart(6, "0")}-${number}`;
@@ -10,19 +10,29 @@ export const receiptFilename = (reference: string) => `accuse-reception-${refere
 export const declarationUrl = (publicUrl: string, declarationId: number) =>
   `${publicUrl}/apd/declarations/${declarationId}`;
 
-/** Lines of a submission (or of the working copy), in their order, with their ids. */
+/** The declared fields of a line, with its id, from the working copy or a submission. */
+export const declaredFields = (table: typeof apdLines | typeof apdSubmissionLines) => ({
+  id: table.id,
+  recipientCode: table.recipientCode,
+  purposeCode: table.purposeCode,
+  amountCents: table.amountCents,
+  flow: table.flow,
+  channel: table.channel,
+  projectId: table.projectId,
+  description: table.description,
+  markerGender: table.markerGender,
+  markerEnvironment: table.markerEnvironment,
+  markerBiodiversity: table.markerBiodiversity,
+  markerClimateMitigation: table.markerClimateMitigation,
+  markerClimateAdaptation: table.markerClimateAdaptation,
+  markerNutrition: table.markerNutrition,
+  markerDisability: table.markerDisability,
+});
+
+/** Lines of the working copy, in their order, with their ids. */
 export async function workingLines(q: Tx | Db, declarationId: number) {
   return q
-    .select({
-      id: apdLines.id,
-      recipientCode: apdLines.recipientCode,
-      purposeCode: apdLines.purposeCode,
-      amountCents: apdLines.amountCents,
-      flow: apdLines.flow,
-      channel: apdLines.channel,
-      projectId: apdLines.projectId,
-      description: apdLines.description,
-    })
+    .select(declaredFields(apdLines))
     .from(apdLines)
     .where(eq(apdLines.declarationId, declarationId))
     .orderBy(asc(apdLines.position));
