@@ -88,6 +88,28 @@ describe("Atlas journey in a real browser", () => {
     expect(text.trim().split("\r\n").length - 1).toBe(filtered);
   });
 
+  it("on a phone shows the results first and the filters under « Filtrer », beside them on a wide screen", async () => {
+    const page = await newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${served.portal.baseUrl}/atlas/projets?q=eau`);
+    const filter = page.locator("summary", { hasText: "Filtrer" });
+    expect(await filter.isVisible()).toBe(true);
+    expect(await page.locator("#champ-q").isVisible()).toBe(false);
+    // The results start on the first screen, right under the button.
+    const results = await page.locator("#resultats").boundingBox();
+    expect(results!.y).toBeLessThan(844);
+    await tabTo(page, (element) => element.tagName === "SUMMARY");
+    await page.keyboard.press("Enter");
+    expect(await page.locator("#champ-q").isVisible()).toBe(true);
+    expect(await page.locator("#champ-q").inputValue()).toBe("eau");
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${served.portal.baseUrl}/atlas/projets?q=eau`);
+    expect(await page.locator("#champ-q").isVisible()).toBe(true);
+    expect(await filter.isVisible()).toBe(false);
+  });
+
   it("explains a bad year on its field and keeps the query", async () => {
     const page = await newPage();
     await page.goto(`${served.portal.baseUrl}/atlas/projets?q=jumelage&yearFrom=deux`);

@@ -12,6 +12,7 @@ import { ActiveFilters } from "../components/ActiveFilters";
 import { AtlasBreadcrumb } from "../components/AtlasBreadcrumb";
 import { ChoroplethFigure } from "../components/MapFigures";
 import { ProjectFilterForm } from "../components/ProjectFilterForm";
+import { FilterPanel } from "../components/FilterPanel";
 import { FormErrorSummary } from "../../platform/components/FormFields";
 import { appContext, requestContext } from "../../context";
 import { KeepInWorkspace } from "../components/KeepInWorkspace";
@@ -86,12 +87,14 @@ export default function MapPage() {
       <h1>Carte des projets de coopération décentralisée</h1>
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-4">
-          <ProjectFilterForm
-            action={BASE_PATH}
-            params={[...params.filter(([name]) => name !== "vue"), ["vue", view]]}
-            choices={choices}
-            failure={result.ok ? undefined : result}
-          />
+          <FilterPanel open={!result.ok}>
+            <ProjectFilterForm
+              action={BASE_PATH}
+              params={[...params.filter(([name]) => name !== "vue"), ["vue", view]]}
+              choices={choices}
+              failure={result.ok ? undefined : result}
+            />
+          </FilterPanel>
         </div>
         <div className="fr-col-12 fr-col-md-8">
           <nav aria-label="Vues de la carte">

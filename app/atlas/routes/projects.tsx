@@ -4,6 +4,7 @@ import { collectiviteNames } from "../../../src/modules/register/index";
 import { Pager } from "../../platform/components/Pager";
 import { ActiveFilters } from "../components/ActiveFilters";
 import { ProjectFilterForm } from "../components/ProjectFilterForm";
+import { FilterPanel } from "../components/FilterPanel";
 import { ProjectList } from "../components/ProjectList";
 import { FormErrorSummary } from "../../platform/components/FormFields";
 import { appContext, requestContext } from "../../context";
@@ -70,13 +71,15 @@ export default function ProjectSearch() {
       <h1>Rechercher un projet de coopération décentralisée</h1>
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-4">
-          <ProjectFilterForm
-            action={BASE_PATH}
-            params={params}
-            choices={choices}
-            facets={result.ok ? result.facets : undefined}
-            failure={result.ok ? undefined : result}
-          />
+          <FilterPanel open={!result.ok}>
+            <ProjectFilterForm
+              action={BASE_PATH}
+              params={params}
+              choices={choices}
+              facets={result.ok ? result.facets : undefined}
+              failure={result.ok ? undefined : result}
+            />
+          </FilterPanel>
         </div>
         <div className="fr-col-12 fr-col-md-8">
           {result.ok ? (
