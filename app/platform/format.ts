@@ -26,17 +26,20 @@ export function formatDate(
 const foreignFormats = {
   dateTime: { dateStyle: "short", timeStyle: "short" },
   dateTimeSeconds: { dateStyle: "short", timeStyle: "medium" },
-  longDate: { dateStyle: "long" },
 } as const;
 
-/** A date in the page's language: French as `formatDate`, English and Spanish by `Intl`. */
+/**
+ * A date in the page's language: French as `formatDate`; a long date as the mails write it
+ * (`longDate`); day and time by `Intl`, in Paris time.
+ */
 export function formatDateIn(
   lang: PageLanguage,
   value: Date | string,
   format: keyof typeof formats | "longDate",
 ): string {
   if (lang === "fr") return formatDate(value, format);
-  return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "es-ES", {
+  if (format === "longDate") return longDate(value, lang);
+  return new Intl.DateTimeFormat(lang, {
     ...foreignFormats[format],
     timeZone: "Europe/Paris",
   }).format(new Date(value));

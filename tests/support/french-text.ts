@@ -104,7 +104,8 @@ export function frenchFaults(text: string): string[] {
 
 /**
  * The French text a person reads on a page: visible text, titles, labels and alternatives,
- * without scripts and without parts marked in another language (`lang="en"`, `lang="es"`).
+ * without scripts, without parts marked in another language (`lang="en"`, `lang="es"`) and
+ * without foreign proper names marked not to translate (`translate="no"`).
  */
 export function readableFrenchText(html: string): string {
   const pieces: string[] = [];
@@ -112,8 +113,11 @@ export function readableFrenchText(html: string): string {
     if (node.nodeName === "script" || node.nodeName === "style" || node.nodeName === "template")
       return;
     if ("attrs" in node) {
-      const lang = node.attrs.find((attribute) => attribute.name === "lang")?.value;
+      const attribute = (name: string) => node.attrs.find((a) => a.name === name)?.value;
+      const lang = attribute("lang");
       if (lang && !lang.startsWith("fr")) return;
+      // Proper names kept as they are written in their country ("Barri de les Corts").
+      if (attribute("translate") === "no") return;
       for (const attribute of node.attrs)
         if (["title", "aria-label", "alt", "placeholder"].includes(attribute.name))
           pieces.push(attribute.value);

@@ -12,9 +12,11 @@ function Clusters({ clusters, unit }: { clusters: PlacedCluster[]; unit: Noun })
     <g className="atlas-map__points">
       {clusters.map((cluster) => (
         <g key={`${cluster.x},${cluster.y}`}>
-          <title>
-            {`${countOf(cluster.points, ...unit)} : ${cluster.names.join(", ")}${cluster.points > cluster.names.length ? "…" : ""}`}
-          </title>
+          <title>{countOf(cluster.points, ...unit)}</title>
+          {/* Names as their country writes them: not French text. */}
+          <desc translate="no">
+            {`${cluster.names.join(", ")}${cluster.points > cluster.names.length ? "…" : ""}`}
+          </desc>
           <circle
             cx={cluster.x}
             cy={cluster.y}

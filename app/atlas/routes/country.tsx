@@ -117,7 +117,9 @@ export default function CountryPage() {
                 {fiche.authorities.map((a) => (
                   <tr key={a.id}>
                     <td>
-                      <a href={`/atlas/partenaires/${a.id}`}>{a.name}</a>
+                      <a href={`/atlas/partenaires/${a.id}`} translate="no">
+                        {a.name}
+                      </a>
                     </td>
                     <td>{a.partnerships}</td>
                   </tr>

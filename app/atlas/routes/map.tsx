@@ -12,7 +12,7 @@ import { ActiveFilters } from "../components/ActiveFilters";
 import { AtlasBreadcrumb } from "../components/AtlasBreadcrumb";
 import { ChoroplethFigure } from "../components/MapFigures";
 import { ProjectFilterForm } from "../components/ProjectFilterForm";
-import { FilterPanel } from "../components/FilterPanel";
+import { FilterPanel } from "../../platform/components/FilterPanel";
 import { FormErrorSummary } from "../../platform/components/FormFields";
 import { appContext, requestContext } from "../../context";
 import { KeepInWorkspace } from "../components/KeepInWorkspace";

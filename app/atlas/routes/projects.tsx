@@ -4,7 +4,7 @@ import { collectiviteNames } from "../../../src/modules/register/index";
 import { Pager } from "../../platform/components/Pager";
 import { ActiveFilters } from "../components/ActiveFilters";
 import { ProjectFilterForm } from "../components/ProjectFilterForm";
-import { FilterPanel } from "../components/FilterPanel";
+import { FilterPanel } from "../../platform/components/FilterPanel";
 import { ProjectList } from "../components/ProjectList";
 import { FormErrorSummary } from "../../platform/components/FormFields";
 import { appContext, requestContext } from "../../context";

@@ -13,6 +13,7 @@ import {
 import { requestLanguageLabels, requestStatusLabels } from "../../../src/modules/bourse/codes";
 import { Pager } from "../../platform/components/Pager";
 import { BourseCard } from "../components/BourseCard";
+import { FilterPanel } from "../../platform/components/FilterPanel";
 import { ChoroplethFigure } from "../../atlas/components/MapFigures";
 import { KeyFigures } from "../../atlas/components/KeyFigures";
 import {
@@ -139,72 +140,74 @@ export default function BoursePage() {
       />
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-4">
-          <form method="get" action="/bourse" aria-label="Filtrer les demandes">
-            <FormErrorSummary failure={failure} />
-            <TextField
-              name="q"
-              label="Mots-clés"
-              hint="Par exemple : eau, Dakar, formation"
-              failure={failure}
-              defaultValue={value("q")}
-            />
-            <SelectField
-              name="continent"
-              label="Continent"
-              options={choices.continents}
-              value={failure?.values.continent ?? value("continent")}
-              placeholder="Tous les continents"
-              failure={failure}
-            />
-            <SelectField
-              name="country"
-              label="Pays"
-              options={choices.countries}
-              value={failure?.values.country ?? value("country")}
-              placeholder="Tous les pays"
-              failure={failure}
-            />
-            <SelectField
-              name="theme"
-              label="Thématique"
-              options={choices.themes}
-              value={failure?.values.theme ?? value("theme")}
-              placeholder="Toutes les thématiques"
-              failure={failure}
-            />
-            <SelectField
-              name="authorityKind"
-              label="Type d'autorité"
-              options={Object.entries(foreignAuthorityKindLabels)}
-              value={failure?.values.authorityKind ?? value("authorityKind")}
-              placeholder="Tous les types"
-              failure={failure}
-            />
-            <SelectField
-              name="status"
-              label="État"
-              options={(["published", "in_contact", "matched"] as const).map((status) => [
-                status,
-                requestStatusLabels[status],
-              ])}
-              value={failure?.values.status ?? value("status")}
-              placeholder="Tous"
-              failure={failure}
-            />
-            <DateField
-              name="from"
-              label="Publiées depuis le"
-              failure={failure}
-              defaultValue={value("from")}
-            />
-            <DateField
-              name="to"
-              label="Publiées jusqu'au"
-              failure={failure}
-              defaultValue={value("to")}
-            />
-            <Button type="submit">Filtrer</Button>
-          </form>
+          <FilterPanel open={failure !== undefined}>
+            <form method="get" action="/bourse" aria-label="Filtrer les demandes">
+              <FormErrorSummary failure={failure} />
+              <TextField
+                name="q"
+                label="Mots-clés"
+                hint="Par exemple : eau, Dakar, formation"
+                failure={failure}
+                defaultValue={value("q")}
+              />
+              <SelectField
+                name="continent"
+                label="Continent"
+                options={choices.continents}
+                value={failure?.values.continent ?? value("continent")}
+                placeholder="Tous les continents"
+                failure={failure}
+              />
+              <SelectField
+                name="country"
+                label="Pays"
+                options={choices.countries}
+                value={failure?.values.country ?? value("country")}
+                placeholder="Tous les pays"
+                failure={failure}
+              />
+              <SelectField
+                name="theme"
+                label="Thématique"
+                options={choices.themes}
+                value={failure?.values.theme ?? value("theme")}
+                placeholder="Toutes les thématiques"
+                failure={failure}
+              />
+              <SelectField
+                name="authorityKind"
+                label="Type d'autorité"
+                options={Object.entries(foreignAuthorityKindLabels)}
+                value={failure?.values.authorityKind ?? value("authorityKind")}
+                placeholder="Tous les types"
+                failure={failure}
+              />
+              <SelectField
+                name="status"
+                label="État"
+                options={(["published", "in_contact", "matched"] as const).map((status) => [
+                  status,
+                  requestStatusLabels[status],
+                ])}
+                value={failure?.values.status ?? value("status")}
+                placeholder="Tous"
+                failure={failure}
+              />
+              <DateField
+                name="from"
+                label="Publiées depuis le"
+                failure={failure}
+                defaultValue={value("from")}
+              />
+              <DateField
+                name="to"
+                label="Publiées jusqu'au"
+                failure={failure}
+                defaultValue={value("to")}
+              />
+              <Button type="submit">Filtrer</Button>
+            </form>
+          </FilterPanel>
         </div>
         <div className="fr-col-12 fr-col-md-8">
           {result.ok ? (
