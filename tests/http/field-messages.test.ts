@@ -56,7 +56,7 @@ describe("values that a form does not offer", () => {
       name: "n".repeat(100_000),
     });
     expect(name.status).toBe(400);
-    expectOnField(name.html, "champ-name", /Le nom de la recherche est trop long/);
+    expectOnField(name.html, "champ-name", /Le nom de la recherche dépasse 120 caractères/);
     expect(name.html).toContain('name="query" value="country=MA"');
     const format = await agent.post("/mon-espace", {
       intent: "garder-extraction",
