@@ -53,10 +53,9 @@ describe("Atlas maps", () => {
     expect(page.status).toBe(200);
     const circles = [...page.html.matchAll(/<circle[^>]*r="([\d.]+)"/g)];
     expect(circles.length).toBeGreaterThan(0);
-    const counted = [...page.html.matchAll(/<title>(\d+) projets?<\/title><desc/g)].reduce(
-      (sum, match) => sum + Number(match[1]),
-      0,
-    );
+    const counted = [
+      ...page.html.matchAll(/<title>(\d+) projets?<\/title><desc translate="no">/g),
+    ].reduce((sum, match) => sum + Number(match[1]), 0);
     expect(counted).toBe(total);
   });
 
@@ -70,7 +69,7 @@ describe("Atlas maps", () => {
     const page = await visitor().get("/atlas/pays/SN");
     expect(page.status).toBe(200);
     const placed = [
-      ...page.html.matchAll(/<title>(\d+) autorités? partenaires?<\/title><desc/g),
+      ...page.html.matchAll(/<title>(\d+) autorités? partenaires?<\/title><desc translate="no">/g),
     ].reduce((sum, match) => sum + Number(match[1]), 0);
     const figure =
       /<p class="fr-h3 fr-mb-0">([\d\s\u202f]+)<\/p><p>Autorités locales partenaires/.exec(

@@ -13,8 +13,9 @@ function Clusters({ clusters, unit }: { clusters: PlacedCluster[]; unit: Noun })
       {clusters.map((cluster) => (
         <g key={`${cluster.x},${cluster.y}`}>
           <title>{countOf(cluster.points, ...unit)}</title>
-          {/* Names as their country writes them: not French text. */}
-          <desc translate="no">
+          {/* Names as their country writes them: not French text. React's SVG types lack
+              the global `translate` attribute, which SVG elements take like any other. */}
+          <desc {...{ translate: "no" }}>
             {`${cluster.names.join(", ")}${cluster.points > cluster.names.length ? "…" : ""}`}
           </desc>
           <circle
