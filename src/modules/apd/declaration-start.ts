@@ -9,6 +9,7 @@ import { lockForChange, touchDeclaration } from "./declaration-access";
 import { isCampaignOpen } from "./declaration-workflow";
 import { amountInputText } from "../../platform/french-format";
 import { type ApdLine, checkLine, lineReferences } from "./line-input";
+import { markerSelection } from "./submission-lines";
 import { appendLines } from "./line-commands";
 import { apdCampaigns, apdDeclarations } from "./schema";
 import { parseInput } from "../../platform/validation";
@@ -70,13 +71,7 @@ export async function copyPreviousYear(
         SELECT l.recipient_code AS "recipientCode", l.purpose_code AS "purposeCode",
                l.amount_cents::text AS cents, l.flow, l.channel,
                coalesce(l.project_id::text, '') AS "projectId", l.description,
-               l.marker_gender::text AS "markerGender",
-               l.marker_environment::text AS "markerEnvironment",
-               l.marker_biodiversity::text AS "markerBiodiversity",
-               l.marker_climate_mitigation::text AS "markerClimateMitigation",
-               l.marker_climate_adaptation::text AS "markerClimateAdaptation",
-               l.marker_nutrition::text AS "markerNutrition",
-               l.marker_disability::text AS "markerDisability"
+               ${markerSelection(true)}
           FROM apd_submission_lines l
           JOIN apd_submissions s ON s.id = l.submission_id AND s.is_current
           JOIN apd_declarations d ON d.id = s.declaration_id

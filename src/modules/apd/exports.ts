@@ -24,6 +24,7 @@ import {
 } from "./codes";
 import { apdLabels } from "./labels";
 import type { ApdLine } from "./line-input";
+import { markerSelection } from "./submission-lines";
 import { collectivites } from "../register/index";
 
 export const apdExportFormats = ["csv", "xlsx", "crs"] as const;
@@ -75,12 +76,7 @@ async function* countedLines(db: Db, year: number): AsyncGenerator<ExportLine[]>
                c.departement_code AS "departementCode", d.status, d.late,
                l.recipient_code AS "recipientCode", k.dac_code AS "recipientDacCode",
                l.purpose_code AS "purposeCode", l.amount_cents AS "amountCents", l.flow,
-               l.channel, l.project_id AS "projectId", l.description,
-               l.marker_gender AS "markerGender", l.marker_environment AS "markerEnvironment",
-               l.marker_biodiversity AS "markerBiodiversity",
-               l.marker_climate_mitigation AS "markerClimateMitigation",
-               l.marker_climate_adaptation AS "markerClimateAdaptation",
-               l.marker_nutrition AS "markerNutrition", l.marker_disability AS "markerDisability"
+               l.channel, l.project_id AS "projectId", l.description, ${markerSelection()}
           FROM apd_submission_lines l
           JOIN apd_submissions s ON s.id = l.submission_id
           JOIN apd_declarations d ON d.id = s.declaration_id

@@ -15,8 +15,8 @@ import {
 import { projectsOfCollectivite } from "../atlas/index";
 import { frenchOrder } from "../../platform/db/french-order";
 
-/** One line of a declaration, as stored. */
-export interface ApdLine {
+/** One line of a declaration, as stored, with its policy markers (0, 1 or 2). */
+export interface ApdLine extends Record<PolicyMarkerField, number> {
   recipientCode: string;
   purposeCode: string;
   amountCents: number;
@@ -24,13 +24,6 @@ export interface ApdLine {
   channel: ApdChannel;
   projectId: number | null;
   description: string;
-  markerGender: number;
-  markerEnvironment: number;
-  markerBiodiversity: number;
-  markerClimateMitigation: number;
-  markerClimateAdaptation: number;
-  markerNutrition: number;
-  markerDisability: number;
 }
 
 /** The form fields of a line; the import's columns map onto them (import-lines.ts). */
@@ -150,13 +143,9 @@ export const lineSchema = (refs: LineReferences) =>
         channel: input.channel as ApdChannel,
         projectId: input.projectId ? Number(input.projectId) : null,
         description: input.description ?? "",
-        markerGender: input.markerGender,
-        markerEnvironment: input.markerEnvironment,
-        markerBiodiversity: input.markerBiodiversity,
-        markerClimateMitigation: input.markerClimateMitigation,
-        markerClimateAdaptation: input.markerClimateAdaptation,
-        markerNutrition: input.markerNutrition,
-        markerDisability: input.markerDisability,
+        ...(Object.fromEntries(
+          policyMarkers.map((marker) => [marker.field, input[marker.field]]),
+        ) as Record<PolicyMarkerField, number>),
       }),
     );
 

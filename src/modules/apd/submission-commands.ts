@@ -1,4 +1,4 @@
-import { eq, getTableColumns, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { type Actor, auditActorOf } from "../../platform/auth/actor";
 import type { Db, Tx } from "../../platform/db/client";
@@ -7,9 +7,8 @@ import { parseInput, textField } from "../../platform/validation";
 import { transition } from "../../platform/workflow/transition";
 import { loadDeclaration, lockForChange } from "./declaration-access";
 import { canReview, declarationWorkflow, isLate } from "./declaration-workflow";
-import { apdLines, apdSubmissions } from "./schema";
-import { policyMarkers } from "./codes";
-import { receiptReference, workingLines } from "./submission-lines";
+import { apdSubmissions } from "./schema";
+import { markerColumnList, receiptReference, workingLines } from "./submission-lines";
 import { moveTotalCells } from "./total-cells";
 
 export {
@@ -28,11 +27,6 @@ async function uncountSubmissions(tx: Tx, declarationId: number) {
     UPDATE apd_submission_lines SET counted = false
      WHERE counted AND submission_id IN ${submissions}`);
 }
-
-/** The policy markers' columns, copied as they are from the working copy. */
-const markerColumns = sql.raw(
-  policyMarkers.map((marker) => getTableColumns(apdLines)[marker.field].name).join(", "),
-);
 
 /**
  * Submits the working copy as a new numbered version: its lines are frozen, counted in the
@@ -87,10 +81,10 @@ export async function submitDeclaration(
       .returning({ id: apdSubmissions.id });
     await tx.execute(sql`
       INSERT INTO apd_submission_lines
-             (submission_id, year, collectivite_id, counted, position, ${markerColumns},
+             (submission_id, year, collectivite_id, counted, position, ${markerColumnList},
               recipient_code, purpose_code, amount_cents, flow, channel, project_id, description)
       SELECT ${submission.id}, ${declaration.year}, ${collectivite.id}, true, position,
-             ${markerColumns},
+             ${markerColumnList},
              recipient_code, purpose_code, amount_cents, flow, channel, project_id, description
         FROM apd_lines WHERE declaration_id = ${declarationId}`);
     await moveTotalCells(tx, sql`l.submission_id = ${submission.id}`, 1);

@@ -1,4 +1,5 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, getTableColumns, sql } from "drizzle-orm";
+import { type PolicyMarkerField, policyMarkers } from "./codes";
 import type { Db, Tx } from "../../platform/db/client";
 import { apdLines, type apdSubmissionLines } from "./schema";
 
@@ -20,14 +21,31 @@ export const declaredFields = (table: typeof apdLines | typeof apdSubmissionLine
   channel: table.channel,
   projectId: table.projectId,
   description: table.description,
-  markerGender: table.markerGender,
-  markerEnvironment: table.markerEnvironment,
-  markerBiodiversity: table.markerBiodiversity,
-  markerClimateMitigation: table.markerClimateMitigation,
-  markerClimateAdaptation: table.markerClimateAdaptation,
-  markerNutrition: table.markerNutrition,
-  markerDisability: table.markerDisability,
+  ...(Object.fromEntries(policyMarkers.map((marker) => [marker.field, table[marker.field]])) as {
+    [F in PolicyMarkerField]: (typeof apdLines)[F];
+  }),
 });
+
+const markerColumnName = (field: PolicyMarkerField) => getTableColumns(apdLines)[field].name;
+
+/** The policy markers' column names (both line tables share them), to copy them as they are. */
+export const markerColumnList = sql.raw(
+  policyMarkers.map((marker) => markerColumnName(marker.field)).join(", "),
+);
+
+/**
+ * The policy markers in a raw select of lines aliased `l`, named by their field
+ * ("markerGender"); as text where a form's checks read them.
+ */
+export const markerSelection = (asText = false) =>
+  sql.raw(
+    policyMarkers
+      .map(
+        (marker) =>
+          `l.${markerColumnName(marker.field)}${asText ? "::text" : ""} AS "${marker.field}"`,
+      )
+      .join(", "),
+  );
 
 /** Lines of the working copy, in their order, with their ids. */
 export async function workingLines(q: Tx | Db, declarationId: number) {
