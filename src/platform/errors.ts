@@ -1,4 +1,5 @@
 import { countOf } from "./french/counts";
+import { portalTexts } from "./i18n/portal-texts";
 /** Typed domain errors; the web layer maps each to one HTTP status and a DSFR message. */
 export type FieldErrors = Record<string, string>;
 
@@ -32,7 +33,7 @@ export class Invalid extends DomainError {
   readonly status = 400;
   constructor(
     readonly fieldErrors: FieldErrors,
-    message = "Le formulaire contient des erreurs. Corrigez les champs signalés.",
+    message = portalTexts("fr")("form.invalid"),
   ) {
     super(message);
   }

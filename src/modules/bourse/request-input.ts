@@ -11,7 +11,7 @@ import {
   parseInput,
   textField,
 } from "../../platform/validation";
-import { atlasDomains } from "../../reference/data/themes";
+import { themeNames } from "../../reference/data/themes";
 import { foreignAuthorityKindLabels } from "../atlas/index";
 import { amountInputText } from "../../platform/french-format";
 import { partnerKindLabels, partnerSizeLabels, requestLanguageLabels } from "./codes";
@@ -46,9 +46,7 @@ export const requestFields = [
 /** Fields sent as lists (checkboxes). */
 export const requestListFields = ["themes", "languages"] as const;
 
-export const themeLabels: ReadonlyMap<string, string> = new Map(
-  atlasDomains.flatMap((domain) => domain.themes.map(([code, label]) => [code, label] as const)),
-);
+export const themeLabels: ReadonlyMap<string, string> = new Map(Object.entries(themeNames));
 
 const asMap = (labels: Record<string, string>) => new Map(Object.entries(labels));
 
