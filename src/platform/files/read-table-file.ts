@@ -1,4 +1,4 @@
-import { Readable } from "node:stream";
+import { PassThrough, Readable } from "node:stream";
 import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -71,24 +71,24 @@ const tooManyRows = () =>
     `Le fichier contient plus de ${MAX_IMPORT_ROWS.toLocaleString("fr-FR")} lignes : ${MAX_IMPORT_ROWS.toLocaleString("fr-FR")} au plus par import. Découpez-le en plusieurs fichiers.`,
   );
 
-/**
- * Whether the first sheet of an XLSX holds more than `limit` rows, found by counting its
- * <row> elements as the sheet is unzipped, stopping at the limit. A spreadsheet reader must
- * parse every sheet before the shared strings that usually follow them; this count does not,
- * so a file of 300 000 rows is refused in a fraction of a second.
- */
-async function xlsxRowsExceed(content: Buffer, limit: number): Promise<boolean> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(content);
-  } catch {
-    throw fileError("Le fichier Excel ne peut pas être lu : enregistrez-le au format .xlsx.");
-  }
-  const sheets = zip
+const unreadableXlsx = () =>
+  fileError("Le fichier Excel ne peut pas être lu : enregistrez-le au format .xlsx.");
+
+/** The workbook's first sheet: the lowest-numbered worksheet part (the template's "Notice" follows it). */
+function firstSheet(zip: JSZip): JSZip.JSZipObject | undefined {
+  return zip
     .file(/^xl\/worksheets\/sheet\d*\.xml$/)
-    .sort((a, b) => a.name.localeCompare(b.name, "en", { numeric: true }));
-  if (sheets.length === 0) return false;
-  const stream = sheets[0].nodeStream();
+    .sort((a, b) => a.name.localeCompare(b.name, "en", { numeric: true }))[0];
+}
+
+/**
+ * Whether a sheet holds more than `limit` rows, found by counting its <row> elements as the
+ * sheet is unzipped, stopping at the limit. A spreadsheet reader must parse every sheet before
+ * the shared strings that usually follow them; this count does not, so a file of 300 000 rows
+ * is refused in a fraction of a second.
+ */
+async function rowsExceed(sheet: JSZip.JSZipObject, limit: number): Promise<boolean> {
+  const stream = sheet.nodeStream();
   return new Promise<boolean>((resolve, reject) => {
     let rows = 0;
     let tail = "";
@@ -107,8 +107,38 @@ async function xlsxRowsExceed(content: Buffer, limit: number): Promise<boolean> 
     stream.on("end", () => resolve(rows > limit));
     stream.on("error", reject);
   }).catch(() => {
-    throw fileError("Le fichier Excel ne peut pas être lu : enregistrez-le au format .xlsx.");
+    throw unreadableXlsx();
   });
+}
+
+const EMPTY_SHARED_STRINGS =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>';
+
+/**
+ * The parts the streaming reader needs, in the order it needs them: relations, workbook,
+ * shared strings and styles, then the one sheet. Files keep their parts in any order (Excel
+ * writes the shared strings after the sheets, some writers the workbook last); read in that
+ * order, the reader parks the sheets in temporary files and, under load, can lose a part of
+ * the archive (exceljs#3064). Given this order it reads straight through.
+ */
+function inReadingOrder(zip: JSZip, sheet: JSZip.JSZipObject): Readable {
+  const ordered = new JSZip();
+  for (const name of ["xl/_rels/workbook.xml.rels", "xl/workbook.xml", "xl/styles.xml"]) {
+    const part = zip.file(name);
+    if (part) ordered.file(name, part.nodeStream());
+  }
+  const sharedStrings = zip.file("xl/sharedStrings.xml");
+  ordered.file("xl/sharedStrings.xml", sharedStrings?.nodeStream() ?? EMPTY_SHARED_STRINGS);
+  ordered.file(sheet.name, sheet.nodeStream());
+  const archive = ordered.generateNodeStream({
+    type: "nodebuffer",
+    compression: "DEFLATE",
+    compressionOptions: { level: 1 },
+  });
+  // JSZip's stream is its own Readable; the reader accepts Node's.
+  const out = new PassThrough();
+  archive.on("error", (error: Error) => out.destroy(error));
+  return archive.pipe(out);
 }
 
 interface Line {
@@ -147,9 +177,17 @@ async function* csvLines(content: Buffer): AsyncGenerator<Line> {
 }
 
 async function* xlsxLines(content: Buffer): AsyncGenerator<Line> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(content);
+  } catch {
+    throw unreadableXlsx();
+  }
+  const sheet = firstSheet(zip);
+  if (!sheet) throw fileError("Le fichier Excel ne contient aucune feuille.");
   // Header included: past the limit the file is refused before the sheet is parsed.
-  if (await xlsxRowsExceed(content, MAX_IMPORT_ROWS + 1)) throw tooManyRows();
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([content]), {
+  if (await rowsExceed(sheet, MAX_IMPORT_ROWS + 1)) throw tooManyRows();
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(inReadingOrder(zip, sheet), {
     sharedStrings: "cache",
     hyperlinks: "ignore",
     styles: "cache",
@@ -166,14 +204,12 @@ async function* xlsxLines(content: Buffer): AsyncGenerator<Line> {
         });
         yield { number: row.number, cells: Array.from(cells, (cell) => cell ?? "") };
       }
-      // The first sheet only: the template's "Notice" sheet follows it.
-      break;
     }
   } catch (error) {
     if (error instanceof Invalid) throw error;
-    throw fileError("Le fichier Excel ne peut pas être lu : enregistrez-le au format .xlsx.");
+    throw unreadableXlsx();
   }
-  if (!sawSheet) throw fileError("Le fichier Excel ne contient aucune feuille.");
+  if (!sawSheet) throw unreadableXlsx();
 }
 
 /** A cell as the text a person sees (dates as JJ/MM/AAAA, numbers as typed). */
