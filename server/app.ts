@@ -133,6 +133,11 @@ export function createApp(services: {
     response.type("text/css").set("Cache-Control", "public, max-age=604800").send(dsfrCss);
   });
   app.use("/dsfr", express.static(dsfrFolder, { maxAge: "7d" }));
+  // The map library behind public/js/carte.js, served from here like the DSFR: no other host.
+  app.use(
+    "/vendor/leaflet",
+    express.static(path.join(root, "node_modules/leaflet/dist"), { maxAge: "7d" }),
+  );
   app.use(
     "/assets",
     express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }),

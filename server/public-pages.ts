@@ -8,7 +8,7 @@ import { PUBLIC_PAGE_CACHE_CONTROL } from "../src/platform/http/public-pages";
 const gzipped = promisify(gzip);
 
 /** Files and probes, served by their own handlers without any tag. */
-const NOT_PAGES = /^\/(assets|dsfr|js)\/|^\/healthz$|\.(css|js|svg|png|ico|woff2?)$/;
+const NOT_PAGES = /^\/(assets|dsfr|js|vendor)\/|^\/healthz$|\.(css|js|svg|png|ico|woff2?)$/;
 
 interface StoredPage {
   tag: string;

@@ -25,7 +25,7 @@ describe("Atlas maps", () => {
   it("draws the world coloured by projects per country, with the same figures in its table", async () => {
     const page = await visitor().get("/atlas/carte");
     expect(page.status).toBe(200);
-    expect(page.html).toMatch(/<svg viewBox="0 0 960 470" role="img"/);
+    expect(page.html).toMatch(/<svg viewBox="0 0 960 470" data-whole="0 0 960 470" role="img"/);
     expect((page.html.match(/<path d="M/g) ?? []).length).toBeGreaterThan(150);
     expect(tableFigure(page.html, "Sénégal")).toBe(await apiTotal("country=SN"));
     expect(tableFigure(page.html, "Maroc")).toBe(await apiTotal("country=MA"));
@@ -57,6 +57,80 @@ describe("Atlas maps", () => {
       ...page.html.matchAll(/<title>(\d+) projets?<\/title><desc translate="no">/g),
     ].reduce((sum, match) => sum + Number(match[1]), 0);
     expect(counted).toBe(total);
+  });
+
+  it("drills down from a click on an area, without JavaScript: région, its départements, one département, its fiche", async () => {
+    const areaLink = (html: string, code: string) => {
+      const link = new RegExp(
+        `<a href="([^"]+)" tabindex="-1"><path d="[^"]+" fill="[^"]+" data-code="${code}"`,
+      ).exec(html);
+      if (!link) throw new Error(`No link on area ${code}`);
+      return link[1].replaceAll("&amp;", "&");
+    };
+    const regions = await visitor().get("/atlas/carte?vue=regions&theme=eau-assainissement");
+    // The drawing, its table and the script that makes it explorable are all in the page.
+    expect(regions.html).toContain('<script src="/js/carte.js" async="">');
+    expect(regions.html).toContain("<table><caption>Projets par région");
+    const bretagne = areaLink(regions.html, "53");
+    expect(bretagne).toBe("/atlas/carte?theme=eau-assainissement&vue=departements&region=53");
+    // The table holds the same link, for keyboards.
+    expect(regions.html).toContain(`<a href="${bretagne.replaceAll("&", "&amp;")}">Bretagne</a>`);
+
+    const drilled = await visitor().get(bretagne);
+    expect(drilled.status).toBe(200);
+    // Fitted to Brittany's four départements: a part of the drawing, shown closer.
+    const [, shown, whole] = /<svg viewBox="([^"]+)" data-whole="([^"]+)"/.exec(drilled.html)!;
+    expect(shown).not.toBe(whole);
+    expect(Number(shown.split(" ")[2])).toBeLessThan(Number(whole.split(" ")[2]) / 3);
+    const listed = [...drilled.html.matchAll(/<th scope="row"><a href="[^"]*">([^<]+)<\/a>/g)].map(
+      (row) => row[1],
+    );
+    expect(listed.sort()).toEqual([
+      "Côtes-d&#x27;Armor",
+      "Finistère",
+      "Ille-et-Vilaine",
+      "Morbihan",
+    ]);
+    expect(drilled.html).toContain('href="/atlas/regions/53">Fiche : Bretagne</a>');
+
+    const finistere = areaLink(drilled.html, "29");
+    expect(finistere).toBe("/atlas/carte?theme=eau-assainissement&vue=departements&departement=29");
+    const alone = await visitor().get(finistere);
+    expect(tableFigure(alone.html, "Finistère")).toBe(
+      await apiTotal("departement=29&theme=eau-assainissement"),
+    );
+    // The area alone on the map opens its fiche.
+    expect(areaLink(alone.html, "29")).toBe("/atlas/departements/29");
+  });
+
+  it("drills down the world to a country, fitted, with its projects' places, then to its fiche", async () => {
+    const world = await visitor().get("/atlas/carte");
+    const senegal = /<a href="([^"]+)" tabindex="-1"><path d="[^"]+" fill="[^"]+" data-code="SN"/
+      .exec(world.html)![1]
+      .replaceAll("&amp;", "&");
+    expect(senegal).toBe("/atlas/carte?vue=monde&country=SN");
+    const page = await visitor().get(senegal);
+    const shown = /<svg viewBox="([^"]+)"/.exec(page.html)![1].split(" ").map(Number);
+    expect(shown[2]).toBeLessThan(960 / 4);
+    expect(page.html).toMatch(/data-code="SN"[^>]*><title>/);
+    expect(page.html).toContain('<a href="/atlas/pays/SN" tabindex="-1">');
+    expect(page.html).toContain("Revenir au monde entier");
+  });
+
+  it("draws overseas France beside the metropolis, by région and by département", async () => {
+    const departements = await visitor().get("/atlas/carte?vue=departements");
+    for (const code of ["971", "972", "973", "974", "976"])
+      expect(departements.html).toMatch(
+        new RegExp(`<path d="M[^"]+" fill="#[0-9a-f]{6}" data-code="${code}"`),
+      );
+    const regions = await visitor().get("/atlas/carte?vue=regions");
+    for (const code of ["01", "02", "03", "04", "06"])
+      expect(regions.html).toMatch(new RegExp(`data-code="${code}" data-count="\\d+"`));
+    // Each in its own box, and the overseas projects are coloured like any other.
+    expect((regions.html.match(/<rect /g) ?? []).length).toBe(5);
+    const reunion = await apiTotal("region=04");
+    expect(reunion).toBeGreaterThan(0);
+    expect(regions.html).toContain(`data-code="04" data-count="${reunion}"`);
   });
 
   it("refuses a bad filter on the map with the field's message", async () => {

@@ -6,8 +6,19 @@ import { countOf, formatCount, type Noun, sentenceCase } from "../../platform/fo
 
 const radiusOf = (points: number) => Math.min(22, 5 + Math.sqrt(points) * 2);
 
-/** Clustered points: one circle per group, its size and number telling how many. */
-function Clusters({ clusters, unit }: { clusters: PlacedCluster[]; unit: Noun }) {
+/**
+ * Clustered points: one circle per group, its size and number telling how many. On a map
+ * shown `zoom` times closer, sizes are divided by it so circles keep their size on screen.
+ */
+function Clusters({
+  clusters,
+  unit,
+  zoom = 1,
+}: {
+  clusters: PlacedCluster[];
+  unit: Noun;
+  zoom?: number;
+}) {
   return (
     <g className="atlas-map__points">
       {clusters.map((cluster) => (
@@ -21,11 +32,12 @@ function Clusters({ clusters, unit }: { clusters: PlacedCluster[]; unit: Noun })
           <circle
             cx={cluster.x}
             cy={cluster.y}
-            r={radiusOf(cluster.points)}
+            r={radiusOf(cluster.points) / zoom}
             fill="#e1000f"
             fillOpacity={0.75}
             stroke="#fff"
             strokeWidth={1}
+            vectorEffect="non-scaling-stroke"
           />
           {cluster.points > 1 ? (
             <text
@@ -33,7 +45,7 @@ function Clusters({ clusters, unit }: { clusters: PlacedCluster[]; unit: Noun })
               y={cluster.y}
               dy="0.35em"
               textAnchor="middle"
-              fontSize={cluster.points > 99 ? 9 : 11}
+              fontSize={(cluster.points > 99 ? 9 : 11) / zoom}
               fontWeight="bold"
               fill="#fff"
             >
@@ -46,6 +58,13 @@ function Clusters({ clusters, unit }: { clusters: PlacedCluster[]; unit: Noun })
   );
 }
 
+/**
+ * The script that makes every map of the page pannable and zoomable (public/js/carte.js).
+ * React loads an async script once per page however many maps it holds; without it, or
+ * without JavaScript, the drawing and its table are the map.
+ */
+const InteractiveMapScript = () => <script src="/js/carte.js" async />;
+
 /** What the drawing of a coloured map needs (its figure adds legend and table). */
 export interface DrawingProps {
   id: string;
@@ -53,6 +72,12 @@ export interface DrawingProps {
   title: string;
   unit: Noun;
   clusters?: PlacedCluster[];
+  /**
+   * Where a click on an area leads (the next level down, or the area's fiche). The table
+   * under the map holds the same links for keyboards: in the drawing they are out of the
+   * tab order, as the drawing is an image to assistive technologies.
+   */
+  linkFor?: (code: string) => string;
 }
 
 /** The inside of a coloured map's `<svg>`: its title, summary, areas and points. */
@@ -65,23 +90,54 @@ export function ChoroplethDrawing(props: DrawingProps) {
   );
 }
 
-function ChoroplethBody({ id, map, unit, clusters }: DrawingProps) {
+function ChoroplethBody({ id, map, unit, clusters, linkFor }: DrawingProps) {
   const listed = map.areas.filter((area) => area.count > 0).length;
   return (
     <>
       <desc id={`${id}-resume`}>
         {`${countOf(listed, "zone concernée", "zones concernées", "f")}. Les chiffres sont donnés dans le tableau qui suit la carte.`}
       </desc>
-      <g stroke="#fff" strokeWidth={0.5}>
+      {map.insets.map((inset) => (
+        <rect
+          key={inset.code}
+          x={inset.x}
+          y={inset.y}
+          width={inset.width}
+          height={inset.height}
+          fill="none"
+          stroke="#929292"
+          strokeWidth={0.75}
+          vectorEffect="non-scaling-stroke"
+        />
+      ))}
+      <g stroke="#fff" strokeWidth={0.75}>
         {map.areas
           .filter((area) => area.path)
-          .map((area) => (
-            <path key={area.code} d={area.path!} fill={area.colour}>
-              <title>{`${area.name} : ${countOf(area.count, ...unit)}`}</title>
-            </path>
-          ))}
+          .map((area) => {
+            const shape = (
+              <path
+                key={area.code}
+                d={area.path!}
+                fill={area.colour}
+                data-code={area.code}
+                data-count={area.count}
+                vectorEffect="non-scaling-stroke"
+              >
+                <title>{`${area.name} : ${countOf(area.count, ...unit)}`}</title>
+              </path>
+            );
+            return linkFor ? (
+              <a key={area.code} href={linkFor(area.code)} tabIndex={-1}>
+                {shape}
+              </a>
+            ) : (
+              shape
+            );
+          })}
       </g>
-      {clusters ? <Clusters clusters={clusters} unit={["projet", "projets", "m"]} /> : null}
+      {clusters ? (
+        <Clusters clusters={clusters} unit={["projet", "projets", "m"]} zoom={map.zoom} />
+      ) : null}
     </>
   );
 }
@@ -109,9 +165,11 @@ export function ChoroplethFigure(props: {
   const labelledBy = `${props.id}-titre ${props.id}-resume`;
   return (
     <figure className="fr-my-4w atlas-map" aria-labelledby={`${props.id}-titre`}>
+      <InteractiveMapScript />
       {map.drawing !== undefined ? (
         <svg
           viewBox={map.viewBox}
+          data-whole={map.whole}
           role="img"
           aria-labelledby={labelledBy}
           className="atlas-map__drawing"
@@ -121,6 +179,7 @@ export function ChoroplethFigure(props: {
       ) : (
         <svg
           viewBox={map.viewBox}
+          data-whole={map.whole}
           role="img"
           aria-labelledby={labelledBy}
           className="atlas-map__drawing"
@@ -201,8 +260,10 @@ export function PointMapFigure(props: {
   const { map } = props;
   return (
     <figure className="fr-my-4w atlas-map" aria-labelledby={`${props.id}-titre`}>
+      <InteractiveMapScript />
       <svg
         viewBox={map.viewBox}
+        data-whole={map.viewBox}
         role="img"
         aria-labelledby={`${props.id}-titre ${props.id}-resume`}
         className="atlas-map__drawing atlas-map__drawing--country"

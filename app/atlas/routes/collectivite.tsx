@@ -6,13 +6,20 @@ import { CsrfField } from "../../platform/components/CsrfField";
 import { FormErrorSummary } from "../../platform/components/FormFields";
 import { can } from "../../../src/platform/policy";
 import {
+  atlasLabels,
   campaignStatusOf,
   collectiviteFiche,
   markVerified,
+  parseProjectFilters,
+  searchPointClusters,
+  worldMap,
 } from "../../../src/modules/atlas/index";
+import { MAX_SEARCH_POINTS } from "../../../src/modules/atlas/codes";
+import { ChoroplethFigure } from "../components/MapFigures";
+import { cachedProjectCounts } from "../search.server";
 import { AtlasBreadcrumb } from "../components/AtlasBreadcrumb";
 import { PartnershipTable } from "../components/PartnershipTable";
-import { appContext, requestContext } from "../../context";
+import { type AppServices, appContext, requestContext } from "../../context";
 import { countOf, formatCount, formatDate } from "../../platform/format";
 import { guard, runAction } from "../../platform/http.server";
 import { idParam } from "../../platform/params.server";
@@ -23,8 +30,28 @@ export const meta = ({ data }: Route.MetaArgs) => [
   { title: `${data?.name ?? "Collectivité"} – Atlas de la coopération décentralisée` },
 ];
 
+/** Where the collectivité's projects are: its partner countries, fitted, and the places. */
+async function projectMap(services: AppServices, collectiviteId: number) {
+  const filters = parseProjectFilters(
+    new URLSearchParams({ collectivite: String(collectiviteId) }),
+  );
+  const [counts, labels] = await Promise.all([
+    cachedProjectCounts(services, filters),
+    atlasLabels(services.db),
+  ]);
+  const map = worldMap((counts.facets.country ?? {}) as Record<string, number>, labels, {
+    fitted: true,
+  });
+  const clusters =
+    counts.total > 0 && counts.total <= MAX_SEARCH_POINTS
+      ? await searchPointClusters(services.db, filters, null, map.zoom)
+      : undefined;
+  return { map, clusters };
+}
+
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { db } = context.get(appContext);
+  const services = context.get(appContext);
+  const { db } = services;
   const state = context.get(requestContext);
   const { actor } = state;
   return guard(request, async () => {
@@ -38,6 +65,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     const addedLine = fiche.partnerships.find((line) => line.id === added);
     return {
       ...fiche,
+      projectMap: fiche.projects > 0 ? await projectMap(services, fiche.id) : null,
       added: addedLine
         ? `Partenariat enregistré : ${addedLine.kindLabel.toLowerCase()} avec ${addedLine.authorities
             .map((authority) => `${authority.name} (${authority.country})`)
@@ -211,6 +239,17 @@ export default function CollectivitePage() {
           "Aucun projet n'est encore enregistré pour cette collectivité."
         )}
       </p>
+      {fiche.projectMap ? (
+        <ChoroplethFigure
+          id="carte-projets"
+          map={fiche.projectMap.map}
+          clusters={fiche.projectMap.clusters}
+          title={`Projets ${ofName(fiche.name)}, par pays partenaire`}
+          unit={["projet", "projets", "m"]}
+          areaHeader="Pays"
+          linkFor={(code) => `/atlas/projets?collectivite=${fiche.id}&country=${code}`}
+        />
+      ) : null}
     </>
   );
 }

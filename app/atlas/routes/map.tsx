@@ -16,7 +16,7 @@ import { FilterPanel } from "../../platform/components/FilterPanel";
 import { FormErrorSummary } from "../../platform/components/FormFields";
 import { appContext, requestContext } from "../../context";
 import { KeepInWorkspace } from "../components/KeepInWorkspace";
-import { filterChoices, pageData, withProjectFilters } from "../page.server";
+import { type FilterChoices, filterChoices, pageData, withProjectFilters } from "../page.server";
 import { cachedProjectCounts } from "../search.server";
 import { countOf, sentenceCase } from "../../platform/format";
 import type { Route } from "./+types/map";
@@ -28,6 +28,42 @@ const views = {
   departements: { label: "France, par département", facet: "departement", header: "Département" },
 } as const;
 type View = keyof typeof views;
+
+/** The filters that choose where the map looks: the view is fitted to what they keep. */
+const PLACE_FILTERS: Record<View, string[]> = {
+  monde: ["continent", "country"],
+  regions: ["region", "departement"],
+  departements: ["region", "departement"],
+};
+
+/**
+ * Where a click on an area leads: one level down (world → country, région → its
+ * départements, département → alone), and from an area already alone on the map to its
+ * fiche or its projects.
+ */
+function drillDown(view: View, params: [string, string][], code: string): string {
+  const chosen = (name: string) => params.filter(([key]) => key === name).map(([, v]) => v);
+  const others = params.filter(([name]) => name !== "vue" && !PLACE_FILTERS[view].includes(name));
+  const map = (next: View, filter: string) =>
+    `${BASE_PATH}?${new URLSearchParams([...others, ["vue", next], [filter, code]])}`;
+  if (view === "monde")
+    return chosen("country").join() === code ? `/atlas/pays/${code}` : map("monde", "country");
+  if (view === "regions") return map("departements", "region");
+  return chosen("departement").join() === code
+    ? `/atlas/departements/${code}`
+    : map("departements", "departement");
+}
+
+const FICHES = { country: "/atlas/pays", region: "/atlas/regions", departement: "/atlas/departements" };
+
+/** The fiche of the one place the map shows, if it shows one: country, région or département. */
+function placeFiche(params: [string, string][], choices: FilterChoices) {
+  const places = params.filter(([name]) => name in FICHES);
+  if (places.length !== 1) return null;
+  const [name, code] = places[0] as [keyof typeof FICHES, string];
+  const label = choices[name].find(([value]) => value === code)?.[1];
+  return label ? { href: `${FICHES[name]}/${code}`, label: label.replace(/^[\dAB]+ – /, "") } : null;
+}
 
 export const meta = () => [{ title: "Carte des projets – Atlas de la coopération décentralisée" }];
 
@@ -47,10 +83,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       atlasLabels(services.db),
     ]);
     const facet = (counts.facets[views[view].facet] ?? {}) as Record<string, number>;
+    const fitted = PLACE_FILTERS[view].some(
+      (name) => (filters[name as "country"] ?? []).length > 0,
+    );
     const map =
       view === "monde"
-        ? worldMap(facet, labels)
-        : franceMap(view === "regions" ? "region" : "departement", facet, labels);
+        ? worldMap(facet, labels, { fitted })
+        : franceMap(view === "regions" ? "region" : "departement", facet, labels, { fitted });
     // Points only for a search small enough to be read as points.
     const clusters =
       view === "monde" && counts.total > 0 && counts.total <= MAX_SEARCH_POINTS
@@ -58,6 +97,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
             services.db,
             filters,
             await effectiveKeyword(services.db, filters),
+            map.zoom,
           )
         : undefined;
     const names = await collectiviteNames(services.db, filters.collectivite);
@@ -76,11 +116,18 @@ export default function MapPage() {
   const withView = (next: View) =>
     `${BASE_PATH}?${new URLSearchParams([...params.filter(([name]) => name !== "vue"), ["vue", next]])}`;
   const searchQuery = new URLSearchParams(params.filter(([name]) => name !== "vue"));
-  const filterLink = (code: string) => {
-    const query = new URLSearchParams(searchQuery);
-    query.set(views[view].facet, code);
-    return `/atlas/projets?${query}`;
-  };
+  const fiche = placeFiche(params, choices);
+  const placeChosen = params.some(([name]) => PLACE_FILTERS[view].includes(name));
+  const whole = `${BASE_PATH}?${new URLSearchParams([
+    ...params.filter(([name]) => name !== "vue" && !PLACE_FILTERS[view].includes(name)),
+    ["vue", view],
+  ])}`;
+  const continentLink = (continent: string) =>
+    `${BASE_PATH}?${new URLSearchParams([
+      ...params.filter(([name]) => name !== "vue" && !PLACE_FILTERS.monde.includes(name)),
+      ["vue", "monde"],
+      ["continent", continent],
+    ])}`;
   return (
     <>
       <AtlasBreadcrumb current="Carte" segments={[{ label: "Projets", href: "/atlas/projets" }]} />
@@ -123,16 +170,48 @@ export default function MapPage() {
                 choices={choices}
                 collectiviteNames={result.collectiviteNames}
               />
-              <p>
-                <a href={`/atlas/projets?${searchQuery}`}>Voir ces projets en liste</a>
-              </p>
+              <ul className="fr-links-group">
+                <li>
+                  <a className="fr-link" href={`/atlas/projets?${searchQuery}`}>
+                    Voir ces projets en liste
+                  </a>
+                </li>
+                {fiche ? (
+                  <li>
+                    <a className="fr-link" href={fiche.href}>
+                      {`Fiche : ${fiche.label}`}
+                    </a>
+                  </li>
+                ) : null}
+                {placeChosen ? (
+                  <li>
+                    <a className="fr-link" href={whole}>
+                      {view === "monde" ? "Revenir au monde entier" : "Revenir à toute la France"}
+                    </a>
+                  </li>
+                ) : null}
+              </ul>
+              {view === "monde" ? (
+                <nav aria-label="Continents">
+                  <p className="fr-text--sm fr-mb-1w">Afficher un continent :</p>
+                  <ul className="fr-tags-group">
+                    {choices.continent.map(([code, name]) => (
+                      <li key={code}>
+                        <a className="fr-tag fr-tag--sm" href={continentLink(code)}>
+                          {name}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                </nav>
+              ) : null}
               <ChoroplethFigure
                 id="carte"
                 map={result.map}
                 title={`Projets par ${views[view].header.toLowerCase()} – ${views[view].label}`}
                 unit={["projet", "projets", "m"]}
                 areaHeader={views[view].header}
-                linkFor={filterLink}
+                linkFor={(code) => drillDown(view, params, code)}
                 clusters={result.clusters}
                 note={
                   view === "monde" && !result.clusters && result.total > 0 ? (
@@ -140,7 +219,8 @@ export default function MapPage() {
                   ) : view !== "monde" ? (
                     <p className="fr-text--sm">
                       Projets comptés selon les collectivités françaises qui les portent ;
-                      l'outre-mer figure dans le tableau.
+                      l'outre-mer est dessiné à gauche : Guadeloupe, Martinique, Guyane, La Réunion,
+                      Mayotte.
                     </p>
                   ) : null
                 }

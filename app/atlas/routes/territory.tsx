@@ -36,7 +36,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       atlasLabels(services.db),
     ]);
     const byCountry = (counts.facets.country ?? {}) as Record<string, number>;
-    return { ...fiche, map: worldMap(byCountry, labels) };
+    return { ...fiche, map: worldMap(byCountry, labels, { fitted: true }) };
   });
 }
 

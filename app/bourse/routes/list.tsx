@@ -53,6 +53,9 @@ const MAP_ID = "carte-bourse";
 const MAP_TITLE = "Demandes publiées par pays";
 const MAP_UNIT: Noun = ["demande", "demandes", "f"];
 
+/** A country of the map (drawing or table): the requests concerning it. */
+const countryLink = (code: string) => `/bourse?${new URLSearchParams({ country: code })}`;
+
 export async function loader({ request, context }: Route.LoaderArgs) {
   const services = context.get(appContext);
   const { db } = services;
@@ -76,6 +79,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
           ),
           title: MAP_TITLE,
           unit: MAP_UNIT,
+          linkFor: countryLink,
         };
       }),
     ]);
@@ -221,7 +225,7 @@ export default function BoursePage() {
                 title={MAP_TITLE}
                 unit={MAP_UNIT}
                 areaHeader="Pays"
-                linkFor={(code) => `/bourse?${new URLSearchParams({ country: code })}`}
+                linkFor={countryLink}
               />
               <ul className="fr-raw-list">
                 {result.rows.map((request) => (

@@ -6,7 +6,8 @@ import { projectConditions } from "../search/project-search";
 import { colourClasses, colourOf } from "./choropleth";
 import { type MapPoint, type PlacedCluster, clusterPoints } from "./clusters";
 import { MAX_SEARCH_POINTS } from "./limits";
-import { type FranceLevel, franceShapes } from "./france-geometry";
+import { type FranceLevel, type Inset, franceShapes } from "./france-geometry";
+import { fittedFrame } from "./frame";
 import { WORLD_SIZE, countryFrame, worldCountryPaths, worldProjection } from "./world-geometry";
 import { foreignAuthorities } from "../../register/index";
 
@@ -19,17 +20,30 @@ export interface MapArea {
 }
 
 export interface ChoroplethMap {
+  /** The whole drawing, which an interactive map lets one pan across. */
+  whole: string;
+  /** The part of the drawing shown: all of it, or fitted to the areas that have data. */
   viewBox: string;
+  /** How much larger than the whole drawing the shown part is (1: the whole drawing). */
+  zoom: number;
   areas: MapArea[];
   classes: { min: number; max: number; colour: string }[];
+  /** Boxes drawn apart from the main drawing (overseas France). */
+  insets: Inset[];
+}
+
+export interface MapOptions {
+  /** Show only the part of the drawing that holds the areas with data (a filtered map). */
+  fitted?: boolean;
 }
 
 function choropleth(
-  viewBox: string,
-  shapes: { code: string; path: string }[],
+  drawing: { viewBox: string; shapes: { code: string; path: string }[]; insets?: Inset[] },
   names: Map<string, string>,
   counts: Record<string, number>,
+  options: MapOptions,
 ): ChoroplethMap {
+  const { shapes } = drawing;
   const classes = colourClasses(Object.values(counts));
   const drawn = new Set(shapes.map((shape) => shape.code));
   const areas: MapArea[] = [
@@ -42,16 +56,26 @@ function choropleth(
     const count = counts[area.code] ?? 0;
     return { ...area, count, colour: colourOf(count, classes) };
   });
-  return { viewBox, areas, classes };
+  const frame = options.fitted
+    ? fittedFrame(
+        drawing.viewBox,
+        shapes.filter((shape) => (counts[shape.code] ?? 0) > 0).map((shape) => shape.path),
+      )
+    : { viewBox: drawing.viewBox, zoom: 1 };
+  return { whole: drawing.viewBox, ...frame, areas, classes, insets: drawing.insets ?? [] };
 }
 
 /** The world coloured by number of projects per country (counts from a search's facets). */
-export function worldMap(counts: Record<string, number>, labels: AtlasLabels): ChoroplethMap {
+export function worldMap(
+  counts: Record<string, number>,
+  labels: AtlasLabels,
+  options: MapOptions = {},
+): ChoroplethMap {
   return choropleth(
-    `0 0 ${WORLD_SIZE.width} ${WORLD_SIZE.height}`,
-    worldCountryPaths(),
+    { viewBox: `0 0 ${WORLD_SIZE.width} ${WORLD_SIZE.height}`, shapes: worldCountryPaths() },
     labels.country,
     counts,
+    options,
   );
 }
 
@@ -60,12 +84,12 @@ export function franceMap(
   level: FranceLevel,
   counts: Record<string, number>,
   labels: AtlasLabels,
+  options: MapOptions = {},
 ): ChoroplethMap {
-  const { viewBox, shapes } = franceShapes(level);
   const names = new Map(
     [...labels[level]].map(([code, name]) => [code, name.replace(/^[\dAB]+ – /, "")]),
   );
-  return choropleth(viewBox, shapes, names, counts);
+  return choropleth(franceShapes(level), names, counts, options);
 }
 
 export interface PointMap {
@@ -101,11 +125,15 @@ export async function countryPointMap(db: Db, countryCode: string): Promise<Poin
   };
 }
 
-/** Where the projects of a search are, as clustered points on the world map. */
+/**
+ * Where the projects of a search are, as clustered points on the world map; `zoom` is how
+ * much larger than the whole world the map is shown (a fitted map parts closer points).
+ */
 export async function searchPointClusters(
   db: Db,
   filters: ProjectFilters,
   keyword: string | null,
+  zoom = 1,
 ): Promise<PlacedCluster[]> {
   const points = rowsOf<MapPoint>(
     await db.execute(sql`
@@ -115,7 +143,7 @@ export async function searchPointClusters(
        LIMIT ${MAX_SEARCH_POINTS}`),
   );
   const projection = worldProjection();
-  return clusterPoints(points, 360, WORLD_SIZE.width, (longitude, latitude) =>
+  return clusterPoints(points, 360, WORLD_SIZE.width * zoom, (longitude, latitude) =>
     projection([longitude, latitude]),
   );
 }

@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { type GeoPermissibleObjects, geoBounds, geoEqualEarth, geoMercator, geoPath } from "d3-geo";
 import countryCodes from "i18n-iso-countries";
 import { feature } from "topojson-client";
+import type { Feature, Geometry } from "geojson";
 import type { GeometryCollection, Topology } from "topojson-specification";
 
 const require = createRequire(import.meta.url);
@@ -9,7 +10,7 @@ const require = createRequire(import.meta.url);
 /** The map's drawing area, in SVG units. */
 export const WORLD_SIZE = { width: 960, height: 470 } as const;
 
-type CountryShape = { code: string; feature: GeoPermissibleObjects };
+type CountryShape = { code: string; feature: Feature<Geometry, { name: string }> };
 
 // Natural Earth names of the few shapes without an ISO numeric code.
 const CODES_BY_NAME: Record<string, string> = { Kosovo: "XK" };
@@ -23,7 +24,7 @@ function countryShapes(resolution: "110m" | "50m"): CountryShape[] {
     const code = shape.id
       ? countryCodes.numericToAlpha2(String(shape.id))
       : CODES_BY_NAME[shape.properties?.name ?? ""];
-    return code ? [{ code, feature: shape as GeoPermissibleObjects }] : [];
+    return code ? [{ code, feature: shape }] : [];
   });
 }
 
@@ -52,7 +53,13 @@ export function worldCountryPaths() {
   return worldPaths;
 }
 
-let detailed: Map<string, GeoPermissibleObjects> | undefined;
+let detailed: Map<string, Feature<Geometry, { name: string }>> | undefined;
+
+/** A country's detailed Natural Earth shape (1:50 million), if it has one. */
+export function countryFeature(code: string) {
+  detailed ??= new Map(countryShapes("50m").map((shape) => [shape.code, shape.feature]));
+  return detailed.get(code);
+}
 
 /**
  * A country drawn alone, fitted to the box, with the projection that places points on it;
@@ -63,8 +70,7 @@ export function countryFrame(
   points: [number, number][],
   size = { width: 640, height: 480 },
 ) {
-  detailed ??= new Map(countryShapes("50m").map((shape) => [shape.code, shape.feature]));
-  const shape = detailed.get(code);
+  const shape = countryFeature(code);
   const subject: GeoPermissibleObjects | null =
     shape ?? (points.length > 0 ? { type: "MultiPoint", coordinates: points } : null);
   if (!subject) return null;
