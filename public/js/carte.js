@@ -8,7 +8,6 @@
  * table are the map.
  */
 (() => {
-
   const loadLeaflet = () =>
     new Promise((resolve, reject) => {
       if (window.L) return resolve(window.L);

@@ -54,7 +54,11 @@ function drillDown(view: View, params: [string, string][], code: string): string
     : map("departements", "departement");
 }
 
-const FICHES = { country: "/atlas/pays", region: "/atlas/regions", departement: "/atlas/departements" };
+const FICHES = {
+  country: "/atlas/pays",
+  region: "/atlas/regions",
+  departement: "/atlas/departements",
+};
 
 /** The fiche of the one place the map shows, if it shows one: country, région or département. */
 function placeFiche(params: [string, string][], choices: FilterChoices) {
@@ -62,7 +66,9 @@ function placeFiche(params: [string, string][], choices: FilterChoices) {
   if (places.length !== 1) return null;
   const [name, code] = places[0] as [keyof typeof FICHES, string];
   const label = choices[name].find(([value]) => value === code)?.[1];
-  return label ? { href: `${FICHES[name]}/${code}`, label: label.replace(/^[\dAB]+ – /, "") } : null;
+  return label
+    ? { href: `${FICHES[name]}/${code}`, label: label.replace(/^[\dAB]+ – /, "") }
+    : null;
 }
 
 export const meta = () => [{ title: "Carte des projets – Atlas de la coopération décentralisée" }];
