@@ -172,6 +172,69 @@ describe("Atlas journey in a real browser", () => {
     );
   });
 
+  it("explores the map: a click drills down, the keyboard pans and zooms, and without JavaScript the drawing and its table remain", async () => {
+    const page = await newPage();
+    await page.goto(`${served.portal.baseUrl}/atlas/carte?vue=regions`);
+    const explorer = page.locator(".atlas-map__explorer[data-ready]");
+    await explorer.waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // A click on Bretagne shows its départements, fitted; one on the Finistère shows it alone.
+    await Promise.all([
+      page.waitForURL(/vue=departements&region=53$/),
+      page.locator('svg.atlas-map__drawing path[data-code="53"]').click(),
+    ]);
+    await explorer.waitFor();
+    const drawn = await page
+      .locator('svg.atlas-map__drawing path[data-count]:not([data-count="0"])')
+      .evaluateAll((paths) => paths.map((path) => path.getAttribute("data-code")).sort());
+    expect(drawn).toEqual(["22", "29", "35", "56"]);
+    await Promise.all([
+      page.waitForURL(/departement=29$/),
+      page.locator('svg.atlas-map__drawing path[data-code="29"]').click(),
+    ]);
+    await explorer.waitFor();
+
+    // With the keyboard: the map takes the focus, + zooms in, an arrow moves the view.
+    const size = async () => (await page.locator("svg.atlas-map__drawing").boundingBox())!;
+    const before = await size();
+    await tabTo(page, (element) => element.classList.contains("atlas-map__explorer"));
+    await page.keyboard.press("+");
+    await expect.poll(async () => (await size()).width).toBeGreaterThan(before.width * 1.2);
+    const zoomed = await size();
+    await page.keyboard.press("ArrowLeft");
+    await expect.poll(async () => (await size()).x).toBeGreaterThan(zoomed.x);
+    // A drag is not a click: the page stays.
+    const box = (await explorer.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2 + 20, { steps: 5 });
+    await page.mouse.up();
+    expect(page.url()).toMatch(/departement=29$/);
+    // The area alone on the map opens its fiche.
+    await Promise.all([
+      page.waitForURL(/\/atlas\/departements\/29$/),
+      page.locator('svg.atlas-map__drawing path[data-code="29"]').click(),
+    ]);
+
+    // Without JavaScript: the same drawing with its links, and the table.
+    const context = await chromium.browser.newContext({
+      locale: "fr-FR",
+      javaScriptEnabled: false,
+    });
+    const still = await context.newPage();
+    await still.goto(`${served.portal.baseUrl}/atlas/carte?vue=regions`);
+    expect(await still.locator(".atlas-map__explorer").count()).toBe(0);
+    expect(await still.locator('svg.atlas-map__drawing a path[data-code="53"]').count()).toBe(1);
+    await still.locator("summary", { hasText: "Tableau des données de la carte" }).click();
+    await Promise.all([
+      still.waitForURL(/region=53$/),
+      still.locator("table a", { hasText: "Bretagne" }).click(),
+    ]);
+    expect(await still.locator('svg.atlas-map__drawing path[data-code="29"]').count()).toBe(1);
+    await context.close();
+  });
+
   for (const path of [
     "/atlas/carte?vue=departements",
     "/atlas/statistiques?groupBy=theme",
