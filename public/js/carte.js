@@ -4,8 +4,8 @@
  * geometry, no tile is fetched): pan by dragging or with the arrow keys, zoom with the
  * buttons, the + and − keys, a double click or two fingers. The view opens on the part the
  * page showed (a filtered map is fitted to its areas) and can go anywhere in the drawing;
- * a click on an area still follows its link. Without this script, the drawing and its
- * table are the map.
+ * a click on an area opens what its row of the table opens. Without this script, the
+ * drawing and its table are the map.
  */
 (() => {
   const loadLeaflet = () =>
@@ -78,7 +78,6 @@
     };
     map.on("zoomend", resize);
 
-    // A drag that ends on an area is not a click on it.
     let dragged = false;
     container.addEventListener(
       "pointerdown",
@@ -90,13 +89,11 @@
     map.on("dragstart", () => {
       dragged = true;
     });
-    svg.addEventListener(
-      "click",
-      (event) => {
-        if (dragged) event.preventDefault();
-      },
-      true,
-    );
+    // An area leads where its row of the table leads (data-href), unless the click ends a drag.
+    svg.addEventListener("click", (event) => {
+      const area = event.target.closest("[data-href]");
+      if (area && !dragged) window.location.assign(area.dataset.href);
+    });
 
     const reset = document.createElement("button");
     reset.type = "button";

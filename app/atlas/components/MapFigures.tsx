@@ -73,9 +73,10 @@ export interface DrawingProps {
   unit: Noun;
   clusters?: PlacedCluster[];
   /**
-   * Where a click on an area leads (the next level down, or the area's fiche). The table
-   * under the map holds the same links for keyboards: in the drawing they are out of the
-   * tab order, as the drawing is an image to assistive technologies.
+   * Where an area leads (the next level down, or the area's fiche): a link in the table
+   * under the map, for everyone, and a click on the area once public/js/carte.js runs. The
+   * drawing holds no link itself: it is an image to assistive technologies, whose content
+   * is not reached (RGAA 1.2, WCAG 4.1.2).
    */
   linkFor?: (code: string) => string;
 }
@@ -113,27 +114,19 @@ function ChoroplethBody({ id, map, unit, clusters, linkFor }: DrawingProps) {
       <g stroke="#fff" strokeWidth={0.75}>
         {map.areas
           .filter((area) => area.path)
-          .map((area) => {
-            const shape = (
-              <path
-                key={area.code}
-                d={area.path!}
-                fill={area.colour}
-                data-code={area.code}
-                data-count={area.count}
-                vectorEffect="non-scaling-stroke"
-              >
-                <title>{`${area.name} : ${countOf(area.count, ...unit)}`}</title>
-              </path>
-            );
-            return linkFor ? (
-              <a key={area.code} href={linkFor(area.code)} tabIndex={-1}>
-                {shape}
-              </a>
-            ) : (
-              shape
-            );
-          })}
+          .map((area) => (
+            <path
+              key={area.code}
+              d={area.path!}
+              fill={area.colour}
+              data-code={area.code}
+              data-count={area.count}
+              data-href={linkFor?.(area.code)}
+              vectorEffect="non-scaling-stroke"
+            >
+              <title>{`${area.name} : ${countOf(area.count, ...unit)}`}</title>
+            </path>
+          ))}
       </g>
       {clusters ? (
         <Clusters clusters={clusters} unit={["projet", "projets", "m"]} zoom={map.zoom} />
