@@ -19,6 +19,7 @@ export function drawnMap(
     return {
       ...props.map,
       areas: props.map.areas.map((area) => ({ ...area, path: null })),
+      points: Boolean(props.clusters?.length),
       drawing: svgContent(
         // biome-ignore lint/a11y/noSvgWithoutTitle: a wrapper taken off below; the page's <svg> is labelled
         renderToStaticMarkup(<svg>{<ChoroplethDrawing {...props} />}</svg>),

@@ -1,9 +1,10 @@
 import { deliveredText } from "../support/outbox";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { bourseRequests } from "../../src/modules/bourse/schema";
 import { themeLabels } from "../../src/modules/bourse/index";
+import { publicRequestStatuses } from "../../src/modules/bourse/codes";
 import { countries } from "../../src/reference/schema";
 import { mailOutbox } from "../../src/platform/mail/schema";
 import { FormClient } from "../support/browserless";
@@ -68,6 +69,38 @@ describe("the public Bourse", () => {
     expect(bad.html).toMatch(
       /id="champ-from"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="champ-from"/,
     );
+  });
+
+  it("places the published requests at their authority's city on the map, fitted to a country", async () => {
+    const visitor = new FormClient(served.portal.baseUrl);
+    const placed = (html: string) =>
+      [...html.matchAll(/<title>(\d+) demandes?<\/title><desc translate="no">/g)].reduce(
+        (sum, match) => sum + Number(match[1]),
+        0,
+      );
+    const located = async (country?: string) =>
+      (
+        await served.database.db
+          .select({ id: bourseRequests.id })
+          .from(bourseRequests)
+          .where(
+            and(
+              inArray(bourseRequests.status, [...publicRequestStatuses]),
+              isNotNull(bourseRequests.latitude),
+              country ? eq(bourseRequests.countryCode, country) : undefined,
+            ),
+          )
+      ).length;
+    const world = await visitor.get("/bourse");
+    expect(await located()).toBeGreaterThan(100);
+    expect(placed(world.html)).toBe(await located());
+    expect(world.html).toContain(
+      "lieu d&#x27;une demande (le nombre indique plusieurs demandes proches)",
+    );
+    const senegal = await visitor.get("/bourse?country=SN");
+    expect(placed(senegal.html)).toBe(await located("SN"));
+    const shown = /<svg viewBox="([^"]+)" data-whole="0 0 960 470"/.exec(senegal.html)![1];
+    expect(Number(shown.split(" ")[2])).toBeLessThan(960 / 4);
   });
 
   it("never fails on arbitrary filters: a 200 or a 400 with a French message", async () => {

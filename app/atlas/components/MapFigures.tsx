@@ -72,6 +72,8 @@ export interface DrawingProps {
   title: string;
   unit: Noun;
   clusters?: PlacedCluster[];
+  /** What each point stands for (projects unless said). */
+  pointUnit?: Noun;
   /**
    * Where an area leads (the next level down, or the area's fiche): a link in the table
    * under the map, for everyone, and a click on the area once public/js/carte.js runs. The
@@ -91,7 +93,9 @@ export function ChoroplethDrawing(props: DrawingProps) {
   );
 }
 
-function ChoroplethBody({ id, map, unit, clusters, linkFor }: DrawingProps) {
+const PROJECT: Noun = ["projet", "projets", "m"];
+
+function ChoroplethBody({ id, map, unit, clusters, linkFor, pointUnit = PROJECT }: DrawingProps) {
   const listed = map.areas.filter((area) => area.count > 0).length;
   return (
     <>
@@ -128,15 +132,13 @@ function ChoroplethBody({ id, map, unit, clusters, linkFor }: DrawingProps) {
             </path>
           ))}
       </g>
-      {clusters ? (
-        <Clusters clusters={clusters} unit={["projet", "projets", "m"]} zoom={map.zoom} />
-      ) : null}
+      {clusters ? <Clusters clusters={clusters} unit={pointUnit} zoom={map.zoom} /> : null}
     </>
   );
 }
 
 /** A coloured map whose drawing was rendered once for its data (atlas/map-drawing.server). */
-export type DrawnMap = ChoroplethMap & { drawing?: string };
+export type DrawnMap = ChoroplethMap & { drawing?: string; points?: boolean };
 
 /**
  * A map coloured by a count per area. The drawing is an image described by its title; the
@@ -151,9 +153,11 @@ export function ChoroplethFigure(props: {
   areaHeader: string;
   linkFor?: (code: string) => string;
   clusters?: PlacedCluster[];
+  pointUnit?: Noun;
   note?: ReactNode;
 }) {
   const { map, unit } = props;
+  const [one, many, gender] = props.pointUnit ?? PROJECT;
   const listed = map.areas.filter((area) => area.count > 0).sort((a, b) => b.count - a.count);
   const labelledBy = `${props.id}-titre ${props.id}-resume`;
   return (
@@ -204,10 +208,10 @@ export function ChoroplethFigure(props: {
             />
             {countOf(0, ...unit)}
           </li>
-          {props.clusters ? (
+          {props.clusters?.length || map.points ? (
             <li>
-              <span className="atlas-map__dot" aria-hidden="true" /> lieu d'un projet (le nombre
-              indique plusieurs projets proches)
+              <span className="atlas-map__dot" aria-hidden="true" />
+              {`lieu d'${gender === "f" ? "une" : "un"} ${one} (le nombre indique plusieurs ${many} proches)`}
             </li>
           ) : null}
         </ul>

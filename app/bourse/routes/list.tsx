@@ -1,11 +1,12 @@
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useLoaderData, useRouteLoaderData } from "react-router";
-import { atlasLabels, worldMap } from "../../../src/modules/atlas/index";
+import { atlasLabels, worldClusters, worldMap } from "../../../src/modules/atlas/index";
 import { foreignAuthorityKindLabels } from "../../../src/modules/register/codes";
 import {
   bourseStats,
   parsePublicRequestFilters,
   publicRequests,
+  publicRequestPlaces,
   publicRequestsByCountry,
   publishedOffers,
   themeLabels,
@@ -70,16 +71,24 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       publicRequests(db, filters),
       // Drawn once per Bourse data version and set of filters, whatever the page.
       drawnMap(services, "bourse", `requests:${JSON.stringify(mapFilters)}`, async () => {
-        const byCountry = await publicRequestsByCountry(db, filters);
+        const [byCountry, places] = await Promise.all([
+          publicRequestsByCountry(db, filters),
+          publicRequestPlaces(db, filters),
+        ]);
+        // A map filtered by place shows that place, its requests parted by city.
+        const map = worldMap(
+          Object.fromEntries(byCountry.map((row) => [row.code, row.requests])),
+          labels,
+          { fitted: Boolean(filters.country || filters.continent) },
+        );
         return {
           id: MAP_ID,
-          map: worldMap(
-            Object.fromEntries(byCountry.map((row) => [row.code, row.requests])),
-            labels,
-          ),
+          map,
           title: MAP_TITLE,
           unit: MAP_UNIT,
           linkFor: countryLink,
+          clusters: worldClusters(places, map.zoom),
+          pointUnit: MAP_UNIT,
         };
       }),
     ]);
@@ -226,6 +235,7 @@ export default function BoursePage() {
                 unit={MAP_UNIT}
                 areaHeader="Pays"
                 linkFor={countryLink}
+                pointUnit={MAP_UNIT}
               />
               <ul className="fr-raw-list">
                 {result.rows.map((request) => (

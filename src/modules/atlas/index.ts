@@ -98,6 +98,7 @@ export {
   countryPointMap,
   franceMap,
   searchPointClusters,
+  worldClusters,
   worldMap,
 } from "./maps/map-data";
 export { effectiveKeyword } from "./search/project-search";

@@ -50,6 +50,7 @@ export {
   type PublicRequestFilters,
   bourseStats,
   parsePublicRequestFilters,
+  publicRequestPlaces,
   publicRequests,
   publicRequestsByCountry,
 } from "./public-queries";

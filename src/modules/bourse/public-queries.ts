@@ -159,6 +159,15 @@ export async function publicRequestsByCountry(q: Queryable, filters: PublicReque
   );
 }
 
+/** Where the published requests come from: their authority's city, for the map's points. */
+export async function publicRequestPlaces(q: Queryable, filters: PublicRequestFilters) {
+  return rowsOf<{ id: number; name: string; longitude: number; latitude: number; weight: number }>(
+    await q.execute(sql`
+      SELECT r.id, r.authority_name AS name, r.longitude, r.latitude, 1 AS weight
+        ${fromPublic(filters)} AND r.latitude IS NOT NULL AND r.longitude IS NOT NULL`),
+  );
+}
+
 /**
  * The Bourse's key figures over published requests: how many, from how many foreign
  * authorities (the same name in the same country is one authority), in how many countries.

@@ -142,6 +142,11 @@ export async function searchPointClusters(
        WHERE ${projectConditions(filters, keyword)} AND i.latitude IS NOT NULL
        LIMIT ${MAX_SEARCH_POINTS}`),
   );
+  return worldClusters(points, zoom);
+}
+
+/** Points placed on the world map, clustered for a map shown `zoom` times closer. */
+export function worldClusters(points: MapPoint[], zoom = 1): PlacedCluster[] {
   const projection = worldProjection();
   return clusterPoints(points, 360, WORLD_SIZE.width * zoom, (longitude, latitude) =>
     projection([longitude, latitude]),
