@@ -313,15 +313,44 @@ describe("editing a project in the browser-less journey", () => {
       city: "Atlantide",
     });
     expect(unknownCity.status).toBe(400);
-    expect(unknownCity.html).toContain("« Atlantide » n&#x27;est pas une ville connue de ce pays");
-    const saved = await authority.post(`/atlas/partenaires/${own.id}/modifier`, {
+    expect(unknownCity.html).toContain("« Atlantide » n&#x27;est pas une ville connue (Sénégal)");
+    // A point outside the country is refused on its field; nothing is saved.
+    const abroad = await authority.post(`/atlas/partenaires/${own.id}/modifier`, {
       version,
+      name: "Ville de Thiès",
+      kind: "municipality",
+      city: "Keur Moussa",
+      latitude: "48,11",
+      longitude: "-1,68",
+    });
+    expect(abroad.status).toBe(400);
+    expect(abroad.html).toContain("n&#x27;est pas dans le pays choisi (Sénégal)");
+    // A village the list does not know is placed by its coordinates, typed the French way.
+    const byHand = await authority.post(`/atlas/partenaires/${own.id}/modifier`, {
+      version,
+      name: "Ville de Thiès",
+      kind: "municipality",
+      city: "Keur Moussa",
+      latitude: "14,7712",
+      longitude: "-17,1167",
+    });
+    expect(byHand.status).toBe(200);
+    const [point] = rowsOf<{ latitude: number; longitude: number; city_id: number | null }>(
+      await db.execute(
+        sql`SELECT latitude, longitude, city_id FROM register_foreign_authorities WHERE id = ${own.id}`,
+      ),
+    );
+    expect(point).toEqual({ latitude: 14.7712, longitude: -17.1167, city_id: null });
+    expect(byHand.html).toContain("14,7712 ; -17,1167");
+    const placedVersion = /name="version" value="(\d+)"/.exec(byHand.html)![1];
+    const saved = await authority.post(`/atlas/partenaires/${own.id}/modifier`, {
+      version: placedVersion,
       name: "Ville de Thiès",
       kind: "municipality",
       city: "thies",
     });
     expect(saved.status).toBe(200);
-    expect(saved.html).toContain(`Fiche enregistrée : version n° ${Number(version) + 1}`);
+    expect(saved.html).toContain(`Fiche enregistrée : version n° ${Number(version) + 2}`);
     const [placed] = rowsOf<{ latitude: number; name: string }>(
       await db.execute(
         sql`SELECT latitude, name FROM register_foreign_authorities WHERE id = ${own.id}`,

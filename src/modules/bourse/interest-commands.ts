@@ -141,14 +141,28 @@ export async function expressInterest(
 
 /** The partnership form's starting values for a match: the request's authority and place. */
 export function matchFormValues(
-  request: Pick<RequestRow, "authorityName" | "authorityKind" | "countryCode" | "cityName">,
+  request: Pick<
+    RequestRow,
+    | "authorityName"
+    | "authorityKind"
+    | "countryCode"
+    | "cityName"
+    | "cityId"
+    | "latitude"
+    | "longitude"
+  >,
 ): Record<string, string> {
+  // A city the reference list does not know keeps the point the request was placed at.
+  const point = request.cityId === null && request.latitude !== null && request.longitude !== null;
+  const decimal = (value: number | null) => (point ? String(value).replace(".", ",") : "");
   return {
     autorite_partenaire: request.authorityName,
     // The partnership form names authority kinds by their French label.
     type_autorite: foreignAuthorityKindLabels[request.authorityKind] ?? request.authorityKind,
     pays: request.countryCode,
     ville: request.cityName,
+    latitude: decimal(request.latitude),
+    longitude: decimal(request.longitude),
     type_partenariat: "convention",
     date_signature: "",
     statut: "active",

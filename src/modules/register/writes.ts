@@ -39,9 +39,12 @@ export async function writeCollectiviteProfile(
     .where(eq(collectivites.id, id));
 }
 
-/** Where a foreign authority is: a city of the reference list, with its coordinates. */
+/**
+ * Where a foreign authority is: a city of the reference list with its coordinates, or a
+ * point placed by hand (no city id) when the list does not know its city.
+ */
 export interface AuthorityPlace {
-  id: number;
+  id: number | null;
   latitude: number | null;
   longitude: number | null;
 }

@@ -1,10 +1,12 @@
 import { sql } from "drizzle-orm";
 import { type Actor, auditActorOf } from "../../../platform/auth/actor";
 import { type Db, type Queryable, rowsOf } from "../../../platform/db/client";
-import { NotFound } from "../../../platform/errors";
+import { Invalid, NotFound } from "../../../platform/errors";
 import { authorize } from "../../../platform/policy";
 import { foreignAuthorityKindLabels } from "../fiches/partner-fiches";
 import { codeLookup, comparable } from "../import/lookups";
+import { placeOfNewAuthority } from "../import/place";
+import { atlasLabels } from "../labels";
 import { refreshProjectIndex } from "../project-index";
 import { assertCurrentVersion, recordVersion, sentVersion, snapshotChanges } from "./versions";
 import {
@@ -29,15 +31,37 @@ async function readAuthority(q: Queryable, id: number, { lock = false } = {}) {
     organisation_id: number | null;
     version: number;
     city: string | null;
+    latitude: number | null;
+    longitude: number | null;
   }>(
     await q.execute(sql`
-      SELECT fa.id, fa.name, fa.kind, fa.country_code, fa.organisation_id, fa.version, c.name AS city
+      SELECT fa.id, fa.name, fa.kind, fa.country_code, fa.organisation_id, fa.version,
+             c.name AS city, fa.latitude, fa.longitude
         FROM ${foreignAuthorities} fa LEFT JOIN ref_cities c ON c.id = fa.city_id
        WHERE fa.id = ${id} ${lock ? sql`FOR UPDATE OF fa` : sql``}`),
   );
   if (!row) throw new NotFound("Cette autorité locale n'existe pas.");
-  return { ...row, snapshot: { name: row.name, kind: row.kind, city: row.city } };
+  return {
+    ...row,
+    snapshot: {
+      name: row.name,
+      kind: row.kind,
+      city: row.city,
+      position: positionText(row.latitude, row.longitude),
+    },
+  };
 }
+
+/** A point as a French reader types it: « 14,1833 ; -16,6667 ». */
+function positionText(latitude: number | null, longitude: number | null) {
+  if (latitude === null || longitude === null) return null;
+  return `${String(latitude).replace(".", ",")} ; ${String(longitude).replace(".", ",")}`;
+}
+
+const cityName = async (q: Queryable, cityId: number) =>
+  rowsOf<{ name: string }>(
+    await q.execute(sql`SELECT name FROM ref_cities WHERE id = ${cityId}`),
+  )[0]?.name ?? null;
 
 /** A foreign authority's own profile, for its members and the DAECT. */
 export async function editableAuthority(db: Db, actor: Actor, id: number) {
@@ -59,14 +83,30 @@ export async function updateAuthority(
   const current = await editableAuthority(db, actor, id);
   const cityText = (values.city ?? "").trim();
   const [city] = cityText
-    ? rowsOf<{ id: number; name: string; latitude: number; longitude: number }>(
+    ? rowsOf<{ id: number; latitude: number; longitude: number }>(
         await db.execute(sql`
-          SELECT id, name, latitude, longitude FROM ref_cities
+          SELECT id, latitude, longitude FROM ref_cities
            WHERE country_code = ${current.country_code}
              AND lower(unaccent(name)) = ${comparable(cityText)}
            ORDER BY population DESC LIMIT 1`),
       )
     : [];
+  const typedPoint = Boolean(values.latitude?.trim() || values.longitude?.trim());
+  // A city, known or not, or a point: placed as a new authority is (check-rows), else kept.
+  const placed =
+    cityText || typedPoint
+      ? placeOfNewAuthority(
+          { ville: cityText, latitude: values.latitude ?? "", longitude: values.longitude ?? "" },
+          current.country_code,
+          cityText,
+          {
+            cityByName: new Map(
+              city ? [[`${current.country_code}|${comparable(cityText)}`, city]] : [],
+            ),
+            labels: await atlasLabels(db),
+          },
+        )
+      : null;
   const { name, kind } = parseInput(
     z.object({
       name: textField("Le nom de l'autorité", 200),
@@ -74,16 +114,25 @@ export async function updateAuthority(
         .string({ message: "Choisissez un type d'autorité de la liste." })
         .transform((value) => kindOf(value))
         .refine((value) => value !== null, "Choisissez un type d'autorité de la liste."),
-      city: z
-        .string()
-        .refine(
-          () => !cityText || city !== undefined,
-          `« ${cityText} » n'est pas une ville connue de ce pays : vérifiez l'orthographe.`,
-        ),
     }),
-    { name: values.name, kind: values.kind, city: cityText },
+    { name: values.name, kind: values.kind },
   );
-  const after = { name, kind: kind as string, city: city?.name ?? null };
+  if (placed && !placed.ok)
+    throw new Invalid(
+      Object.fromEntries(
+        placed.errors.map((error) => [
+          error.column === "ville" ? "city" : error.column,
+          error.message,
+        ]),
+      ),
+    );
+  const place = placed?.ok ? placed.place : null;
+  const after = {
+    name,
+    kind: kind as string,
+    city: place?.id ? await cityName(db, place.id) : place ? null : current.city,
+    position: place ? positionText(place.latitude, place.longitude) : current.snapshot.position,
+  };
   const expected = sentVersion(values);
   return changing(db, "atlas", async (tx) => {
     const stored = await readAuthority(tx, id, { lock: true });
@@ -100,7 +149,7 @@ export async function updateAuthority(
     await writeForeignAuthority(
       tx,
       id,
-      { name, kind: kind as (typeof foreignAuthorityKinds)[number], city: city ?? null },
+      { name, kind: kind as (typeof foreignAuthorityKinds)[number], city: place },
       version,
     );
     await recordVersion(tx, auditActorOf(actor), {

@@ -95,6 +95,7 @@ const authorityFields: Record<string, FieldDisplay> = {
   name: { label: "Nom" },
   kind: { label: "Type d'autorité", format: (v) => foreignAuthorityKindLabels[String(v)] ?? "" },
   city: { label: "Ville" },
+  position: { label: "Position (latitude ; longitude)" },
 };
 
 const fieldsOf: Record<VersionedEntity, Record<string, FieldDisplay>> = {

@@ -21,6 +21,8 @@ export const partnershipFormFields = [
   "type_autorite",
   "pays",
   "ville",
+  "latitude",
+  "longitude",
   "type_partenariat",
   "date_signature",
   "statut",

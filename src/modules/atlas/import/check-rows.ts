@@ -3,12 +3,13 @@ import { foreignAuthorityKindLabels } from "../fiches/partner-fiches";
 import { partnershipStatusLabels, projectStatusLabels } from "../labels";
 import type { partnershipKinds, partnershipStatuses } from "../schema";
 import { type ProjectInput, MAX_FUNDING_LINES, projectInputSchema } from "../editing/project-input";
+import { placeOfNewAuthority } from "./place";
 import type { ImportContext } from "./import-context";
 import { unitIdOf } from "./import-context";
 import type { ImportError } from "./import-schema";
 import { codeLookup, codesOf, comparable, parseFrenchDate } from "./lookups";
 import { acceptedColumns } from "./templates";
-import { foreignAuthorityKinds } from "../../register/index";
+import { type AuthorityPlace, foreignAuthorityKinds } from "../../register/index";
 import { checkInput } from "../../../platform/validation";
 
 /** France and its overseas are where collectivités are, not where their partners are. */
@@ -24,7 +25,7 @@ export type CheckedPartnership = {
         name: string;
         kind: (typeof foreignAuthorityKinds)[number];
         countryCode: string;
-        city: { id: number; latitude: number; longitude: number } | null;
+        city: AuthorityPlace;
       };
   authorityKey: string;
   kind: (typeof partnershipKinds)[number];
@@ -236,14 +237,22 @@ export function checkPartnershipRow(
       ],
     };
   seen.set(duplicateKey, line);
-  const city = context.cityByName.get(`${countryCode}|${comparable(row.ville || name)}`) ?? null;
+  const place = authorityId ? null : placeOfNewAuthority(row, countryCode, name, context);
+  if (place && !place.ok)
+    return { ok: false, errors: place.errors.map((error) => ({ line, ...error })) };
   return {
     ok: true,
     value: {
       collectiviteId,
-      authority: authorityId
-        ? { id: authorityId }
-        : { name, kind: kind as (typeof foreignAuthorityKinds)[number], countryCode, city },
+      authority:
+        authorityId || !place
+          ? { id: authorityId as number }
+          : {
+              name,
+              kind: kind as (typeof foreignAuthorityKinds)[number],
+              countryCode,
+              city: place.place,
+            },
       authorityKey,
       kind: partnershipKind as CheckedPartnership["kind"],
       signedOn,

@@ -154,6 +154,26 @@ describe("bulk import of projects", () => {
 });
 
 describe("bulk import of partnerships (Excel)", () => {
+  async function workbookWithPoints(rows: string[][]) {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("Partenariats");
+    sheet.addRow([
+      "type_collectivite",
+      "code_collectivite",
+      "autorite_partenaire",
+      "type_autorite",
+      "pays",
+      "ville",
+      "latitude",
+      "longitude",
+      "type_partenariat",
+      "date_signature",
+      "statut",
+    ]);
+    for (const row of rows) sheet.addRow(row);
+    return Buffer.from(await book.xlsx.writeBuffer());
+  }
+
   async function workbook(rows: string[][]) {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet("Partenariats");
@@ -212,6 +232,109 @@ describe("bulk import of partnerships (Excel)", () => {
     expect(saintLouis.latitude).toBeCloseTo(16.0, 0);
   });
 
+  it("places a new authority at its city, or at the point typed, and never without a place", async () => {
+    const before = (await database.db.select({ n: count() }).from(partnerships))[0].n;
+    const lines = (keurMoussa: string[]) =>
+      workbookWithPoints([
+        [
+          "commune",
+          "35238",
+          "Commune de Keur Moussa",
+          "Municipalité",
+          "SN",
+          "Keur Moussa",
+          ...keurMoussa,
+          "Jumelage",
+          "",
+          "",
+        ],
+        [
+          "commune",
+          "35238",
+          "Commune de Ndiaganiao",
+          "Municipalité",
+          "SN",
+          "",
+          "",
+          "",
+          "Jumelage",
+          "",
+          "",
+        ],
+        [
+          "commune",
+          "35238",
+          "Ville de Kaolack",
+          "Municipalité",
+          "SN",
+          "",
+          "",
+          "",
+          "Jumelage",
+          "",
+          "",
+        ],
+      ]);
+    const refused = await imported(
+      "partnerships",
+      "partenariats.xlsx",
+      await lines(["14,77", "nord"]),
+    );
+    expect(refused.status).toBe("invalid");
+    expect(refused.errors.map((error) => [error.line, error.column])).toEqual([
+      [2, "longitude"],
+      [3, "ville"],
+    ]);
+    expect(refused.errors[1].message).toContain("placez-la par sa latitude et sa longitude");
+    expect((await database.db.select({ n: count() }).from(partnerships))[0].n).toBe(before);
+
+    const accepted = await imported(
+      "partnerships",
+      "partenariats.xlsx",
+      await workbookWithPoints([
+        [
+          "commune",
+          "35238",
+          "Commune de Keur Moussa",
+          "Municipalité",
+          "SN",
+          "Keur Moussa",
+          "14,7712",
+          "-17,1167",
+          "Jumelage",
+          "",
+          "",
+        ],
+        [
+          "commune",
+          "35238",
+          "Ville de Kaolack",
+          "Municipalité",
+          "SN",
+          "",
+          "",
+          "",
+          "Jumelage",
+          "",
+          "",
+        ],
+      ]),
+    );
+    expect(accepted).toMatchObject({ status: "done", summary: { partnerships: 2 } });
+    const placed = await database.db
+      .select({
+        name: foreignAuthorities.name,
+        latitude: foreignAuthorities.latitude,
+        cityId: foreignAuthorities.cityId,
+      })
+      .from(foreignAuthorities)
+      .where(sql`${foreignAuthorities.name} IN ('Commune de Keur Moussa', 'Ville de Kaolack')`)
+      .orderBy(foreignAuthorities.name);
+    expect(placed[0]).toEqual({ name: "Commune de Keur Moussa", latitude: 14.7712, cityId: null });
+    expect(placed[1].cityId).not.toBeNull();
+    expect(placed[1].latitude).toBeCloseTo(14.15, 1);
+  });
+
   it("reports a partnership repeated in the file or already in the Atlas, and bad dates", async () => {
     const before = (await database.db.select({ n: count() }).from(partnerships))[0].n;
     const report = await imported(
@@ -240,14 +363,14 @@ describe("bulk import of partnerships (Excel)", () => {
           "31/02/2020",
           "",
         ],
-        ["commune", "35238", "Ville de Hué", "Municipalité", "VN", "", "Jumelage", "", ""],
+        ["commune", "35238", "Ville de Hué", "Municipalité", "VN", "Hué", "Jumelage", "", ""],
         [
           "commune",
           "35238",
           "ville de hue",
           "Municipalité",
           "vietnam",
-          "",
+          "Hué",
           "jumelage",
           "",
           "Active",

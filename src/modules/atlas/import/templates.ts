@@ -183,8 +183,22 @@ export const templateColumns: Record<ImportKind, TemplateColumn[]> = {
     {
       name: "ville",
       required: false,
-      description: "Ville où situer l'autorité sur la carte (par défaut, son nom)",
+      description:
+        "Ville où situer l'autorité sur la carte (par défaut, celle de son nom : « Commune de Dioffior » → Dioffior)",
       example: "Dioffior",
+    },
+    {
+      name: "latitude",
+      required: false,
+      description: "Si la ville n'est pas reconnue : latitude en degrés décimaux, positive au nord",
+      example: "14,1833",
+    },
+    {
+      name: "longitude",
+      required: false,
+      description:
+        "Si la ville n'est pas reconnue : longitude en degrés décimaux, positive à l'est",
+      example: "-16,6667",
     },
     {
       name: "type_partenariat",

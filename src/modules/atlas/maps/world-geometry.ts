@@ -89,3 +89,19 @@ export function countryFrame(
     project: (longitude: number, latitude: number) => projection([longitude, latitude]),
   };
 }
+
+/**
+ * Whether a point can be in a country: inside the box of its Natural Earth shape, widened
+ * by a degree for the small islands the 1:50 million shapes leave out. True when the
+ * country has no shape (nothing to check against).
+ */
+export function mayBeInCountry(code: string, longitude: number, latitude: number): boolean {
+  const shape = countryFeature(code);
+  if (!shape) return true;
+  const [[west, south], [east, north]] = geoBounds(shape);
+  if (latitude < south - 1 || latitude > north + 1) return false;
+  // A country across the antimeridian (Fiji, Kiribati) has its east edge west of its west one.
+  return west <= east
+    ? longitude >= west - 1 && longitude <= east + 1
+    : longitude >= west - 1 || longitude <= east + 1;
+}
