@@ -48,6 +48,13 @@ export function formatDateIn(
 /** Amounts are stored as integer cents; shown as "12 345,00 €". */
 export { frenchEuros as formatEuros } from "../../src/platform/french-format";
 
+const shareFormat = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 1 });
+
+/** A part of a whole as a French reader writes it: « 12,5 % » (« 0 % » of nothing). */
+export function formatShare(part: number, total: number): string {
+  return shareFormat.format(total === 0 ? 0 : part / total);
+}
+
 export function formatCount(value: number): string {
   return value.toLocaleString("fr-FR");
 }

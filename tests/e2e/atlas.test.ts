@@ -238,6 +238,7 @@ describe("Atlas journey in a real browser", () => {
   for (const path of [
     "/atlas/carte?vue=departements",
     "/atlas/statistiques?groupBy=theme",
+    "/atlas/statistiques?continent=Afrique&groupBy=country&crossBy=domain",
     "/atlas/pays/SN",
     "/atlas/collectivites/1",
   ]) {

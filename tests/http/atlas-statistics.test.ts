@@ -114,3 +114,62 @@ describe("statistics page", () => {
     expect((await get("/atlas/statistiques?groupBy=nimporte")).status).toBe(400);
   });
 });
+
+describe("statistics crossed and in shares", () => {
+  const apiTotal = async (query: string) =>
+    ((await (await get(`/api/v1/projects?${query}&limit=1`)).json()) as { total: number }).total;
+  const cells = (html: string) =>
+    [...html.matchAll(/data-cell="([^"|]+)\|([^"]+)"><a href="[^"]+">([\d\s\u202f]+)</g)].map(
+      (match) => ({ row: match[1], column: match[2], count: Number(match[3].replace(/\D/g, "")) }),
+    );
+
+  it("crosses any two dimensions under the search filters, each cell equal to the search's count", async () => {
+    const page = await (
+      await get("/atlas/statistiques?continent=Afrique&groupBy=country&crossBy=region")
+    ).text();
+    expect(page).toContain("Projets par pays et par région (part de la ligne)");
+    const found = cells(page);
+    expect(found.length).toBeGreaterThan(20);
+    for (const cell of found.slice(0, 6))
+      expect(cell.count).toBe(
+        await apiTotal(`continent=Afrique&country=${cell.row}&region=${cell.column}`),
+      );
+    const byKind = cells(
+      await (await get("/atlas/statistiques?groupBy=theme&crossBy=collectiviteKind")).text(),
+    );
+    for (const cell of byKind.slice(0, 4))
+      expect(cell.count).toBe(await apiTotal(`theme=${cell.row}&collectiviteKind=${cell.column}`));
+    const refused = await get("/atlas/statistiques?groupBy=theme&crossBy=theme");
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain(
+      "Choisissez pour les colonnes une autre dimension que pour les lignes.",
+    );
+  });
+
+  it("groups by domain and shows the published shares as shares", async () => {
+    const share = (html: string, label: string, column: number) => {
+      const row = new RegExp(`<th scope="row">${label}</th>((?:<td>[^<]*</td>)+)</tr>`).exec(html);
+      const values = [...(row?.[1] ?? "").matchAll(/<td>([^<]*)<\/td>/g)].map((m) => m[1]);
+      return Number(values[column].replace(/[^\d,]/g, "").replace(",", ".")) / 100;
+    };
+    const domains = await (await get("/atlas/statistiques?groupBy=domain")).text();
+    for (const [label, published] of Object.entries(figures.atlas_totals.domain_shares))
+      expect(share(domains, label, 4)).toBeCloseTo(published, 2);
+    // The chart's labels wrap on whole words: never cut.
+    const chart = /<svg role="img"[^]*?<\/svg>/.exec(domains)![0];
+    const chartLabels = [...chart.matchAll(/<text[^>]*text-anchor="end"[^>]*>(.*?)<\/text>/g)].map(
+      (label) => [...label[1].matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((t) => t[1]).join(" "),
+    );
+    expect(chartLabels).toContain("Humanitaire et coopération transfrontalière");
+    expect(chart).not.toContain("…");
+    const kinds = await (await get("/atlas/statistiques?groupBy=collectiviteKind")).text();
+    const published = figures.atlas_totals.collectivite_type_shares;
+    expect(share(kinds, "Commune", 5)).toBeCloseTo(published.commune, 2);
+    expect(share(kinds, "Intercommunalité \\(EPCI\\)", 5)).toBeCloseTo(
+      published.intercommunalite,
+      2,
+    );
+    expect(share(kinds, "Région", 5)).toBeCloseTo(published.region, 2);
+    expect(share(kinds, "Département", 5)).toBeCloseTo(published.departement, 2);
+  });
+});

@@ -19,6 +19,8 @@ const selectFilters = [
   ["status", "Tous les statuts"],
 ] as const;
 
+const KEPT_AS_THEY_ARE = ["collectivite", "vue", "groupBy", "crossBy"];
+
 export const sortLabels = {
   pertinence: "Pertinence",
   recent: "Les plus récents",
@@ -46,10 +48,11 @@ export function ProjectFilterForm(props: {
   return (
     <form method="get" action={props.action} aria-label="Rechercher des projets">
       {props.params
-        // Kept as they are: the collectivités chosen from a fiche, the map's view.
-        .filter(([name]) => name === "collectivite" || name === "vue")
+        // Kept as they are: the collectivités chosen from a fiche, the map's view, the
+        // statistics' dimensions.
+        .filter(([name]) => KEPT_AS_THEY_ARE.includes(name))
         .map(([name, id]) => (
-          <input key={id} type="hidden" name={name} value={id} />
+          <input key={`${name}-${id}`} type="hidden" name={name} value={id} />
         ))}
       <Input
         label="Mots-clés"

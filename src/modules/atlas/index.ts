@@ -52,7 +52,13 @@ export {
   foreignAuthorityKindLabels,
 } from "./fiches/partner-fiches";
 export { countryFiche } from "./fiches/country-fiche";
-export { type StatRow, groupedStatistics, parseStatGroup } from "./statistics/grouped-stats";
+export {
+  type StatRow,
+  groupedStatistics,
+  parseStatGroup,
+  statisticsTotals,
+} from "./statistics/grouped-stats";
+export { type CrossTab, crossTabulation } from "./statistics/cross-tab";
 export {
   type StatGroup,
   statColumns,

@@ -1,3 +1,4 @@
+import { atlasDomains } from "../../reference/data/themes";
 import { inArray } from "drizzle-orm";
 import type { Db } from "../../platform/db/client";
 import { codes, continents, countries, territorialUnits } from "../../reference/schema";
@@ -26,6 +27,8 @@ export const partnershipStatusLabels: Record<string, string> = {
  */
 export type AtlasLabels = Record<Exclude<ListFilterName, "collectivite">, Map<string, string>> & {
   partnerCountry: Map<string, string>;
+  /** The domains that group the thématiques (statistics). */
+  domain: Map<string, string>;
 };
 
 const loaded = new WeakMap<Db, Promise<AtlasLabels>>();
@@ -76,6 +79,7 @@ async function readLabels(db: Db): Promise<AtlasLabels> {
     ),
     collectiviteKind: new Map(Object.entries(collectiviteKindLabels)),
     theme: ofList("theme"),
+    domain: new Map(atlasDomains.map((domain) => [domain.code, domain.label])),
     partnershipKind: ofList("partnership_kind"),
     funding: ofList("funding_source"),
     sdg: new Map(

@@ -10,6 +10,7 @@ import { collectivites, foreignAuthorities } from "../../register/index";
 import { parseInput } from "../../../platform/validation";
 import { z } from "zod";
 import { frenchCompare } from "../../../platform/french/collation";
+import { atlasDomains } from "../../../reference/data/themes";
 
 export interface StatRow {
   key: string;
@@ -31,17 +32,36 @@ export const parseStatGroup = (value: string | null): StatGroup =>
     "La demande de statistiques contient des paramètres invalides.",
   ).groupBy;
 
-/** Per group: the key of a partnership link (l) and of a project search row (i). */
-const groupKeys: Record<StatGroup, { link: SQL; project: SQL; viaProjects?: boolean }> = {
-  country: { link: sql`l.country_code`, project: sql`unnest(i.countries)` },
-  region: { link: sql`l.region_code`, project: sql`unnest(i.regions)` },
-  departement: { link: sql`l.departement_code`, project: sql`unnest(i.departements)` },
-  collectiviteKind: { link: sql`l.collectivite_kind`, project: sql`unnest(i.collectivite_kinds)` },
-  partnershipKind: { link: sql`l.partnership_kind`, project: sql`unnest(i.partnership_kinds)` },
-  // A partnership counts under a thématique when one of its projects has it.
-  theme: { link: sql`unnest(i.themes)`, project: sql`unnest(i.themes)`, viaProjects: true },
+/** The domains of a project search row (i): those of its thématiques, each once. */
+const projectDomains = sql`ARRAY(SELECT DISTINCT d.domain FROM (VALUES ${sql.join(
+  atlasDomains.flatMap((domain) => domain.themes.map(([theme]) => sql`(${theme}, ${domain.code})`)),
+  sql`, `,
+)}) AS d(theme, domain) WHERE d.theme = ANY(i.themes))`;
+
+/** Per group, the values of a project search row (i): one project counts under each. */
+export const projectValues: Record<StatGroup, SQL> = {
+  country: sql`i.countries`,
+  region: sql`i.regions`,
+  departement: sql`i.departements`,
+  collectiviteKind: sql`i.collectivite_kinds`,
+  partnershipKind: sql`i.partnership_kinds`,
+  theme: sql`i.themes`,
+  domain: projectDomains,
+  year: sql`ARRAY[i.start_year::text]`,
+};
+
+/** Per group: the key of a partnership link (l); projects are keyed by projectValues. */
+const linkKeys: Record<StatGroup, { link: SQL; viaProjects?: boolean }> = {
+  country: { link: sql`l.country_code` },
+  region: { link: sql`l.region_code` },
+  departement: { link: sql`l.departement_code` },
+  collectiviteKind: { link: sql`l.collectivite_kind` },
+  partnershipKind: { link: sql`l.partnership_kind` },
+  // A partnership counts under a thématique (a domain) when one of its projects has it.
+  theme: { link: sql`unnest(i.themes)`, viaProjects: true },
+  domain: { link: sql`unnest(${projectDomains})`, viaProjects: true },
   // Partnerships by year of signature, projects by year of start.
-  year: { link: sql`extract(year FROM l.signed_on)::int::text`, project: sql`i.start_year::text` },
+  year: { link: sql`extract(year FROM l.signed_on)::int::text` },
 };
 
 /** Filters that describe a partnership, and the column of a partnership link behind each. */
@@ -78,6 +98,33 @@ function linkConditions(filters: ProjectFilters, keyword: string | null): SQL {
   return allOf(conditions);
 }
 
+/** `links` (a partnership, one collectivité, one foreign authority) and the `filtered` ones. */
+const filteredLinks = (filters: ProjectFilters, keyword: string | null) => sql`
+  WITH links AS (
+    SELECT pa.id AS partnership_id, pa.kind AS partnership_kind, pa.signed_on,
+           c.id AS collectivite_id, c.kind AS collectivite_kind, c.region_code,
+           c.departement_code, fa.id AS authority_id, fa.country_code, rc.continent
+      FROM atlas_partnerships pa
+      JOIN atlas_partnership_collectivites pc ON pc.partnership_id = pa.id
+      JOIN ${collectivites} c ON c.id = pc.collectivite_id
+      JOIN atlas_partnership_foreign_authorities pfa ON pfa.partnership_id = pa.id
+      JOIN ${foreignAuthorities} fa ON fa.id = pfa.foreign_authority_id
+      JOIN ref_countries rc ON rc.code = fa.country_code),
+  filtered AS (SELECT * FROM links l WHERE ${linkConditions(filters, keyword)})`;
+
+/** The wholes the groups are shares of: projects and partnerships of the search, each once. */
+export async function statisticsTotals(db: Db, filters: ProjectFilters) {
+  const keyword = await effectiveKeyword(db, filters);
+  const [row] = rowsOf<{ projects: number; partnerships: number }>(
+    await db.execute(sql`
+      ${filteredLinks(filters, keyword)}
+      SELECT (SELECT count(*)::int FROM atlas_project_index i
+               WHERE ${projectConditions(filters, keyword)}) AS projects,
+             (SELECT count(DISTINCT partnership_id)::int FROM filtered) AS partnerships`),
+  );
+  return row;
+}
+
 /** Atlas figures grouped by one dimension, with the search filters applied. */
 export async function groupedStatistics(
   db: Db,
@@ -85,7 +132,7 @@ export async function groupedStatistics(
   filters: ProjectFilters,
 ): Promise<StatRow[]> {
   const keyword = await effectiveKeyword(db, filters);
-  const keys = groupKeys[group];
+  const keys = { ...linkKeys[group], project: sql`unnest(${projectValues[group]})` };
   const linkSource = keys.viaProjects
     ? sql`filtered l
           JOIN atlas_project_partnerships pp ON pp.partnership_id = l.partnership_id
@@ -94,17 +141,7 @@ export async function groupedStatistics(
     : sql`filtered l`;
   const rows = rowsOf<Omit<StatRow, "label">>(
     await db.execute(sql`
-      WITH links AS (
-        SELECT pa.id AS partnership_id, pa.kind AS partnership_kind, pa.signed_on,
-               c.id AS collectivite_id, c.kind AS collectivite_kind, c.region_code,
-               c.departement_code, fa.id AS authority_id, fa.country_code, rc.continent
-          FROM atlas_partnerships pa
-          JOIN atlas_partnership_collectivites pc ON pc.partnership_id = pa.id
-          JOIN ${collectivites} c ON c.id = pc.collectivite_id
-          JOIN atlas_partnership_foreign_authorities pfa ON pfa.partnership_id = pa.id
-          JOIN ${foreignAuthorities} fa ON fa.id = pfa.foreign_authority_id
-          JOIN ref_countries rc ON rc.code = fa.country_code),
-      filtered AS (SELECT * FROM links l WHERE ${linkConditions(filters, keyword)}),
+      ${filteredLinks(filters, keyword)},
       link_keys AS (
         SELECT ${keys.link} AS key, l.partnership_id, l.collectivite_id, l.authority_id
           FROM ${linkSource}),
