@@ -156,7 +156,7 @@ describe("statistics crossed and in shares", () => {
     for (const [label, published] of Object.entries(figures.atlas_totals.domain_shares))
       expect(share(domains, label, 4)).toBeCloseTo(published, 2);
     // The chart's labels wrap on whole words: never cut.
-    const chart = /<svg role="img"[^]*?<\/svg>/.exec(domains)![0];
+    const chart = /<svg role="img"[\s\S]*?<\/svg>/.exec(domains)![0];
     const chartLabels = [...chart.matchAll(/<text[^>]*text-anchor="end"[^>]*>(.*?)<\/text>/g)].map(
       (label) => [...label[1].matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((t) => t[1]).join(" "),
     );
