@@ -200,6 +200,11 @@ describe("inviting a colleague, end to end through SMTP", () => {
     const prefectures = await daect.get("/admin/organisations?type=prefecture");
     expect(prefectures.html).toContain("<td>Bretagne</td>");
     expect(prefectures.html).not.toContain("<td>53</td>");
+    // What is typed is searched as text: "%" and "_" are no wildcards.
+    const named = await daect.get("/admin/organisations?q=Bretagne");
+    expect(named.html).toContain("Bretagne");
+    expect((await daect.get("/admin/organisations?q=%25")).html).toContain("Aucune organisation");
+    expect((await daect.get("/admin/utilisateurs?q=_")).html).toContain("Aucun compte");
   });
 
   it("lets the DAECT search the outbox by recipient, state, template and day", async () => {

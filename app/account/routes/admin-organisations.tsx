@@ -9,6 +9,7 @@ import { Pager, pageParam } from "../../platform/components/Pager";
 import { appContext, requestContext } from "../../context";
 import { guard } from "../../platform/http.server";
 import type { Route } from "./+types/admin-organisations";
+import { countOf, sentenceCase } from "../../platform/format";
 
 export const meta = () => [{ title: "Organisations – Administration – Portail AECT" }];
 
@@ -55,7 +56,7 @@ export default function Organisations() {
       </form>
       <div className="fr-table">
         <table>
-          <caption>{total} organisations</caption>
+          <caption>{sentenceCase(countOf(total, "organisation", "organisations", "f"))}</caption>
           <thead>
             <tr>
               <th scope="col">Nom</th>

@@ -6,7 +6,7 @@ import { Pager, pageParam } from "../../platform/components/Pager";
 import { appContext, requestContext } from "../../context";
 import { guard } from "../../platform/http.server";
 import type { Route } from "./+types/admin-users";
-import { formatDate } from "../../platform/format";
+import { countOf, formatDate, sentenceCase } from "../../platform/format";
 
 export const meta = () => [{ title: "Utilisateurs – Administration – Portail AECT" }];
 
@@ -37,7 +37,7 @@ export default function Users() {
       </form>
       <div className="fr-table">
         <table>
-          <caption>{total} utilisateurs</caption>
+          <caption>{sentenceCase(countOf(total, "compte", "comptes", "m"))}</caption>
           <thead>
             <tr>
               <th scope="col">Nom</th>

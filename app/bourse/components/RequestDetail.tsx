@@ -4,7 +4,10 @@ import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import type { ReactNode } from "react";
-import type { requestStatusLabels } from "../../../src/modules/bourse/codes";
+import {
+  requestLanguageInSentence,
+  type requestStatusLabels,
+} from "../../../src/modules/bourse/codes";
 import { type BourseKey, bourseTexts } from "../../../src/modules/bourse/texts/index";
 import type { PageLanguage } from "../../../src/platform/i18n/languages";
 import type { FormFailure } from "../../platform/http.server";
@@ -189,7 +192,7 @@ export function RequestDetail(props: {
       <h2>{t("detail.project")}</h2>
       {written && lang === "fr" ? (
         <p className="fr-text--sm">
-          {`Texte original de l'auteur, rédigé en ${option("languages", request.formLanguage).toLocaleLowerCase("fr")} ; les autres informations de la demande sont traduites en français.`}
+          {`Texte original de l'auteur, rédigé en ${requestLanguageInSentence(request.formLanguage)} ; les autres informations de la demande sont traduites en français.`}
         </p>
       ) : null}
       <p className="bourse-description" lang={written}>

@@ -11,7 +11,7 @@ import {
   publishedOffers,
   themeLabels,
 } from "../../../src/modules/bourse/index";
-import { requestLanguageLabels, requestStatusLabels } from "../../../src/modules/bourse/codes";
+import { requestLanguageInSentence, requestStatusLabels } from "../../../src/modules/bourse/codes";
 import { Pager } from "../../platform/components/Pager";
 import { BourseCard } from "../components/BourseCard";
 import { FilterPanel } from "../../platform/components/FilterPanel";
@@ -248,10 +248,7 @@ export default function BoursePage() {
                       request.formLanguage !== "fr"
                         ? {
                             lang: request.formLanguage,
-                            name: (
-                              requestLanguageLabels[request.formLanguage as "en"] ??
-                              request.formLanguage
-                            ).toLocaleLowerCase("fr"),
+                            name: requestLanguageInSentence(request.formLanguage),
                           }
                         : undefined
                     }

@@ -50,9 +50,9 @@ export async function organisationWithMembers(db: Db, actor: Actor, organisation
 export async function listUsers(db: Db, actor: Actor, filter: { q?: string; page?: number }) {
   authorize(actor, "admin:access");
   const { page, limit, offset } = pageWindow(filter.page);
-  const where = filter.q
-    ? or(ilike(users.email, `%${filter.q}%`), ilike(users.displayName, `%${filter.q}%`))
-    : undefined;
+  // What was typed is matched as text: a "_" or "%" in it is no wildcard.
+  const typed = filter.q ? `%${likeLiteral(filter.q)}%` : null;
+  const where = typed ? or(ilike(users.email, typed), ilike(users.displayName, typed)) : undefined;
   const rows = await db
     .select({
       id: users.id,
@@ -83,7 +83,7 @@ export async function listOrganisations(
   const conditions = [];
   if (filter.q)
     conditions.push(
-      sql`immutable_unaccent(${organisations.name}) ILIKE immutable_unaccent(${`%${filter.q}%`})`,
+      sql`immutable_unaccent(${organisations.name}) ILIKE immutable_unaccent(${`%${likeLiteral(filter.q)}%`})`,
     );
   if (filter.kind) conditions.push(sql`${organisations.kind} = ${filter.kind}`);
   const where = conditions.length ? sql.join(conditions, sql` AND `) : undefined;

@@ -88,6 +88,10 @@ export const requestLanguageLabels: Record<(typeof requestLanguages)[number], st
   ar: "Arabe",
 };
 
+/** A request's language as a French sentence names it: « rédigée en anglais ». */
+export const requestLanguageInSentence = (code: string) =>
+  (requestLanguageLabels[code as "fr"] ?? code).toLocaleLowerCase("fr");
+
 /** Months a published entry stays on the Bourse, and when its author is reminded. */
 export const PUBLICATION_MONTHS = 12;
 export const EXPIRY_REMINDER_DAYS = 30;
