@@ -235,6 +235,49 @@ describe("Atlas journey in a real browser", () => {
     await context.close();
   });
 
+  it("places a partner authority by a click on its country's map, which fills its coordinates", async () => {
+    const [own] = rowsOf<{ id: number }>(
+      await served.database.db.execute(sql`
+        SELECT fa.id FROM register_foreign_authorities fa
+          JOIN memberships m ON m.organisation_id = fa.organisation_id
+          JOIN users u ON u.id = m.user_id WHERE u.email = 'autorite-sn-2@example.org'`),
+    );
+    const page = await signedInPage(
+      chromium.browser,
+      served.portal.baseUrl,
+      "autorite-sn-2@example.org",
+    );
+    await page.goto(`${served.portal.baseUrl}/atlas/partenaires/${own.id}/modifier`);
+    const picker = page.locator(".atlas-place-picker");
+    await picker.waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await picker.scrollIntoViewIfNeeded();
+    const box = (await picker.locator("svg path").boundingBox())!;
+    // Near the middle of Senegal's outline.
+    await page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.45);
+    const latitude = Number((await page.locator("#champ-latitude").inputValue()).replace(",", "."));
+    const longitude = Number(
+      (await page.locator("#champ-longitude").inputValue()).replace(",", "."),
+    );
+    expect(latitude).toBeGreaterThan(12);
+    expect(latitude).toBeLessThan(17);
+    expect(longitude).toBeGreaterThan(-18);
+    expect(longitude).toBeLessThan(-11);
+    await page.locator("#champ-city").fill("Lieu-dit inconnu");
+    await Promise.all([
+      page.waitForLoadState("load"),
+      page.getByRole("button", { name: "Enregistrer la fiche" }).click(),
+    ]);
+    expect(await page.locator("main").textContent()).toContain("Fiche enregistrée");
+    const [stored] = rowsOf<{ latitude: number; longitude: number }>(
+      await served.database.db.execute(
+        sql`SELECT latitude, longitude FROM register_foreign_authorities WHERE id = ${own.id}`,
+      ),
+    );
+    expect(stored.latitude).toBeCloseTo(latitude, 3);
+    expect(stored.longitude).toBeCloseTo(longitude, 3);
+  });
+
   for (const path of [
     "/atlas/carte?vue=departements",
     "/atlas/statistiques?groupBy=theme",

@@ -1,6 +1,12 @@
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useActionData, useLoaderData } from "react-router";
-import { editableAuthority, updateAuthority } from "../../../src/modules/atlas/index";
+import {
+  atlasLabels,
+  editableAuthority,
+  placingMap,
+  updateAuthority,
+} from "../../../src/modules/atlas/index";
+import { PlacePicker } from "../components/PlacePicker";
 import { foreignAuthorityKindLabels } from "../../../src/modules/register/codes";
 import { CsrfField } from "../../platform/components/CsrfField";
 import { SelectField, TextField, shownValue } from "../../platform/components/FormFields";
@@ -25,6 +31,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     const authority = await editableAuthority(db, actor, idParam(params.authorityId));
     return {
       authority: { id: authority.id, version: authority.version, ...authority.snapshot },
+      placing: placingMap(authority.country_code),
+      countryName: (await atlasLabels(db)).country.get(authority.country_code) ?? "",
       kinds: Object.entries(foreignAuthorityKindLabels),
       versions: await versionEntries(db, "authority", authority.id),
       csrfToken,
@@ -43,7 +51,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 export default function EditAuthorityPage() {
-  const { authority, kinds, versions, csrfToken } = useLoaderData<typeof loader>();
+  const { authority, kinds, versions, csrfToken, placing, countryName } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failure = result && !result.ok ? result : undefined;
   const value = (name: string, stored: string) => shownValue(failure, name, stored) as string;
@@ -105,6 +114,12 @@ export default function EditAuthorityPage() {
             />
           </div>
         </fieldset>
+        {placing ? (
+          <>
+            <PlacePicker map={placing} countryName={countryName} />
+            <script src="/js/placer.js" async />
+          </>
+        ) : null}
         <Button type="submit">Enregistrer la fiche</Button>
       </form>
       <VersionHistorySection versions={versions} />

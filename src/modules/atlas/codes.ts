@@ -17,5 +17,5 @@ export { type TemplateColumn, importKindLabels, templateColumns } from "./import
 export { MAX_SEARCH_POINTS } from "./maps/limits";
 export { CLASS_COLOURS, NONE_COLOUR, colourClasses, colourOf } from "./maps/choropleth";
 export type { MapPoint, PlacedCluster } from "./maps/clusters";
-export type { ChoroplethMap, PointMap } from "./maps/map-data";
+export type { ChoroplethMap, PlacingMap, PointMap } from "./maps/map-data";
 export type { ContinentFigures } from "./stats-queries";

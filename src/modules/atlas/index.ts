@@ -103,6 +103,8 @@ export {
   type PointMap,
   countryPointMap,
   franceMap,
+  type PlacingMap,
+  placingMap,
   searchPointClusters,
   worldClusters,
   worldMap,

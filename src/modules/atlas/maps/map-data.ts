@@ -125,6 +125,25 @@ export async function countryPointMap(db: Db, countryCode: string): Promise<Poin
   };
 }
 
+/** A country's outline to place a point on by a click (its Mercator given to the script). */
+export interface PlacingMap {
+  viewBox: string;
+  outline: string;
+  scale: number;
+  translate: [number, number];
+}
+
+export function placingMap(countryCode: string): PlacingMap | null {
+  const frame = countryFrame(countryCode, []);
+  if (!frame?.outline) return null;
+  return {
+    viewBox: `0 0 ${frame.size.width} ${frame.size.height}`,
+    outline: frame.outline,
+    scale: frame.mercator.scale,
+    translate: frame.mercator.translate,
+  };
+}
+
 /**
  * Where the projects of a search are, as clustered points on the world map; `zoom` is how
  * much larger than the whole world the map is shown (a fitted map parts closer points).

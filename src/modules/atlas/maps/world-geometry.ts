@@ -87,6 +87,8 @@ export function countryFrame(
     bounds: geoBounds(subject as never),
     outline: shape ? (geoPath(projection).digits(1)(shape) ?? "") : null,
     project: (longitude: number, latitude: number) => projection([longitude, latitude]),
+    /** The Mercator's scale and translation: what a page needs to turn a click into a place. */
+    mercator: { scale: projection.scale(), translate: projection.translate() },
   };
 }
 

@@ -1,0 +1,34 @@
+import type { PlacingMap } from "../../../src/modules/atlas/codes";
+
+/**
+ * The country's outline on which a click fills the latitude and longitude fields of the
+ * form (public/js/placer.js). Hidden until the script shows it: without JavaScript the two
+ * fields are the way, and the keyboard's way too.
+ */
+export function PlacePicker({ map, countryName }: { map: PlacingMap; countryName: string }) {
+  return (
+    <figure className="atlas-place-picker fr-mb-3w" hidden>
+      <svg
+        viewBox={map.viewBox}
+        role="img"
+        aria-labelledby="placer-titre"
+        className="atlas-map__drawing atlas-map__drawing--country"
+        data-scale={map.scale}
+        data-translate={map.translate.join(" ")}
+      >
+        <title id="placer-titre">{`Carte : ${countryName}`}</title>
+        <path d={map.outline} fill="#e3e3fd" stroke="#000091" strokeWidth={0.8} />
+        <circle
+          className="atlas-place-picker__mark"
+          r={6}
+          fill="#e1000f"
+          stroke="#fff"
+          visibility="hidden"
+        />
+      </svg>
+      <figcaption className="fr-text--sm">
+        Un clic sur la carte place l'autorité : la latitude et la longitude se remplissent.
+      </figcaption>
+    </figure>
+  );
+}
