@@ -1,5 +1,6 @@
 import type { FormFailure } from "../../platform/http.server";
 import { SelectField, TextField } from "../../platform/components/FormFields";
+import { PositionFields } from "./PositionFields";
 
 export interface PartnershipChoices {
   countries: [string, string][];
@@ -51,32 +52,11 @@ export function PartnershipFields(props: {
         failure={failure}
         defaultValue={props.initial?.ville}
       />
-      <fieldset className="fr-fieldset">
-        <legend className="fr-fieldset__legend fr-text--regular">
-          Position, si la ville n'est pas reconnue
-          <span className="fr-hint-text">
-            En degrés décimaux, tels que les donne une carte en ligne.
-          </span>
-        </legend>
-        <div className="fr-fieldset__element fr-fieldset__element--inline">
-          <TextField
-            name="latitude"
-            label="Latitude"
-            hint="Positive au nord. Exemple : 14,1833"
-            failure={failure}
-            defaultValue={props.initial?.latitude}
-          />
-        </div>
-        <div className="fr-fieldset__element fr-fieldset__element--inline">
-          <TextField
-            name="longitude"
-            label="Longitude"
-            hint="Positive à l'est. Exemple : -16,6667"
-            failure={failure}
-            defaultValue={props.initial?.longitude}
-          />
-        </div>
-      </fieldset>
+      <PositionFields
+        failure={failure}
+        hint="En degrés décimaux, tels que les donne une carte en ligne."
+        initial={props.initial}
+      />
       <SelectField
         name="type_partenariat"
         label="Type de partenariat"

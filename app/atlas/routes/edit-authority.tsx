@@ -7,6 +7,7 @@ import {
   updateAuthority,
 } from "../../../src/modules/atlas/index";
 import { PlacePicker } from "../components/PlacePicker";
+import { PositionFields } from "../components/PositionFields";
 import { foreignAuthorityKindLabels } from "../../../src/modules/register/codes";
 import { CsrfField } from "../../platform/components/CsrfField";
 import { SelectField, TextField, shownValue } from "../../platform/components/FormFields";
@@ -88,32 +89,14 @@ export default function EditAuthorityPage() {
           failure={failure}
           defaultValue={value("city", authority.city ?? "")}
         />
-        <fieldset className="fr-fieldset">
-          <legend className="fr-fieldset__legend fr-text--regular">
-            Position, si la ville n'est pas reconnue
-            <span className="fr-hint-text">
-              {authority.position
-                ? `Position actuelle : ${authority.position}. En degrés décimaux, tels que les donne une carte en ligne.`
-                : "Aucune position pour l'instant. En degrés décimaux, tels que les donne une carte en ligne."}
-            </span>
-          </legend>
-          <div className="fr-fieldset__element fr-fieldset__element--inline">
-            <TextField
-              name="latitude"
-              label="Latitude"
-              hint="Positive au nord. Exemple : 14,1833"
-              failure={failure}
-            />
-          </div>
-          <div className="fr-fieldset__element fr-fieldset__element--inline">
-            <TextField
-              name="longitude"
-              label="Longitude"
-              hint="Positive à l'est. Exemple : -16,6667"
-              failure={failure}
-            />
-          </div>
-        </fieldset>
+        <PositionFields
+          failure={failure}
+          hint={`${
+            authority.position
+              ? `Position actuelle : ${authority.position}.`
+              : "Aucune position pour l'instant."
+          } En degrés décimaux, tels que les donne une carte en ligne${placing ? ", ou d'un clic sur la carte ci-dessous" : ""}.`}
+        />
         {placing ? (
           <>
             <PlacePicker map={placing} countryName={countryName} />
