@@ -314,6 +314,16 @@ describe("editing a project in the browser-less journey", () => {
     });
     expect(unknownCity.status).toBe(400);
     expect(unknownCity.html).toContain("« Atlantide » n&#x27;est pas une ville connue (Sénégal)");
+    // Every mistake at once: the missing name and the place.
+    const both = await authority.post(`/atlas/partenaires/${own.id}/modifier`, {
+      version,
+      name: "",
+      kind: "municipality",
+      city: "Atlantide",
+    });
+    expect(both.status).toBe(400);
+    expect(both.html).toContain("Le nom de l&#x27;autorité est obligatoire");
+    expect(both.html).toContain("« Atlantide » n&#x27;est pas une ville connue (Sénégal)");
     // A point outside the country is refused on its field; nothing is saved.
     const abroad = await authority.post(`/atlas/partenaires/${own.id}/modifier`, {
       version,

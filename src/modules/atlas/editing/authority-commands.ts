@@ -107,25 +107,34 @@ export async function updateAuthority(
           },
         )
       : null;
-  const { name, kind } = parseInput(
-    z.object({
-      name: textField("Le nom de l'autorité", 200),
-      kind: z
-        .string({ message: "Choisissez un type d'autorité de la liste." })
-        .transform((value) => kindOf(value))
-        .refine((value) => value !== null, "Choisissez un type d'autorité de la liste."),
-    }),
-    { name: values.name, kind: values.kind },
-  );
-  if (placed && !placed.ok)
-    throw new Invalid(
-      Object.fromEntries(
-        placed.errors.map((error) => [
-          error.column === "ville" ? "city" : error.column,
-          error.message,
-        ]),
-      ),
+  // Every mistake at once: the name and kind's, and the place's.
+  const placeErrors =
+    placed && !placed.ok
+      ? Object.fromEntries(
+          placed.errors.map((error) => [
+            error.column === "ville" ? "city" : error.column,
+            error.message,
+          ]),
+        )
+      : {};
+  let parsed: { name: string; kind: string | null | undefined };
+  try {
+    parsed = parseInput(
+      z.object({
+        name: textField("Le nom de l'autorité", 200),
+        kind: z
+          .string({ message: "Choisissez un type d'autorité de la liste." })
+          .transform((value) => kindOf(value))
+          .refine((value) => value !== null, "Choisissez un type d'autorité de la liste."),
+      }),
+      { name: values.name, kind: values.kind },
     );
+  } catch (error) {
+    if (error instanceof Invalid) throw new Invalid({ ...error.fieldErrors, ...placeErrors });
+    throw error;
+  }
+  if (Object.keys(placeErrors).length > 0) throw new Invalid(placeErrors);
+  const { name, kind } = parsed;
   const place = placed?.ok ? placed.place : null;
   const after = {
     name,
