@@ -129,11 +129,7 @@ export default function StatisticsPage() {
           stateRelatedMessage={error ?? undefined}
           nativeSelectProps={{ id: "champ-groupBy", name: "groupBy", defaultValue: group }}
         >
-          {statGroups.map((value) => (
-            <option key={value} value={value}>
-              {statGroupLabels[value]}
-            </option>
-          ))}
+          <StatGroupOptions />
         </Select>
         <Button type="submit" priority="secondary">
           Afficher
@@ -193,6 +189,14 @@ export default function StatisticsPage() {
 
 type CrossData = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["cross"]>;
 
+/** The dimensions one may group or cross by, as a select's options. */
+const StatGroupOptions = () =>
+  statGroups.map((value) => (
+    <option key={value} value={value}>
+      {statGroupLabels[value]}
+    </option>
+  ));
+
 /** Two dimensions crossed: projects having both values, and their share of the line. */
 function CrossSection(props: {
   group: StatGroup;
@@ -224,11 +228,7 @@ function CrossSection(props: {
               label="En lignes"
               nativeSelectProps={{ id: "champ-lignes", name: "groupBy", defaultValue: group }}
             >
-              {statGroups.map((value) => (
-                <option key={value} value={value}>
-                  {statGroupLabels[value]}
-                </option>
-              ))}
+              <StatGroupOptions />
             </Select>
           </div>
           <div className="fr-col-12 fr-col-md-6">
@@ -244,11 +244,7 @@ function CrossSection(props: {
               }}
             >
               <option value="">Choisir une dimension</option>
-              {statGroups.map((value) => (
-                <option key={value} value={value}>
-                  {statGroupLabels[value]}
-                </option>
-              ))}
+              <StatGroupOptions />
             </Select>
           </div>
         </div>

@@ -88,8 +88,6 @@ export function placeOfNewAuthority(
       ],
     };
   // A city of that name still gives its reference entry, with the point typed.
-  const city = row.ville
-    ? context.cityByName.get(`${countryCode}|${comparable(row.ville)}`)
-    : undefined;
+  const city = row.ville ? knownCity(row, countryCode, name, context.cityByName) : undefined;
   return { ok: true, place: { id: city?.id ?? null, latitude, longitude } };
 }

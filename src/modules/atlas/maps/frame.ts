@@ -9,6 +9,20 @@ export interface Frame {
 /** Never closer than this: a small island alone would fill the map with a few pixels' outline. */
 const MAX_ZOOM = 8;
 
+/**
+ * Bounding boxes of the drawings' outlines, measured once each: the outlines are fixed for
+ * the process, and a filtered map asks for the same ones at every request.
+ */
+const measured = new Map<string, ReturnType<typeof svgPathBbox>>();
+function boxOf(path: string) {
+  let box = measured.get(path);
+  if (!box) {
+    box = svgPathBbox(path);
+    measured.set(path, box);
+  }
+  return box;
+}
+
 const numbers = (viewBox: string) =>
   viewBox.split(/\s+/).map(Number) as [number, number, number, number];
 
@@ -19,7 +33,7 @@ const numbers = (viewBox: string) =>
  */
 export function fittedFrame(viewBox: string, paths: string[]): Frame {
   const [x, y, width, height] = numbers(viewBox);
-  const boxes = paths.filter(Boolean).map((path) => svgPathBbox(path));
+  const boxes = paths.filter(Boolean).map(boxOf);
   if (boxes.length === 0) return { viewBox, zoom: 1 };
   const left = Math.min(...boxes.map((box) => box[0]));
   const top = Math.min(...boxes.map((box) => box[1]));
