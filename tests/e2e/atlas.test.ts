@@ -197,11 +197,21 @@ describe("Atlas journey in a real browser", () => {
 
     // With the keyboard: the map takes the focus, + zooms in, an arrow moves the view.
     const size = async () => (await page.locator("svg.atlas-map__drawing").boundingBox())!;
+    const settled = async () => {
+      let last = await size();
+      for (;;) {
+        await page.waitForTimeout(150);
+        const now = await size();
+        if (now.x === last.x && now.y === last.y && now.width === last.width) return now;
+        last = now;
+      }
+    };
     const before = await size();
     await tabTo(page, (element) => element.classList.contains("atlas-map__explorer"));
     await page.keyboard.press("+");
     await expect.poll(async () => (await size()).width).toBeGreaterThan(before.width * 1.2);
-    const zoomed = await size();
+    // The zoom is animated: measure once the drawing has stopped moving.
+    const zoomed = await settled();
     await page.keyboard.press("ArrowLeft");
     await expect.poll(async () => (await size()).x).toBeGreaterThan(zoomed.x);
     // A drag is not a click: the page stays.
