@@ -107,7 +107,9 @@ export default function App() {
   return <Outlet />;
 }
 
-export function meta() {
+export function meta({ error }: Route.MetaArgs) {
+  // An error page writes its own title: a document has one.
+  if (error) return [];
   return [{ title: "Portail de l'action extérieure des collectivités territoriales" }];
 }
 

@@ -5,6 +5,7 @@ export default [
   route("connexion", "account/routes/auth/sign-in.tsx"),
   route("deconnexion", "account/routes/auth/sign-out.tsx"),
   route("connexion/proconnect", "account/routes/proconnect/start.ts"),
+  route("connexion/reprise/:token", "account/routes/auth/resume-submission.tsx"),
   route("connexion/proconnect/retour", "account/routes/proconnect/callback.tsx"),
   route("connexion/proconnect/lier", "account/routes/proconnect/link.tsx"),
   route("connexion/proconnect/lier/:token", "account/routes/proconnect/link-confirm.tsx"),

@@ -7,6 +7,7 @@ import {
   isValidCsrfToken,
   newCsrfCookie,
 } from "../../src/platform/auth/csrf";
+import { RESUME_PATH, keepSubmission } from "../../src/platform/auth/resumable-submissions";
 import { SESSION_COOKIE, actorForSession, cookieName } from "../../src/platform/auth/sessions";
 import {
   controlCharacterMessage,
@@ -34,8 +35,10 @@ export const sessionMiddleware: MiddlewareFunction<Response> = async (
   let csrfCookie = cookies[cookieName(CSRF_COOKIE, secureCookies)];
   const setCookies: string[] = [];
 
+  let form: FormData | null = null;
   if (MUTATING.has(request.method)) {
-    const submitted = await submittedCsrfToken(request);
+    form = await submittedForm(request);
+    const submitted = form.get(CSRF_FIELD);
     if (!isValidCsrfToken(config.sessionSecret, csrfCookie, sessionToken, submitted)) {
       throw data(
         "Le formulaire a expiré ou ne provient pas du portail. Rechargez la page et envoyez-le à nouveau.",
@@ -69,6 +72,24 @@ export const sessionMiddleware: MiddlewareFunction<Response> = async (
     secureCookies,
   });
   const response = await next();
+  // A form sent by someone whose session has just ended: what they typed waits for them to
+  // sign in again, instead of being lost with a refusal.
+  if (form && sessionToken && csrfCookie && actor.kind === "visitor" && asksToSignIn(response)) {
+    const url = new URL(request.url);
+    const token = url.pathname.startsWith("/api/")
+      ? null
+      : await keepSubmission(db, {
+          browser: csrfCookie,
+          endedSession: sessionToken,
+          path: url.pathname + url.search,
+          form,
+        });
+    if (token)
+      return new Response(null, {
+        status: 303,
+        headers: { Location: `/connexion?retour=${encodeURIComponent(RESUME_PATH + token)}` },
+      });
+  }
   const cacheControl = response.headers.get("Cache-Control") ?? "";
   // A response shared by caches carries nobody's cookie; a private one is never stored.
   if (formShown && !/\bpublic\b/.test(cacheControl))
@@ -101,11 +122,18 @@ const isSecretLinkPage = (request: Request) => isSecretLinkPath(new URL(request.
 
 const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i;
 
+/** The answer of a page that only a signed-in person may use. */
+const asksToSignIn = (response: Response) =>
+  response.status === 401 ||
+  (response.status >= 300 &&
+    response.status < 400 &&
+    (response.headers.get("Location") ?? "").startsWith("/connexion?retour="));
+
 /**
- * The CSRF token of a submitted form. Pages take only forms as a browser sends them: any
- * other body, or a form that cannot be read, is refused here with a 4xx before any action.
+ * A submitted form, read for its CSRF token. Pages take only forms as a browser sends them:
+ * any other body, or a form that cannot be read, is refused here with a 4xx before any action.
  */
-async function submittedCsrfToken(request: Request): Promise<FormDataEntryValue | null> {
+async function submittedForm(request: Request): Promise<FormData> {
   if (!FORM_TYPES.test(request.headers.get("Content-Type") ?? ""))
     throw data(
       "Ce formulaire doit être envoyé depuis sa page du portail (données de formulaire) : le contenu reçu n'en est pas un.",
@@ -123,5 +151,5 @@ async function submittedCsrfToken(request: Request): Promise<FormDataEntryValue 
   for (const [name, value] of form.entries())
     if (typeof value === "string" && hasControlCharacter(name + value))
       throw data(`${controlCharacterMessage(name)} Rien n'a été enregistré.`, { status: 400 });
-  return form.get(CSRF_FIELD);
+  return form;
 }

@@ -12,6 +12,7 @@ import {
   TooManyRequests,
   Unauthenticated,
 } from "../../src/platform/errors";
+import { isSecretField } from "../../src/platform/http/secret-fields";
 
 export type FormValues = Record<string, string | string[]>;
 
@@ -34,10 +35,8 @@ export interface FormFailure {
   rowErrors?: RowError[];
 }
 
-const SECRET_FIELDS = /password|confirmation|token|_csrf/i;
-
 function keptValues(values: FormValues): FormValues {
-  return Object.fromEntries(Object.entries(values).filter(([key]) => !SECRET_FIELDS.test(key)));
+  return Object.fromEntries(Object.entries(values).filter(([key]) => !isSecretField(key)));
 }
 
 /**

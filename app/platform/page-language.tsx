@@ -55,6 +55,8 @@ for (const lang of pageLanguages) {
       "website map": t("dsfr.websiteMap"),
       accessibility: t("dsfr.accessibility"),
       "non compliant": t("dsfr.nonCompliant"),
+      "partially compliant": t("dsfr.partiallyCompliant"),
+      "fully compliant": t("dsfr.fullyCompliant"),
       terms: t("dsfr.terms"),
       "open new window": t("dsfr.newWindow"),
       "license mention": (p: { licenseUrl: string }) => (

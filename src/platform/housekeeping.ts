@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNotNull, lt, ne, or } from "drizzle-orm";
 import { passwordResetTokens } from "./auth/schema";
+import { purgeResumableSubmissions } from "./auth/resumable-submissions";
 import { purgeEndedSessions } from "./auth/sessions";
 import { purgeOldAttempts } from "./auth/throttle";
 import type { Db } from "./db/client";
@@ -10,12 +11,14 @@ export const DELIVERED_MAIL_BODY_DAYS = 30;
 export const ERASED_MAIL_BODY = "(contenu effacé 30 jours après l'envoi)";
 
 /**
- * The platform's periodic purge: ended sessions, used or expired reset links, attempts no
- * limit looks at any more, and the bodies (and attachments) of mails delivered long ago.
+ * The platform's periodic purge: ended sessions, forms kept for an author signing in again,
+ * used or expired reset links, attempts no limit looks at any more, and the bodies (and
+ * attachments) of mails delivered long ago.
  * Modules add their own (invitations, Bourse follow links) beside it in the same job.
  */
 export async function purgePlatform(db: Db, sessionIdleMs: number, now = new Date()) {
   const sessions = await purgeEndedSessions(db, sessionIdleMs, now);
+  const submissions = await purgeResumableSubmissions(db, now);
   const resetLinks = (
     await db
       .delete(passwordResetTokens)
@@ -43,5 +46,5 @@ export async function purgePlatform(db: Db, sessionIdleMs: number, now = new Dat
         erased.map((mail) => mail.id),
       ),
     );
-  return { sessions, resetLinks, attempts, mailBodies: erased.length };
+  return { sessions, submissions, resetLinks, attempts, mailBodies: erased.length };
 }

@@ -72,6 +72,8 @@ const cases: Case[] = [
   { pattern: "/connexion/proconnect/lier/:token", expect: 404 },
   { pattern: "/connexion/proconnect/lier/:token", method: "POST", expect: 404 },
   { pattern: "/mot-de-passe/oubli", expect: 200 },
+  // What was typed when a session ended: only for its browser and person, once signed in.
+  { pattern: "/connexion/reprise/:token", expect: { visitor: SIGN_IN, others: 404 } },
   { pattern: "/mot-de-passe/nouveau/:token", expect: 410 },
   { pattern: "/invitation/:token", expect: 410 },
   { pattern: "/compte", expect: { visitor: SIGN_IN, others: 200 } },

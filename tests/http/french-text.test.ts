@@ -12,6 +12,7 @@ import type { MailContent } from "../../src/platform/mail/outbox";
 import { FormClient } from "../support/browserless";
 import { frenchFaults, readableFrenchText } from "../support/french-text";
 import { portalForTestFile } from "../support/portal";
+import { rgaaFaults } from "../support/rgaa-checks";
 
 describe("the French-text scan", () => {
   it("finds articles not merged, de not elided, counts that do not agree and (s)", () => {
@@ -54,6 +55,52 @@ describe("the French-text scan", () => {
   });
 });
 
+describe("the RGAA checks of a page", () => {
+  const page = (title: string, body: string) =>
+    `<!DOCTYPE html><html lang="fr"><head><title>${title}</title></head><body>` +
+    '<div class="fr-skiplinks"><a href="#contenu">Contenu</a></div>' +
+    `<header></header><main id="contenu">${body}</main><footer></footer></body></html>`;
+
+  it("pass a page built as the portal builds them", () => {
+    expect(
+      rgaaFaults(
+        page(
+          "Accueil – Portail AECT",
+          '<h1>Accueil</h1><label for="q">Rechercher</label><input id="q" name="q">' +
+            '<table><caption>Projets</caption><tr><th scope="col">Pays</th></tr></table>' +
+            '<a href="/x" target="_blank" title="Licence - nouvelle fenêtre">Licence</a>',
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it("name each fault by its criterion", () => {
+    const faults = rgaaFaults(
+      page(
+        "Portail AECT",
+        '<h1>Un</h1><h1 id="contenu">Deux</h1><input name="displayName"><img src="a.png">' +
+          '<table><tr><td>1</td></tr></table><a href="/x" target="_blank">Licence</a>',
+      ).replace('lang="fr"', 'lang="français"'),
+    );
+    for (const criterion of [
+      "8.2",
+      "8.3",
+      "8.5/8.6",
+      "9.1",
+      "1.1",
+      "5.4",
+      "5.6",
+      "11.1",
+      "11.13",
+      "13.2",
+    ])
+      expect(
+        faults.some((fault) => fault.startsWith(`${criterion} `)),
+        criterion,
+      ).toBe(true);
+  });
+});
+
 const served = portalForTestFile();
 
 /** Who reads the portal, and where each starts; the crawl follows the links from there. */
@@ -85,7 +132,9 @@ const routeOf = (path: string) => path.split("?")[0].replace(/\/\d+(?=\/|$)/g, "
 
 describe("every page of the demo portal, as each reader crawls it", () => {
   for (const [reader, email] of Object.entries(READERS))
-    it(`reads in correct French (${reader})`, { timeout: 240_000 }, async () => {
+    it(`reads in correct French and passes the RGAA checks (${reader})`, {
+      timeout: 240_000,
+    }, async () => {
       const client = new FormClient(served.portal.baseUrl);
       if (email) await client.signIn(email);
       const queue = [...START];
@@ -103,6 +152,7 @@ describe("every page of the demo portal, as each reader crawls it", () => {
           continue;
         for (const fault of frenchFaults(readableFrenchText(page.html)))
           faults.push(`${path} : « ${fault.replace(/\s+/g, " ").trim()} »`);
+        for (const fault of rgaaFaults(page.html)) faults.push(`${path} : RGAA ${fault}`);
         queue.push(...pageLinks(page.html));
       }
       expect(seen.size).toBeGreaterThan(20);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { atlasTotals } from "../../src/modules/atlas/stats-queries";
+import { AUDITED_PAGES, RGAA_GRID } from "../../src/platform/accessibility/rgaa-grid";
+import { COMPLIANCE_IN_FRENCH, auditSummary } from "../../src/platform/accessibility/statement";
 import { portalForTestFile } from "../support/portal";
 
 const served = portalForTestFile();
@@ -41,5 +43,32 @@ describe("the home page", () => {
     expect(shown("autorités locales partenaires")).toBe(totals.authorities);
     expect(shown("pays partenaires")).toBe(totals.countries);
     expect(html).toContain("est compté une fois, même s&#x27;il coopère sur plusieurs continents");
+  });
+});
+
+describe("the accessibility statement", () => {
+  it("publishes the audit grid's own result, and the footer says the same", async () => {
+    const summary = auditSummary();
+    const status = COMPLIANCE_IN_FRENCH[summary.compliance];
+    const html = await (await fetch(`${served.portal.baseUrl}/accessibilite`)).text();
+    expect(html).toContain(`<strong>${status}</strong>`);
+    expect(html).toContain(`${summary.rate.toLocaleString("fr-FR")}\u00a0% des critères`);
+    expect(html).toContain(`${summary.applicable} critères applicables`);
+    // Each criterion of the grid is in the page, with its result.
+    const rows = [...html.matchAll(/<th scope="row">(\d+\.\d+)<\/th>/g)].map((match) => match[1]);
+    expect(rows).toEqual(RGAA_GRID.flatMap((theme) => theme.criteria.map((c) => c.id)));
+    const home = await (await fetch(`${served.portal.baseUrl}/`)).text();
+    expect(home).toContain(`Accessibilité : ${status}`);
+  });
+
+  it("links to the audited pages, each of which answers", async () => {
+    const html = await (await fetch(`${served.portal.baseUrl}/accessibilite`)).text();
+    for (const page of AUDITED_PAGES) {
+      expect(html).toContain(`href="${page.path}"`);
+      const response = await fetch(`${served.portal.baseUrl}${page.path}`, { redirect: "manual" });
+      if (response.status === 302)
+        expect(response.headers.get("location"), page.path).toMatch(/^\/connexion\?retour=/);
+      else expect(response.status, page.path).toBe(200);
+    }
   });
 });

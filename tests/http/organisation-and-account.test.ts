@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../../src/platform/auth/passwords";
-import { memberships, sessions, users } from "../../src/platform/auth/schema";
+import { memberships, resumableSubmissions, sessions, users } from "../../src/platform/auth/schema";
 import { rowsOf } from "../../src/platform/db/client";
 import { mailOutbox } from "../../src/platform/mail/schema";
 import { createSmtpTransport, deliverDueMails } from "../../src/platform/mail/worker";
@@ -258,5 +258,85 @@ describe("my account", () => {
       ),
     );
     expect(count).toBe(1);
+  });
+});
+
+describe("a session that ends while a form is being filled", () => {
+  const endSessionsOf = async (email: string) =>
+    served.database.db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(Date.now() - 24 * 3600 * 1000) })
+      .where(eq(sessions.userId, await userIdOf(email)));
+
+  it("keeps what was typed through a new sign-in and sends it again with one button", async () => {
+    const { db } = served.database;
+    const email = await withPassword(await build().colleague(ADMIN));
+    const me = await signedIn(email);
+    await me.get("/compte");
+    await endSessionsOf(email);
+    const typed = {
+      intent: "profile",
+      displayName: "Camille Reprise (fictif)",
+      personFunction: "autre",
+      functionOther: "Chargée de la coopération avec Dschang",
+      password: "jamais gardé",
+    };
+    const sent = await me.post("/compte", typed);
+    expect(sent.status).toBe(303);
+    const signInPath = sent.location!;
+    expect(signInPath).toMatch(/^\/connexion\?retour=%2Fconnexion%2Freprise%2F/);
+    const resumePath = decodeURIComponent(signInPath.split("retour=")[1]);
+    // Nothing was saved by the refused form.
+    const [before] = await db.select().from(users).where(eq(users.email, email));
+    expect(before.displayName).not.toBe(typed.displayName);
+
+    // The sign-in page says why, and signing in leads to the kept form.
+    expect((await me.get(signInPath)).html).toContain("Ce que vous aviez saisi est conservé");
+    const signIn = await me.post("/connexion", { email, password: PASSWORD, retour: resumePath });
+    expect(signIn.location).toBe(resumePath);
+    const resume = await me.get(resumePath);
+    expect(resume.status).toBe(200);
+    expect(resume.html).toContain('action="/compte"');
+    expect(resume.html).toContain('value="Chargée de la coopération avec Dschang"');
+    expect(resume.html).not.toContain("jamais gardé");
+
+    // Another browser of the same person, or another person here, cannot read it.
+    expect((await (await signedIn(email)).get(resumePath)).status).toBe(404);
+    const stranger = new FormClient(served.portal.baseUrl);
+    await stranger.signIn(ADMIN);
+    expect((await stranger.get(resumePath)).status).toBe(404);
+
+    // The button sends it to its page, which saves it as always.
+    const fields = [...resume.html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)]
+      .filter(([, name]) => name !== "_csrf")
+      .map(([, name, value]) => [name, value.replace(/&#x27;/g, "'").replace(/&amp;/g, "&")]);
+    const resent = await me.post("/compte", Object.fromEntries(fields));
+    expect(resent.status).toBe(200);
+    const [after] = await db.select().from(users).where(eq(users.email, email));
+    expect(after).toMatchObject({
+      displayName: "Camille Reprise (fictif)",
+      jobTitle: "Chargée de la coopération avec Dschang",
+    });
+  });
+
+  it("keeps nothing for a visitor who was never signed in, and forgets it after an hour", async () => {
+    const visitor = new FormClient(served.portal.baseUrl);
+    await visitor.get("/connexion");
+    const refused = await visitor.post("/compte", { intent: "profile", displayName: "X" });
+    expect(refused.status).toBe(401);
+
+    const email = await withPassword(await build().colleague(ADMIN));
+    const me = await signedIn(email);
+    await me.get("/compte");
+    await endSessionsOf(email);
+    const sent = await me.post("/compte", { intent: "profile", displayName: "Y" });
+    const resumePath = decodeURIComponent(sent.location!.split("retour=")[1]);
+    await served.database.db
+      .update(resumableSubmissions)
+      .set({ createdAt: new Date(Date.now() - 61 * 60 * 1000) });
+    await me.signIn(email);
+    const late = await me.get(resumePath);
+    expect(late.status).toBe(404);
+    expect(late.html).toContain("une heure, pour le navigateur et la personne");
   });
 });

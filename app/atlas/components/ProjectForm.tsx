@@ -130,6 +130,7 @@ export function ProjectForm(props: {
           <CheckboxGroup
             key={group.domain}
             name="themes"
+            id={i === 0 ? undefined : `champ-themes-${i + 1}`}
             legend={`Thématiques – ${group.domain}`}
             hint={
               i === 0 ? "Cochez au moins une thématique, dans un ou plusieurs domaines." : undefined

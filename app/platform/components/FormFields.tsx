@@ -135,6 +135,8 @@ export function SelectField(props: {
 /** A fieldset of checkboxes sharing a name; its error is announced on the legend. */
 export function CheckboxGroup(props: {
   name: string;
+  /** For a name shared by several groups: the first keeps `champ-<name>`, where errors lead. */
+  id?: string;
   legend: string;
   hint?: string;
   failure: Failure;
@@ -144,7 +146,7 @@ export function CheckboxGroup(props: {
 }) {
   const error = props.failure?.fieldErrors[props.name];
   return (
-    <div id={`champ-${props.name}`}>
+    <div id={props.id ?? `champ-${props.name}`}>
       <Checkbox
         legend={props.legend}
         hintText={props.hint}

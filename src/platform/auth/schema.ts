@@ -4,6 +4,7 @@ import {
   boolean,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -91,6 +92,27 @@ export const sessions = pgTable(
     index("sessions_user_idx").on(table.userId),
     index("sessions_expires_idx").on(table.expiresAt),
   ],
+);
+
+/**
+ * A form sent just after its author's session ended: what was typed (never a file), kept
+ * an hour for the same browser (`browserHash`, from its CSRF cookie) and, when the ended
+ * session is still known, the same person, so that it can be sent again once signed in.
+ */
+export const resumableSubmissions = pgTable(
+  "resumable_submissions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    browserHash: text("browser_hash").notNull(),
+    userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
+    /** The page the form was sent to, with its query. */
+    path: text("path").notNull(),
+    fields: jsonb("fields").$type<[name: string, value: string][]>().notNull(),
+    /** The labels of the files that were attached and are not kept. */
+    droppedFiles: jsonb("dropped_files").$type<string[]>().notNull().default([]),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("resumable_submissions_created_idx").on(table.createdAt)],
 );
 
 /** One-time links mailed to reset a forgotten password. */

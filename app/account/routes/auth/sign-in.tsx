@@ -4,6 +4,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { ProConnectButton } from "@codegouvfr/react-dsfr/ProConnectButton";
 import { redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import { signIn } from "../../../../src/modules/accounts/index";
+import { RESUME_PATH } from "../../../../src/platform/auth/resume-path";
 import { closeSession, deviceOf } from "../../../../src/platform/auth/sessions";
 import { CsrfField } from "../../../platform/components/CsrfField";
 import { EmailField, FormErrorSummary, TextField } from "../../../platform/components/FormFields";
@@ -58,6 +59,14 @@ export default function SignIn() {
             small
             className="fr-mb-3w"
             description="Votre compte a été fermé et vos données personnelles effacées."
+          />
+        ) : null}
+        {params.get("retour")?.startsWith(RESUME_PATH) ? (
+          <Alert
+            severity="info"
+            small
+            className="fr-mb-3w"
+            description="Votre session a pris fin avant l'envoi du formulaire. Ce que vous aviez saisi est conservé pendant une heure : connectez-vous pour l'envoyer."
           />
         ) : null}
         {params.get("adresse") === "changee" ? (

@@ -1,0 +1,93 @@
+import { and, eq, lt } from "drizzle-orm";
+import type { Queryable } from "../db/client";
+import { isSecretField } from "../http/secret-fields";
+import { resumableSubmissions, sessions } from "./schema";
+import { hashToken, newToken } from "./tokens";
+
+export { RESUME_PATH } from "./resume-path";
+
+/** How long what was typed waits for its author to sign in again. */
+export const RESUMABLE_MS = 60 * 60 * 1000;
+/** Forms larger than this (typed text, not files) are not kept: request bodies are bounded. */
+const MAX_KEPT_CHARACTERS = 256 * 1024;
+const MAX_KEPT_FIELDS = 2_000;
+
+export interface ResumableSubmission {
+  path: string;
+  fields: [name: string, value: string][];
+  droppedFiles: string[];
+}
+
+/**
+ * Keeps a form sent after its author's session ended, and returns the token of the page
+ * that sends it again; null when there is nothing to keep or too much. Passwords, tokens
+ * and files are never kept: the page names the files to attach again.
+ */
+export async function keepSubmission(
+  q: Queryable,
+  input: { browser: string; endedSession: string; path: string; form: FormData },
+  now = new Date(),
+): Promise<string | null> {
+  const fields: [string, string][] = [];
+  const droppedFiles: string[] = [];
+  let characters = 0;
+  for (const [name, value] of input.form.entries()) {
+    if (typeof value !== "string") {
+      if (value.size > 0) droppedFiles.push(value.name || name);
+      continue;
+    }
+    if (isSecretField(name)) continue;
+    characters += name.length + value.length;
+    fields.push([name, value]);
+  }
+  if (fields.length === 0 || fields.length > MAX_KEPT_FIELDS || characters > MAX_KEPT_CHARACTERS)
+    return null;
+  const [ended] = await q
+    .select({ userId: sessions.userId })
+    .from(sessions)
+    .where(eq(sessions.idHash, hashToken(input.endedSession)));
+  const token = newToken();
+  await q.insert(resumableSubmissions).values({
+    tokenHash: hashToken(token),
+    browserHash: hashToken(input.browser),
+    userId: ended?.userId ?? null,
+    path: input.path,
+    fields,
+    droppedFiles,
+    createdAt: now,
+  });
+  return token;
+}
+
+/**
+ * What was kept under this token, for the same browser and, when known, the same person;
+ * null when it is unknown, older than an hour, or someone else's.
+ */
+export async function resumableSubmission(
+  q: Queryable,
+  input: { token: string; browser: string | undefined; userId: number },
+  now = new Date(),
+): Promise<ResumableSubmission | null> {
+  if (!input.browser) return null;
+  const [kept] = await q
+    .select()
+    .from(resumableSubmissions)
+    .where(
+      and(
+        eq(resumableSubmissions.tokenHash, hashToken(input.token)),
+        eq(resumableSubmissions.browserHash, hashToken(input.browser)),
+      ),
+    );
+  if (!kept || now.getTime() - kept.createdAt.getTime() > RESUMABLE_MS) return null;
+  if (kept.userId !== null && kept.userId !== input.userId) return null;
+  return { path: kept.path, fields: kept.fields, droppedFiles: kept.droppedFiles };
+}
+
+/** Removes what waited longer than an hour (run with the platform's other purges). */
+export async function purgeResumableSubmissions(q: Queryable, now = new Date()) {
+  const removed = await q
+    .delete(resumableSubmissions)
+    .where(lt(resumableSubmissions.createdAt, new Date(now.getTime() - RESUMABLE_MS)))
+    .returning({ tokenHash: resumableSubmissions.tokenHash });
+  return removed.length;
+}
