@@ -59,6 +59,11 @@ const fr = {
       "Sauf mention explicite de propriété intellectuelle détenue par des tiers, les contenus de ce site sont proposés sous",
     newWindow: "nouvelle fenêtre",
   },
+  mail: {
+    greeting: "Bonjour,",
+    footer:
+      "Portail de l'action extérieure des collectivités territoriales – Ministère de l'Europe et des Affaires étrangères (DAECT). Ce message est envoyé automatiquement, merci de ne pas y répondre.",
+  },
   form: {
     invalid: "Le formulaire contient des erreurs. Corrigez les champs signalés.",
     done: "C'est fait",
@@ -137,6 +142,11 @@ export const portalTexts = defineTexts("portail", {
       licenceMention: "Unless stated otherwise, all content of this website is under the",
       newWindow: "new window",
     },
+    mail: {
+      greeting: "Hello,",
+      footer:
+        "Portal of the external action of French local governments – French Ministry for Europe and Foreign Affairs (DAECT). This message is sent automatically; please do not reply.",
+    },
     form: {
       invalid: "The form contains errors. Correct the fields shown.",
       done: "Done",
@@ -212,6 +222,11 @@ export const portalTexts = defineTexts("portail", {
       licenceMention:
         "Salvo mención explícita de propiedad intelectual de terceros, los contenidos de este sitio se ofrecen bajo la",
       newWindow: "nueva ventana",
+    },
+    mail: {
+      greeting: "Buenos días:",
+      footer:
+        "Portal de la acción exterior de las colectividades territoriales francesas – Ministerio de Europa y de Asuntos Exteriores de Francia (DAECT). Este mensaje se envía automáticamente; por favor, no responda.",
     },
     form: {
       invalid: "El formulario contiene errores. Corrija los campos indicados.",

@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Queryable } from "../db/client";
+import type { PageLanguage } from "../i18n/languages";
+import { portalTexts } from "../i18n/portal-texts";
 import { sealMailSecrets } from "./sealed-secrets";
 import { mailAttachments, mailOutbox } from "./schema";
 
@@ -61,8 +63,7 @@ const escapes: Record<string, string> = {
 export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => escapes[char]);
 
 /** The closing line of every mail of the portal. */
-export const PORTAL_MAIL_FOOTER =
-  "Portail de l'action extérieure des collectivités territoriales – Ministère de l'Europe et des Affaires étrangères (DAECT). Ce message est envoyé automatiquement, merci de ne pas y répondre.";
+export const PORTAL_MAIL_FOOTER = portalTexts("fr")("mail.footer");
 
 /** A plain, accessible HTML mail from paragraphs and an optional call-to-action link. */
 export function simpleMail(input: {
@@ -94,9 +95,27 @@ export function simpleMail(input: {
   return { subject: input.subject, text, html };
 }
 
+/** A mail in a reader's language: its greeting, the paragraphs, one action, the portal's footer. */
+export function mailIn(
+  lang: PageLanguage,
+  subject: string,
+  paragraphs: string[],
+  action: { label: string; url: string },
+): MailContent {
+  const t = portalTexts(lang);
+  return simpleMail({
+    subject,
+    greeting: t("mail.greeting"),
+    paragraphs,
+    action,
+    footer: t("mail.footer"),
+    lang,
+  });
+}
+
 /** A mail to a French reader: "Bonjour,", the paragraphs, one action and the portal's footer. */
 export const frenchMail = (
   subject: string,
   paragraphs: string[],
   action: { label: string; url: string },
-) => simpleMail({ subject, greeting: "Bonjour,", paragraphs, action, footer: PORTAL_MAIL_FOOTER });
+) => mailIn("fr", subject, paragraphs, action);

@@ -219,6 +219,49 @@ export const en: Translation<typeof fr> = {
     renewed: "The publication has been extended by twelve months.",
     closed: "The request has been withdrawn from the Bourse.",
   },
+  mails: {
+    confirmAddress: {
+      subject: "Confirm your address – Bourse-partenariats",
+      body: "A partnership request has been filed with this e-mail address on the portal of the external action of French local governments.\n\nIf it comes from you, open the link below and confirm your address: the request will then be sent to the French embassy and to the DAECT. This private link, valid for one month, then lets you follow your request. Otherwise, ignore this message: nothing will be sent.",
+      action: "Confirm my address",
+    },
+    newFollowLink: {
+      subject: "Your new follow-up link – Bourse-partenariats",
+      body: 'Here is a new private link to follow your request "{{title}}". It replaces the links received before and is valid for one month.',
+      action: "Follow my request",
+    },
+    published: {
+      subject: "Your request is published: {{title}}",
+      body: 'Your partnership request "{{title}}" is published on the Bourse-partenariats until {{expiresOn}}. Interested French local governments will be able to contact you; you will be notified by e-mail.',
+      action: "See my request",
+    },
+    informationRequested: {
+      subject: "More information needed for your request: {{title}}",
+      body: 'Your partnership request "{{title}}" needs more information (message in French from the reviewer):\n\n{{message}}\n\nPlease edit your request and send it again.',
+      action: "Complete my request",
+    },
+    declined: {
+      subject: "Your request is not published: {{title}}",
+      body: 'Your partnership request "{{title}}" was not accepted on the Bourse-partenariats. Reason (in French):\n\n{{reason}}',
+      action: "See my request",
+    },
+    interestToAuthor: {
+      subject: "{{collectivite}} is interested in your request: {{title}}",
+      body: '{{collectivite}} (France) is interested in your partnership request "{{title}}".\n\nContact: {{contactName}}, {{contactEmail}}.',
+      message: "Their message: {{message}}",
+      action: "See my request",
+    },
+    matchedToAuthor: {
+      subject: "Partnership agreed with {{collectivite}}: {{title}}",
+      body: 'Your partnership request "{{title}}" has succeeded: the partnership with {{collectivite}} (France) is now recorded in the French atlas of decentralised cooperation. The request no longer appears among the open requests.',
+      action: "See my request",
+    },
+    expiryReminder: {
+      subject: "Your request expires on {{expiresOn}}: {{title}}",
+      body: 'Your partnership request "{{title}}" will be removed from the Bourse-partenariats on {{expiresOn}}. If it is still relevant, renew it for twelve months.',
+      action: "Renew my request",
+    },
+  },
   history: {
     submit: "Sent",
     publish: "Published",

@@ -220,6 +220,49 @@ export const es: Translation<typeof fr> = {
     renewed: "La publicación se ha prolongado doce meses.",
     closed: "La solicitud ha sido retirada de la Bourse.",
   },
+  mails: {
+    confirmAddress: {
+      subject: "Confirme su dirección – Bourse-partenariats",
+      body: "Se ha presentado una solicitud de asociación con esta dirección electrónica en el portal de la acción exterior de las colectividades territoriales francesas.\n\nSi procede de usted, abra el enlace siguiente y confirme su dirección: la solicitud se transmitirá entonces a la embajada de Francia y a la DAECT. Este enlace privado, válido durante un mes, le permite después seguir su solicitud. De lo contrario, ignore este mensaje: no se transmitirá nada.",
+      action: "Confirmar mi dirección",
+    },
+    newFollowLink: {
+      subject: "Su nuevo enlace de seguimiento – Bourse-partenariats",
+      body: "Este es un nuevo enlace privado para seguir su solicitud «{{title}}». Sustituye a los enlaces recibidos anteriormente y es válido durante un mes.",
+      action: "Seguir mi solicitud",
+    },
+    published: {
+      subject: "Su solicitud está publicada: {{title}}",
+      body: "Su solicitud de asociación «{{title}}» está publicada en la Bourse-partenariats hasta el {{expiresOn}}. Las colectividades francesas interesadas podrán contactarle; se le avisará por correo electrónico.",
+      action: "Ver mi solicitud",
+    },
+    informationRequested: {
+      subject: "Se solicita información adicional: {{title}}",
+      body: "Su solicitud de asociación «{{title}}» requiere información adicional (mensaje en francés del evaluador):\n\n{{message}}\n\nModifique su solicitud y vuelva a transmitirla.",
+      action: "Completar mi solicitud",
+    },
+    declined: {
+      subject: "Su solicitud no se publica: {{title}}",
+      body: "Su solicitud de asociación «{{title}}» no ha sido aceptada en la Bourse-partenariats. Motivo (en francés):\n\n{{reason}}",
+      action: "Ver mi solicitud",
+    },
+    interestToAuthor: {
+      subject: "{{collectivite}} se interesa por su solicitud: {{title}}",
+      body: "{{collectivite}} (Francia) está interesada en su solicitud de asociación «{{title}}».\n\nContacto: {{contactName}}, {{contactEmail}}.",
+      message: "Su mensaje: {{message}}",
+      action: "Ver mi solicitud",
+    },
+    matchedToAuthor: {
+      subject: "Asociación concluida con {{collectivite}}: {{title}}",
+      body: "Su solicitud de asociación «{{title}}» ha prosperado: la asociación con {{collectivite}} (Francia) figura ya en el atlas francés de la cooperación descentralizada. La solicitud deja de aparecer entre las solicitudes abiertas.",
+      action: "Ver mi solicitud",
+    },
+    expiryReminder: {
+      subject: "Su solicitud vence el {{expiresOn}}: {{title}}",
+      body: "Su solicitud de asociación «{{title}}» se retirará de la Bourse-partenariats el {{expiresOn}}. Si sigue vigente, prorróguela doce meses.",
+      action: "Prorrogar mi solicitud",
+    },
+  },
   history: {
     submit: "Transmisión",
     publish: "Publicación",

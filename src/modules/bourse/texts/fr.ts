@@ -178,6 +178,53 @@ export const fr = {
     renewed: "La publication est prolongée de douze mois.",
     closed: "La demande est retirée de la Bourse.",
   },
+  /**
+   * Mails to a request's author, in the language of its form. A body's paragraphs are
+   * separated by a blank line; a reviewer's words are put in as they were written.
+   */
+  mails: {
+    confirmAddress: {
+      subject: "Confirmez votre adresse – Bourse-partenariats",
+      body: "Une demande de partenariat a été déposée avec cette adresse électronique sur le portail de l'action extérieure des collectivités territoriales.\n\nSi elle vient de vous, ouvrez le lien ci-dessous et confirmez votre adresse : la demande sera alors transmise à l'ambassade de France et à la DAECT. Ce lien privé, valable un mois, vous permet ensuite de suivre votre demande. Sinon, ignorez ce message : rien ne sera transmis.",
+      action: "Confirmer mon adresse",
+    },
+    newFollowLink: {
+      subject: "Votre nouveau lien de suivi – Bourse-partenariats",
+      body: "Voici un nouveau lien privé pour suivre votre demande « {{title}} ». Il remplace les liens reçus auparavant et reste valable un mois.",
+      action: "Suivre ma demande",
+    },
+    published: {
+      subject: "Votre demande est publiée : {{title}}",
+      body: "Votre demande de partenariat « {{title}} » est publiée sur la Bourse-partenariats jusqu'au {{expiresOn}}. Les collectivités françaises intéressées pourront vous contacter ; vous serez prévenu par courriel.",
+      action: "Voir ma demande",
+    },
+    informationRequested: {
+      subject: "Complément demandé pour votre demande : {{title}}",
+      body: "L'examen de votre demande de partenariat « {{title}} » demande un complément :\n\n{{message}}\n\nModifiez votre demande puis transmettez-la à nouveau.",
+      action: "Compléter ma demande",
+    },
+    declined: {
+      subject: "Votre demande n'est pas publiée : {{title}}",
+      body: "Votre demande de partenariat « {{title}} » n'a pas été retenue pour la Bourse-partenariats. Motif :\n\n{{reason}}",
+      action: "Voir ma demande",
+    },
+    interestToAuthor: {
+      subject: "{{collectivite}} s'intéresse à votre demande : {{title}}",
+      body: "{{collectivite}} s'intéresse à votre demande de partenariat « {{title}} ».\n\nContact : {{contactName}}, {{contactEmail}}.",
+      message: "Son message : {{message}}",
+      action: "Voir ma demande",
+    },
+    matchedToAuthor: {
+      subject: "Partenariat conclu avec {{collectivite}} : {{title}}",
+      body: "Votre demande de partenariat « {{title}} » a abouti : le partenariat avec {{collectivite}} est inscrit dans l'Atlas français de la coopération décentralisée. La demande est retirée de la liste des demandes ouvertes.",
+      action: "Voir ma demande",
+    },
+    expiryReminder: {
+      subject: "Votre demande expire le {{expiresOn}} : {{title}}",
+      body: "Votre demande de partenariat « {{title}} » sera retirée de la Bourse-partenariats le {{expiresOn}}. Si elle est toujours d'actualité, prolongez-la de douze mois.",
+      action: "Prolonger ma demande",
+    },
+  },
   history: {
     submit: "Transmission",
     publish: "Publication",
