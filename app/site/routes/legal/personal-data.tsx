@@ -17,8 +17,8 @@ export default function PersonalData() {
         cookie de mesure d'audience ni de publicité n'est utilisé.
       </p>
       <p>
-        Quand une session prend fin pendant la saisie d'un formulaire, ce qui a été saisi (jamais
-        un mot de passe ni un fichier) est gardé une heure au plus, pour ce navigateur et cette
+        Quand une session prend fin pendant la saisie d'un formulaire, ce qui a été saisi (jamais un
+        mot de passe ni un fichier) est gardé une heure au plus, pour ce navigateur et cette
         personne, afin d'être envoyé de nouveau après la reconnexion ; il est ensuite effacé.
       </p>
       <h2>Vos droits</h2>
