@@ -146,6 +146,46 @@ describe("statistics crossed and in shares", () => {
     );
   });
 
+  it("downloads the whole cross-table, the page's cells among it, and names a wrong column dimension", async () => {
+    const query = "continent=Afrique&groupBy=country&crossBy=region";
+    const page = await (await get(`/atlas/statistiques?${query}`)).text();
+    expect(page).toContain(
+      "/api/v1/stats?groupBy=country&amp;crossBy=region&amp;format=csv&amp;continent=Afrique",
+    );
+    const json = (await (await get(`/api/v1/stats?${query}`)).json()) as {
+      rows: { key: string; projects: number }[];
+      columns: { key: string; label: string }[];
+      cells: Record<string, number>;
+      total: number;
+    };
+    // The file has every line and column, beyond the 30 × 10 the page shows.
+    expect(json.rows.length).toBeGreaterThan(30);
+    const response = await get(`/api/v1/stats?${query}&format=csv`);
+    expect(response.headers.get("content-disposition")).toContain("atlas-country-par-region.csv");
+    const lines = parse(Buffer.from(await response.arrayBuffer()), {
+      bom: true,
+      delimiter: ";",
+    }) as string[][];
+    const [header, ...body] = lines;
+    expect(header.slice(2, -1)).toEqual(json.columns.map((column) => column.label));
+    expect(body).toHaveLength(json.rows.length + 1);
+    for (const cell of cells(page).slice(0, 8)) {
+      const line = body.find((values) => values[0] === cell.row)!;
+      const column = json.columns.findIndex((c) => c.key === cell.column);
+      expect(Number(line[2 + column])).toBe(cell.count);
+    }
+    expect(body.at(-1)!.at(-1)).toBe(String(json.total));
+    expect(json.total).toBe(await apiTotal("continent=Afrique"));
+
+    const same = await get("/api/v1/stats?groupBy=region&crossBy=region");
+    expect(same.status).toBe(400);
+    expect(((await same.json()) as { fieldErrors: object }).fieldErrors).toHaveProperty("crossBy");
+    const unknown = await get("/api/v1/stats?groupBy=region&crossBy=pays");
+    expect(((await unknown.json()) as { fieldErrors: object }).fieldErrors).toHaveProperty(
+      "crossBy",
+    );
+  });
+
   it("groups by domain and shows the published shares as shares", async () => {
     const share = (html: string, label: string, column: number) => {
       const row = new RegExp(`<th scope="row">${label}</th>((?:<td>[^<]*</td>)+)</tr>`).exec(html);

@@ -1,6 +1,6 @@
-import { stringify } from "csv-stringify/sync";
 import { parseTotalsQuery } from "../../../src/modules/apd/index";
 import { totalGroupLabels } from "../../../src/modules/apd/codes";
+import { frenchCsv } from "../../../src/platform/files/table-export";
 import { appContext } from "../../context";
 import { apiError } from "../../platform/api.server";
 import { cachedApdTotals } from "../statistics.server";
@@ -13,14 +13,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     const query = parseTotalsQuery(new URL(request.url).searchParams);
     const totals = await cachedApdTotals(services, query.year, query.groupBy);
     const euros = (cents: number) => (cents / 100).toFixed(2).replace(".", ",");
-    const body = stringify(
-      [
-        ["Code", totalGroupLabels[query.groupBy], "Montant (euros)"],
-        ...totals.rows.map((row) => [row.key, row.label, euros(row.amountCents)]),
-        ["", "Total", euros(totals.totalCents)],
-      ],
-      { delimiter: ";", bom: true, record_delimiter: "windows" },
-    );
+    const body = frenchCsv([
+      ["Code", totalGroupLabels[query.groupBy], "Montant (euros)"],
+      ...totals.rows.map((row) => [row.key, row.label, euros(row.amountCents)]),
+      ["", "Total", euros(totals.totalCents)],
+    ]);
     return new Response(body, {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",

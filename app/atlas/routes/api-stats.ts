@@ -1,13 +1,27 @@
-import { parseProjectFilters, parseStatGroup, statsCsv } from "../../../src/modules/atlas/index";
+import {
+  crossCsv,
+  parseProjectFilters,
+  parseStatGroup,
+  statsCsv,
+} from "../../../src/modules/atlas/index";
 import { Invalid } from "../../../src/platform/errors";
 import { appContext } from "../../context";
 import { apiError, openDataHeaders } from "../../platform/api.server";
-import { cachedStatistics } from "../stats.server";
+import { cachedCrossTab, cachedStatistics } from "../stats.server";
 import type { Route } from "./+types/api-stats";
 
+const csvResponse = (body: string, filename: string) =>
+  new Response(body, {
+    headers: {
+      ...openDataHeaders,
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+    },
+  });
+
 /**
- * Open data: Atlas figures grouped by one dimension, with the search page's filters;
- * `format=csv` gives the same table for a spreadsheet.
+ * Open data: Atlas figures grouped by one dimension, with the search page's filters, or
+ * crossed by a second one (`crossBy`); `format=csv` gives the same table for a spreadsheet.
  */
 export async function loader({ request, context }: Route.LoaderArgs) {
   const services = context.get(appContext);
@@ -17,15 +31,21 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     const format = params.get("format") ?? "json";
     if (format !== "json" && format !== "csv")
       throw new Invalid({ format: "Le format doit être json ou csv." });
-    const rows = await cachedStatistics(services, group, parseProjectFilters(params));
+    const filters = parseProjectFilters(params);
+    if (params.has("crossBy")) {
+      const crossBy = parseStatGroup(params.get("crossBy"), "crossBy");
+      if (crossBy === group)
+        throw new Invalid({
+          crossBy: "La dimension des colonnes (crossBy) doit différer de celle des lignes.",
+        });
+      const cross = await cachedCrossTab(services, group, crossBy, filters);
+      return format === "csv"
+        ? csvResponse(crossCsv(group, crossBy, cross), `atlas-${group}-par-${crossBy}.csv`)
+        : Response.json(cross, { headers: openDataHeaders });
+    }
+    const rows = await cachedStatistics(services, group, filters);
     if (format === "csv")
-      return new Response(statsCsv(group, rows), {
-        headers: {
-          ...openDataHeaders,
-          "Content-Type": "text/csv; charset=utf-8",
-          "Content-Disposition": `attachment; filename="atlas-statistiques-${group}.csv"`,
-        },
-      });
+      return csvResponse(statsCsv(group, rows), `atlas-statistiques-${group}.csv`);
     return Response.json(rows, { headers: openDataHeaders });
   } catch (error) {
     return apiError(error);

@@ -95,7 +95,7 @@ export default function StatisticsPage() {
     choices,
     cross,
   } = useLoaderData<typeof loader>();
-  const error = errors.groupBy;
+  const _error = errors.groupBy;
   const groupLabel = statGroupLabels[group];
   const chartRows = group === "year" ? rows.slice(-CHART_BARS) : rows.slice(0, CHART_BARS);
   const download = `/api/v1/stats?${new URLSearchParams([["groupBy", group], ["format", "csv"], ...new URLSearchParams(filterQuery)])}`;
@@ -119,22 +119,7 @@ export default function StatisticsPage() {
         {`${sentenceCase(countOf(total, "projet", "projets", "m"))} et ${countOf(partnershipTotal, "partenariat", "partenariats", "m")} ${filterQuery ? "pour la recherche" : "dans l'Atlas"}. `}
         <a href={`/atlas/projets?${filterQuery}`}>Voir ces projets</a>
       </p>
-      <form method="get" aria-label="Choisir le regroupement" className="fr-mb-4w">
-        {[...new URLSearchParams(filterQuery)].map(([name, value]) => (
-          <input key={`${name}-${value}`} type="hidden" name={name} value={value} />
-        ))}
-        <Select
-          label="Regrouper par"
-          state={error ? "error" : "default"}
-          stateRelatedMessage={error ?? undefined}
-          nativeSelectProps={{ id: "champ-groupBy", name: "groupBy", defaultValue: group }}
-        >
-          <StatGroupOptions />
-        </Select>
-        <Button type="submit" priority="secondary">
-          Afficher
-        </Button>
-      </form>
+      <DimensionsForm group={group} crossBy={crossBy} errors={errors} filterQuery={filterQuery} />
       <BarChart
         title={`Nombre de projets par ${groupLabel.toLowerCase()}${group === "year" ? " de début" : ` (${Math.min(CHART_BARS, rows.length)} premiers)`}`}
         bars={chartRows.map((row) => ({ label: row.label, value: row.projects }))}
@@ -175,14 +160,15 @@ export default function StatisticsPage() {
         de plusieurs pays, thématiques ou collectivités compte sous chacun : les parts ne
         s'additionnent pas.
       </p>
-      <CrossSection
-        group={group}
-        crossBy={crossBy}
-        error={errors.crossBy}
-        filterQuery={filterQuery}
-        cross={cross}
-        total={total}
-      />
+      {cross && crossBy ? (
+        <CrossSection
+          group={group}
+          crossBy={crossBy}
+          filterQuery={filterQuery}
+          cross={cross}
+          total={total}
+        />
+      ) : null}
     </>
   );
 }
@@ -197,131 +183,148 @@ const StatGroupOptions = () =>
     </option>
   ));
 
+/**
+ * One form for the table's dimensions: the grouping of the lines and, if wanted, a second
+ * dimension crossed with it; the search filters travel with it.
+ */
+function DimensionsForm(props: {
+  group: StatGroup;
+  crossBy: StatGroup | null;
+  errors: { groupBy: string | null; crossBy: string | null };
+  filterQuery: string;
+}) {
+  return (
+    <form method="get" aria-label="Choisir les dimensions" className="fr-mb-4w">
+      {[...new URLSearchParams(props.filterQuery)].map(([name, value]) => (
+        <input key={`${name}-${value}`} type="hidden" name={name} value={value} />
+      ))}
+      <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-col-12 fr-col-md-6">
+          <Select
+            label="Regrouper par"
+            state={props.errors.groupBy ? "error" : "default"}
+            stateRelatedMessage={props.errors.groupBy ?? undefined}
+            nativeSelectProps={{ id: "champ-groupBy", name: "groupBy", defaultValue: props.group }}
+          >
+            <StatGroupOptions />
+          </Select>
+        </div>
+        <div className="fr-col-12 fr-col-md-6">
+          <Select
+            label="Croiser avec (facultatif)"
+            hint="Un tableau croisé des deux dimensions s'affiche sous le premier tableau."
+            state={props.errors.crossBy ? "error" : "default"}
+            stateRelatedMessage={props.errors.crossBy ?? undefined}
+            nativeSelectProps={{
+              id: "champ-crossBy",
+              name: "crossBy",
+              defaultValue: props.crossBy ?? "",
+            }}
+          >
+            <option value="">Aucune seconde dimension</option>
+            <StatGroupOptions />
+          </Select>
+        </div>
+      </div>
+      <Button type="submit" priority="secondary">
+        Afficher
+      </Button>
+    </form>
+  );
+}
+
 /** Two dimensions crossed: projects having both values, and their share of the line. */
 function CrossSection(props: {
   group: StatGroup;
-  crossBy: StatGroup | null;
-  error: string | null;
+  crossBy: StatGroup;
   filterQuery: string;
-  cross: CrossData | null;
+  cross: CrossData;
   total: number;
 }) {
   const { group, crossBy, cross } = props;
+  const crossDownload = `/api/v1/stats?${new URLSearchParams([
+    ["groupBy", group],
+    ["crossBy", crossBy],
+    ["format", "csv"],
+    ...new URLSearchParams(props.filterQuery),
+  ])}`;
   const searchFor = (rowKey: string, columnKey: string) =>
     `/atlas/projets?${new URLSearchParams([
       ...new URLSearchParams(props.filterQuery),
       ...searchFilter(group, rowKey),
-      ...searchFilter(crossBy ?? group, columnKey),
+      ...searchFilter(crossBy, columnKey),
     ])}`;
   return (
     <section aria-labelledby="croisement">
       <h2 id="croisement" className="fr-mt-6w">
-        Croiser deux dimensions
+        {`Par ${statGroupLabels[group].toLowerCase()} et par ${statGroupLabels[crossBy].toLowerCase()}`}
       </h2>
-      <form method="get" aria-label="Choisir les dimensions croisées" className="fr-mb-4w">
-        {[...new URLSearchParams(props.filterQuery)].map(([name, value]) => (
-          <input key={`${name}-${value}`} type="hidden" name={name} value={value} />
-        ))}
-        <div className="fr-grid-row fr-grid-row--gutters">
-          <div className="fr-col-12 fr-col-md-6">
-            <Select
-              label="En lignes"
-              nativeSelectProps={{ id: "champ-lignes", name: "groupBy", defaultValue: group }}
-            >
-              <StatGroupOptions />
-            </Select>
-          </div>
-          <div className="fr-col-12 fr-col-md-6">
-            <Select
-              label="En colonnes"
-              state={props.error ? "error" : "default"}
-              stateRelatedMessage={props.error ?? undefined}
-              nativeSelectProps={{
-                id: "champ-crossBy",
-                name: "crossBy",
-                defaultValue: crossBy ?? "",
-                "aria-invalid": props.error ? true : undefined,
-              }}
-            >
-              <option value="">Choisir une dimension</option>
-              <StatGroupOptions />
-            </Select>
-          </div>
-        </div>
-        <Button type="submit" priority="secondary">
-          Croiser
-        </Button>
-      </form>
-      {cross && crossBy ? (
-        <>
-          <div className="fr-table fr-table--bordered atlas-cross">
-            <table>
-              <caption>
-                {`Projets par ${statGroupLabels[group].toLowerCase()} et par ${statGroupLabels[crossBy].toLowerCase()} (part de la ligne)`}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{statGroupLabels[group]}</th>
-                  {cross.columns.map((column) => (
-                    <th key={column.key} scope="col">
-                      {column.label}
-                    </th>
-                  ))}
-                  <th scope="col">Ensemble</th>
-                </tr>
-              </thead>
-              <tbody>
-                {cross.rows.map((row) => (
-                  <tr key={row.key}>
-                    <th scope="row">{row.label}</th>
-                    {cross.columns.map((column) => {
-                      const count = cross.cells[`${row.key}|${column.key}`] ?? 0;
-                      return (
-                        <td key={column.key} data-cell={`${row.key}|${column.key}`}>
-                          {count > 0 && group !== "year" && crossBy !== "year" ? (
-                            <a href={searchFor(row.key, column.key)}>{formatCount(count)}</a>
-                          ) : (
-                            "0"
-                          )}
-                          <br />
-                          <span className="fr-text--xs">{formatShare(count, row.projects)}</span>
-                        </td>
-                      );
-                    })}
-                    <td>
-                      {formatCount(row.projects)}
+
+      <div className="fr-table fr-table--bordered atlas-cross">
+        <table>
+          <caption>
+            {`Projets par ${statGroupLabels[group].toLowerCase()} et par ${statGroupLabels[crossBy].toLowerCase()} (part de la ligne)`}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{statGroupLabels[group]}</th>
+              {cross.columns.map((column) => (
+                <th key={column.key} scope="col">
+                  {column.label}
+                </th>
+              ))}
+              <th scope="col">Ensemble</th>
+            </tr>
+          </thead>
+          <tbody>
+            {cross.rows.map((row) => (
+              <tr key={row.key}>
+                <th scope="row">{row.label}</th>
+                {cross.columns.map((column) => {
+                  const count = cross.cells[`${row.key}|${column.key}`] ?? 0;
+                  return (
+                    <td key={column.key} data-cell={`${row.key}|${column.key}`}>
+                      {count > 0 && group !== "year" && crossBy !== "year" ? (
+                        <a href={searchFor(row.key, column.key)}>{formatCount(count)}</a>
+                      ) : (
+                        "0"
+                      )}
                       <br />
-                      <span className="fr-text--xs">{`${formatShare(row.projects, props.total)} du total`}</span>
+                      <span className="fr-text--xs">{formatShare(count, row.projects)}</span>
                     </td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">Ensemble des projets</th>
-                  {cross.columns.map((column) => (
-                    <td key={column.key}>
-                      {formatCount(column.projects)}
-                      <br />
-                      <span className="fr-text--xs">
-                        {formatShare(column.projects, props.total)}
-                      </span>
-                    </td>
-                  ))}
-                  <td>{formatCount(props.total)}</td>
-                </tr>
-              </tfoot>
-            </table>
-          </div>
-          <p className="fr-text--sm">
-            {`Chaque case compte les projets qui ont les deux valeurs, et leur part parmi ceux de la ligne. ${
-              cross.allRows > cross.rows.length || cross.allColumns > cross.columns.length
-                ? `Sont montrées les ${cross.rows.length} lignes et ${cross.columns.length} colonnes les plus fournies (sur ${cross.allRows} et ${cross.allColumns}) : précisez la recherche pour voir les autres.`
-                : ""
-            }`}
-          </p>
-        </>
-      ) : null}
+                  );
+                })}
+                <td>
+                  {formatCount(row.projects)}
+                  <br />
+                  <span className="fr-text--xs">{`${formatShare(row.projects, props.total)} du total`}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">Ensemble des projets</th>
+              {cross.columns.map((column) => (
+                <td key={column.key}>
+                  {formatCount(column.projects)}
+                  <br />
+                  <span className="fr-text--xs">{formatShare(column.projects, props.total)}</span>
+                </td>
+              ))}
+              <td>{formatCount(props.total)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      <p className="fr-text--sm">
+        <a href={crossDownload}>Télécharger le tableau croisé complet (CSV)</a>
+        {` · Chaque case compte les projets qui ont les deux valeurs, et leur part parmi ceux de la ligne. ${
+          cross.allRows > cross.rows.length || cross.allColumns > cross.columns.length
+            ? `Sont montrées les ${cross.rows.length} lignes et ${cross.columns.length} colonnes les plus fournies (sur ${cross.allRows} et ${cross.allColumns}) : le fichier les donne toutes.`
+            : ""
+        }`}
+      </p>
     </section>
   );
 }

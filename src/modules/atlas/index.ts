@@ -65,7 +65,7 @@ export {
   statGroupLabels,
   statGroups,
 } from "./statistics/stat-groups";
-export { statsCsv } from "./statistics/stats-csv";
+export { crossCsv, statsCsv } from "./statistics/stats-csv";
 export {
   listCollectivites,
   listForeignAuthorities,

@@ -148,6 +148,29 @@ export const atlasOpenApiSchemas = {
       partnerAuthorities: { type: "integer" },
     },
   },
+  CrossTabLine: {
+    type: "object",
+    required: ["key", "label", "projects"],
+    properties: {
+      key: { type: "string" },
+      label: { type: "string" },
+      projects: { type: "integer", description: "Projets ayant cette valeur, chacun une fois." },
+    },
+  },
+  CrossTab: {
+    type: "object",
+    required: ["rows", "columns", "cells", "total"],
+    properties: {
+      rows: { type: "array", items: { $ref: "#/components/schemas/CrossTabLine" } },
+      columns: { type: "array", items: { $ref: "#/components/schemas/CrossTabLine" } },
+      cells: {
+        type: "object",
+        description: "Projets ayant les deux valeurs, par « ligne|colonne » ; absente : aucun.",
+        additionalProperties: { type: "integer" },
+      },
+      total: { type: "integer", description: "Projets de la recherche, chacun une fois." },
+    },
+  },
   ContinentRow: {
     type: "object",
     required: ["continent", "frenchCollectivites", "partnerAuthorities", "countries", "projects"],
@@ -311,6 +334,14 @@ export const atlasOpenApiPaths = {
           schema: { type: "string", enum: [...statGroups] },
         },
         {
+          name: "crossBy",
+          in: "query",
+          required: false,
+          description:
+            "Une seconde dimension, autre que groupBy : la réponse est alors le tableau croisé complet.",
+          schema: { type: "string", enum: [...statGroups] },
+        },
+        {
           name: "format",
           in: "query",
           required: false,
@@ -320,10 +351,16 @@ export const atlasOpenApiPaths = {
       ],
       responses: {
         "200": {
-          description: "Une ligne par valeur du regroupement.",
+          description:
+            "Une ligne par valeur du regroupement ; avec crossBy, le tableau croisé (une colonne par valeur de la seconde dimension).",
           content: {
             "application/json": {
-              schema: { type: "array", items: { $ref: "#/components/schemas/StatRow" } },
+              schema: {
+                oneOf: [
+                  { type: "array", items: { $ref: "#/components/schemas/StatRow" } },
+                  { $ref: "#/components/schemas/CrossTab" },
+                ],
+              },
             },
             "text/csv": { schema: { type: "string" } },
           },

@@ -11,13 +11,16 @@ export interface TableColumn<T> {
   width?: number;
 }
 
+/**
+ * Lines as CSV for Excel in French: `;` between fields, CRLF lines and, at the start of a
+ * file (`bom`), the byte-order mark that makes Excel read UTF-8.
+ */
+export const frenchCsv = (lines: unknown[][], { bom = true } = {}) =>
+  stringify(lines, { delimiter: ";", bom, record_delimiter: "windows" });
+
 /** The header line of the CSV export, after the byte-order mark Excel needs. */
 export const csvHeader = <T>(columns: TableColumn<T>[]) =>
-  stringify([columns.map((column) => column.header)], {
-    delimiter: ";",
-    bom: true,
-    record_delimiter: "windows",
-  });
+  frenchCsv([columns.map((column) => column.header)]);
 
 /**
  * CSV for Excel in French: UTF-8 with a byte-order mark, `;` between fields, CRLF lines,
@@ -26,9 +29,9 @@ export const csvHeader = <T>(columns: TableColumn<T>[]) =>
 export async function* csvChunks<T>(batches: AsyncIterable<T[]>, columns: TableColumn<T>[]) {
   yield csvHeader(columns);
   for await (const batch of batches)
-    yield stringify(
+    yield frenchCsv(
       batch.map((row) => columns.map((column) => column.text(row))),
-      { delimiter: ";", record_delimiter: "windows" },
+      { bom: false },
     );
 }
 

@@ -21,16 +21,20 @@ export interface StatRow {
   partnerAuthorities: number;
 }
 
-export const parseStatGroup = (value: string | null): StatGroup =>
+/** A dimension named in a query: `groupBy` (the lines) or `crossBy` (the columns). */
+export const parseStatGroup = (
+  value: string | null,
+  field: "groupBy" | "crossBy" = "groupBy",
+): StatGroup =>
   parseInput(
     z.object({
-      groupBy: z.enum(statGroups, {
-        message: `Le regroupement doit être l'une des valeurs : ${statGroups.join(", ")}.`,
+      [field]: z.enum(statGroups, {
+        message: `${field === "groupBy" ? "Le regroupement" : "La dimension des colonnes"} doit être l'une des valeurs : ${statGroups.join(", ")}.`,
       }),
     }),
-    { groupBy: value ?? undefined },
+    { [field]: value ?? undefined },
     "La demande de statistiques contient des paramètres invalides.",
-  ).groupBy;
+  )[field] as StatGroup;
 
 /** The domains of a project search row (i): those of its thématiques, each once. */
 const projectDomains = sql`ARRAY(SELECT DISTINCT d.domain FROM (VALUES ${sql.join(
