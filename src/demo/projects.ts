@@ -14,6 +14,7 @@ import { rebuildFacetCounts } from "../modules/atlas/search/facet-counts";
 import { domainShares } from "./calibration";
 import type { Plan } from "./plan";
 import { Random, WeightedSampler, apportion } from "./random";
+import { partnerSetting, ministryShare, themeWeights } from "./project-themes";
 import { projectText } from "./texts";
 
 const PROJECT_BATCH = 5_000;
@@ -136,9 +137,14 @@ export async function insertProjects(
       const collectivite = plan.collectivites[collectiviteIndex];
       const authority = partnership ? plan.authorities[partnership.authority] : null;
       const themes = domainThemes.get(domains[n])!;
-      let [themeCode] = random.pick(themes);
+      // The thématique fits the partner country (aid, Europe, other rich countries).
+      const setting = partnerSetting(
+        authority?.countryCode ?? null,
+        partnership?.continent ?? null,
+      );
+      let [themeCode] = themes[random.weightedIndex(themeWeights(themes, setting))];
       // Within a domain, a collectivité mostly keeps to the thématique it started with.
-      const usual = `${collectiviteIndex}:${domains[n]}`;
+      const usual = `${collectiviteIndex}:${domains[n]}:${setting}`;
       if (!favouriteTheme.has(usual)) favouriteTheme.set(usual, themeCode);
       else if (affinity.next() < AFFINITY) themeCode = favouriteTheme.get(usual)!;
       const text = projectText(
@@ -169,11 +175,14 @@ export async function insertProjects(
       codeLinks.push({ projectId: id, list: "theme", code: themeCode });
       for (const goal of text.sdgs)
         codeLinks.push({ projectId: id, list: "sdg", code: String(goal) });
-      // Funding lines add up exactly to the total budget.
-      const ownShare = 0.3 + random.next() * 0.4;
+      // Funding lines add up exactly to the total budget; the ministry's share follows
+      // the published leverage of its calls, the others vary more.
+      const spread = random.next();
+      const otherSource = random.pick(FUNDING_SOURCES);
+      const ownShare =
+        otherSource === "meae_daect" ? 1 - ministryShare(spread) : 0.3 + spread * 0.4;
       const own = Math.round(budgetEuros * ownShare) * 100;
       fundings.push({ projectId: id, sourceCode: "fonds_propres", amountCents: own });
-      const otherSource = random.pick(FUNDING_SOURCES);
       fundings.push({
         projectId: id,
         sourceCode: otherSource,

@@ -13,7 +13,13 @@ import { bourseStats } from "../modules/bourse/public-queries";
 import { users } from "../platform/auth/schema";
 import { rowsOf } from "../platform/db/client";
 import { verifyPassword } from "../platform/auth/passwords";
+import { projectCodes, projectCountries, projectFundings, projects } from "../modules/atlas/schema";
+import dacList from "../reference/data/dac-oda-recipients.json" with { type: "json" };
 import figures from "./published-figures.json" with { type: "json" };
+
+const odaRecipients = new Set(
+  Object.values(dacList.categories).flatMap((category) => category.countries),
+);
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -70,6 +76,43 @@ describe("demo dataset at scale 1 reproduces the published figures", () => {
       ]),
     );
     expect(shares).toEqual(figures.atlas_totals.domain_shares);
+  });
+
+  it("co-finances projects from the ministry at the published leverage", async () => {
+    const [row] = rowsOf<{ budgets: number; ministry: number; projects: number }>(
+      await database.db.execute(sql`
+        SELECT sum(${projects.totalBudgetCents})::float8 AS budgets,
+               sum(${projectFundings.amountCents})::float8 AS ministry,
+               count(*)::int AS projects
+        FROM ${projectFundings} JOIN ${projects} ON ${projects.id} = ${projectFundings.projectId}
+        WHERE ${projectFundings.sourceCode} = 'meae_daect'`),
+    );
+    expect(row.projects).toBeGreaterThan(1_000);
+    expect(
+      Math.abs(row.budgets / row.ministry - figures.calls_for_projects.leverage_ratio),
+    ).toBeLessThan(0.2);
+  });
+
+  it("gives projects thématiques that fit their partner country", async () => {
+    const counts = rowsOf<{ setting: string; theme: string; projects: number }>(
+      await database.db.execute(sql`
+        SELECT CASE WHEN ${projectCountries.countryCode} IN ${sql.raw(`(${[...odaRecipients].map((code) => `'${code}'`).join(",")})`)}
+                    THEN 'aid' ELSE 'other' END AS setting,
+               ${projectCodes.code} AS theme, count(*)::int AS projects
+        FROM ${projectCodes} JOIN ${projectCountries} USING (project_id)
+        WHERE ${projectCodes.list} = 'theme'
+        GROUP BY 1, 2`),
+    );
+    const count = (setting: string, theme: string) =>
+      counts.find((row) => row.setting === setting && row.theme === theme)?.projects ?? 0;
+    // Development aid goes to ODA recipients only; Europe's cross-border programmes elsewhere.
+    expect(count("aid", "aide-developpement")).toBeGreaterThan(200);
+    expect(count("other", "aide-developpement")).toBe(0);
+    expect(count("other", "transfrontalier-europe")).toBeGreaterThan(200);
+    expect(count("aid", "transfrontalier-europe")).toBe(0);
+    expect(count("aid", "eau-assainissement")).toBeGreaterThan(
+      count("other", "eau-assainissement"),
+    );
   });
 
   it("creates the demo accounts with the demo password", async () => {
