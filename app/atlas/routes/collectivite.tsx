@@ -30,8 +30,16 @@ export const meta = ({ data }: Route.MetaArgs) => [
   { title: `${data?.name ?? "Collectivité"} – Atlas de la coopération décentralisée` },
 ];
 
-/** Where the collectivité's projects are: its partner countries, fitted, and the places. */
-async function projectMap(services: AppServices, collectiviteId: number) {
+/**
+ * Where the collectivité's projects are: its partner countries, fitted, and the places;
+ * drawn once per version of the Atlas, not at each visit of the fiche.
+ */
+const projectMap = (services: AppServices, collectiviteId: number) =>
+  services.cache.at("atlas", `collectivite-map:${collectiviteId}`, () =>
+    drawProjectMap(services, collectiviteId),
+  );
+
+async function drawProjectMap(services: AppServices, collectiviteId: number) {
   const filters = parseProjectFilters(
     new URLSearchParams({ collectivite: String(collectiviteId) }),
   );
