@@ -55,6 +55,7 @@ export default [
   route("atlas/partenariats/:partnershipId/modifier", "atlas/routes/edit-partnership.tsx"),
   route("atlas/partenaires/:authorityId", "atlas/routes/foreign-authority.tsx"),
   route("atlas/partenaires/:authorityId/modifier", "atlas/routes/edit-authority.tsx"),
+  route("atlas/pays/:countryCode/contour.json", "atlas/routes/placing-map.ts"),
   route("atlas/pays/:countryCode", "atlas/routes/country.tsx"),
   route("atlas/regions/:code", "atlas/routes/territory.tsx", { id: "atlas-region" }),
   route("atlas/departements/:code", "atlas/routes/territory.tsx", { id: "atlas-departement" }),

@@ -288,6 +288,56 @@ describe("Atlas journey in a real browser", () => {
     expect(stored.longitude).toBeCloseTo(longitude, 3);
   });
 
+  it("places a new partner by a click on the map of the country chosen in the form", async () => {
+    const [rennes] = rowsOf<{ id: number }>(
+      await served.database.db.execute(
+        sql`SELECT id FROM register_collectivites WHERE unit_id = 'commune:35238'`,
+      ),
+    );
+    const page = await signedInPage(
+      chromium.browser,
+      served.portal.baseUrl,
+      "agent-35238@example.org",
+    );
+    await page.goto(
+      `${served.portal.baseUrl}/atlas/collectivites/${rennes.id}/nouveau-partenariat`,
+    );
+    const picker = page.locator(".atlas-place-picker");
+    // No country yet: no map.
+    expect(await picker.isHidden()).toBe(true);
+    await page.locator("#champ-autorite_partenaire").fill("Commune rurale de Sanankoroba");
+    await page.locator("#champ-pays").selectOption("ML");
+    await picker.waitFor();
+    expect(await picker.locator("title").textContent()).toBe("Carte : Mali");
+    expect(await seriousViolations(page)).toEqual([]);
+    await picker.scrollIntoViewIfNeeded();
+    const box = (await picker.locator("svg path").boundingBox())!;
+    // In the south-west of Mali, where Bamako is.
+    await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.8);
+    const latitude = Number((await page.locator("#champ-latitude").inputValue()).replace(",", "."));
+    const longitude = Number(
+      (await page.locator("#champ-longitude").inputValue()).replace(",", "."),
+    );
+    expect(latitude).toBeGreaterThan(10);
+    expect(latitude).toBeLessThan(16);
+    expect(longitude).toBeGreaterThan(-12);
+    expect(longitude).toBeLessThan(-3);
+    await page.locator("#champ-ville").fill("Quartier fictif de Sanankoroba");
+    await page.locator("#champ-type_partenariat").selectOption({ index: 1 });
+    await Promise.all([
+      page.waitForURL(/partenariat=\d+/),
+      page.getByRole("button", { name: "Ajouter le partenariat" }).click(),
+    ]);
+    const [stored] = rowsOf<{ latitude: number; longitude: number }>(
+      await served.database.db.execute(
+        sql`SELECT latitude, longitude FROM register_foreign_authorities
+             WHERE name = 'Commune rurale de Sanankoroba'`,
+      ),
+    );
+    expect(stored.latitude).toBeCloseTo(latitude, 3);
+    expect(stored.longitude).toBeCloseTo(longitude, 3);
+  });
+
   for (const path of [
     "/atlas/carte?vue=departements",
     "/atlas/statistiques?groupBy=theme",

@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { rowsOf } from "../../src/platform/db/client";
 import { FormClient } from "../support/browserless";
 import { portalForTestFile } from "../support/portal";
 
@@ -137,6 +139,44 @@ describe("Atlas maps", () => {
     const page = await visitor().get("/atlas/carte?yearFrom=deux-mille");
     expect(page.status).toBe(400);
     expect(page.html).toContain("année");
+  });
+
+  it("gives the outline of the country a form chooses, with its projection, for the picker", async () => {
+    const response = await fetch(`${served.portal.baseUrl}/atlas/pays/ML/contour.json`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toContain("public");
+    const map = (await response.json()) as {
+      viewBox: string;
+      outline: string;
+      scale: number;
+      translate: [number, number];
+    };
+    expect(map.outline).toMatch(/^M/);
+    // Bamako (12.65° N, 8.0° W) falls inside the drawing, by the Mercator it gives.
+    const radians = Math.PI / 180;
+    const x = map.translate[0] + map.scale * -8.0 * radians;
+    const y =
+      map.translate[1] - map.scale * Math.log(Math.tan(Math.PI / 4 + (12.65 * radians) / 2));
+    const [, , width, height] = map.viewBox.split(" ").map(Number);
+    expect(x).toBeGreaterThan(0);
+    expect(x).toBeLessThan(width);
+    expect(y).toBeGreaterThan(0);
+    expect(y).toBeLessThan(height);
+    for (const unknown of ["XX", "ml", "FRA"])
+      expect(
+        (await fetch(`${served.portal.baseUrl}/atlas/pays/${unknown}/contour.json`)).status,
+      ).toBe(404);
+    // The new-partnership form carries the picker, drawn by the script once a country is chosen.
+    const agent = visitor();
+    await agent.signIn("agent-35238@example.org");
+    const [rennes] = rowsOf<{ id: number }>(
+      await served.database.db.execute(
+        sql`SELECT id FROM register_collectivites WHERE unit_id = 'commune:35238'`,
+      ),
+    );
+    const form = await agent.get(`/atlas/collectivites/${rennes.id}/nouveau-partenariat`);
+    expect(form.status).toBe(200);
+    expect(form.html).toContain('data-country-field="champ-pays"');
   });
 
   it("shows a country's partner authorities as points and its French départements", async () => {

@@ -389,6 +389,7 @@ const cases: Case[] = [
     scope: "other",
     expect: { visitor: 401, daect: 400, others: 403 },
   },
+  { pattern: "/atlas/pays/:countryCode/contour.json", expect: 200 },
   { pattern: "/atlas/pays/:countryCode", expect: 200 },
   { pattern: "/atlas/regions/:code", expect: 200 },
   { pattern: "/atlas/departements/:code", expect: 200 },

@@ -1,5 +1,6 @@
 import type { FormFailure } from "../../platform/http.server";
 import { SelectField, TextField } from "../../platform/components/FormFields";
+import { PlacePicker } from "./PlacePicker";
 import { PositionFields } from "./PositionFields";
 
 export interface PartnershipChoices {
@@ -57,6 +58,7 @@ export function PartnershipFields(props: {
         hint="En degrés décimaux, tels que les donne une carte en ligne."
         initial={props.initial}
       />
+      <PlacePicker map={null} countryName="" countryField="champ-pays" />
       <SelectField
         name="type_partenariat"
         label="Type de partenariat"

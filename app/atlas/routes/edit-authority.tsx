@@ -97,12 +97,7 @@ export default function EditAuthorityPage() {
               : "Aucune position pour l'instant."
           } En degrés décimaux, tels que les donne une carte en ligne${placing ? ", ou d'un clic sur la carte ci-dessous" : ""}.`}
         />
-        {placing ? (
-          <>
-            <PlacePicker map={placing} countryName={countryName} />
-            <script src="/js/placer.js" async />
-          </>
-        ) : null}
+        {placing ? <PlacePicker map={placing} countryName={countryName} /> : null}
         <Button type="submit">Enregistrer la fiche</Button>
       </form>
       <VersionHistorySection versions={versions} />
