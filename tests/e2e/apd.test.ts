@@ -173,7 +173,7 @@ describe("e-APD journey in a real browser", () => {
     // it takes minutes, not the default minute and a half.
   }, 300_000);
 
-  for (const pathname of ["/apd", "/apd?year=2018&groupBy=sector"]) {
+  for (const pathname of ["/apd", "/apd?year=2018&groupBy=sector", "/apd?year=2018&region=53"]) {
     it(`has no serious accessibility violation on ${pathname}`, async () => {
       const page = await newPage(chromium.browser);
       const response = await page.goto(url(pathname));

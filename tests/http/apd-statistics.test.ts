@@ -39,3 +39,46 @@ describe("e-APD public statistics while a campaign is open", () => {
     expect(sectionOf(byYear, "repartition")).not.toContain("<tfoot>");
   });
 });
+
+describe("e-APD maps", () => {
+  const page = async (query: string) => {
+    const response = await fetch(`${served.portal.baseUrl}/apd${query}`);
+    return { status: response.status, html: await response.text() };
+  };
+  /** The areas of one map that carry a figure, with where a click leads. */
+  const areas = (html: string, id: string) => {
+    const figure = html.slice(html.indexOf(`id="${id}-titre"`));
+    const drawing = figure.slice(0, figure.indexOf("</svg>"));
+    return [...drawing.matchAll(/<path[^>]*data-code="([^"]+)"[^>]*>/g)]
+      .filter((match) => !/data-count="0"/.test(match[0]))
+      .map((match) => ({ code: match[1], href: /data-href="([^"]+)"/.exec(match[0])?.[1] }));
+  };
+
+  it("drill down: a country opens its fiche, a région its départements, a département its fiche", async () => {
+    const france = await page("?year=2018");
+    expect(france.status).toBe(200);
+    const world = areas(france.html, "carte-monde");
+    expect(world.find((area) => area.code === "SN")?.href).toBe("/atlas/pays/SN");
+    const brittany = areas(france.html, "carte-france").find((area) => area.code === "53");
+    expect(brittany?.href?.replace(/&amp;/g, "&")).toBe("/apd?year=2018&region=53#carte-france");
+
+    const region = await page("?year=2018&region=53");
+    expect(region.status).toBe(200);
+    expect(region.html).toContain(
+      "APD 2018 des collectivités de Bretagne, par département (en milliers d&#x27;euros)",
+    );
+    const departements = areas(region.html, "carte-france");
+    expect(departements.length).toBeGreaterThan(0);
+    for (const area of departements) {
+      expect(["22", "29", "35", "56"]).toContain(area.code);
+      expect(area.href).toBe(`/atlas/departements/${area.code}`);
+    }
+    expect(region.html).toContain("Revenir à toute la France");
+
+    const unknown = await page("?year=2018&region=99");
+    expect(unknown.status).toBe(400);
+    expect(unknown.html).toContain(
+      "La région « 99 » n&#x27;existe pas : choisissez-en une sur la carte.",
+    );
+  });
+});

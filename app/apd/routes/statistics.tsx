@@ -1,6 +1,11 @@
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { data as withStatus, useLoaderData } from "react-router";
-import { type TotalRow, declaredYears, parseTotalsQuery } from "../../../src/modules/apd/index";
+import {
+  type TotalRow,
+  declaredYears,
+  departementsOfRegion,
+  parseTotalsQuery,
+} from "../../../src/modules/apd/index";
 import { type TotalGroup, totalGroupLabels, totalGroups } from "../../../src/modules/apd/codes";
 import {
   type AtlasLabels,
@@ -13,7 +18,7 @@ import { ChoroplethFigure } from "../../atlas/components/MapFigures";
 import { FormErrorSummary, SelectField } from "../../platform/components/FormFields";
 import { type AppServices, appContext } from "../../context";
 import { cachedApdTotals } from "../statistics.server";
-import { formatEuros, type Noun } from "../../platform/format";
+import { formatEuros, type Noun, ofName } from "../../platform/format";
 import { guard } from "../../platform/http.server";
 import { readQuery } from "../../platform/query-page.server";
 import type { Route } from "./+types/statistics";
@@ -44,6 +49,20 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         cachedApdTotals(services, year, "region"),
         atlasLabels(services.db),
       ]);
+    // A click on a région shows its départements; a région that does not exist is said so.
+    const regionCode = new URL(request.url).searchParams.get("region")?.trim() || null;
+    if (regionCode !== null && !labels.region.has(regionCode))
+      throw withStatus(
+        `La région « ${regionCode.slice(0, 20)} » n'existe pas : choisissez-en une sur la carte.`,
+        { status: 400 },
+      );
+    const region = regionCode
+      ? {
+          code: regionCode,
+          name: labels.region.get(regionCode)!.replace(/^[\dAB]+ – /, ""),
+          departements: await regionDepartements(services, year, regionCode),
+        }
+      : null;
     const africa = continents.rows.find((row) => row.key === "Afrique")?.amountCents ?? 0;
     return withStatus(
       {
@@ -63,7 +82,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
           collectivites: collectivites.groupCount,
           africaShare: countries.totalCents ? africa / countries.totalCents : 0,
         },
-        ...(await drawnMaps(services, year, countries.rows, regions.rows, labels)),
+        region: region && { code: region.code, name: region.name },
+        ...(await drawnMaps(services, year, countries.rows, regions.rows, labels, region)),
       },
       { status: failure ? 400 : 200 },
     );
@@ -76,13 +96,36 @@ const worldTitle = (year: number | null) =>
 const franceTitle = (year: number | null) =>
   `APD ${year} par région de la collectivité déclarante (en milliers d'euros)`;
 
-/** Both maps of a year, drawn once per e-APD data version. */
+/** The year's totals of the départements of one région. */
+async function regionDepartements(services: AppServices, year: number | null, region: string) {
+  const [all, codes] = await Promise.all([
+    cachedApdTotals(services, year, "departement"),
+    departementsOfRegion(services.db, region),
+  ]);
+  const inRegion = new Set(codes);
+  return all.rows.filter((row) => inRegion.has(row.key));
+}
+
+/** Where a click on the world map leads: the country's fiche in the Atlas. */
+const countryLink = (code: string) => `/atlas/pays/${code}`;
+
+/** Where a click on the France map leads: a région to its départements, a département to its fiche. */
+const franceLink = (year: number | null, region: string | null) => (code: string) =>
+  region
+    ? `/atlas/departements/${code}`
+    : `/apd?${new URLSearchParams([...(year ? [["year", String(year)]] : []), ["region", code]])}#carte-france`;
+
+const regionTitle = (year: number | null, name: string) =>
+  `APD ${year} des collectivités ${ofName(name)}, par département (en milliers d'euros)`;
+
+/** Both maps of a year (France by région, or one région by département), drawn once. */
 async function drawnMaps(
   services: AppServices,
   year: number | null,
   countries: TotalRow[],
   regions: TotalRow[],
   labels: AtlasLabels,
+  region: { code: string; name: string; departements: TotalRow[] } | null,
 ) {
   const [world, france] = await Promise.all([
     drawnMap(services, "apd", `world:${year}`, () => ({
@@ -90,13 +133,23 @@ async function drawnMaps(
       map: worldMap(thousands(countries), labels),
       title: worldTitle(year),
       unit: UNIT,
+      linkFor: countryLink,
     })),
-    drawnMap(services, "apd", `france:${year}`, () => ({
-      id: "carte-france",
-      map: franceMap("region", thousands(regions), labels),
-      title: franceTitle(year),
-      unit: UNIT,
-    })),
+    region
+      ? drawnMap(services, "apd", `france:${year}:${region.code}`, () => ({
+          id: "carte-france",
+          map: franceMap("departement", thousands(region.departements), labels, { fitted: true }),
+          title: regionTitle(year, region.name),
+          unit: UNIT,
+          linkFor: franceLink(year, region.code),
+        }))
+      : drawnMap(services, "apd", `france:${year}`, () => ({
+          id: "carte-france",
+          map: franceMap("region", thousands(regions), labels),
+          title: franceTitle(year),
+          unit: UNIT,
+          linkFor: franceLink(year, null),
+        })),
   ]);
   return { world, france };
 }
@@ -116,6 +169,7 @@ export default function ApdStatisticsPage() {
       </p>
       <FormErrorSummary failure={data.failure} />
       <form method="get" className="fr-mb-4w">
+        {data.region ? <input type="hidden" name="region" value={data.region.code} /> : null}
         <div className="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
           <div className="fr-col-12 fr-col-md-4">
             <SelectField
@@ -205,13 +259,22 @@ export default function ApdStatisticsPage() {
         title={worldTitle(year)}
         unit={UNIT}
         areaHeader="Pays"
+        linkFor={countryLink}
       />
       <ChoroplethFigure
         id="carte-france"
         map={data.france}
-        title={franceTitle(year)}
+        title={data.region ? regionTitle(year, data.region.name) : franceTitle(year)}
         unit={UNIT}
-        areaHeader="Région"
+        areaHeader={data.region ? "Département" : "Région"}
+        linkFor={franceLink(year, data.region?.code ?? null)}
+        note={
+          data.region ? (
+            <a href={`/apd${year ? `?year=${year}` : ""}#carte-france`}>
+              Revenir à toute la France
+            </a>
+          ) : undefined
+        }
       />
     </>
   );

@@ -30,6 +30,7 @@ export {
   hasDeclared,
   nextTotalsCursor,
   parseTotalsPage,
+  departementsOfRegion,
   parseTotalsQuery,
   TOTALS_PAGE_MAX,
   type Totals,

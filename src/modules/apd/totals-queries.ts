@@ -1,4 +1,5 @@
-import { type SQL, sql } from "drizzle-orm";
+import { type SQL, and, eq, sql } from "drizzle-orm";
+import { territorialUnits } from "../../reference/schema";
 import { z } from "zod";
 import { type Queryable, rowsOf } from "../../platform/db/client";
 import { parseInput } from "../../platform/validation";
@@ -189,4 +190,18 @@ export async function hasDeclared(q: Queryable, collectiviteId: number, year: nu
          AND status IN ('submitted', 'accepted')`),
   );
   return rows.length > 0;
+}
+
+/**
+ * The départements of a région, by code, for the map of one région's declarations; none for
+ * a code that is not a région's.
+ */
+export async function departementsOfRegion(q: Queryable, regionCode: string): Promise<string[]> {
+  const rows = await q
+    .select({ code: territorialUnits.code })
+    .from(territorialUnits)
+    .where(
+      and(eq(territorialUnits.kind, "departement"), eq(territorialUnits.regionCode, regionCode)),
+    );
+  return rows.map((row) => row.code);
 }
