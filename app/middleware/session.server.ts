@@ -7,7 +7,12 @@ import {
   isValidCsrfToken,
   newCsrfCookie,
 } from "../../src/platform/auth/csrf";
-import { RESUME_PATH, keepSubmission } from "../../src/platform/auth/resumable-submissions";
+import {
+  RESUME_PATH,
+  type TypedForm,
+  keepSubmission,
+  typedPart,
+} from "../../src/platform/auth/resumable-submissions";
 import { SESSION_COOKIE, actorForSession, cookieName } from "../../src/platform/auth/sessions";
 import {
   controlCharacterMessage,
@@ -35,9 +40,11 @@ export const sessionMiddleware: MiddlewareFunction<Response> = async (
   let csrfCookie = cookies[cookieName(CSRF_COOKIE, secureCookies)];
   const setCookies: string[] = [];
 
-  let form: FormData | null = null;
+  // What a signed-in person typed, kept aside in case their session has just ended.
+  let typed: TypedForm | null = null;
   if (MUTATING.has(request.method)) {
-    form = await submittedForm(request);
+    const form = await submittedForm(request);
+    if (sessionToken) typed = typedPart(form);
     const submitted = form.get(CSRF_FIELD);
     if (!isValidCsrfToken(config.sessionSecret, csrfCookie, sessionToken, submitted)) {
       throw data(
@@ -74,7 +81,7 @@ export const sessionMiddleware: MiddlewareFunction<Response> = async (
   const response = await next();
   // A form sent by someone whose session has just ended: what they typed waits for them to
   // sign in again, instead of being lost with a refusal.
-  if (form && sessionToken && csrfCookie && actor.kind === "visitor" && asksToSignIn(response)) {
+  if (typed && sessionToken && csrfCookie && actor.kind === "visitor" && asksToSignIn(response)) {
     const url = new URL(request.url);
     const token = url.pathname.startsWith("/api/")
       ? null
@@ -82,7 +89,7 @@ export const sessionMiddleware: MiddlewareFunction<Response> = async (
           browser: csrfCookie,
           endedSession: sessionToken,
           path: url.pathname + url.search,
-          form,
+          typed,
         });
     if (token)
       return new Response(null, {

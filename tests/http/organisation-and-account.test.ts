@@ -339,4 +339,24 @@ describe("a session that ends while a form is being filled", () => {
     expect(late.status).toBe(404);
     expect(late.html).toContain("une heure, pour le navigateur et la personne");
   });
+
+  it("keeps the typed fields of a form with a file, and names the file to attach again", async () => {
+    const email = await withPassword(await build().colleague(ADMIN));
+    const me = await signedIn(email);
+    await me.get("/compte");
+    await endSessionsOf(email);
+    const form = new FormData();
+    form.set("intent", "profile");
+    form.set("displayName", "Dominique Pièce (fictif)");
+    form.set("justificatif", new Blob(["a;b\n1;2\n"], { type: "text/csv" }), "budget.csv");
+    const sent = await me.postMultipart("/compte", form);
+    expect(sent.status).toBe(303);
+    const resumePath = decodeURIComponent(sent.location!.split("retour=")[1]);
+    await me.signIn(email);
+    const resume = await me.get(resumePath);
+    expect(resume.status).toBe(200);
+    expect(resume.html).toContain('value="Dominique Pièce (fictif)"');
+    expect(resume.html).toContain("joignez de nouveau « budget.csv »");
+    expect(resume.html).not.toContain('name="justificatif"');
+  });
 });

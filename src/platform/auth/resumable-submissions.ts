@@ -18,6 +18,22 @@ export interface ResumableSubmission {
   droppedFiles: string[];
 }
 
+/** A form's typed entries and the names of its files: what may be kept of it, no more. */
+export interface TypedForm {
+  fields: [name: string, value: string][];
+  files: string[];
+}
+
+/** Reads the typed part of a form, so that its files are not held while the page answers. */
+export function typedPart(form: FormData): TypedForm {
+  const typed: TypedForm = { fields: [], files: [] };
+  for (const [name, value] of form.entries()) {
+    if (typeof value === "string") typed.fields.push([name, value]);
+    else if (value.size > 0) typed.files.push(value.name || name);
+  }
+  return typed;
+}
+
 /**
  * Keeps a form sent after its author's session ended, and returns the token of the page
  * that sends it again; null when there is nothing to keep or too much. Passwords, tokens
@@ -25,21 +41,11 @@ export interface ResumableSubmission {
  */
 export async function keepSubmission(
   q: Queryable,
-  input: { browser: string; endedSession: string; path: string; form: FormData },
+  input: { browser: string; endedSession: string; path: string; typed: TypedForm },
   now = new Date(),
 ): Promise<string | null> {
-  const fields: [string, string][] = [];
-  const droppedFiles: string[] = [];
-  let characters = 0;
-  for (const [name, value] of input.form.entries()) {
-    if (typeof value !== "string") {
-      if (value.size > 0) droppedFiles.push(value.name || name);
-      continue;
-    }
-    if (isSecretField(name)) continue;
-    characters += name.length + value.length;
-    fields.push([name, value]);
-  }
+  const fields = input.typed.fields.filter(([name]) => !isSecretField(name));
+  const characters = fields.reduce((sum, [name, value]) => sum + name.length + value.length, 0);
   if (fields.length === 0 || fields.length > MAX_KEPT_FIELDS || characters > MAX_KEPT_CHARACTERS)
     return null;
   const [ended] = await q
@@ -53,7 +59,7 @@ export async function keepSubmission(
     userId: ended?.userId ?? null,
     path: input.path,
     fields,
-    droppedFiles,
+    droppedFiles: input.typed.files,
     createdAt: now,
   });
   return token;
