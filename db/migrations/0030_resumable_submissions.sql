@@ -1,7 +1,7 @@
 CREATE TABLE "resumable_submissions" (
 	"token_hash" text PRIMARY KEY NOT NULL,
 	"browser_hash" text NOT NULL,
-	"user_id" integer,
+	"user_id" integer NOT NULL,
 	"path" text NOT NULL,
 	"fields" jsonb NOT NULL,
 	"dropped_files" jsonb DEFAULT '[]'::jsonb NOT NULL,

@@ -324,6 +324,26 @@ describe("a session that ends while a form is being filled", () => {
     await visitor.get("/connexion");
     const refused = await visitor.post("/compte", { intent: "profile", displayName: "X" });
     expect(refused.status).toBe(401);
+    // A forged session cookie is no ended session: nothing is kept, the refusal stays.
+    const base = served.portal.baseUrl;
+    const forged = "aect_session=invente-de-toutes-pieces";
+    const opened = await fetch(`${base}/connexion`, { headers: { cookie: forged } });
+    const csrfCookie = opened.headers.getSetCookie()[0].split(";")[0];
+    const token = /name="_csrf" value="([^"]+)"/.exec(await opened.text())![1];
+    const before = await served.database.db.select().from(resumableSubmissions);
+    const posted = await fetch(`${base}/compte`, {
+      method: "POST",
+      redirect: "manual",
+      headers: {
+        cookie: `${forged}; ${csrfCookie}`,
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      body: new URLSearchParams({ _csrf: token, intent: "profile", displayName: "X" }),
+    });
+    expect(posted.status).toBe(401);
+    expect(await served.database.db.select().from(resumableSubmissions)).toHaveLength(
+      before.length,
+    );
 
     const email = await withPassword(await build().colleague(ADMIN));
     const me = await signedIn(email);

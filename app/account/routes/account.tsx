@@ -32,7 +32,7 @@ export const meta = () => [{ title: "Mon compte – Portail AECT" }];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { actor, csrfToken, sessionToken } = context.get(requestContext);
-  const { db } = context.get(appContext);
+  const { db, config } = context.get(appContext);
   return guard(request, async () => {
     authorize(actor, "account:read");
     // Only signed-in people hold "account:read"; this tells TypeScript so.
@@ -43,7 +43,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     );
     return {
       csrfToken,
-      account: await accountOf(db, actor, sessionToken),
+      account: await accountOf(db, actor, sessionToken, config.sessionIdleMs),
       memberships: actor.memberships.map((membership) => ({
         organisationId: membership.organisationId,
         organisationName: membership.organisationName,

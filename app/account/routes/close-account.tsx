@@ -14,10 +14,10 @@ import type { Route } from "./+types/close-account";
 export const meta = () => [{ title: "Fermer mon compte – Portail AECT" }];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const { db } = context.get(appContext);
+  const { db, config } = context.get(appContext);
   const { actor, csrfToken, sessionToken } = context.get(requestContext);
   return guard(request, async () => {
-    const account = await accountOf(db, actor, sessionToken);
+    const account = await accountOf(db, actor, sessionToken, config.sessionIdleMs);
     return { csrfToken, email: account.email, hasPassword: account.hasPassword };
   });
 }

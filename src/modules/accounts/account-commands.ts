@@ -45,14 +45,29 @@ async function ownAccount(db: Db, actor: Actor) {
   return user;
 }
 
-/** What "Mon compte" shows: the person, the address waiting for confirmation, the sessions. */
-export async function accountOf(db: Db, actor: Actor, sessionToken: string | undefined) {
+/**
+ * What "Mon compte" shows: the person, the address waiting for confirmation, the sessions
+ * still open (not past their end, not idle longer than `idleMs`).
+ */
+export async function accountOf(
+  db: Db,
+  actor: Actor,
+  sessionToken: string | undefined,
+  idleMs: number,
+) {
   const user = await ownAccount(db, actor);
   const current = sessionToken ? hashToken(sessionToken) : "";
+  const now = Date.now();
   const open = await db
     .select()
     .from(sessions)
-    .where(and(eq(sessions.userId, user.id), gt(sessions.expiresAt, new Date())))
+    .where(
+      and(
+        eq(sessions.userId, user.id),
+        gt(sessions.expiresAt, new Date(now)),
+        gt(sessions.lastSeenAt, new Date(now - idleMs)),
+      ),
+    )
     .orderBy(desc(sessions.lastSeenAt));
   const [pendingEmail] = await db
     .select({ newEmail: emailChanges.newEmail, expiresAt: emailChanges.expiresAt })

@@ -37,7 +37,8 @@ export function typedPart(form: FormData): TypedForm {
 /**
  * Keeps a form sent after its author's session ended, and returns the token of the page
  * that sends it again; null when there is nothing to keep or too much. Passwords, tokens
- * and files are never kept: the page names the files to attach again.
+ * and files are never kept: the page names the files to attach again. Only for a session
+ * that really existed and ended less than a day ago.
  */
 export async function keepSubmission(
   q: Queryable,
@@ -48,15 +49,17 @@ export async function keepSubmission(
   const characters = fields.reduce((sum, [name, value]) => sum + name.length + value.length, 0);
   if (fields.length === 0 || fields.length > MAX_KEPT_FIELDS || characters > MAX_KEPT_CHARACTERS)
     return null;
+  // Only a session that existed: a forged cookie makes nothing stored.
   const [ended] = await q
     .select({ userId: sessions.userId })
     .from(sessions)
     .where(eq(sessions.idHash, hashToken(input.endedSession)));
+  if (!ended?.userId) return null;
   const token = newToken();
   await q.insert(resumableSubmissions).values({
     tokenHash: hashToken(token),
     browserHash: hashToken(input.browser),
-    userId: ended?.userId ?? null,
+    userId: ended.userId,
     path: input.path,
     fields,
     droppedFiles: input.typed.files,
@@ -66,8 +69,8 @@ export async function keepSubmission(
 }
 
 /**
- * What was kept under this token, for the same browser and, when known, the same person;
- * null when it is unknown, older than an hour, or someone else's.
+ * What was kept under this token, for the same browser and the same person; null when it is
+ * unknown, older than an hour, or someone else's.
  */
 export async function resumableSubmission(
   q: Queryable,
@@ -85,7 +88,7 @@ export async function resumableSubmission(
       ),
     );
   if (!kept || now.getTime() - kept.createdAt.getTime() > RESUMABLE_MS) return null;
-  if (kept.userId !== null && kept.userId !== input.userId) return null;
+  if (kept.userId !== input.userId) return null;
   return { path: kept.path, fields: kept.fields, droppedFiles: kept.droppedFiles };
 }
 

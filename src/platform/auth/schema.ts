@@ -96,15 +96,17 @@ export const sessions = pgTable(
 
 /**
  * A form sent just after its author's session ended: what was typed (never a file), kept
- * an hour for the same browser (`browserHash`, from its CSRF cookie) and, when the ended
- * session is still known, the same person, so that it can be sent again once signed in.
+ * an hour for the same browser (`browserHash`, from its CSRF cookie) and the same person,
+ * so that it can be sent again once signed in.
  */
 export const resumableSubmissions = pgTable(
   "resumable_submissions",
   {
     tokenHash: text("token_hash").primaryKey(),
     browserHash: text("browser_hash").notNull(),
-    userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     /** The page the form was sent to, with its query. */
     path: text("path").notNull(),
     fields: jsonb("fields").$type<[name: string, value: string][]>().notNull(),

@@ -110,12 +110,22 @@ export async function actorForSession(
   };
 }
 
-/** Sessions past their end or left idle: removed by the periodic purge. */
+/**
+ * An ended session stays known this long (it opens nothing): a form its person sent just
+ * after it ended is kept for them, and a forged session cookie keeps nothing.
+ */
+export const ENDED_SESSION_KEPT_MS = 24 * 60 * 60 * 1000;
+
+/** Sessions ended (past their end or left idle) for a day: removed by the periodic purge. */
 export async function purgeEndedSessions(q: Queryable, idleMs: number, now = new Date()) {
+  const before = now.getTime() - ENDED_SESSION_KEPT_MS;
   const removed = await q
     .delete(sessions)
     .where(
-      or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, new Date(now.getTime() - idleMs))),
+      or(
+        lt(sessions.expiresAt, new Date(before)),
+        lt(sessions.lastSeenAt, new Date(before - idleMs)),
+      ),
     )
     .returning({ idHash: sessions.idHash });
   return removed.length;
