@@ -62,6 +62,17 @@ describe("e-APD maps", () => {
     const brittany = areas(france.html, "carte-france").find((area) => area.code === "53");
     expect(brittany?.href?.replace(/&amp;/g, "&")).toBe("/apd?year=2018&region=53#carte-france");
 
+    // Every country the map links to has its fiche; aid to a whole region links nowhere.
+    const linked = new Set(world.map((area) => area.href).filter(Boolean));
+    const tableLinks = [
+      ...france.html
+        .slice(france.html.indexOf('id="carte-monde-titre"'))
+        .matchAll(/<th scope="row"><a href="(\/atlas\/pays\/[^"]+)">/g),
+    ].map((match) => match[1]);
+    expect(tableLinks.length).toBeGreaterThan(50);
+    for (const href of new Set([...linked, ...tableLinks]))
+      expect((await fetch(`${served.portal.baseUrl}${href}`)).status, href).toBe(200);
+
     const region = await page("?year=2018&region=53");
     expect(region.status).toBe(200);
     expect(region.html).toContain(

@@ -106,8 +106,11 @@ async function regionDepartements(services: AppServices, year: number | null, re
   return all.rows.filter((row) => inRegion.has(row.key));
 }
 
-/** Where a click on the world map leads: the country's fiche in the Atlas. */
-const countryLink = (code: string) => `/atlas/pays/${code}`;
+/**
+ * Where a click on the world map leads: the country's fiche in the Atlas; the lines for a
+ * region of the world as a whole (aid not allocated to one country) lead nowhere.
+ */
+const countryLink = (code: string) => (/^[A-Z]{2}$/.test(code) ? `/atlas/pays/${code}` : undefined);
 
 /** Where a click on the France map leads: a région to its départements, a département to its fiche. */
 const franceLink = (year: number | null, region: string | null) => (code: string) =>

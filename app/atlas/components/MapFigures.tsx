@@ -80,7 +80,8 @@ export interface DrawingProps {
    * drawing holds no link itself: it is an image to assistive technologies, whose content
    * is not reached (RGAA 1.2, WCAG 4.1.2).
    */
-  linkFor?: (code: string) => string;
+  /** Where a click on an area leads; none for an area that has nowhere to lead. */
+  linkFor?: (code: string) => string | undefined;
 }
 
 /** The inside of a coloured map's `<svg>`: its title, summary, areas and points. */
@@ -151,7 +152,8 @@ export function ChoroplethFigure(props: {
   title: string;
   unit: Noun;
   areaHeader: string;
-  linkFor?: (code: string) => string;
+  /** Where a click on an area leads; none for an area that has nowhere to lead. */
+  linkFor?: (code: string) => string | undefined;
   clusters?: PlacedCluster[];
   pointUnit?: Noun;
   note?: ReactNode;
@@ -160,6 +162,7 @@ export function ChoroplethFigure(props: {
   const [one, many, gender] = props.pointUnit ?? PROJECT;
   const listed = map.areas.filter((area) => area.count > 0).sort((a, b) => b.count - a.count);
   const labelledBy = `${props.id}-titre ${props.id}-resume`;
+  const linkOf = (code: string) => props.linkFor?.(code);
   return (
     <figure className="fr-my-4w atlas-map" aria-labelledby={`${props.id}-titre`}>
       <InteractiveMapScript />
@@ -234,7 +237,7 @@ export function ChoroplethFigure(props: {
               {listed.map((area) => (
                 <tr key={area.code}>
                   <th scope="row">
-                    {props.linkFor ? <a href={props.linkFor(area.code)}>{area.name}</a> : area.name}
+                    {linkOf(area.code) ? <a href={linkOf(area.code)}>{area.name}</a> : area.name}
                   </th>
                   <td className="fr-cell--right">{formatCount(area.count)}</td>
                 </tr>
