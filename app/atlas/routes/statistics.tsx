@@ -95,7 +95,6 @@ export default function StatisticsPage() {
     choices,
     cross,
   } = useLoaderData<typeof loader>();
-  const _error = errors.groupBy;
   const groupLabel = statGroupLabels[group];
   const chartRows = group === "year" ? rows.slice(-CHART_BARS) : rows.slice(0, CHART_BARS);
   const download = `/api/v1/stats?${new URLSearchParams([["groupBy", group], ["format", "csv"], ...new URLSearchParams(filterQuery)])}`;
