@@ -40,11 +40,9 @@ export const sessionMiddleware: MiddlewareFunction<Response> = async (
   let csrfCookie = cookies[cookieName(CSRF_COOKIE, secureCookies)];
   const setCookies: string[] = [];
 
-  // What a signed-in person typed, kept aside in case their session has just ended.
-  let typed: TypedForm | null = null;
+  let form: FormData | null = null;
   if (MUTATING.has(request.method)) {
-    const form = await submittedForm(request);
-    if (sessionToken) typed = typedPart(form);
+    form = await submittedForm(request);
     const submitted = form.get(CSRF_FIELD);
     if (!isValidCsrfToken(config.sessionSecret, csrfCookie, sessionToken, submitted)) {
       throw data(
@@ -65,6 +63,11 @@ export const sessionMiddleware: MiddlewareFunction<Response> = async (
     );
   }
   const actor = await actorForSession(db, sessionToken, config.sessionIdleMs);
+  // A form sent with a session cookie that no longer opens a session: what was typed is set
+  // aside, in case the page asks to sign in; the form itself (its files) is let go.
+  const typed: TypedForm | null =
+    form && sessionToken && actor.kind === "visitor" ? typedPart(form) : null;
+  form = null;
   if (MUTATING.has(request.method)) forgetTaskCount(actor);
   const csrfToken = csrfTokenFor(config.sessionSecret, csrfCookie, sessionToken);
   // Only a page that shows a form reads the token: the others need no cookie at all.
@@ -81,7 +84,7 @@ export const sessionMiddleware: MiddlewareFunction<Response> = async (
   const response = await next();
   // A form sent by someone whose session has just ended: what they typed waits for them to
   // sign in again, instead of being lost with a refusal.
-  if (typed && sessionToken && csrfCookie && actor.kind === "visitor" && asksToSignIn(response)) {
+  if (typed && sessionToken && csrfCookie && asksToSignIn(response)) {
     const url = new URL(request.url);
     const token = url.pathname.startsWith("/api/")
       ? null

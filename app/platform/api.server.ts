@@ -34,3 +34,13 @@ export async function apiResponse(produce: () => Promise<unknown>): Promise<Resp
     return apiError(error);
   }
 }
+
+/** A CSV table downloaded as a file (`extra`: open data's caching and CORS headers). */
+export const csvDownload = (body: string, filename: string, extra: Record<string, string> = {}) =>
+  new Response(body, {
+    headers: {
+      ...extra,
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+    },
+  });

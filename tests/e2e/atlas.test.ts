@@ -21,6 +21,20 @@ async function resultCount(page: Page) {
   return Number(heading.replace(/\D/g, ""));
 }
 
+/**
+ * Clicks the place picker's map at a point given as fractions of the outline's box, and
+ * reads back the latitude and longitude the click wrote into the form.
+ */
+async function clickOnPicker(page: Page, across: number, down: number) {
+  const picker = page.locator(".atlas-place-picker");
+  await picker.scrollIntoViewIfNeeded();
+  const box = (await picker.locator("svg path").boundingBox())!;
+  await page.mouse.click(box.x + box.width * across, box.y + box.height * down);
+  const read = async (field: string) =>
+    Number((await page.locator(`#champ-${field}`).inputValue()).replace(",", "."));
+  return { latitude: await read("latitude"), longitude: await read("longitude") };
+}
+
 describe("Atlas journey in a real browser", () => {
   it("search → filter → map → fiche → export, with the keyboard alone and no serious axe violation", async () => {
     const page = await newPage();
@@ -261,14 +275,8 @@ describe("Atlas journey in a real browser", () => {
     const picker = page.locator(".atlas-place-picker");
     await picker.waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-    await picker.scrollIntoViewIfNeeded();
-    const box = (await picker.locator("svg path").boundingBox())!;
     // Near the middle of Senegal's outline.
-    await page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.45);
-    const latitude = Number((await page.locator("#champ-latitude").inputValue()).replace(",", "."));
-    const longitude = Number(
-      (await page.locator("#champ-longitude").inputValue()).replace(",", "."),
-    );
+    const { latitude, longitude } = await clickOnPicker(page, 0.5, 0.45);
     expect(latitude).toBeGreaterThan(12);
     expect(latitude).toBeLessThan(17);
     expect(longitude).toBeGreaterThan(-18);
@@ -310,14 +318,8 @@ describe("Atlas journey in a real browser", () => {
     await picker.waitFor();
     expect(await picker.locator("title").textContent()).toBe("Carte : Mali");
     expect(await seriousViolations(page)).toEqual([]);
-    await picker.scrollIntoViewIfNeeded();
-    const box = (await picker.locator("svg path").boundingBox())!;
     // In the south-west of Mali, where Bamako is.
-    await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.8);
-    const latitude = Number((await page.locator("#champ-latitude").inputValue()).replace(",", "."));
-    const longitude = Number(
-      (await page.locator("#champ-longitude").inputValue()).replace(",", "."),
-    );
+    const { latitude, longitude } = await clickOnPicker(page, 0.3, 0.8);
     expect(latitude).toBeGreaterThan(10);
     expect(latitude).toBeLessThan(16);
     expect(longitude).toBeGreaterThan(-12);

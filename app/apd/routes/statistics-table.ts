@@ -2,7 +2,7 @@ import { parseTotalsQuery } from "../../../src/modules/apd/index";
 import { totalGroupLabels } from "../../../src/modules/apd/codes";
 import { frenchCsv } from "../../../src/platform/files/table-export";
 import { appContext } from "../../context";
-import { apiError } from "../../platform/api.server";
+import { apiError, csvDownload } from "../../platform/api.server";
 import { cachedApdTotals } from "../statistics.server";
 import type { Route } from "./+types/statistics-table";
 
@@ -18,12 +18,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       ...totals.rows.map((row) => [row.key, row.label, euros(row.amountCents)]),
       ["", "Total", euros(totals.totalCents)],
     ]);
-    return new Response(body, {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="apd-${query.year ?? "toutes-annees"}-par-${query.groupBy}.csv"`,
-      },
-    });
+    return csvDownload(body, `apd-${query.year ?? "toutes-annees"}-par-${query.groupBy}.csv`);
   } catch (error) {
     return apiError(error);
   }

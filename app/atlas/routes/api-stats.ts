@@ -6,18 +6,9 @@ import {
 } from "../../../src/modules/atlas/index";
 import { Invalid } from "../../../src/platform/errors";
 import { appContext } from "../../context";
-import { apiError, openDataHeaders } from "../../platform/api.server";
+import { apiError, csvDownload, openDataHeaders } from "../../platform/api.server";
 import { cachedCrossTab, cachedStatistics } from "../stats.server";
 import type { Route } from "./+types/api-stats";
-
-const csvResponse = (body: string, filename: string) =>
-  new Response(body, {
-    headers: {
-      ...openDataHeaders,
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${filename}"`,
-    },
-  });
 
 /**
  * Open data: Atlas figures grouped by one dimension, with the search page's filters, or
@@ -40,12 +31,16 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         });
       const cross = await cachedCrossTab(services, group, crossBy, filters);
       return format === "csv"
-        ? csvResponse(crossCsv(group, crossBy, cross), `atlas-${group}-par-${crossBy}.csv`)
+        ? csvDownload(
+            crossCsv(group, crossBy, cross),
+            `atlas-${group}-par-${crossBy}.csv`,
+            openDataHeaders,
+          )
         : Response.json(cross, { headers: openDataHeaders });
     }
     const rows = await cachedStatistics(services, group, filters);
     if (format === "csv")
-      return csvResponse(statsCsv(group, rows), `atlas-statistiques-${group}.csv`);
+      return csvDownload(statsCsv(group, rows), `atlas-statistiques-${group}.csv`, openDataHeaders);
     return Response.json(rows, { headers: openDataHeaders });
   } catch (error) {
     return apiError(error);

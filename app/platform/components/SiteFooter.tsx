@@ -1,7 +1,7 @@
 import { republiqueFrancaise } from "./Marianne";
 import { Footer } from "@codegouvfr/react-dsfr/Footer";
 import { usePageLanguage } from "../page-language";
-import { auditSummary } from "../../../src/platform/accessibility/statement";
+import { publishedAudit } from "../../../src/platform/accessibility/statement";
 import { portalTexts } from "../../../src/platform/i18n/portal-texts";
 
 export function SiteFooter() {
@@ -9,7 +9,7 @@ export function SiteFooter() {
   return (
     <Footer
       id="pied-de-page"
-      accessibility={auditSummary().compliance}
+      accessibility={publishedAudit.compliance}
       brandTop={republiqueFrancaise}
       homeLinkProps={{ href: "/", title: t("frame.homeTitle") }}
       contentDescription={t("frame.footerDescription")}

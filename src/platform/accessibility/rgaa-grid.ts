@@ -52,20 +52,18 @@ const CRAWL = "Vérifié à chaque évolution sur toutes les pages du portail de
 const DSFR = "Composants du système de design de l'État";
 const NO_MEDIA = "Le portail ne publie ni son ni vidéo";
 
-const c = (id: string, level: "A" | "AA", title: string, note: string): RgaaCriterion => ({
-  id,
-  level,
-  title,
-  result: "C",
-  note,
-});
-const na = (id: string, level: "A" | "AA", title: string, note: string): RgaaCriterion => ({
-  id,
-  level,
-  title,
-  result: "NA",
-  note,
-});
+/** A criterion judged so: `c(…)` met, `na(…)` without such content. */
+const judged =
+  (result: RgaaResult) =>
+  (id: string, level: "A" | "AA", title: string, note: string): RgaaCriterion => ({
+    id,
+    level,
+    title,
+    result,
+    note,
+  });
+const c = judged("C");
+const na = judged("NA");
 
 export const RGAA_GRID: RgaaTheme[] = [
   {

@@ -36,6 +36,9 @@ export function auditSummary(grid: RgaaTheme[] = RGAA_GRID): AuditSummary {
   };
 }
 
+/** The portal's grid, summed up once: every page's footer shows its state. */
+export const publishedAudit: AuditSummary = auditSummary();
+
 export const COMPLIANCE_IN_FRENCH: Record<Compliance, string> = {
   "fully compliant": "totalement conforme",
   "partially compliant": "partiellement conforme",

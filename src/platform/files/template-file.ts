@@ -1,5 +1,5 @@
-import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
+import { frenchCsv } from "./table-export";
 
 export interface TemplateColumn {
   name: string;
@@ -21,10 +21,10 @@ export async function templateFile(
 ) {
   const filename = `${names.file}.${format}`;
   if (format === "csv") {
-    const body = `\uFEFF${stringify(
-      [columns.map((column) => column.name), columns.map((column) => column.example)],
-      { delimiter: ";", record_delimiter: "\r\n" },
-    )}`;
+    const body = frenchCsv([
+      columns.map((column) => column.name),
+      columns.map((column) => column.example),
+    ]);
     return { body: Buffer.from(body, "utf8"), contentType: "text/csv; charset=utf-8", filename };
   }
   const workbook = new ExcelJS.Workbook();

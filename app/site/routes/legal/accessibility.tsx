@@ -7,7 +7,7 @@ import {
 } from "../../../../src/platform/accessibility/rgaa-grid";
 import {
   COMPLIANCE_IN_FRENCH,
-  auditSummary,
+  publishedAudit,
 } from "../../../../src/platform/accessibility/statement";
 import { countOf, formatDate } from "../../../platform/format";
 
@@ -20,7 +20,7 @@ const RESULT_WORDS: Record<RgaaResult, string> = {
 };
 
 export default function Accessibility() {
-  const summary = auditSummary();
+  const summary = publishedAudit;
   const status = COMPLIANCE_IN_FRENCH[summary.compliance];
   const auditedOn = formatDate(AUDIT_DATE, "longDate");
   return (
